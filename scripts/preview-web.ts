@@ -1,0 +1,37 @@
+/**
+ * `npm run preview:web`: the renderer in a browser, backed by the real main-process handlers in
+ * this Node process. Port from PORT, data from DISPATCH_DATA_DIR (a fresh temporary directory by
+ * default). Run `electron-vite build` first (the npm script does).
+ */
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openNodeRuntime } from '../src/main/preview/node-runtime';
+import { startPreviewServer } from '../src/main/preview/server';
+
+async function main() {
+  const dataDir = process.env.DISPATCH_DATA_DIR
+    ? resolve(process.env.DISPATCH_DATA_DIR)
+    : mkdtempSync(join(tmpdir(), 'dispatch-desk-'));
+  mkdirSync(dataDir, { recursive: true });
+  const runtime = openNodeRuntime({ dataDir, echoLog: false });
+  const server = await startPreviewServer({
+    staticDir: resolve(__dirname, '../out/renderer'),
+    handlers: runtime.core.handlers,
+    log: runtime.log,
+    port: process.env.PORT ? Number(process.env.PORT) : 0,
+  });
+  console.log(`Dispatch Desk preview (sandbox mode until an account is saved)`);
+  console.log(`  data: ${dataDir}`);
+  console.log(`  open: ${server.url}`);
+  console.log('  (the link carries a per-launch token; Ctrl+C to stop)');
+  const stop = async () => {
+    await server.close();
+    await runtime.core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
