@@ -1,0 +1,23 @@
+/**
+ * Public face of the Yunxin ECP module. Plain Node (no `electron` import): the main process,
+ * scripts, the simulator and tests all use the same client.
+ */
+export { createYunxinClient, PATHS } from './client';
+export type {
+  CheckAccountResult,
+  QuerySessionInput,
+  QuerySessionResult,
+  StartCallInput,
+  StartCallResult,
+  StartConfInput,
+  StartConfResult,
+  YunxinClient,
+} from './client';
+export type { MaxDurRange, YunxinClientOptions } from './client-config';
+export type { AccountCheckFailure, AccountCheckFailureVerdict } from './account-check';
+export { classifyServerAnswer, explainFailure, toFailure } from './errors';
+export type { Explanation, FailureFacts, LocalReason, ServerAnswerKind } from './errors';
+export { toSessionStatus, stateFromWord } from './session-status';
+export { parseCallbackBill, signCallback, verifyCallback, ECP_BILL_EVENT_TYPE } from './callback';
+export type { CallbackBill, CallbackHeadersOut, CallbackLeg, VerifyCallbackInput } from './callback';
+export { checkSum, signedHeaders } from './sign';
