@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// This file's own electron mock: electron-store asks `app` for userData.
+const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'electron-store-test-'));
+vi.mock('electron', () => ({
+  default: { app: { getPath: () => userData, getVersion: () => '0.0.0' }, ipcMain: { on: () => undefined } },
+  app: { getPath: () => userData, getVersion: () => '0.0.0' },
+}));
+
+const { openElectronStore } = await import('../../../src/main/electron/electron-store');
+
+afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
+
+describe('electron-store factory', () => {
+  it('stores in userData and shares the corrupt-file pre-check', () => {
+    const file = path.join(userData, 'vault.json');
+    fs.writeFileSync(file, '{"appCredentials":');
+    const { store, notices } = openElectronStore({ name: 'vault' });
+
+    expect(store.path).toBe(file);
+    expect(notices).toMatchObject([{ kind: 'corrupt_file_moved', file }]);
+    const movedTo = (notices[0] as { movedTo: string }).movedTo;
+    expect(fs.readFileSync(movedTo, 'utf8')).toBe('{"appCredentials":');
+
+    store.set('k', 'v');
+    expect(openElectronStore({ name: 'vault' }).store.get('k')).toBe('v');
+  });
+});
