@@ -1,0 +1,43 @@
+/**
+ * Which account signs a request: the in-process simulator's demo account in sandbox mode, the
+ * vault's in production. The secret is handed to the client and nowhere else.
+ */
+import type { Settings } from '../../shared/domain';
+import { failure, type Failure } from '../../shared/result';
+import type { Logger } from '../log';
+import type { Sandbox } from '../sandbox/sandbox';
+
+export interface ResolvedCredentials {
+  ok: true;
+  appKey: string;
+  appSecret: string;
+  baseUrl: string;
+}
+
+export interface CredentialSource {
+  resolve(settings: Settings): Promise<ResolvedCredentials | Failure>;
+}
+
+export interface VaultReader {
+  getCredentials(): Promise<{ appKey: string; appSecret: string } | null>;
+}
+
+const notConfiguredText = {
+  'zh-CN': '尚未配置正式账号：请在“设置”中填写 AppKey 和 AppSecret，或切换到沙箱模式。',
+  en: 'No production account yet: enter the AppKey and AppSecret in Settings, or switch to Sandbox mode.',
+};
+
+export function createCredentialSource(deps: { vault: VaultReader; sandbox: Sandbox; log: Logger }): CredentialSource {
+  return {
+    async resolve(settings) {
+      if (settings.mode === 'sandbox') {
+        const demo = await deps.sandbox.ensure(settings.callerAcc);
+        return { ok: true, ...demo };
+      }
+      const creds = await deps.vault.getCredentials();
+      if (!creds) return failure('not_configured', notConfiguredText.en, { text: notConfiguredText });
+      deps.log.redact(creds.appSecret);
+      return { ok: true, appKey: creds.appKey, appSecret: creds.appSecret, baseUrl: settings.baseUrl };
+    },
+  };
+}

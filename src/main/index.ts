@@ -1,0 +1,61 @@
+/**
+ * Electron entry point: the only place that ties the plain-Node core to Electron's app, window,
+ * IPC and safeStorage adapters.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { createDispatchCore, type DispatchCore } from './core';
+import { registerIpc } from './electron/ipc';
+import { createSafeStorageCipher } from './electron/safe-storage-cipher';
+import { openElectronStore } from './electron/electron-store';
+import { createMainWindow } from './electron/window';
+import { appUrlMatcher } from './ipc/sender';
+import { createLogger } from './log';
+
+// A portable or test data directory; must be set before the app is ready.
+if (process.env.DISPATCH_DATA_DIR) app.setPath('userData', process.env.DISPATCH_DATA_DIR);
+
+// One instance only: two instances would race on the same store files.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: DispatchCore | null = null;
+const windowIds = new Set<number>();
+
+app.whenReady().then(() => {
+  const dataDir = app.getPath('userData');
+  const log = createLogger({ file: join(dataDir, 'dispatch-desk.log'), echo: !app.isPackaged });
+  const settingsStore = openElectronStore({ name: 'settings' });
+  const vaultStore = openElectronStore({ name: 'vault' });
+  for (const notice of [...settingsStore.notices, ...vaultStore.notices]) log.warn('store.notice', { ...notice });
+
+  core = createDispatchCore({
+    settingsStore: settingsStore.store,
+    vaultStore: vaultStore.store,
+    cipher: createSafeStorageCipher(),
+    log,
+  });
+
+  const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  const isAppUrl = appUrlMatcher(appUrl);
+  registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
+
+  const open = () => {
+    const win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appUrl, isAppUrl });
+    const id = win.webContents.id;
+    windowIds.add(id);
+    win.on('closed', () => windowIds.delete(id));
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('before-quit', () => {
+  void core?.close();
+});

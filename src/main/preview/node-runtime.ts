@@ -1,0 +1,37 @@
+/**
+ * The app's main side assembled from plain-Node parts: the browser preview, the e2e tests and the
+ * benchmarks run exactly this. It differs from the Electron entry point only in its adapters:
+ * `conf` instead of electron-store (electron-store is conf plus Electron's userData path), and an
+ * in-memory-key cipher instead of safeStorage.
+ */
+import { join } from 'node:path';
+import { createDispatchCore, type DispatchCore } from '../core';
+import { createLogger, type Logger } from '../log';
+import type { Sandbox } from '../sandbox/sandbox';
+import { openConfStore } from '../stores/conf-store';
+import type { StoreNotice } from '../stores/store-notice';
+import { createMemoryKeyCipher } from '../vault/memory-key-cipher';
+
+export interface NodeRuntime {
+  core: DispatchCore;
+  log: Logger;
+  notices: StoreNotice[];
+  dataDir: string;
+}
+
+export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; timeoutMs?: number; echoLog?: boolean }): NodeRuntime {
+  const log = createLogger({ file: join(options.dataDir, 'dispatch-desk.log'), echo: options.echoLog });
+  const settings = openConfStore({ cwd: options.dataDir, name: 'settings' });
+  const vault = openConfStore({ cwd: options.dataDir, name: 'vault' });
+  const notices = [...settings.notices, ...vault.notices];
+  for (const notice of notices) log.warn('store.notice', { ...notice });
+  const core = createDispatchCore({
+    settingsStore: settings.store,
+    vaultStore: vault.store,
+    cipher: createMemoryKeyCipher(),
+    log,
+    sandbox: options.sandbox,
+    timeoutMs: options.timeoutMs,
+  });
+  return { core, log, notices, dataDir: options.dataDir };
+}

@@ -1,0 +1,152 @@
+/**
+ * The browser preview: serves the built renderer on 127.0.0.1 and answers the bridge's requests
+ * with the same `invokeOperation` (sender check, payload validation, handlers) that Electron's IPC
+ * uses. For development, tests and machines without Electron; never part of the packaged app.
+ *
+ * Trust: loopback only; every operation needs the per-launch token; the Host header must be our
+ * own address (a DNS-rebinding page cannot reach us under another name) and a browser-sent
+ * Origin must be ours too.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { invokeOperation, type OperationHandlers } from '../ipc/operations';
+import type { SenderVerdict } from '../ipc/sender';
+import type { Logger } from '../log';
+import { BRIDGE_SCRIPT_PATH, bridgeScript, OPERATION_PATH_PREFIX, TOKEN_HEADER } from './bridge-script';
+
+export interface PreviewServer {
+  /** Open this in a browser: it carries the token in its fragment. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface PreviewOptions {
+  staticDir: string;
+  handlers: OperationHandlers;
+  log: Logger;
+  port?: number;
+  token?: string;
+}
+
+const MAX_BODY_BYTES = 1 << 20;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      options.log.error('preview.request_failed', { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const host = req.headers.host ?? '';
+    if (`http://${host}` !== origin) return send(res, 421, 'text/plain; charset=utf-8', 'wrong host');
+    const url = new URL(req.url ?? '/', origin);
+
+    if (url.pathname.startsWith(OPERATION_PATH_PREFIX)) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
+      const name = url.pathname.slice(OPERATION_PATH_PREFIX.length);
+      const payload = await readJson(req);
+      const verdict = checkPreviewSender(req, origin, tokenBytes);
+      const result = payload.ok
+        ? await invokeOperation(options.handlers, name, payload.value, verdict, options.log)
+        : { ok: false, code: 'invalid_input', message: payload.message };
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only');
+    if (url.pathname === BRIDGE_SCRIPT_PATH) return send(res, 200, CONTENT_TYPES['.js'], bridgeScript());
+    return serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse) {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.staticDir, relative));
+    if (!file.startsWith(normalize(options.staticDir) + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    }
+    if (relative === 'index.html') {
+      // The bridge must exist before the app's module script runs; classic scripts in <head> do.
+      body = Buffer.from(
+        body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`),
+      );
+    }
+    return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function checkPreviewSender(req: IncomingMessage, origin: string, tokenBytes: Buffer): SenderVerdict {
+  const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+  if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) return { trusted: false, reason: 'bad token' };
+  const sentOrigin = req.headers.origin;
+  if (sentOrigin !== undefined && sentOrigin !== origin) return { trusted: false, reason: 'foreign origin' };
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return { trusted: false, reason: 'content type' };
+  return { trusted: true };
+}
+
+async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return { ok: false, message: 'Request body too large.' };
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { ok: false, message: 'Request body is not JSON.' };
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(body);
+}

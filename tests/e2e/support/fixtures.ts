@@ -1,0 +1,56 @@
+/**
+ * Runs the app's main side (the same core the Electron entry point builds) in the test's Node
+ * process, serves the built renderer through the preview server, and opens it in Chromium. The
+ * sandbox simulator is in-process too, so tests can read every request it received.
+ */
+import { test as base, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openNodeRuntime, type NodeRuntime } from '../../../src/main/preview/node-runtime';
+import { startPreviewServer, type PreviewServer } from '../../../src/main/preview/server';
+import { createSandbox, type Sandbox } from '../../../src/main/sandbox/sandbox';
+import type { Simulator } from '../../../src/main/simulator';
+
+export interface DispatchApp {
+  page: Page;
+  runtime: NodeRuntime;
+  server: PreviewServer;
+  sandbox: Sandbox;
+  /** The sandbox simulator (started on first call). */
+  simulator(): Promise<Simulator>;
+  /** Reopens the page (a reload keeps the token in sessionStorage). */
+  reload(): Promise<void>;
+}
+
+export const STATIC_DIR = resolve(__dirname, '../../../out/renderer');
+
+export const test = base.extend<{ app: DispatchApp }>({
+  app: async ({ page }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dispatch-e2e-'));
+    // Fast progress so a test sees ringing → answered → ended within a couple of seconds.
+    const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 } });
+    const runtime = openNodeRuntime({ dataDir, sandbox, timeoutMs: 3000 });
+    const server = await startPreviewServer({ staticDir: STATIC_DIR, handlers: runtime.core.handlers, log: runtime.log });
+    await page.goto(server.url);
+    await use({
+      page,
+      runtime,
+      server,
+      sandbox,
+      simulator: async () => {
+        const sim = sandbox.simulator();
+        if (!sim) throw new Error('the sandbox simulator has not been started yet');
+        return sim;
+      },
+      reload: async () => {
+        await page.reload();
+      },
+    });
+    await server.close();
+    await runtime.core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,127 @@
+/**
+ * The handlers as the renderer reaches them (through invokeOperation), with real stores on disk,
+ * a fake cipher, the sandbox simulator and a second simulator standing in for production.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OperationName } from '../../../src/shared/contract';
+import { createDispatchCore, type DispatchCore } from '../../../src/main/core';
+import { invokeOperation } from '../../../src/main/ipc/operations';
+import { createSandbox, type Sandbox } from '../../../src/main/sandbox/sandbox';
+import { startSimulator, type Simulator } from '../../../src/main/simulator';
+import { openConfStore } from '../../../src/main/stores/conf-store';
+import { createFakeCipher } from '../../support/fake-cipher';
+import { createMemoryLog } from '../../support/memory-log';
+
+const SENTINEL_SECRET = 'SENTINEL0secret0e2b7c4d9a1f3e5b7';
+const APP_KEY = 'prodappkey000000000000000000aa01';
+
+let dataDir: string;
+let core: DispatchCore;
+let sandbox: Sandbox;
+let prod: Simulator;
+let log: ReturnType<typeof createMemoryLog>;
+
+const call = (name: OperationName, payload: unknown) =>
+  invokeOperation(core.handlers, name, payload, { trusted: true }, log) as Promise<Record<string, unknown>>;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dispatch-core-'));
+  log = createMemoryLog();
+  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } });
+  prod = await startSimulator({ accounts: [{ appKey: APP_KEY, appSecret: SENTINEL_SECRET, accids: ['ops_desk'] }] });
+  core = createDispatchCore({
+    settingsStore: openConfStore({ cwd: dataDir, name: 'settings' }).store,
+    vaultStore: openConfStore({ cwd: dataDir, name: 'vault' }).store,
+    cipher: createFakeCipher(),
+    log,
+    sandbox,
+    timeoutMs: 2000,
+  });
+});
+
+afterEach(async () => {
+  await core.close();
+  await prod.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('dispatch core', () => {
+  it('starts in sandbox mode and places a signed call through the in-process simulator', async () => {
+    expect(await call('settingsGet', {})).toMatchObject({ ok: true, settings: { mode: 'sandbox' } });
+    expect(await call('settingsSet', { callerNumber: '139-0013-9000' })).toMatchObject({ ok: true, settings: { callerNumber: '13900139000' } });
+    const placed = await call('startCall', { callee: '+86 138 0013 8000' });
+    expect(placed).toMatchObject({ ok: true, caller: '13900139000', callee: '13800138000' });
+    const sim = await sandbox.simulator()!;
+    expect(sim.requests).toHaveLength(1);
+    expect(sim.requests[0].signatureValid).toBe(true);
+    expect(prod.requests).toHaveLength(0);
+  });
+
+  it('refuses a call before the dispatcher has set their own number, sending nothing', async () => {
+    const result = await call('startCall', { callee: '13800138000' });
+    expect(result).toMatchObject({ ok: false, code: 'invalid_input', field: 'caller' });
+    expect(sandbox.simulator()).toBeNull();
+  });
+
+  it('in production without an account says so instead of sending', async () => {
+    await call('settingsSet', { callerNumber: '13900139000', mode: 'production', baseUrl: prod.url });
+    expect(await call('startCall', { callee: '13800138000' })).toMatchObject({ ok: false, code: 'not_configured' });
+    expect(prod.requests).toHaveLength(0);
+  });
+
+  it('saving an account switches to production; clearing it goes back to sandbox', async () => {
+    await call('settingsSet', { callerNumber: '13900139000', callerAcc: 'ops_desk', baseUrl: prod.url });
+    const saved = await call('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET });
+    expect(saved).toMatchObject({ ok: true, account: { configured: true, mode: 'production' } });
+    expect(await call('startCall', { callee: '13800138000' })).toMatchObject({ ok: true });
+    expect(prod.requests.at(-1)!.signatureValid).toBe(true);
+    expect(await call('accountCheck', {})).toMatchObject({ ok: true, verdict: 'ok' });
+
+    const cleared = await call('accountClear', {});
+    expect(cleared).toMatchObject({ ok: true, account: { configured: false, mode: 'sandbox' } });
+  });
+
+  it('never lets the AppSecret out: not in any response, log line or plaintext file', async () => {
+    const responses: unknown[] = [];
+    const run = async (name: OperationName, payload: unknown) => responses.push(await call(name, payload));
+    await run('settingsSet', { callerNumber: '13900139000', callerAcc: 'ops_desk', baseUrl: prod.url });
+    await run('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET });
+    await run('accountStatus', {});
+    await run('accountCheck', {});
+    await run('startCall', { callee: '13800138000' });
+    await run('startConf', { callees: ['13800138000', '13700137000'] });
+    const session = (responses.at(-1) as { session: string }).session;
+    await run('querySession', { session, type: 'conf' });
+    await run('settingsGet', {});
+    // Failure paths too: the secret must not ride along in an error.
+    await run('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET + ' with space' });
+    prod.faults.set({ kind: 'bad_json' });
+    await run('startCall', { callee: '13600136000' });
+    await run('accountClear', {});
+
+    expect(JSON.stringify(responses)).not.toContain(SENTINEL_SECRET);
+    expect(log.lines.join('\n')).not.toContain(SENTINEL_SECRET);
+    for (const file of readdirSync(dataDir)) {
+      expect(readFileSync(join(dataDir, file), 'utf8'), file).not.toContain(SENTINEL_SECRET);
+    }
+  });
+
+  it('answers a second identical call that is still in flight with busy, sending one request', async () => {
+    await call('settingsSet', { callerNumber: '13900139000' });
+    const results = await Promise.all(Array.from({ length: 5 }, () => call('startCall', { callee: '13800138000' })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => r.code === 'busy')).toHaveLength(4);
+    const sim = await sandbox.simulator()!;
+    expect(sim.requests.filter((r) => r.path === '/call/ecp/startcall.action')).toHaveLength(1);
+  });
+
+  it('rejects invalid settings and keeps the previous value', async () => {
+    expect(await call('settingsSet', { baseUrl: 'http://api.netease.im' })).toMatchObject({ ok: false, field: 'baseUrl' });
+    expect(await call('settingsSet', { callerAcc: 'has space' })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(await call('settingsSet', { defaultMaxDur: 5 })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(await call('settingsGet', {})).toMatchObject({ settings: { baseUrl: 'https://api.netease.im', callerAcc: 'dispatcher' } });
+  });
+});
