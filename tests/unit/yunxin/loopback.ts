@@ -74,8 +74,12 @@ export const APP_KEY = 'fd460d34e786e7754e505bc4fab0f027';
 export const CALL = { callerAcc: 'dispatch01', caller: '13800138000', callee: '13900139000', maxDur: 600 };
 export const CONF = { callerAcc: 'dispatch01', caller: '13800138000', callees: ['13900139000', '13700137000'], maxDur: 600 };
 
-/** Tests that expect a timeout pass this; answered requests get a roomy default so a loaded CI box does not flake. */
-export const SHORT_TIMEOUT_MS = 300;
+/**
+ * Tests that expect a timeout pass this; answered requests get a roomy default so a loaded CI box
+ * does not flake. Long enough that the request reliably reaches the loopback server first (the
+ * "exactly one request" assertions need it there), short enough to keep the suite quick.
+ */
+export const SHORT_TIMEOUT_MS = 1000;
 
 export function client(baseUrl: string, extra: Partial<YunxinClientOptions> = {}) {
   return createYunxinClient({ appKey: APP_KEY, appSecret: SECRET, baseUrl, timeoutMs: 5000, ...extra });

@@ -88,7 +88,7 @@ describe('request body', () => {
       appKey: APP_KEY,
       appSecret: SECRET,
       baseUrl: new URL(lb.baseUrl),
-      timeoutMs: 300,
+      timeoutMs: 5000,
       now: Date.now,
       fetch: globalThis.fetch,
     };
