@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app } from 'electron';
+import { app, ipcMain } from 'electron';
 import ElectronStore from 'electron-store';
 import { asKeyValueStore, confOptions, type OpenedStore } from '../stores/conf-store';
 import { quarantineUnreadableJson } from '../stores/quarantine';
@@ -22,5 +22,9 @@ export function openElectronStore(options: ElectronStoreOptions): OpenedStore {
     name: options.name,
     ...confOptions(options.fileMode),
   });
+  // electron-store registers an unauthenticated `electron-store-get-data` IPC listener for
+  // renderer-side stores. Our renderer never uses one, and every IPC entry must go through the
+  // checked registration in ipc.ts, so remove it.
+  ipcMain.removeAllListeners('electron-store-get-data');
   return { store: asKeyValueStore(store), notices: notice ? [notice] : [] };
 }

@@ -1,21 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDirectory, tempPathFor, writeAllSync, writeFileAtomicSync } from './durable-file';
-import { encodeOp, isItemWithId, readJournal, type JournalOp } from './journal';
+import { LazyItemsView } from './items-view';
+import { encodeOp, readJournal } from './journal';
 import { asidePath, moveAside } from './quarantine';
+import { buildSnapshot, emptySnapshot, indexSnapshot, readSnapshotItem, type SnapshotIndex } from './snapshot-file';
 import type { StoreNotice } from './store-notice';
 
 /**
  * A crash-safe store for large collections (tens of thousands of contacts, the call log).
  *
- * On disk: `<name>.json`, a snapshot replaced atomically, plus `<name>.journal`, one JSON line per
- * change since that snapshot, fsync'd before put/delete return. Opening = snapshot + journal
- * replay. Replaying ops the snapshot already contains is harmless (the last op per id wins), which
- * is what makes a crash between "new snapshot renamed in" and "journal truncated" safe.
+ * On disk: `<name>.snapshot.jsonl`, replaced atomically (see snapshot-file.ts), plus
+ * `<name>.journal`, one JSON line per change since that snapshot, fsync'd before put/delete
+ * return. Opening = snapshot + journal replay. Replaying ops the snapshot already contains is
+ * harmless (the last op per id wins), which is what makes a crash between "new snapshot renamed
+ * in" and "journal emptied" safe.
  *
- * Everything is synchronous on purpose: a write has reached the disk when the call returns, and
- * no two writes can interleave. Single process only (the app holds the single-instance lock).
- * Items read back are trusted to be what was written; callers that care re-validate them.
+ * Snapshot items are parsed on first read, so opening 50 000 contacts costs a file read, not a
+ * full JSON parse. Everything is synchronous on purpose: a write has reached the disk when the
+ * call returns, and no two writes interleave. Single process only (the app holds the
+ * single-instance lock). Items read back are trusted to be what was written; callers that care
+ * re-validate them.
  */
 export interface Collection<T extends { id: string }> {
   /** Live read-only view; do not mutate the items themselves either — put a changed copy. */
@@ -30,7 +35,7 @@ export interface Collection<T extends { id: string }> {
   delete(id: string): boolean;
   /** Writes a fresh snapshot and empties the journal. */
   compact(): void;
-  /** What loading had to repair; show these to the user. */
+  /** What opening (or a later first read of a damaged item) had to repair; show these to the user. */
   readonly notices: StoreNotice[];
   close(): void;
 }
@@ -40,28 +45,14 @@ export interface CollectionOptions {
   name: string;
   /**
    * Journal entries after which a compaction is scheduled. It runs right after the current task
-   * rather than inside put(), so no single put pays for rewriting the whole snapshot.
+   * rather than inside put(), so no single put pays for rewriting the snapshot.
    */
   compactAfter?: number;
+  /** Told about notices that arise after opening (a damaged item found when first read). */
+  onNotice?: (notice: StoreNotice) => void;
 }
 
 const DEFAULT_COMPACT_AFTER = 2000;
-const SNAPSHOT_VERSION = 1;
-
-interface Snapshot<T> {
-  version: number;
-  items: T[];
-}
-
-function parseSnapshot<T>(text: string): T[] | null {
-  try {
-    const value = JSON.parse(text) as Partial<Snapshot<unknown>>;
-    if (value?.version !== SNAPSHOT_VERSION || !Array.isArray(value.items)) return null;
-    return value.items.every(isItemWithId) ? (value.items as T[]) : null;
-  } catch {
-    return null;
-  }
-}
 
 function readIfExists(file: string): Buffer | null {
   try {
@@ -72,11 +63,6 @@ function readIfExists(file: string): Buffer | null {
   }
 }
 
-function apply<T extends { id: string }>(map: Map<string, T>, op: JournalOp<T>): void {
-  if (op.op === 'put') map.set(op.item.id, op.item);
-  else map.delete(op.id);
-}
-
 function assertId(item: { id: string }): void {
   if (typeof item?.id !== 'string' || item.id === '') throw new TypeError('collection item needs a non-empty string id');
 }
@@ -84,36 +70,45 @@ function assertId(item: { id: string }): void {
 export function openCollection<T extends { id: string }>(options: CollectionOptions): Collection<T> {
   const compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
   fs.mkdirSync(options.dir, { recursive: true });
-  const snapshotPath = path.join(options.dir, `${options.name}.json`);
+  const snapshotPath = path.join(options.dir, `${options.name}.snapshot.jsonl`);
   const journalPath = path.join(options.dir, `${options.name}.journal`);
   const notices: StoreNotice[] = [];
-  const map = new Map<string, T>();
+
+  // id → the item (changed since the snapshot) or its line in the snapshot (not yet parsed).
+  const sources = new Map<string, T | number>();
+  // Parsed snapshot lines, so each is parsed at most once.
+  const parsed = new Map<string, T>();
+  let needsCompaction = false;
 
   // A leftover temp file is a compaction that never got renamed in; the old snapshot and the
   // journal still hold everything it had.
   fs.rmSync(tempPathFor(snapshotPath), { force: true });
 
+  let snapshot: SnapshotIndex = emptySnapshot();
   const snapshotBytes = readIfExists(snapshotPath);
-  let needsCompaction = false;
   if (snapshotBytes) {
-    const items = parseSnapshot<T>(snapshotBytes.toString('utf8'));
-    if (items) for (const item of items) map.set(item.id, item);
+    const indexed = indexSnapshot(snapshotBytes);
+    if (indexed) snapshot = indexed;
     else {
       notices.push(moveAside(snapshotPath));
       needsCompaction = true;
     }
   }
+  for (let i = 0; i < snapshot.ids.length; i++) sources.set(snapshot.ids[i], i);
 
   const journalBytes = readIfExists(journalPath) ?? Buffer.alloc(0);
   const journal = readJournal<T>(journalBytes);
-  for (const op of journal.ops) apply(map, op);
+  for (const op of journal.ops) {
+    if (op.op === 'put') sources.set(op.item.id, op.item);
+    else sources.delete(op.id);
+  }
   if (journal.damagedLines > 0) {
     const copiedTo = asidePath(journalPath);
     fs.copyFileSync(journalPath, copiedTo);
-    notices.push({ kind: 'damaged_journal_copied', file: journalPath, copiedTo, skippedLines: journal.damagedLines });
+    notices.push({ kind: 'damaged_file_copied', file: journalPath, copiedTo, skippedLines: journal.damagedLines });
     needsCompaction = true;
   }
-  // Cut a torn tail off before appending, or the next line would be glued to the garbage.
+  // Cut a torn tail off so the file holds only whole lines before anything is appended.
   if (journal.keepBytes < journalBytes.length) fs.truncateSync(journalPath, journal.keepBytes);
 
   // Read-write with explicit positions rather than O_APPEND: on Windows an append-only handle
@@ -122,13 +117,40 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
   let journalSize = journal.keepBytes;
   let journalEntries = journal.ops.length;
   let compactionScheduled = false;
+  let snapshotDamage: Extract<StoreNotice, { kind: 'damaged_file_copied' }> | null = null;
 
   function openFd(): number {
     if (fd === null) throw new Error(`collection "${options.name}" is closed`);
     return fd;
   }
 
-  /** Appends and fsyncs; on failure the journal is cut back so no half line is left behind. */
+  /** A snapshot line that does not parse: keep a copy of the snapshot, drop the item, say so. */
+  function dropDamagedItem(id: string): undefined {
+    sources.delete(id);
+    if (snapshotDamage) snapshotDamage.skippedLines++;
+    else {
+      const copiedTo = asidePath(snapshotPath);
+      fs.writeFileSync(copiedTo, snapshot.buf);
+      snapshotDamage = { kind: 'damaged_file_copied', file: snapshotPath, copiedTo, skippedLines: 1 };
+      notices.push(snapshotDamage);
+      options.onNotice?.(snapshotDamage);
+    }
+    // The next snapshot no longer has the line, so the damage is reported once, not on every start.
+    scheduleCompaction();
+    return undefined;
+  }
+
+  function resolve(id: string, source: T | number): T | undefined {
+    if (typeof source !== 'number') return source;
+    const cached = parsed.get(id);
+    if (cached) return cached;
+    const item = readSnapshotItem<T>(snapshot, source);
+    if (!item) return dropDamagedItem(id);
+    parsed.set(id, item);
+    return item;
+  }
+
+  /** Writes and fsyncs; on failure the journal is cut back so no half line is left behind. */
   function append(text: string, entries: number): void {
     const handle = openFd();
     const data = Buffer.from(text, 'utf8');
@@ -150,13 +172,21 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
 
   function compact(): void {
     const handle = openFd();
-    const snapshot: Snapshot<T> = { version: SNAPSHOT_VERSION, items: [...map.values()] };
-    writeFileAtomicSync(snapshotPath, Buffer.from(JSON.stringify(snapshot), 'utf8'));
+    const next = buildSnapshot(sources, snapshot);
+    writeFileAtomicSync(snapshotPath, next.buf);
     // Only now is the journal redundant; a crash before this line just replays it again.
     fs.ftruncateSync(handle, 0);
     fs.fsyncSync(handle);
     journalSize = 0;
     journalEntries = 0;
+    // Point every id at its line in the new snapshot; changed items become its parsed lines.
+    let line = 0;
+    for (const [id, source] of sources) {
+      if (typeof source !== 'number') parsed.set(id, source);
+      sources.set(id, line++);
+    }
+    snapshot = next;
+    snapshotDamage = null;
   }
 
   function scheduleCompaction(): void {
@@ -178,25 +208,31 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
   else if (journalEntries > compactAfter) scheduleCompaction();
   fsyncDirectory(options.dir);
 
+  const items = new LazyItemsView<T>(sources, resolve);
   return {
-    items: map,
-    all: () => [...map.values()],
-    get: (id) => map.get(id),
+    items,
+    all: () => [...items.values()],
+    get: (id) => items.get(id),
     put(item) {
       assertId(item);
       append(encodeOp<T>({ op: 'put', item }), 1);
-      map.set(item.id, item);
+      parsed.delete(item.id);
+      sources.set(item.id, item);
     },
-    putMany(items) {
-      if (items.length === 0) return;
-      items.forEach(assertId);
-      append(items.map((item) => encodeOp<T>({ op: 'put', item })).join(''), items.length);
-      for (const item of items) map.set(item.id, item);
+    putMany(batch) {
+      if (batch.length === 0) return;
+      batch.forEach(assertId);
+      append(batch.map((item) => encodeOp<T>({ op: 'put', item })).join(''), batch.length);
+      for (const item of batch) {
+        parsed.delete(item.id);
+        sources.set(item.id, item);
+      }
     },
     delete(id) {
-      if (!map.has(id)) return false;
+      if (!sources.has(id)) return false;
       append(encodeOp<T>({ op: 'del', id }), 1);
-      map.delete(id);
+      parsed.delete(id);
+      sources.delete(id);
       return true;
     },
     compact,

@@ -11,10 +11,11 @@ export type StoreNotice =
       movedTo: string;
     }
   | {
-      kind: 'damaged_journal_copied';
+      /** Some records of a collection file were unreadable and dropped; every readable one was kept. */
+      kind: 'damaged_file_copied';
       file: string;
       /** A byte-for-byte copy taken before the damaged lines were dropped. */
       copiedTo: string;
-      /** Lines that could not be read; every readable line was kept. */
+      /** Lines dropped. Snapshot items are parsed on first read, so this can still grow after opening. */
       skippedLines: number;
     };

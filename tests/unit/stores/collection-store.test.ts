@@ -27,7 +27,7 @@ function open(options: Partial<CollectionOptions> = {}): Collection<Item> {
   opened.push(c);
   return c;
 }
-const snapshotFile = () => path.join(dir, 'contacts.json');
+const snapshotFile = () => path.join(dir, 'contacts.snapshot.jsonl');
 const journalFile = () => path.join(dir, 'contacts.journal');
 const item = (n: number): Item => ({ id: `c${n}`, name: `Contact ${n}` });
 const sortedIds = (c: Collection<Item>) => [...c.items.keys()].sort();
@@ -105,12 +105,18 @@ describe('collection store: damaged files', () => {
     expect(sortedIds(open())).toEqual(['c1', 'c2', 'c3']);
   });
 
-  it('moves a garbage snapshot aside, reports it, and keeps what the journal holds', () => {
+  it.each([
+    ['truncated', (whole: Buffer) => whole.subarray(0, whole.length - 5)],
+    ['zero-length', () => Buffer.alloc(0)],
+    ['garbage', () => Buffer.from('\u0000\u0001 not a snapshot\n{}\n')],
+    ['missing a line', (whole: Buffer) => Buffer.from(whole.toString('utf8').replace(/\{"id":"c1"[^\n]*\n/, ''))],
+  ])('moves a %s snapshot aside, reports it, and keeps what the journal holds', (_, spoil) => {
     const c = open();
     c.put(item(1));
     c.compact();
     c.put(item(2));
-    fs.writeFileSync(snapshotFile(), '{"version":1,"items":[{"id":"c1"'); // truncated
+    const spoilt = spoil(fs.readFileSync(snapshotFile()));
+    fs.writeFileSync(snapshotFile(), spoilt);
 
     const again = open();
     expect(sortedIds(again)).toEqual(['c2']);
@@ -118,7 +124,7 @@ describe('collection store: damaged files', () => {
     const notice = again.notices[0];
     if (notice.kind !== 'corrupt_file_moved') throw new Error(`unexpected ${notice.kind}`);
     expect(notice.file).toBe(snapshotFile());
-    expect(fs.readFileSync(notice.movedTo, 'utf8')).toBe('{"version":1,"items":[{"id":"c1"');
+    expect(fs.readFileSync(notice.movedTo).equals(spoilt)).toBe(true);
     // repaired: the next open is clean
     expect(open().notices).toEqual([]);
   });
@@ -131,11 +137,61 @@ describe('collection store: damaged files', () => {
     const again = open();
     expect(sortedIds(again)).toEqual(['c1', 'c2']);
     expect(again.notices).toEqual([
-      { kind: 'damaged_journal_copied', file: journalFile(), copiedTo: expect.stringMatching(/contacts\.corrupt-.+\.journal$/), skippedLines: 2 },
+      { kind: 'damaged_file_copied', file: journalFile(), copiedTo: expect.stringMatching(/contacts\.corrupt-.+\.journal$/), skippedLines: 2 },
     ]);
     const notice = again.notices[0] as { copiedTo: string };
     expect(fs.readFileSync(notice.copiedTo).equals(damaged)).toBe(true);
     expect(open().notices).toEqual([]);
+  });
+});
+
+describe('collection store: damaged snapshot item (found when first read)', () => {
+  it('drops only that item, keeps a copy of the snapshot, reports it, and repairs the file', async () => {
+    const seen: unknown[] = [];
+    const c = open();
+    c.putMany([item(1), item(2), item(3)]);
+    c.compact();
+    const original = fs.readFileSync(snapshotFile());
+    // bit rot inside c2's line, keeping its length and braces so the file still looks whole
+    const damaged = Buffer.from(original.toString('utf8').replace('"name":"Contact 2"', '"name":"Contact 2#'));
+    expect(damaged.length).toBe(original.length);
+    fs.writeFileSync(snapshotFile(), damaged);
+
+    const again = open({ onNotice: (n) => seen.push(n) });
+    expect(again.notices).toEqual([]); // nothing parsed yet
+    expect(again.get('c1')).toEqual(item(1));
+    expect(again.get('c2')).toBeUndefined();
+    expect(again.notices).toEqual([
+      { kind: 'damaged_file_copied', file: snapshotFile(), copiedTo: expect.stringMatching(/\.corrupt-.+\.jsonl$/), skippedLines: 1 },
+    ]);
+    expect(seen).toEqual(again.notices);
+    expect(fs.readFileSync((again.notices[0] as { copiedTo: string }).copiedTo).equals(damaged)).toBe(true);
+    expect(again.all()).toEqual([item(1), item(3)]);
+
+    await new Promise((resolve) => setImmediate(resolve)); // the scheduled repair
+    const repaired = open();
+    expect(repaired.all()).toEqual([item(1), item(3)]);
+    expect(repaired.notices).toEqual([]);
+  });
+});
+
+describe('collection store: read-only view', () => {
+  it('behaves like a Map and follows later writes', () => {
+    const c = open();
+    c.putMany([item(1), item(2)]);
+    c.compact();
+    const again = open();
+    const view = again.items;
+    expect([view.size, view.has('c1'), view.has('zz')]).toEqual([2, true, false]);
+    expect([...view.keys()]).toEqual(['c1', 'c2']);
+    expect([...view]).toEqual([['c1', item(1)], ['c2', item(2)]]);
+    const names: string[] = [];
+    view.forEach((value, key) => names.push(`${key}=${value.name}`));
+    expect(names).toEqual(['c1=Contact 1', 'c2=Contact 2']);
+    again.put({ id: 'c1', name: 'new' });
+    again.delete('c2');
+    expect([...view.values()]).toEqual([{ id: 'c1', name: 'new' }]);
+    expect(view.get('c1')).toBe(again.get('c1'));
   });
 });
 

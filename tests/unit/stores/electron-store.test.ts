@@ -5,9 +5,14 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // This file's own electron mock: electron-store asks `app` for userData.
 const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'electron-store-test-'));
+const ipcMain = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+  return new EventEmitter();
+});
 vi.mock('electron', () => ({
-  default: { app: { getPath: () => userData, getVersion: () => '0.0.0' }, ipcMain: { on: () => undefined } },
+  default: { app: { getPath: () => userData, getVersion: () => '0.0.0' }, ipcMain },
   app: { getPath: () => userData, getVersion: () => '0.0.0' },
+  ipcMain,
 }));
 
 const { openElectronStore } = await import('../../../src/main/electron/electron-store');
@@ -24,6 +29,9 @@ describe('electron-store factory', () => {
     expect(notices).toMatchObject([{ kind: 'corrupt_file_moved', file }]);
     const movedTo = (notices[0] as { movedTo: string }).movedTo;
     expect(fs.readFileSync(movedTo, 'utf8')).toBe('{"appCredentials":');
+
+    // electron-store's own unauthenticated IPC listener must not survive.
+    expect(ipcMain.listenerCount('electron-store-get-data')).toBe(0);
 
     store.set('k', 'v');
     expect(openElectronStore({ name: 'vault' }).store.get('k')).toBe('v');
