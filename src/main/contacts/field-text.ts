@@ -1,0 +1,65 @@
+/**
+ * Tidying and checking of the free-text fields of contacts, groups and rosters. Shared by the
+ * contact, group and roster rules so every field fails with the same kind of sentence.
+ */
+import { quoteValue } from '../../shared/phone';
+import { failure, type Failure, type LocalizedText } from '../../shared/result';
+
+/** The English sentence doubles as `message`, so logs name the problem too. */
+export function invalidField(field: string, text: LocalizedText): Failure {
+  return failure('invalid_input', text.en, { field, text });
+}
+
+// Control characters would break CSV rows and the search index's line separator; in one-line
+// fields they become spaces, in notes only line breaks and tabs survive.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_BUT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export function oneLine(s: string): string {
+  return s.replace(CONTROL, ' ').trim();
+}
+
+export function multiLine(s: string): string {
+  return s.replace(CONTROL_BUT_BREAKS, '').replace(/\r\n?/g, '\n').trim();
+}
+
+/** Code points, not UTF-16 units: 64 Chinese characters are 64 characters to a dispatcher. */
+export function textLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function tooLong(field: string, name: LocalizedText, value: string, max: number): Failure | null {
+  const length = textLength(value);
+  if (length <= max) return null;
+  return invalidField(field, {
+    'zh-CN': `${name['zh-CN']}“${quoteValue(value)}”有 ${length} 个字符，最多 ${max} 个`,
+    en: `${name.en} "${quoteValue(value)}" is ${length} characters long; at most ${max} are allowed`,
+  });
+}
+
+/** A required one-line field: tidied, non-empty, within `max`. */
+export function requiredLine(
+  field: string,
+  name: LocalizedText,
+  raw: unknown,
+  max: number,
+): { ok: true; value: string } | Failure {
+  const value = typeof raw === 'string' ? oneLine(raw) : '';
+  if (value === '') {
+    return invalidField(field, { 'zh-CN': `请填写${name['zh-CN']}`, en: `${name.en} is required` });
+  }
+  return tooLong(field, name, value, max) ?? { ok: true, value };
+}
+
+/** An optional one-line field: tidied (absent = empty), within `max`. */
+export function optionalLine(
+  field: string,
+  name: LocalizedText,
+  raw: unknown,
+  max: number,
+): { ok: true; value: string } | Failure {
+  const value = typeof raw === 'string' ? oneLine(raw) : '';
+  return tooLong(field, name, value, max) ?? { ok: true, value };
+}

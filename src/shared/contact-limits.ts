@@ -1,0 +1,28 @@
+/**
+ * Size limits of the contact book, enforced by main (the authority) and available to the renderer
+ * for instant feedback. They bound what one IPC request can make main store, parse or index.
+ */
+import { MAX_CONFERENCE_CALLEES } from './limits';
+
+export const CONTACT_NAME_MAX = 64;
+export const CONTACT_LABEL_MAX = 16;
+export const CONTACT_ORG_MAX = 64;
+export const CONTACT_NOTES_MAX = 500;
+export const CONTACT_NUMBERS_MAX = 10;
+/** A contact in more groups than this is a bug or an attack, not a dispatch team layout. */
+export const CONTACT_GROUPS_MAX = 100;
+export const GROUP_NAME_MAX = 64;
+export const ROSTER_NAME_MAX = 64;
+/** A roster is a conference waiting to be started, so it has the conference's limit. */
+export const ROSTER_MEMBERS_MAX = MAX_CONFERENCE_CALLEES;
+
+/** Ids main generates are UUIDs; this also admits shorter ids from older versions or imports. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** One bulk delete (select all, delete). */
+export const BULK_IDS_MAX = 10_000;
+/** One undo puts back at most this many contacts; larger deletes are not undoable in one go. */
+export const RESTORE_MAX = 1_000;
+
+/** A CSV file to import, before base64 (which adds a third). */
+export const IMPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_BASE64_MAX_CHARS = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4;

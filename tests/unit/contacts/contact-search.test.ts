@@ -1,0 +1,297 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateContacts } from '../../../bench/generate-contacts';
+import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
+import {
+  buildSearchIndex,
+  normalizeSearchText,
+  search,
+  searchPositions,
+  type ContactSearchKeys,
+  type SearchEntry,
+} from '../../../src/shared/contact-search';
+
+interface Person {
+  id: string;
+  name: string;
+  numbers?: string[];
+  org?: string;
+  favorite?: boolean;
+}
+
+function entries(people: Person[]): SearchEntry[] {
+  return people.map((p) => ({
+    id: p.id,
+    favorite: p.favorite,
+    keys: computeSearchKeys({
+      name: p.name,
+      org: p.org ?? '',
+      numbers: (p.numbers ?? []).map((number) => ({ label: '', number })),
+    }),
+  }));
+}
+
+const PEOPLE: Person[] = [
+  { id: 'zsf', name: '张三丰', numbers: ['13800138000'], org: '武当派' },
+  { id: 'zs', name: '张三', numbers: ['13912345678', '01065529988'] },
+  { id: 'ls', name: '李四', numbers: ['18600001111'], org: '市消防救援支队' },
+  { id: 'wxm', name: '王小明', numbers: ['15000000000'] },
+  { id: 'stf', name: '单田芳', numbers: ['13600000001'] },
+  { id: 'tom', name: 'Tom Hanks', numbers: ['02188886666'], org: 'ACME Logistics' },
+  { id: 'zhs', name: '赵寒山', numbers: ['17700000000'] },
+];
+const index = buildSearchIndex(entries(PEOPLE));
+const find = (q: string) => [...search(index, q)];
+const fresh = (q: string) => {
+  index.last = null;
+  return find(q);
+};
+
+describe('search: what matches', () => {
+  it('finds name substrings', () => {
+    expect(fresh('三丰')).toEqual(['zsf']);
+    expect(fresh('张三')).toEqual(['zs', 'zsf']);
+  });
+
+  it('finds full pinyin and initials', () => {
+    expect(fresh('zhangsanfeng')).toEqual(['zsf']);
+    expect(fresh('zsf')).toEqual(['zsf']);
+    expect(fresh('wxm')).toEqual(['wxm']);
+    expect(fresh('shantianfang')).toEqual(['stf']);
+  });
+
+  it('finds mixed full syllables and initials', () => {
+    for (const q of ['zhangsf', 'zsanf', 'zhsanf', 'zhangsanf']) expect(fresh(q), q).toEqual(['zsf']);
+    // zhang|s and z|s fit 张三 as well as 张三丰: both prefix matches, so index order…
+    expect(fresh('zhangs')).toEqual(['zsf', 'zs']);
+    // …except that zs is all of 张三's initials, an exact match.
+    expect(fresh('zs')).toEqual(['zs', 'zsf']);
+  });
+
+  it('lets a match start at any syllable', () => {
+    expect(fresh('sanf')).toEqual(['zsf']);
+    expect(fresh('xm')).toEqual(['wxm']);
+    expect(fresh('hanks')).toEqual(['tom']);
+  });
+
+  it('does not match inside a syllable or skip syllables', () => {
+    // "hang" is inside zhang, not the start of a syllable; zf skips 三.
+    expect(fresh('hangsan')).toEqual([]);
+    expect(fresh('zf')).toEqual([]);
+    expect(fresh('zsn')).toEqual([]);
+  });
+
+  it('works for English names: words are syllables', () => {
+    expect(fresh('th')).toEqual(['tom']);
+    expect(fresh('tomh')).toEqual(['tom']);
+    expect(fresh('tom h')).toEqual(['tom']);
+    expect(fresh('TOM')).toEqual(['tom']);
+    expect(fresh('ｔｏｍ')).toEqual(['tom']);
+    expect(fresh('hānks')).toEqual(['tom']);
+  });
+
+  it('finds any digit substring, ignoring spaces, dashes and +86', () => {
+    expect(fresh('0013')).toEqual(['zsf']);
+    expect(fresh('138-0013')).toEqual(['zsf']);
+    expect(fresh('+86 138 0013 8000')).toEqual(['zsf']);
+    expect(fresh('0086 13800138000')).toEqual(['zsf']);
+    // Nothing after the country code yet: 86 is just digits (in 18600001111 and 02188886666).
+    expect(fresh('+86')).toEqual(['ls', 'tom']);
+    expect(fresh('6552')).toEqual(['zs']);
+    expect(fresh('010-6552 9988')).toEqual(['zs']);
+    expect(fresh('99999')).toEqual([]);
+  });
+
+  it('finds org substrings, case-insensitively', () => {
+    expect(fresh('消防')).toEqual(['ls']);
+    expect(fresh('acme')).toEqual(['tom']);
+    expect(fresh('  Logistics ')).toEqual(['tom']);
+  });
+
+  it('returns every id in index order for an empty query', () => {
+    expect(fresh('')).toEqual(PEOPLE.map((p) => p.id));
+    expect(fresh('   ')).toEqual(PEOPLE.map((p) => p.id));
+    expect(searchPositions(index, '')).toBeNull();
+  });
+
+  it('copes with an empty index and odd input', () => {
+    const empty = buildSearchIndex([]);
+    expect(search(empty, 'z')).toEqual([]);
+    expect(search(empty, '')).toEqual([]);
+    expect(fresh('\n')).toEqual(PEOPLE.map((p) => p.id));
+    expect(fresh('a'.repeat(200) + 'b')).toEqual([]);
+  });
+
+  it('never lets a hit straddle two contacts', () => {
+    // 张三丰 is followed by 张三 in the name haystack: "丰\n张" must not be found, nor "丰张".
+    expect(fresh('丰张')).toEqual([]);
+    expect(fresh('fengzhang')).toEqual([]);
+    expect(fresh('8000139')).toEqual([]);
+  });
+});
+
+describe('search: ranking', () => {
+  it('puts exact before prefix before other matches', () => {
+    const ix = buildSearchIndex(
+      entries([
+        { id: 'other', name: '小张三' },
+        { id: 'prefix', name: '张三丰' },
+        { id: 'exact', name: '张三' },
+      ]),
+    );
+    expect(search(ix, '张三')).toEqual(['exact', 'prefix', 'other']);
+    expect(search(ix, 'zs')).toEqual(['exact', 'prefix', 'other']);
+    expect(search(ix, 'zhangsan')).toEqual(['exact', 'prefix', 'other']);
+  });
+
+  it('ranks a number prefix before a number substring', () => {
+    const ix = buildSearchIndex(
+      entries([
+        { id: 'mid', name: 'a', numbers: ['13900138000'] },
+        { id: 'start', name: 'b', numbers: ['13800000000'] },
+      ]),
+    );
+    expect(search(ix, '138')).toEqual(['start', 'mid']);
+  });
+
+  it('ranks a whole number as exact, also for one- and two-digit queries', () => {
+    // Short numbers like these never reach storage, but the bit tricks behind 1–2 digit queries
+    // must rank exactly like the general path.
+    const ix = buildSearchIndex(
+      entries([
+        { id: 'mid', name: 'a', numbers: ['31200'] },
+        { id: 'start', name: 'b', numbers: ['12345'] },
+        { id: 'exact', name: 'c', numbers: ['99999', '12'] },
+        { id: 'one', name: 'd', numbers: ['1'] },
+      ]),
+    );
+    expect(search(ix, '12')).toEqual(['exact', 'start', 'mid']);
+    expect(search(ix, '1')).toEqual(['one', 'start', 'exact', 'mid']);
+  });
+
+  it('puts favourites first within a tier and otherwise keeps index order', () => {
+    const ix = buildSearchIndex(
+      entries([
+        { id: 'a', name: '张一' },
+        { id: 'b', name: '张二', favorite: true },
+        { id: 'c', name: '张三' },
+        { id: 'd', name: '小张', favorite: true },
+      ]),
+    );
+    expect(search(ix, '张')).toEqual(['b', 'a', 'c', 'd']);
+  });
+});
+
+describe('search: stale or malformed keys', () => {
+  it('ignores syllable data that does not add up rather than misreading it', () => {
+    const bad: ContactSearchKeys = { v: 0, name: 'x', py: 'zhangsan', ini: 'zs', syl: [5, 4], digits: '12 3a', org: '' };
+    const ix = buildSearchIndex([{ id: 'bad', keys: bad }]);
+    expect(search(ix, 'zs')).toEqual([]);
+    expect(search(ix, 'x')).toEqual(['bad']);
+    expect(search(ix, '12')).toEqual(['bad']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A deliberately simple reference: one contact at a time, strings and recursion. The index must
+// give exactly the same ids in exactly the same order, with or without narrowing.
+
+const EXACT = 1;
+const PREFIX = 2;
+const OTHER = 3;
+
+function refTier(k: ContactSearchKeys, raw: string): number {
+  const text = normalizeSearchText(raw);
+  const letters = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’·.\-_]/g, '');
+  const py = /^[a-z]+$/.test(letters) ? letters : '';
+  const digits = /^[\d\s+\-().]+$/.test(text) ? text.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '') : '';
+  const tiers: number[] = [];
+  const substringTier = (hay: string, needle: string) => {
+    const at = hay.indexOf(needle);
+    if (at < 0) return 0;
+    return at > 0 ? OTHER : hay === needle ? EXACT : PREFIX;
+  };
+  tiers.push(substringTier(k.name, text));
+  if (k.org.includes(text)) tiers.push(OTHER);
+  if (digits) for (const n of k.digits.split(' ').filter(Boolean)) tiers.push(substringTier(n, digits));
+  if (py) {
+    const syl: string[] = [];
+    let at = 0;
+    for (const l of k.syl) syl.push(k.py.slice(at, (at += l)));
+    const from = (q: string, i: number): boolean =>
+      q === '' || (i < syl.length && [...Array(q.length)].some((_, j) => syl[i].startsWith(q.slice(0, j + 1)) && from(q.slice(j + 1), i + 1)));
+    for (let i = 0; i < syl.length; i++) {
+      if (!from(py, i)) continue;
+      tiers.push(i > 0 ? OTHER : py === k.py || py === k.ini ? EXACT : PREFIX);
+      break;
+    }
+  }
+  const hits = tiers.filter((t) => t > 0);
+  return hits.length ? Math.min(...hits) : 0;
+}
+
+function refSearch(list: SearchEntry[], q: string): string[] {
+  if (normalizeSearchText(q) === '') return list.map((e) => e.id);
+  return list
+    .map((e, i) => ({ id: e.id, i, t: refTier(e.keys, q), f: e.favorite ? 0 : 1 }))
+    .filter((x) => x.t > 0)
+    .sort((a, b) => a.t - b.t || a.f - b.f || a.i - b.i)
+    .map((x) => x.id);
+}
+
+describe('search: agrees with a simple reference', () => {
+  const contacts = generateContacts(1000, 7);
+  const list: SearchEntry[] = contacts.map((c) => ({ id: c.id, favorite: c.favorite, keys: computeSearchKeys(c) }));
+  const ix = buildSearchIndex(list);
+
+  // Queries built from real keys (so they hit), plus noise.
+  const fromKeys = fc.integer({ min: 0, max: list.length - 1 }).chain((i) => {
+    const k = list[i].keys;
+    const sources = [k.py, k.ini, k.name, k.digits, k.org, k.py.slice(k.syl[0] ?? 0)].filter(Boolean);
+    return fc
+      .tuple(fc.constantFrom(...sources), fc.nat(), fc.nat())
+      .map(([s, a, b]) => s.slice(a % s.length, (a % s.length) + 1 + (b % 8)));
+  });
+  const noise = fc.stringMatching(/^[a-z0-9 \-张王李三小+]{0,6}$/);
+  const query = fc.oneof(fromKeys, noise);
+
+  it('for single queries (full scans)', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        ix.last = null;
+        expect([...search(ix, q)]).toEqual(refSearch(list, q));
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('while typing (narrowing from the previous query)', () => {
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 3 }), (parts) => {
+        ix.last = null;
+        // Type the concatenation one character at a time, as a dispatcher would.
+        const full = parts.join('');
+        for (let i = 1; i <= full.length; i++) {
+          const q = full.slice(0, i);
+          expect([...search(ix, q)], q).toEqual(refSearch(list, q));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('and narrowing really happens on a small index', () => {
+    ix.last = null;
+    search(ix, 'zhang');
+    const before = ix.last!.hits.length;
+    expect(before).toBeLessThanOrEqual(list.length / 20);
+    expect([...search(ix, 'zhangs')]).toEqual(refSearch(list, 'zhangs'));
+  });
+});
+
+describe('search: the benchmark generator', () => {
+  it('is deterministic', () => {
+    expect(generateContacts(50, 3)).toEqual(generateContacts(50, 3));
+    expect(generateContacts(50, 3)).not.toEqual(generateContacts(50, 4));
+  });
+});
