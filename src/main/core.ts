@@ -4,14 +4,26 @@
  * so what the tests exercise is what the app runs.
  */
 import type { Mode } from '../shared/domain';
+import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
+import { createCallLog } from './calls/call-log';
+import { exportCallLogCsv } from './calls/call-log-csv';
 import { createCallService } from './calls/call-service';
+import { createClientFactory } from './calls/client-factory';
 import { createCredentialSource } from './calls/credential-source';
+import { realRepeat, type Repeat } from './calls/repeat';
+import { createSessionTracker } from './calls/session-tracker';
+import { createContactsImport } from './contacts/contacts-import';
+import { createContactsService } from './contacts/contacts-service';
 import type { OperationHandlers } from './ipc/operations';
+import { fileStamp } from './local-time';
 import type { Logger } from './log';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { createSettingsService } from './settings/settings-service';
+import { openAppCollections } from './stores/app-collections';
 import type { KeyValueStore } from './stores/kv-store';
+import { createNoticeBoard } from './stores/notice-board';
+import type { StoreNotice } from './stores/store-notice';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
 
@@ -20,9 +32,19 @@ export interface CoreDeps {
   vaultStore: KeyValueStore;
   cipher: SecretCipher;
   log: Logger;
+  /** The data folder: contacts, groups, rosters and the call log are kept here. */
+  dataDir: string;
+  /** Notices of the stores opened before the core (settings, vault), for `noticesList`. */
+  notices?: readonly StoreNotice[];
   /** Tests pass a sandbox with fast progress; the app uses the default. */
   sandbox?: Sandbox;
   timeoutMs?: number;
+  /** The clock of the call log and the session tracker. */
+  now?: () => number;
+  /** Call log entries kept (default 10 000). */
+  callLogCap?: number;
+  /** Session polling; tests drive it round by round with their own `repeat`. */
+  tracking?: { intervalMs?: number; repeat?: Repeat; graceMs?: number; notExistLimit?: number };
 }
 
 export interface DispatchCore {
@@ -31,15 +53,51 @@ export interface DispatchCore {
 }
 
 export function createDispatchCore(deps: CoreDeps): DispatchCore {
+  const now = deps.now ?? Date.now;
+  const notices = createNoticeBoard(now);
+  for (const notice of deps.notices ?? []) notices.add(notice);
+  const collections = openAppCollections(deps.dataDir, (notice) => {
+    notices.add(notice);
+    deps.log.warn('store.notice', { ...notice });
+  });
+
   const settings = createSettingsService(deps.settingsStore);
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
-  const calls = createCallService({
-    settings: settings.get,
+  const clientFor = createClientFactory({
     credentials: createCredentialSource({ vault, sandbox, log: deps.log }),
-    log: deps.log,
     timeoutMs: deps.timeoutMs,
   });
+  const contacts = createContactsService({
+    collections,
+    ownNumber: () => {
+      const own = normalizePhone(settings.get().callerNumber);
+      return own.ok ? own.number : undefined;
+    },
+    now,
+    log: deps.log,
+  });
+  const importer = createContactsImport({ book: contacts.book, groups: contacts.groups, now });
+  const callLog = createCallLog({ collection: collections.callLog, cap: deps.callLogCap, now, log: deps.log });
+  const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
+  const tracker = createSessionTracker({
+    callLog,
+    // The mode the call was placed in, not the current one: switching to production must not
+    // send a sandbox session id to the real server (or the reverse).
+    async query(entry) {
+      const c = await clientFor({ ...settings.get(), mode: entry.mode });
+      if (!c.ok) return c;
+      return c.client.querySession({ session: entry.session ?? '', type: entry.kind });
+    },
+    now,
+    repeat: deps.tracking?.repeat ?? realRepeat,
+    intervalMs: deps.tracking?.intervalMs,
+    graceMs: deps.tracking?.graceMs,
+    notExistLimit: deps.tracking?.notExistLimit,
+    log: deps.log,
+  });
+  // Resumes sessions left in progress by the previous run: they are still in the log.
+  tracker.start();
 
   const switchMode = (mode: Mode) => {
     if (settings.get().mode !== mode) settings.set({ mode });
@@ -68,10 +126,33 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     accountCheck: () => calls.checkAccount(),
     settingsGet: async () => success({ settings: settings.get() }),
     settingsSet: async (patch) => settings.set(patch),
+    contactsList: async () => contacts.list(),
+    contactSave: async (req) => contacts.saveContact(req.contact),
+    contactsDelete: async (req) => contacts.deleteContacts(req.ids),
+    contactsRestore: async (req) => contacts.restoreContacts(req.contacts),
+    groupSave: async (req) => contacts.saveGroup(req.group),
+    groupDelete: async (req) => contacts.deleteGroup(req.id),
+    rosterSave: async (req) => contacts.saveRoster(req.roster),
+    rosterDelete: async (req) => contacts.deleteRoster(req.id),
+    contactsImportPreview: async (req) => importer.preview(req),
+    contactsImportApply: async (req) => importer.apply(req),
+    contactsExport: async () => importer.exportCsv(),
+    callLogList: async (req) => success(callLog.list(req.sinceRevision)),
+    callLogExport: async () =>
+      success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries) }),
+    noticesList: async () => success({ notices: notices.list() }),
   };
 
   return {
     handlers,
-    close: () => sandbox.close(),
+    async close() {
+      tracker.stop();
+      importer.clear();
+      try {
+        await sandbox.close();
+      } finally {
+        collections.close();
+      }
+    },
   };
 }

@@ -27,13 +27,16 @@ app.whenReady().then(() => {
   const log = createLogger({ file: join(dataDir, 'dispatch-desk.log'), echo: !app.isPackaged });
   const settingsStore = openElectronStore({ name: 'settings' });
   const vaultStore = openElectronStore({ name: 'vault' });
-  for (const notice of [...settingsStore.notices, ...vaultStore.notices]) log.warn('store.notice', { ...notice });
+  const notices = [...settingsStore.notices, ...vaultStore.notices];
+  for (const notice of notices) log.warn('store.notice', { ...notice });
 
   core = createDispatchCore({
     settingsStore: settingsStore.store,
     vaultStore: vaultStore.store,
     cipher: createSafeStorageCipher(),
     log,
+    dataDir,
+    notices,
   });
 
   const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;

@@ -8,10 +8,63 @@ import { z } from 'zod';
 import type { OperationName } from './contract';
 import { LANGUAGES } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
+import {
+  BULK_IDS_MAX,
+  CONTACT_GROUPS_MAX,
+  CONTACT_LABEL_MAX,
+  CONTACT_NAME_MAX,
+  CONTACT_NOTES_MAX,
+  CONTACT_NUMBERS_MAX,
+  CONTACT_ORG_MAX,
+  GROUP_NAME_MAX,
+  ID_PATTERN,
+  IMPORT_BASE64_MAX_CHARS,
+  RESTORE_MAX,
+  ROSTER_MEMBERS_MAX,
+  ROSTER_NAME_MAX,
+} from './contact-limits';
 
 const typedNumber = z.string().max(64);
 const maxDur = z.number().int().optional();
 const empty = z.object({}).strict();
+
+const id = z.string().regex(ID_PATTERN);
+const timestamp = z.number().int().nonnegative();
+const duplicate = z.enum(['skip', 'merge', 'replace']);
+const contactNumber = z.object({ label: z.string().max(CONTACT_LABEL_MAX), number: typedNumber }).strict();
+const numbers = z.array(contactNumber).max(CONTACT_NUMBERS_MAX);
+const groupIds = z.array(id).max(CONTACT_GROUPS_MAX);
+
+const contactDraft = z
+  .object({
+    id: id.optional(),
+    name: z.string().max(CONTACT_NAME_MAX),
+    numbers,
+    org: z.string().max(CONTACT_ORG_MAX).optional(),
+    notes: z.string().max(CONTACT_NOTES_MAX).optional(),
+    favorite: z.boolean().optional(),
+    groupIds: groupIds.optional(),
+  })
+  .strict();
+
+/** Exactly what contactsDelete returned (a Contact, without search keys). */
+const deletedContact = z
+  .object({
+    id,
+    name: z.string().max(CONTACT_NAME_MAX),
+    numbers,
+    org: z.string().max(CONTACT_ORG_MAX),
+    notes: z.string().max(CONTACT_NOTES_MAX),
+    favorite: z.boolean(),
+    groupIds,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .strict();
+
+const rosterMember = z
+  .object({ contactId: id.optional(), name: z.string().max(CONTACT_NAME_MAX), number: typedNumber })
+  .strict();
 
 export const requestSchemas = {
   startCall: z.object({ callee: typedNumber, maxDur }).strict(),
@@ -41,4 +94,37 @@ export const requestSchemas = {
     })
     .partial()
     .strict(),
+  contactsList: empty,
+  contactSave: z.object({ contact: contactDraft }).strict(),
+  contactsDelete: z.object({ ids: z.array(id).max(BULK_IDS_MAX) }).strict(),
+  contactsRestore: z.object({ contacts: z.array(deletedContact).max(RESTORE_MAX) }).strict(),
+  groupSave: z.object({ group: z.object({ id: id.optional(), name: z.string().max(GROUP_NAME_MAX) }).strict() }).strict(),
+  groupDelete: z.object({ id }).strict(),
+  // Like startConf: a few members too many get through the shape check so that the service can
+  // answer with its own sentence ("at most 8") rather than a generic shape error.
+  rosterSave: z
+    .object({
+      roster: z
+        .object({
+          id: id.optional(),
+          name: z.string().max(ROSTER_NAME_MAX),
+          members: z.array(rosterMember).max(ROSTER_MEMBERS_MAX * 4),
+        })
+        .strict(),
+    })
+    .strict(),
+  rosterDelete: z.object({ id }).strict(),
+  contactsImportPreview: z
+    .object({
+      fileName: z.string().max(255),
+      // Length first (cheap), then the alphabet, so a 14 MB string is scanned once at most.
+      dataBase64: z.string().max(IMPORT_BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      duplicate,
+    })
+    .strict(),
+  contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
+  contactsExport: empty,
+  callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
+  callLogExport: empty,
+  noticesList: empty,
 } satisfies Record<OperationName, z.ZodType>;

@@ -8,13 +8,22 @@
 import type {
   AccountCheckVerdict,
   AccountStatus,
+  AppNotice,
+  CallLogEntry,
+  Contact,
+  ContactDraft,
+  ContactGroup,
+  ContactRecord,
+  DuplicatePolicy,
+  Roster,
+  RosterMember,
   PhoneNumber,
   SessionId,
   SessionStatus,
   SessionType,
   Settings,
 } from './domain';
-import type { Result } from './result';
+import type { LocalizedText, Result } from './result';
 
 export interface StartCallRequest {
   /** As typed by the dispatcher; main normalises and validates it. */
@@ -22,13 +31,14 @@ export interface StartCallRequest {
   /** Seconds; the default from settings when absent. */
   maxDur?: number;
 }
-export type StartCallResponse = Result<{ session: SessionId; caller: PhoneNumber; callee: PhoneNumber; maxDur: number }>;
+/** `logId`: the call log entry that records this attempt (also written when the attempt fails). */
+export type StartCallResponse = Result<{ session: SessionId; caller: PhoneNumber; callee: PhoneNumber; maxDur: number; logId: string }>;
 
 export interface StartConfRequest {
   callees: string[];
   maxDur?: number;
 }
-export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber; callees: PhoneNumber[]; maxDur: number }>;
+export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber; callees: PhoneNumber[]; maxDur: number; logId: string }>;
 
 export interface QuerySessionRequest {
   session: SessionId;
@@ -52,6 +62,50 @@ export type AccountCheckResponse = Result<{ verdict: AccountCheckVerdict; detail
 export type SettingsPatch = Partial<Settings>;
 export type SettingsResponse = Result<{ settings: Settings }>;
 
+export type ContactsListResponse = Result<{ contacts: ContactRecord[]; groups: ContactGroup[]; rosters: Roster[] }>;
+export type ContactSaveResponse = Result<{ contact: ContactRecord }>;
+export type ContactsDeleteResponse = Result<{ deleted: Contact[] }>;
+export type ContactsRestoreResponse = Result<{ contacts: ContactRecord[] }>;
+export type GroupSaveResponse = Result<{ group: ContactGroup }>;
+export type RosterSaveResponse = Result<{ roster: Roster }>;
+export type DeletedResponse = Result<{ deleted: boolean }>;
+
+export interface ImportPreviewRequest {
+  fileName: string;
+  /** The file's raw bytes, base64: main detects UTF-8 (with or without BOM) or GBK. */
+  dataBase64: string;
+  duplicate: DuplicatePolicy;
+}
+export interface ImportPreviewRow {
+  /** 1-based line in the file. */
+  line: number;
+  status: 'new' | 'duplicate' | 'error';
+  name: string;
+  numbers: string[];
+  errors: LocalizedText[];
+}
+export interface ImportPreview {
+  importId: string;
+  encoding: string;
+  rows: ImportPreviewRow[];
+  summary: { total: number; new: number; duplicate: number; error: number };
+}
+export type ImportPreviewResponse = Result<{ preview: ImportPreview }>;
+export interface ImportApplyRequest {
+  importId: string;
+  duplicate: DuplicatePolicy;
+}
+export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
+export type CsvExportResponse = Result<{ fileName: string; csv: string }>;
+
+export interface CallLogListRequest {
+  /** Only entries changed after this revision; absent for everything. */
+  sinceRevision?: number;
+}
+export type CallLogListResponse = Result<{ entries: CallLogEntry[]; revision: number }>;
+
+export type NoticesResponse = Result<{ notices: AppNotice[] }>;
+
 export interface Operations {
   startCall: { request: StartCallRequest; response: StartCallResponse };
   startConf: { request: StartConfRequest; response: StartConfResponse };
@@ -62,6 +116,21 @@ export interface Operations {
   accountCheck: { request: EmptyRequest; response: AccountCheckResponse };
   settingsGet: { request: EmptyRequest; response: SettingsResponse };
   settingsSet: { request: SettingsPatch; response: SettingsResponse };
+  contactsList: { request: EmptyRequest; response: ContactsListResponse };
+  contactSave: { request: { contact: ContactDraft }; response: ContactSaveResponse };
+  contactsDelete: { request: { ids: string[] }; response: ContactsDeleteResponse };
+  /** Undo of a delete: puts back exactly what contactsDelete returned. */
+  contactsRestore: { request: { contacts: Contact[] }; response: ContactsRestoreResponse };
+  groupSave: { request: { group: { id?: string; name: string } }; response: GroupSaveResponse };
+  groupDelete: { request: { id: string }; response: DeletedResponse };
+  rosterSave: { request: { roster: { id?: string; name: string; members: RosterMember[] } }; response: RosterSaveResponse };
+  rosterDelete: { request: { id: string }; response: DeletedResponse };
+  contactsImportPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
+  contactsImportApply: { request: ImportApplyRequest; response: ImportApplyResponse };
+  contactsExport: { request: EmptyRequest; response: CsvExportResponse };
+  callLogList: { request: CallLogListRequest; response: CallLogListResponse };
+  callLogExport: { request: EmptyRequest; response: CsvExportResponse };
+  noticesList: { request: EmptyRequest; response: NoticesResponse };
 }
 
 export type OperationName = keyof Operations;
@@ -79,6 +148,20 @@ const operationNameSet: Record<OperationName, true> = {
   accountCheck: true,
   settingsGet: true,
   settingsSet: true,
+  contactsList: true,
+  contactSave: true,
+  contactsDelete: true,
+  contactsRestore: true,
+  groupSave: true,
+  groupDelete: true,
+  rosterSave: true,
+  rosterDelete: true,
+  contactsImportPreview: true,
+  contactsImportApply: true,
+  contactsExport: true,
+  callLogList: true,
+  callLogExport: true,
+  noticesList: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 

@@ -1,5 +1,6 @@
 /** Domain types shared by main and renderer. */
-import type { Language } from './result';
+import type { ContactSearchKeys } from './contact-search';
+import type { Language, LocalizedText } from './result';
 
 /** Digits only, no country code: what the Yunxin API wants (`13800138000`, `01065529988`). */
 export type PhoneNumber = string;
@@ -82,4 +83,92 @@ export interface Contact {
   groupIds: string[];
   createdAt: number;
   updatedAt: number;
+}
+
+/** A contact as main stores it and sends it: with the search keys main computed when it was saved. */
+export interface ContactRecord extends Contact {
+  keys: ContactSearchKeys;
+}
+
+/** What the renderer sends to create or edit a contact; numbers as typed, main normalises. */
+export interface ContactDraft {
+  /** Absent for a new contact. */
+  id?: string;
+  name: string;
+  numbers: ContactNumber[];
+  org?: string;
+  notes?: string;
+  favorite?: boolean;
+  groupIds?: string[];
+}
+
+/** A dispatch team. A contact can be in several. */
+export interface ContactGroup {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface RosterMember {
+  /** The contact this number came from, when it came from one. */
+  contactId?: string;
+  name: string;
+  number: PhoneNumber;
+}
+
+/** A saved conference roster ("点名 → 会议"): start the same conference again with one action. */
+export interface Roster {
+  id: string;
+  name: string;
+  members: RosterMember[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type DuplicatePolicy = 'skip' | 'merge' | 'replace';
+
+export interface CallParty {
+  number: PhoneNumber;
+  /** The contact's name when the number belongs to one. */
+  name?: string;
+}
+
+/** One call or conference attempt, successful or not. */
+export interface CallLogEntry {
+  id: string;
+  kind: SessionType;
+  createdAt: number;
+  updatedAt: number;
+  mode: Mode;
+  caller: PhoneNumber;
+  /** The callee of a call, the callees of a conference. */
+  parties: CallParty[];
+  maxDur: number;
+  /** Present when the server accepted the request. */
+  session?: SessionId;
+  /** Present when the attempt failed: the failure as the dispatcher saw it. */
+  error?: { code: number | string; message: string; text?: LocalizedText };
+  /** 'submitted' until the first status answer; 'ended' and 'failed' (not accepted, see `error`) are final. */
+  state: SessionState | 'failed';
+  status?: string;
+  durationSec?: number;
+  hangCause?: string;
+  /**
+   * The call log's revision counter when this entry was last written; `callLogList` with
+   * `sinceRevision` returns the entries whose revision is greater.
+   */
+  revision: number;
+}
+
+/** Something the dispatcher should know about storage (a damaged file moved aside, …). */
+export interface AppNotice {
+  /** `corrupt_file_moved` (the whole file set aside) or `damaged_file_copied` (unreadable records dropped). */
+  kind: string;
+  file: string;
+  movedTo?: string;
+  /** For `damaged_file_copied`: the untouched copy taken before dropping the unreadable records. */
+  copiedTo?: string;
+  /** For `damaged_file_copied`: how many records could not be read. */
+  skippedLines?: number;
+  at: number;
 }

@@ -1,5 +1,7 @@
 /**
- * Places calls and conferences with whichever account the current mode uses.
+ * Places calls and conferences with whichever account the current mode uses, and records every
+ * attempt that reached the client in the call log (failures too: "I called and nothing happened"
+ * needs the failure on record).
  *
  * Never retried: a start request that timed out may still have rung phones, so a retry could ring
  * them twice. A second identical request while the first is still in flight is answered `busy`
@@ -14,12 +16,12 @@ import type {
   StartConfRequest,
   StartConfResponse,
 } from '../../shared/contract';
-import type { Settings } from '../../shared/domain';
+import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { failure, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
-import { createYunxinClient } from '../yunxin';
 import type { Logger } from '../log';
-import type { CredentialSource } from './credential-source';
+import type { CallLog } from './call-log';
+import type { ClientFor } from './client-factory';
 
 export interface CallService {
   startCall(request: StartCallRequest): Promise<StartCallResponse>;
@@ -30,9 +32,12 @@ export interface CallService {
 
 export interface CallServiceDeps {
   settings: () => Settings;
-  credentials: CredentialSource;
+  clientFor: ClientFor;
+  callLog: CallLog;
+  /** The contact name for a number, to name the parties in the log. */
+  nameFor: (number: PhoneNumber) => string | undefined;
+  now: () => number;
   log: Logger;
-  timeoutMs?: number;
 }
 
 const inFlightText = {
@@ -42,21 +47,6 @@ const inFlightText = {
 
 export function createCallService(deps: CallServiceDeps): CallService {
   const inFlight = new Set<string>();
-
-  async function clientFor(settings: Settings) {
-    const creds = await deps.credentials.resolve(settings);
-    if (!creds.ok) return creds;
-    return {
-      ok: true as const,
-      client: createYunxinClient({
-        appKey: creds.appKey,
-        appSecret: creds.appSecret,
-        baseUrl: creds.baseUrl,
-        timeoutMs: deps.timeoutMs,
-        maxDurRange: { min: settings.maxDurMin, max: settings.maxDurMax },
-      }),
-    };
-  }
 
   /** Runs `send` unless the same request is already in flight. */
   async function once<T>(key: string, send: () => Promise<T | Failure>): Promise<T | Failure> {
@@ -68,6 +58,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
       inFlight.delete(key);
     }
   }
+
+  const party = (number: PhoneNumber): CallParty => {
+    const name = deps.nameFor(number);
+    return name === undefined ? { number } : { number, name };
+  };
 
   return {
     async startCall(request) {
@@ -84,11 +79,23 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (!checked.ok) return checked;
       const { ok: _ok, ...call } = checked;
       return once(`call:${call.caller}:${call.callee}`, async () => {
-        const c = await clientFor(settings);
+        const c = await deps.clientFor(settings);
         if (!c.ok) return c;
+        const startedAt = deps.now();
         const result = await c.client.startCall(call);
         deps.log.info('call.start', { mode: settings.mode, ok: result.ok, code: result.ok ? 200 : String(result.code) });
-        return result.ok ? success({ session: result.session, caller: call.caller, callee: call.callee, maxDur: call.maxDur }) : result;
+        const entry = deps.callLog.record({
+          kind: 'call',
+          mode: settings.mode,
+          caller: call.caller,
+          parties: [party(call.callee)],
+          maxDur: call.maxDur,
+          startedAt,
+          outcome: result,
+        });
+        return result.ok
+          ? success({ session: result.session, caller: call.caller, callee: call.callee, maxDur: call.maxDur, logId: entry.id })
+          : result;
       });
     },
 
@@ -106,19 +113,28 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (!checked.ok) return checked;
       const { ok: _ok, ...conf } = checked;
       return once(`conf:${conf.caller}:${[...conf.callees].sort().join(',')}`, async () => {
-        const c = await clientFor(settings);
+        const c = await deps.clientFor(settings);
         if (!c.ok) return c;
+        const startedAt = deps.now();
         const result = await c.client.startConf(conf);
         deps.log.info('conf.start', { mode: settings.mode, ok: result.ok, code: result.ok ? 200 : String(result.code), callees: conf.callees.length });
+        const entry = deps.callLog.record({
+          kind: 'conf',
+          mode: settings.mode,
+          caller: conf.caller,
+          parties: conf.callees.map(party),
+          maxDur: conf.maxDur,
+          startedAt,
+          outcome: result,
+        });
         return result.ok
-          ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur })
+          ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur, logId: entry.id })
           : result;
       });
     },
 
     async querySession(request) {
-      const settings = deps.settings();
-      const c = await clientFor(settings);
+      const c = await deps.clientFor(deps.settings());
       if (!c.ok) return c;
       const result = await c.client.querySession(request);
       return result.ok ? success({ status: result.status }) : result;
@@ -126,7 +142,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
     async checkAccount() {
       const settings = deps.settings();
-      const c = await clientFor(settings);
+      const c = await deps.clientFor(settings);
       if (!c.ok) return c;
       const result = await c.client.checkAccount({ callerAcc: settings.callerAcc });
       deps.log.info('account.check', { mode: settings.mode, ok: result.ok });

@@ -30,6 +30,8 @@ export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; t
     vaultStore: vault.store,
     cipher: createMemoryKeyCipher(),
     log,
+    dataDir: options.dataDir,
+    notices,
     sandbox: options.sandbox,
     timeoutMs: options.timeoutMs,
   });

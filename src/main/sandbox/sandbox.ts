@@ -22,7 +22,13 @@ export interface Sandbox {
 
 export const SANDBOX_APP_KEY = 'sandbox0demo0appkey';
 
-export function createSandbox(options: { progress?: { ringingMs: number; answeredMs: number } } = {}): Sandbox {
+export interface SandboxOptions {
+  progress?: { ringingMs: number; answeredMs: number };
+  /** The simulator's clock; tests step sessions through their life with it. */
+  now?: () => number;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const appSecret = randomBytes(16).toString('hex');
   let starting: Promise<Simulator> | null = null;
 
@@ -30,6 +36,7 @@ export function createSandbox(options: { progress?: { ringingMs: number; answere
     (starting ??= startSimulator({
       accounts: [{ appKey: SANDBOX_APP_KEY, appSecret, accids: [] }],
       progress: options.progress,
+      now: options.now,
     }));
 
   return {

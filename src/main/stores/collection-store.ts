@@ -33,6 +33,8 @@ export interface Collection<T extends { id: string }> {
   putMany(items: readonly T[]): void;
   /** false when there was nothing to delete (and nothing is written). */
   delete(id: string): boolean;
+  /** One append and one fsync for the whole batch (bulk delete, pruning); returns how many existed. */
+  deleteMany(ids: readonly string[]): number;
   /** Writes a fresh snapshot and empties the journal. */
   compact(): void;
   /** What opening (or a later first read of a damaged item) had to repair; show these to the user. */
@@ -234,6 +236,16 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
       parsed.delete(id);
       sources.delete(id);
       return true;
+    },
+    deleteMany(ids) {
+      const existing = [...new Set(ids)].filter((id) => sources.has(id));
+      if (existing.length === 0) return 0;
+      append(existing.map((id) => encodeOp<T>({ op: 'del', id })).join(''), existing.length);
+      for (const id of existing) {
+        parsed.delete(id);
+        sources.delete(id);
+      }
+      return existing.length;
     },
     compact,
     notices,

@@ -37,6 +37,7 @@ beforeEach(async () => {
     vaultStore: openConfStore({ cwd: dataDir, name: 'vault' }).store,
     cipher: createFakeCipher(),
     log,
+    dataDir,
     sandbox,
     timeoutMs: 2000,
   });

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startSimulator, PATHS, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC, type SimulatorOptions } from '../../../src/main/simulator';
 import { APP, callForm, postJson, signed } from './helpers';
 
@@ -55,10 +55,11 @@ describe('close()', () => {
     const sim = await startSimulator({ accounts: [APP] });
     sim.faults.set({ kind: 'hang' });
     const pending = fetch(sim.url + PATHS.startCall, { method: 'POST', headers: signed(), body: new URLSearchParams(callForm()).toString() });
-    await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
+    pending.catch(() => undefined);
+    // Close only once the server holds the request; a hanging answer would otherwise keep
+    // close() (and this test) waiting forever.
+    await vi.waitFor(() => expect(sim.requests).toHaveLength(1), { timeout: 10_000 });
     await sim.close();
-    expect(Date.now() - started).toBeLessThan(1000);
     await expect(pending).rejects.toThrow();
     expect(await canConnect('127.0.0.1', sim.port)).toBe(false);
   });

@@ -1,0 +1,54 @@
+/** Saved conference rosters ("点名 → 会议"): start the same conference again with one action. */
+import { randomUUID } from 'node:crypto';
+import type { PhoneNumber, Roster, RosterMember } from '../../shared/domain';
+import { success, type Result } from '../../shared/result';
+import type { Logger } from '../log';
+import type { Collection } from '../stores/collection-store';
+import { tryWrite } from '../stores/write-failure';
+import { invalidField } from './field-text';
+import { checkRoster } from './roster-rules';
+
+export interface Rosters {
+  all(): Roster[];
+  save(input: { id?: string; name: string; members: RosterMember[] }): Result<{ roster: Roster }>;
+  delete(id: string): Result<{ deleted: boolean }>;
+}
+
+export interface RostersDeps {
+  collection: Collection<Roster>;
+  /** The dispatcher's own number (normalised), which a roster must not contain. */
+  ownNumber(): PhoneNumber | undefined;
+  contactExists(id: string): boolean;
+  now(): number;
+  log: Logger;
+}
+
+export function createRosters(deps: RostersDeps): Rosters {
+  const { collection } = deps;
+  return {
+    all: () => collection.all(),
+
+    save(input) {
+      const existing = input.id === undefined ? undefined : collection.get(input.id);
+      if (input.id !== undefined && !existing) {
+        return invalidField('id', { 'zh-CN': '该会议组已不存在（可能刚被删除）', en: 'This roster no longer exists (it may just have been deleted)' });
+      }
+      const checked = checkRoster(input, { ownNumber: deps.ownNumber(), contactExists: deps.contactExists });
+      if (!checked.ok) return checked;
+      const now = deps.now();
+      const roster: Roster = {
+        id: existing?.id ?? randomUUID(),
+        name: checked.name,
+        members: checked.members,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      return tryWrite(deps.log, 'rosters.save', () => collection.put(roster)) ?? success({ roster });
+    },
+
+    delete(id) {
+      if (!collection.items.has(id)) return success({ deleted: false });
+      return tryWrite(deps.log, 'rosters.delete', () => collection.delete(id)) ?? success({ deleted: true });
+    },
+  };
+}
