@@ -42,6 +42,22 @@ const LETTER_PATTERN = /\p{L}/u;
 type Accepted = { number: PhoneNumber; kind: PhoneKind };
 
 export function normalizePhone(input: string): PhoneParse {
+  if (typeof input !== 'string' || input.length > PHONE_INPUT_MAX_LENGTH) return normalizeGuarded(input);
+  // The same few numbers are checked over and over (the dispatcher's own number on every call,
+  // the callee by the renderer and again by main and the client); libphonenumber's full metadata
+  // makes each check cost tens of microseconds and garbage. Results are pure and frozen.
+  const cached = recent.get(input);
+  if (cached) return cached;
+  const parsed = Object.freeze(normalizeGuarded(input));
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(input, parsed);
+  return parsed;
+}
+
+const RECENT_LIMIT = 256;
+const recent = new Map<string, PhoneParse>();
+
+function normalizeGuarded(input: string): PhoneParse {
   try {
     return normalizeUnsafe(input);
   } catch {
