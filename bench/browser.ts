@@ -1,0 +1,417 @@
+/**
+ * The real renderer in Chromium against the browser preview, with the app's main side running in
+ * this Node process (as tests/e2e/support/fixtures.ts does): 50 000 contacts seeded into the data
+ * folder through the collection store before start-up, the sandbox simulator in-process.
+ *
+ * How each figure is taken:
+ * - first render: an init script installs a MutationObserver before any page script runs; the
+ *   figure is performance.now() (origin = navigation start) at the first animation frame after
+ *   the first `contact-row` element was inserted. Median of several reloads with main warm; the
+ *   very first navigation after start-up (main still parsing the store) is reported apart.
+ * - DOM rows: `contact-row` elements after first render, and the most seen after any keystroke.
+ * - keystroke-to-paint: inside the page, from the keydown event's timeStamp (or beforeinput's,
+ *   for a committed Chinese character, which has no keydown) to the first animation frame after
+ *   the list or its match count changed (a MutationObserver scoped to them). When a keystroke
+ *   changes neither, the sample ends at the first frame after the keystroke and is counted.
+ * - heap: CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage, with the 50 000 loaded.
+ * - click-to-wire: Node's performance.now() just before the mouse button is released on a
+ *   `contact-call` button (the press was made 50 ms earlier, as a hand would), to the moment the
+ *   sandbox simulator records the startcall request (its request log's push, observed without
+ *   polling). Calls go to different numbers: the renderer ignores the same number again within
+ *   2 s (double-click guard), and main refuses an identical call while one is in flight.
+ */
+// `performance` is the global one on purpose: page.evaluate callbacks name it too, and an
+// imported binding would be compiled into a reference the page does not have.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { openNodeRuntime } from '../src/main/preview/node-runtime';
+import { startPreviewServer } from '../src/main/preview/server';
+import { createSandbox } from '../src/main/sandbox/sandbox';
+import { PATHS, type RecordedRequest, type Simulator } from '../src/main/simulator';
+import type { AppBuild } from './bundle';
+import { contactRecords, seedContacts, tempDir } from './fixtures';
+import { figure, unmeasured, type Figure } from './report';
+import { keystrokes, TYPING_SCRIPTS } from './search';
+import { median, p95, percentile } from './stats';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const progress = (line: string): void => void process.stderr.write(`  browser: ${line}\n`);
+
+export interface BrowserBenchOptions {
+  executablePath: string;
+  contacts?: number;
+  reloads?: number;
+  typingRounds?: number;
+  calls?: number;
+  /** When set, also records Chromium CPU profiles of one reload and one typing round here. */
+  profileDir?: string;
+}
+
+const ROW = '[data-testid="contact-row"]';
+const CALL = '[data-testid="contact-call"]';
+const SEARCH = '[data-testid="search-input"]';
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** What the init script keeps on window. */
+interface PageProbe {
+  firstRowAt: number | null;
+  firstRowFrame: number | null;
+  /** q: the search box's content once the keystroke was painted. */
+  samples: Array<{ ms: number; changed: boolean; rows: number; q: string }>;
+}
+
+/**
+ * Runs in the page before any of its scripts. Plain JavaScript in a string: a TypeScript function
+ * would be serialised as compiled by tsx, with helper calls (`__name`) the page does not have.
+ */
+const PROBE_SCRIPT = `(() => {
+  const probe = { firstRowAt: null, firstRowFrame: null, samples: [] };
+  window.__bench = probe;
+  const ROW_SEL = '[data-testid="contact-row"]';
+  const rowCount = () => document.querySelectorAll(ROW_SEL).length;
+  const boxValue = () => { const el = document.querySelector('[data-testid="search-input"]'); return el ? el.value : ''; };
+  const hasRow = (n) => n instanceof Element && (n.matches(ROW_SEL) || n.querySelector(ROW_SEL) !== null);
+
+  // First render: the first frame after the first row is inserted.
+  const first = new MutationObserver((records) => {
+    if (probe.firstRowAt !== null) return;
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (!hasRow(n)) continue;
+        probe.firstRowAt = performance.now();
+        requestAnimationFrame(() => { probe.firstRowFrame = performance.now(); });
+        first.disconnect();
+        return;
+      }
+    }
+  });
+  first.observe(document, { childList: true, subtree: true });
+
+  // Keystroke to paint. A keystroke starts at its keydown (or, for a committed Chinese
+  // character, which has none, at its beforeinput) and ends at the first frame after the list or
+  // its match count changed; if neither changed by the second frame, at the first frame.
+  let pending = null;
+  const begin = (e) => {
+    if (pending) return; // the beforeinput of a keystroke whose keydown already started it
+    const target = e.target;
+    if (!(target instanceof Element) || target.getAttribute('data-testid') !== 'search-input') return;
+    const p = { start: e.timeStamp, changed: false };
+    pending = p;
+    let frames = 0;
+    let firstFrame = 0;
+    const tick = () => {
+      if (pending !== p || p.changed) return;
+      frames++;
+      if (frames === 1) firstFrame = performance.now();
+      if (frames >= 2) {
+        pending = null;
+        probe.samples.push({ ms: firstFrame - p.start, changed: false, rows: rowCount(), q: boxValue() });
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+  document.addEventListener('keydown', begin, true);
+  document.addEventListener('beforeinput', begin, true);
+  const inList = (n) => {
+    const el = n instanceof Element ? n : n.parentElement;
+    return !!(el && el.closest('[data-testid="contact-list"], [data-testid="search-count"]'));
+  };
+  new MutationObserver((records) => {
+    const p = pending;
+    if (!p || p.changed) return;
+    if (!records.some((r) => inList(r.target))) return;
+    p.changed = true;
+    requestAnimationFrame(() => {
+      if (pending !== p) return;
+      pending = null;
+      probe.samples.push({ ms: performance.now() - p.start, changed: true, rows: rowCount(), q: boxValue() });
+    });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+})();`;
+
+async function waitForSamples(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((k) => (window as unknown as { __bench: PageProbe }).__bench.samples.length >= k, n, { polling: 'raf', timeout: 10_000 });
+}
+
+interface FirstRender {
+  /** Navigation start → first frame with a contact row. */
+  frame: number;
+  /** The contactsList request (resource timing): sent, first byte, last byte; 0 when missing. */
+  listSent: number;
+  listFirstByte: number;
+  listDone: number;
+  listBytes: number;
+}
+
+async function firstRender(page: Page): Promise<FirstRender> {
+  await page.waitForSelector(ROW, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __bench: PageProbe }).__bench.firstRowFrame !== null, null, { timeout: 10_000 });
+  return page.evaluate(() => {
+    const b = (window as unknown as { __bench: PageProbe }).__bench;
+    const list = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/contactsList')) as PerformanceResourceTiming | undefined;
+    return {
+      frame: b.firstRowFrame as number,
+      listSent: list ? list.requestStart : 0,
+      listFirstByte: list ? list.responseStart : 0,
+      listDone: list ? list.responseEnd : 0,
+      listBytes: list ? list.encodedBodySize : 0,
+    };
+  });
+}
+
+/** Resolves with Node's performance.now() when the simulator records a startcall request. */
+function watchStartCalls(sim: Simulator): { next(): Promise<number>; stop(): void } {
+  const requests = sim.requests;
+  const original = requests.push;
+  let waiter: ((t: number) => void) | null = null;
+  requests.push = function push(this: RecordedRequest[], ...items: RecordedRequest[]): number {
+    const t = performance.now();
+    if (waiter && items.some((r) => r.path === PATHS.startCall)) {
+      const w = waiter;
+      waiter = null;
+      w(t);
+    }
+    return original.apply(this, items);
+  };
+  return {
+    next: () => new Promise<number>((resolve) => (waiter = resolve)),
+    stop: () => {
+      requests.push = original;
+    },
+  };
+}
+
+export async function benchBrowser(build: AppBuild | Error, options: BrowserBenchOptions): Promise<Figure[]> {
+  const n = options.contacts ?? 50_000;
+  const group = 'browser';
+  const names = {
+    clickP50: 'click-to-wire p50',
+    clickP95: 'click-to-wire p95',
+    first: `first render of the list (${n})`,
+    rows: 'DOM rows (max seen)',
+    key: 'keystroke-to-paint p95',
+    heap: `JS heap, ${n} loaded (after GC)`,
+  };
+  // Filled phase by phase, so a failure late in the run keeps what was measured before it.
+  const done = new Map<string, Figure[]>();
+  const order: Array<[string, Figure[]]> = [
+    ['click', [unmeasured(group, names.clickP50, 'ms', 50, ''), unmeasured(group, names.clickP95, 'ms', 100, '')]],
+    ['first', [unmeasured(group, names.first, 'ms', 500, '')]],
+    ['rows', [unmeasured(group, names.rows, 'rows', 100, '')]],
+    ['key', [unmeasured(group, names.key, 'ms', 50, '')]],
+    ['heap', [unmeasured(group, names.heap, 'MB', 80, '')]],
+  ];
+  const all = (why: string): Figure[] =>
+    order.flatMap(([phase, missing]) => done.get(phase) ?? missing.map((f) => ({ ...f, detail: `NOT MEASURED: ${why}` })));
+  if (build instanceof Error) return all(`no build: ${build.message.split('\n')[0]}`);
+
+  const reloads = options.reloads ?? 5;
+  const typingRounds = options.typingRounds ?? 3;
+  const calls = options.calls ?? 50;
+  const dataDir = tempDir('dispatch-bench-browser-');
+  let browser: Browser | null = null;
+  const closers: Array<() => Promise<void> | void> = [];
+  try {
+    seedContacts(dataDir, contactRecords(n));
+    // Fast progress (as the e2e tests use) so sessions end and polling stops quickly.
+    const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 } });
+    const runtime = openNodeRuntime({ dataDir, sandbox });
+    closers.push(() => runtime.core.close());
+    const set = await runtime.core.handlers.settingsSet({ callerNumber: '13800138000' });
+    if (!set.ok) throw new Error(`settingsSet failed: ${set.message}`);
+    const server = await startPreviewServer({ staticDir: join(build.outDir, 'renderer'), handlers: runtime.core.handlers, log: runtime.log });
+    closers.push(() => server.close());
+
+    browser = await chromium.launch({ executablePath: options.executablePath, args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    await context.addInitScript({ content: PROBE_SCRIPT });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+
+    // --- First render: the cold navigation, then warm reloads.
+    await page.goto(server.url);
+    const cold = await firstRender(page);
+    const loads: FirstRender[] = [];
+    for (let i = 0; i < reloads; i++) {
+      await page.reload();
+      loads.push(await firstRender(page));
+    }
+    const renders = loads.map((l) => l.frame);
+    const med = (f: (l: FirstRender) => number): number => median(loads.map(f));
+    const phases =
+      `bundle loaded and contactsList sent at ${med((l) => l.listSent).toFixed(0)} ms, ` +
+      `first byte after ${med((l) => l.listFirstByte - l.listSent).toFixed(0)} ms (main: list + JSON), ` +
+      `body (${(med((l) => l.listBytes) / 1e6).toFixed(1)} MB) complete after ${med((l) => l.listDone - l.listFirstByte).toFixed(0)} ms more, ` +
+      `then ${med((l) => l.frame - l.listDone).toFixed(0)} ms to rows on screen (parse, index, render)`;
+    const rowsAfterLoad = await page.locator(ROW).count();
+    done.set('first', [
+      figure(group, names.first, median(renders), 'ms', 500, `navigation start → first animation frame after the first contact-row was inserted (MutationObserver + rAF in the page); median of ${reloads} reloads (main already warm), max ${Math.max(...renders).toFixed(0)} ms; medians: ${phases}; the cold first navigation after start-up (main parsing the store too): ${cold.frame.toFixed(0)} ms`),
+      figure(group, 'first render, cold start', cold.frame, 'ms'),
+    ]);
+    done.set('rows', [figure(group, names.rows, rowsAfterLoad, 'rows', 100, `${rowsAfterLoad} after first render (viewport ${VIEWPORT.width}×${VIEWPORT.height})`)]);
+    progress(`first render p50 ${median(renders).toFixed(0)} ms (cold ${cold.frame.toFixed(0)} ms), ${rowsAfterLoad} rows`);
+
+    // --- Heap with everything loaded, before any typing.
+    await page.waitForTimeout(500);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const mb = (b: number): number => b / (1024 * 1024);
+    done.set('heap', [figure(group, names.heap, mb(heap.usedSize), 'MB', 80, `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; total heap ${mb(heap.totalSize).toFixed(1)} MB`)]);
+    progress(`heap ${mb(heap.usedSize).toFixed(1)} MB`);
+
+    // --- Keystroke to paint.
+    await page.click(SEARCH);
+    let expected = 0;
+    const type = async (key: string, press: boolean): Promise<void> => {
+      expected++;
+      if (press) await page.keyboard.press(key);
+      else await page.keyboard.type(key);
+      await waitForSamples(page, expected);
+    };
+    const clear = async (): Promise<void> => {
+      const value = await page.inputValue(SEARCH);
+      if (value !== '') await type('Escape', true);
+    };
+    // A warm-up round (JIT, first-use allocations), not counted.
+    for (let r = 0; r <= typingRounds; r++) {
+      if (r === 1) await page.evaluate(() => ((window as unknown as { __bench: PageProbe }).__bench.samples.length = 0)).then(() => (expected = 0));
+      for (const script of TYPING_SCRIPTS) {
+        for (const ch of script) await type(ch === '\b' ? 'Backspace' : ch, ch === '\b');
+        await clear();
+      }
+    }
+    const samples = await page.evaluate(() => (window as unknown as { __bench: PageProbe }).__bench.samples);
+    const keyMs = samples.map((s) => s.ms);
+    const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 8).map((s) => `'${s.q}' ${s.ms.toFixed(0)}`).join(', ');
+    const unchanged = samples.filter((s) => !s.changed).length;
+    const maxRows = Math.max(rowsAfterLoad, ...samples.map((s) => s.rows));
+    done.set('key', [
+      figure(group, names.key, p95(keyMs), 'ms', 50, `${keyMs.length} keystrokes (${typingRounds} rounds of ${TYPING_SCRIPTS.length} scripts: typing, backspaces, Escape to clear; 1 warm-up round); p50 ${median(keyMs).toFixed(1)} ms, p99 ${percentile(keyMs, 99).toFixed(1)} ms, max ${Math.max(...keyMs).toFixed(1)} ms; ${unchanged} keystrokes changed neither list nor count (timed to the next frame); slowest (box content after the key, ms): ${slowest}`),
+    ]);
+    done.set('rows', [figure(group, names.rows, maxRows, 'rows', 100, `${rowsAfterLoad} after first render (viewport ${VIEWPORT.width}×${VIEWPORT.height}); most over all keystrokes ${maxRows}`)]);
+    progress(`keystroke-to-paint p95 ${p95(keyMs).toFixed(1)} ms over ${keyMs.length} keystrokes`);
+
+    // --- Click to wire.
+    await clear();
+    await page.waitForTimeout(300);
+    // Starts the simulator now (the first call would) so its request log can be watched.
+    const current = await runtime.core.handlers.settingsGet({});
+    if (!current.ok) throw new Error(`settingsGet failed: ${current.message}`);
+    await sandbox.ensure(current.settings.callerAcc);
+    const sim = await sandbox.simulator();
+    if (!sim) throw new Error('sandbox simulator did not start');
+    const watch = watchStartCalls(sim);
+    closers.push(() => watch.stop());
+    const buttons = page.locator(CALL);
+    // Only buttons of rows wholly inside the list: pressing on a row selects it and scrolls it
+    // into view, so a half-hidden row's button moves away before the button is released.
+    const listBox = await page.locator('[data-testid="contact-list"]').boundingBox();
+    if (!listBox) throw new Error('no contact list');
+    const distinct: number[] = [];
+    const seen = new Set<string>();
+    const count = await buttons.count();
+    for (let i = 0; i < count; i++) {
+      const button = buttons.nth(i);
+      const num = await button.getAttribute('data-number');
+      const row = await button.locator(`xpath=ancestor::*[@data-testid="contact-row"]`).boundingBox();
+      const inside = row && row.y >= listBox.y && row.y + row.height <= listBox.y + listBox.height;
+      if (num && inside && !seen.has(num)) {
+        seen.add(num);
+        distinct.push(i);
+      }
+    }
+    if (distinct.length === 0) throw new Error('no visible contact-call buttons');
+    const lastClick = new Map<number, number>();
+    const wire: number[] = [];
+    let failures = 0;
+    const missed: string[] = [];
+    const warmupCalls = 3;
+    for (let k = 0; k < calls + warmupCalls; k++) {
+      const i = distinct[k % distinct.length];
+      const since = performance.now() - (lastClick.get(i) ?? -Infinity);
+      if (since < 2300) await page.waitForTimeout(2300 - since); // the renderer's repeat guard is 2 s
+      const box = await buttons.nth(i).boundingBox();
+      if (!box) throw new Error('call button vanished');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.waitForTimeout(50);
+      const arrived = watch.next();
+      const t0 = performance.now();
+      await page.mouse.up();
+      const t1 = await Promise.race([arrived, new Promise<number>((r) => setTimeout(() => r(NaN), 5000))]);
+      lastClick.set(i, t0);
+      if (Number.isNaN(t1)) {
+        failures++;
+        const under = await page.evaluate(
+          ([x, y]) => {
+            const el = document.elementFromPoint(x, y);
+            const t = el?.closest('[data-testid]');
+            return t ? t.getAttribute('data-testid') : (el?.tagName ?? 'nothing');
+          },
+          [box.x + box.width / 2, box.y + box.height / 2],
+        );
+        missed.push(under ?? '?');
+      }
+      else if (k >= warmupCalls) wire.push(t1 - t0);
+      // The answer must be back before the next click (and the strip settled).
+      await page.waitForFunction(() => !document.querySelector('[data-testid="call-strip-item"][data-state="submitting"]'), null, { timeout: 10_000 });
+      await page.waitForTimeout(100);
+    }
+    watch.stop();
+    const failedOnStrip = await page.locator('[data-testid="call-strip-item"][data-state="failed"]').count();
+
+    done.set('click', [
+      figure(group, names.clickP50, median(wire), 'ms', 50, `${wire.length} calls (+${warmupCalls} warm-up) over ${distinct.length} distinct visible numbers, ${failures} clicks reached no request within 5 s${missed.length ? ` (under the pointer afterwards: ${missed.join(', ')})` : ''}, ${failedOnStrip} failed on the call strip; p95 ${p95(wire).toFixed(1)} ms, max ${Math.max(...wire).toFixed(1)} ms. Measured in Node from the mouse-button release (CDP Input.dispatchMouseEvent) to the simulator's request log recording startcall`),
+      figure(group, names.clickP95, p95(wire), 'ms', 100),
+    ]);
+    progress(`click-to-wire p50 ${median(wire).toFixed(1)} ms`);
+
+    if (options.profileDir) {
+      // Not part of the figures: profiles to explain them (open in Chrome DevTools → Performance).
+      const record = async (file: string, work: () => Promise<void>): Promise<void> => {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+        await work();
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(join(options.profileDir as string, file), JSON.stringify(profile));
+      };
+      await record('renderer-reload.cpuprofile', async () => {
+        await page.reload();
+        await firstRender(page);
+      });
+      await page.click(SEARCH);
+      expected = (await page.evaluate(() => (window as unknown as { __bench: PageProbe }).__bench.samples.length)) as number;
+      await record('renderer-typing.cpuprofile', async () => {
+        for (const script of TYPING_SCRIPTS) {
+          for (const ch of script) await type(ch === '\b' ? 'Backspace' : ch, ch === '\b');
+          await clear();
+        }
+      });
+      progress(`profiles written to ${options.profileDir}`);
+    }
+    return all('');
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    progress(`failed: ${why}`);
+    return all(why);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
