@@ -1,44 +1,66 @@
 import { useEffect } from 'react';
 import { FailureMessage } from './components/FailureMessage';
-import { CallPanel } from './features/call/CallPanel';
-import { ConferencePanel } from './features/call/ConferencePanel';
-import { AccountPanel } from './features/settings/AccountPanel';
-import { SettingsPanel } from './features/settings/SettingsPanel';
-import { useT } from './i18n/use-t';
+import { Toasts } from './components/Toasts';
+import { CallStrip } from './features/calls/CallStrip';
+import { ContactsTab } from './features/contacts/ContactsTab';
+import { CallLogTab } from './features/log/CallLogTab';
+import { ConfConfirmSheet } from './features/roster/ConfConfirmSheet';
+import { SettingsTab } from './features/settings/SettingsTab';
+import { Header } from './features/shell/Header';
+import { HelpOverlay } from './features/shell/HelpOverlay';
+import { NoticeBanner } from './features/shell/NoticeBanner';
+import { SetupPrompt } from './features/shell/SetupPrompt';
+import { useGlobalShortcuts } from './features/shell/use-global-shortcuts';
 import { useAppStore } from './state/app-store';
+import { useCallsStore } from './state/calls-store';
+import { useContactsStore } from './state/contacts-store';
 
 export function App() {
-  const t = useT();
   const load = useAppStore((s) => s.load);
-  const settings = useAppStore((s) => s.settings);
+  const loaded = useAppStore((s) => s.settings !== null);
+  const language = useAppStore((s) => s.settings?.language ?? 'zh-CN');
   const loadError = useAppStore((s) => s.loadError);
+  const tab = useAppStore((s) => s.tab);
+
+  useGlobalShortcuts();
 
   useEffect(() => {
     void load();
+    void useAppStore.getState().loadNotices();
+    void useContactsStore.getState().load();
+    void useCallsStore.getState().refreshLog();
+    // Catch up on calls that changed while the window was in the background.
+    const onFocus = () => {
+      void useCallsStore.getState().refreshLog();
+      void useAppStore.getState().loadNotices();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
   }, [load]);
 
   useEffect(() => {
-    document.documentElement.lang = settings?.language ?? 'zh-CN';
-  }, [settings?.language]);
+    document.documentElement.lang = language;
+  }, [language]);
 
-  const mode = settings?.mode ?? 'sandbox';
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        <span className={`mode-badge mode-${mode}`} data-testid="mode-badge" title={mode === 'sandbox' ? t('mode.sandboxHint') : undefined}>
-          {t(`mode.${mode}`)}
-        </span>
-      </header>
-      {loadError && <FailureMessage failure={loadError} />}
-      {settings && (
-        <main className="panels">
-          <CallPanel />
-          <ConferencePanel />
-          <SettingsPanel />
-          <AccountPanel />
-        </main>
+      <Header />
+      <NoticeBanner />
+      {loadError && <FailureMessage failure={loadError} testId="load-failure" />}
+      {loaded && (
+        <>
+          <SetupPrompt />
+          <CallStrip />
+          <main className="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            {tab === 'contacts' && <ContactsTab />}
+            {tab === 'log' && <CallLogTab />}
+            {tab === 'settings' && <SettingsTab />}
+          </main>
+          <ConfConfirmSheet />
+        </>
       )}
+      <HelpOverlay />
+      <Toasts />
     </div>
   );
 }

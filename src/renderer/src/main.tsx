@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { translate } from './i18n';
 import './styles.css';
+import './icons.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,49 +1,83 @@
 /**
- * The renderer's view of main's state. Main stays the authority: every change goes through the
- * bridge and the store keeps what main answered.
+ * The renderer's view of main's settings and account, plus app-wide UI state (tab, overlays,
+ * storage notices). Main stays the authority: every change goes through the bridge and the store
+ * keeps what main answered.
  */
 import { create } from 'zustand';
-import type { AccountStatus, Settings } from '../../../shared/domain';
+import type { AccountStatus, AppNotice, Settings } from '../../../shared/domain';
 import type { Failure, Language } from '../../../shared/result';
-import { bridge } from '../bridge';
+import { invoke } from '../bridge';
+
+export type Tab = 'contacts' | 'log' | 'settings';
 
 export interface AppState {
   settings: Settings | null;
   account: AccountStatus | null;
   loadError: Failure | null;
+  tab: Tab;
+  helpOpen: boolean;
+  notices: AppNotice[];
   load(): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<Failure | null>;
   setAccount(account: AccountStatus): void;
+  setTab(tab: Tab): void;
+  setHelpOpen(open: boolean): void;
+  loadNotices(): Promise<void>;
+  dismissNotices(): void;
 }
 
-export const useAppStore = create<AppState>((set) => ({
+/** Notices already dismissed this session (by kind + file + time), so a reload does not bring them back. */
+const dismissed = new Set<string>();
+const noticeKey = (n: AppNotice) => `${n.kind}|${n.file}|${n.at}`;
+
+export const useAppStore = create<AppState>((set, get) => ({
   settings: null,
   account: null,
   loadError: null,
+  tab: 'contacts',
+  helpOpen: false,
+  notices: [],
   async load() {
-    const [settings, account] = await Promise.all([bridge().settingsGet({}), bridge().accountStatus({})]);
+    const [settings, account] = await Promise.all([invoke('settingsGet', {}), invoke('accountStatus', {})]);
     if (!settings.ok) return set({ loadError: settings });
     if (!account.ok) return set({ loadError: account });
     set({ settings: settings.settings, account: account.account, loadError: null });
   },
   async saveSettings(patch) {
-    const result = await bridge().settingsSet(patch);
+    const result = await invoke('settingsSet', patch);
     if (!result.ok) return result;
     set({ settings: result.settings });
     // Mode changes what the account status reports.
-    const account = await bridge().accountStatus({});
+    const account = await invoke('accountStatus', {});
     if (account.ok) set({ account: account.account });
     return null;
   },
   setAccount(account) {
     set({ account });
     // Saving or clearing an account switches the mode in main; pick that up.
-    void bridge()
-      .settingsGet({})
-      .then((r) => r.ok && set({ settings: r.settings }));
+    void invoke('settingsGet', {}).then((r) => r.ok && set({ settings: r.settings }));
+  },
+  setTab(tab) {
+    if (get().tab !== tab) set({ tab });
+  },
+  setHelpOpen(open) {
+    set({ helpOpen: open });
+  },
+  async loadNotices() {
+    // Notices are advisory: a failure (or a main without the handler) just shows none.
+    const r = await invoke('noticesList', {});
+    if (r.ok) set({ notices: r.notices.filter((n) => !dismissed.has(noticeKey(n))) });
+  },
+  dismissNotices() {
+    for (const n of get().notices) dismissed.add(noticeKey(n));
+    set({ notices: [] });
   },
 }));
 
 export function useLanguage(): Language {
   return useAppStore((s) => s.settings?.language ?? 'zh-CN');
+}
+
+export function currentLanguage(): Language {
+  return useAppStore.getState().settings?.language ?? 'zh-CN';
 }

@@ -1,0 +1,256 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ContactNumber } from '../../../../shared/domain';
+import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
+import type { Failure } from '../../../../shared/result';
+import { FailureMessage } from '../../components/FailureMessage';
+import { Icon } from '../../components/Icon';
+import { Sheet } from '../../components/Sheet';
+import { useT } from '../../i18n/use-t';
+import { getContact } from '../../lib/contact-book';
+import { formatPhone } from '../../lib/phone-format';
+import { useLanguage } from '../../state/app-store';
+import { useContactsStore } from '../../state/contacts-store';
+import { showToast } from '../../state/toast-store';
+import { useContactsUi } from './ui-store';
+
+const MAX_NUMBERS = 6;
+
+interface Draft {
+  name: string;
+  numbers: ContactNumber[];
+  org: string;
+  notes: string;
+  favorite: boolean;
+  groupIds: string[];
+}
+
+/** New or edit: numbers are checked and normalised as they are typed (main normalises again on save). */
+export function ContactEditor({ id }: { id: string | null }) {
+  const t = useT();
+  const lang = useLanguage();
+  const { book, groups, save } = useContactsStore(useShallow((s) => ({ book: s.book, groups: s.groups, save: s.save })));
+  const close = useContactsUi((s) => s.closeEditor);
+  const original = useMemo(() => (id && book ? getContact(book, id) : undefined), [id, book]);
+  const initial = useMemo<Draft>(
+    () => ({
+      name: original?.name ?? '',
+      numbers: original?.numbers.length ? original.numbers.map((n) => ({ ...n })) : [{ label: t('contacts.labelMobile'), number: '' }],
+      org: original?.org ?? '',
+      notes: original?.notes ?? '',
+      favorite: original?.favorite ?? false,
+      groupIds: original?.groupIds.filter((g) => groups.some((x) => x.id === g)) ?? [],
+    }),
+    // The draft starts from the contact as it was when the sheet opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [showErrors, setShowErrors] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [discardWarned, setDiscardWarned] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const numberRefs = useRef<(HTMLInputElement | null)[]>([]);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+
+  const numberChecks = draft.numbers.map((n) => (n.number.trim() === '' ? null : normalizePhone(n.number)));
+  const filled = draft.numbers.filter((n) => n.number.trim() !== '');
+  const nameError = draft.name.trim() === '' ? t('editor.nameRequired') : null;
+  const numbersError = filled.length === 0 ? t('editor.numberRequired') : null;
+  const firstBadNumber = numberChecks.findIndex((c) => c !== null && !c.ok);
+
+  const patch = (p: Partial<Draft>) => {
+    setDiscardWarned(false);
+    setDraft((d) => ({ ...d, ...p }));
+  };
+  const patchNumber = (i: number, p: Partial<ContactNumber>) =>
+    patch({ numbers: draft.numbers.map((n, k) => (k === i ? { ...n, ...p } : n)) });
+
+  const requestClose = () => {
+    if (dirty && !discardWarned) {
+      setDiscardWarned(true);
+      return;
+    }
+    close();
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    if (nameError || numbersError || firstBadNumber >= 0) {
+      setShowErrors(true);
+      if (nameError) nameRef.current?.focus();
+      else if (firstBadNumber >= 0) numberRefs.current[firstBadNumber]?.focus();
+      else numberRefs.current[0]?.focus();
+      return;
+    }
+    setSaving(true);
+    const r = await save({
+      id: id ?? undefined,
+      name: draft.name.trim(),
+      numbers: filled.map((n) => ({ label: n.label.trim(), number: n.number.trim() })),
+      org: draft.org.trim(),
+      notes: draft.notes.trim(),
+      favorite: draft.favorite,
+      groupIds: draft.groupIds,
+    });
+    setSaving(false);
+    if (!r.ok) {
+      setFailure(r);
+      return;
+    }
+    showToast({ message: { key: id ? 'editor.updated' : 'editor.created', params: { name: r.contact.name } }, tone: 'success' });
+    close();
+  };
+
+  return (
+    <Sheet
+      title={id ? t('editor.editTitle') : t('editor.newTitle')}
+      testId="contact-editor"
+      onClose={requestClose}
+      initialFocus={nameRef}
+      footer={
+        <>
+          {discardWarned && (
+            <span className="discard-hint" data-testid="contact-discard-hint" role="alert">
+              {t('editor.discardHint')}
+            </span>
+          )}
+          <button type="button" onClick={requestClose} data-testid="contact-cancel">
+            {discardWarned ? t('editor.discard') : t('common.cancel')}
+          </button>
+          <button type="submit" form="contact-editor-form" className="primary" data-testid="contact-save" disabled={saving}>
+            {saving ? t('common.saving') : t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="contact-editor-form" className="editor-form" onSubmit={onSubmit} noValidate>
+        <label className="field">
+          <span>{t('editor.name')}</span>
+          <input
+            ref={nameRef}
+            data-testid="contact-name"
+            value={draft.name}
+            maxLength={100}
+            aria-invalid={showErrors && nameError ? true : undefined}
+            onChange={(e) => patch({ name: e.target.value })}
+          />
+          {showErrors && nameError && (
+            <span className="field-error" data-testid="contact-name-error">
+              {nameError}
+            </span>
+          )}
+        </label>
+
+        <fieldset className="numbers-fieldset">
+          <legend>{t('editor.numbers')}</legend>
+          <datalist id="number-labels">
+            <option value={t('contacts.labelMobile')} />
+            <option value={t('contacts.labelOffice')} />
+            <option value={t('contacts.labelHome')} />
+            <option value={t('contacts.labelSpare')} />
+          </datalist>
+          {draft.numbers.map((n, i) => {
+            const check = numberChecks[i];
+            const error = check && !check.ok ? phoneErrorText(check)[lang] : null;
+            return (
+              <div className="number-row" key={i}>
+                <input
+                  className="label-input"
+                  data-testid={`contact-label-${i}`}
+                  list="number-labels"
+                  value={n.label}
+                  maxLength={20}
+                  aria-label={t('editor.label', { n: i + 1 })}
+                  placeholder={t('editor.labelPlaceholder')}
+                  onChange={(e) => patchNumber(i, { label: e.target.value })}
+                />
+                <div className="number-input">
+                  <input
+                    ref={(el) => {
+                      numberRefs.current[i] = el;
+                    }}
+                    data-testid={`contact-number-${i}`}
+                    value={n.number}
+                    inputMode="tel"
+                    autoComplete="off"
+                    aria-label={t('editor.number', { n: i + 1 })}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={`contact-number-hint-${i}`}
+                    placeholder={t('dial.placeholder')}
+                    onChange={(e) => patchNumber(i, { number: e.target.value })}
+                  />
+                  <span
+                    id={`contact-number-hint-${i}`}
+                    className={error ? 'field-error' : 'field-hint'}
+                    data-testid={error ? `contact-number-error-${i}` : `contact-number-hint-${i}`}
+                  >
+                    {error ?? (check?.ok ? t('phone.savedAs', { number: formatPhone(check.number), kind: t(`phone.kind.${check.kind}`) }) : i === 0 ? t('editor.primaryHint') : '')}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="icon-button"
+                  data-testid={`contact-remove-number-${i}`}
+                  aria-label={t('editor.removeNumber', { n: i + 1 })}
+                  title={t('editor.removeNumber', { n: i + 1 })}
+                  disabled={draft.numbers.length === 1}
+                  onClick={() => patch({ numbers: draft.numbers.filter((_, k) => k !== i) })}
+                >
+                  <Icon name="close" />
+                </button>
+              </div>
+            );
+          })}
+          {showErrors && numbersError && <p className="field-error">{numbersError}</p>}
+          <button
+            type="button"
+            data-testid="contact-add-number"
+            disabled={draft.numbers.length >= MAX_NUMBERS}
+            onClick={() => {
+              patch({ numbers: [...draft.numbers, { label: '', number: '' }] });
+              requestAnimationFrame(() => numberRefs.current[draft.numbers.length]?.focus());
+            }}
+          >
+            <Icon name="plus" />
+            <span>{t('editor.addNumber')}</span>
+          </button>
+        </fieldset>
+
+        <label className="field">
+          <span>{t('editor.org')}</span>
+          <input data-testid="contact-org" value={draft.org} maxLength={100} onChange={(e) => patch({ org: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('editor.notes')}</span>
+          <textarea data-testid="contact-notes" rows={3} value={draft.notes} maxLength={1000} onChange={(e) => patch({ notes: e.target.value })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="contact-favorite-input" checked={draft.favorite} onChange={(e) => patch({ favorite: e.target.checked })} />
+          <span>{t('editor.favorite')}</span>
+        </label>
+        <fieldset className="groups-fieldset">
+          <legend>{t('editor.groups')}</legend>
+          {groups.length === 0 && <p className="muted">{t('editor.noGroups')}</p>}
+          {groups.map((g) => (
+            <label className="check" key={g.id}>
+              <input
+                type="checkbox"
+                data-testid="contact-group"
+                data-id={g.id}
+                checked={draft.groupIds.includes(g.id)}
+                onChange={(e) =>
+                  patch({ groupIds: e.target.checked ? [...draft.groupIds, g.id] : draft.groupIds.filter((x) => x !== g.id) })
+                }
+              />
+              <span>{g.name}</span>
+            </label>
+          ))}
+        </fieldset>
+        {failure && <FailureMessage failure={failure} testId="contact-failure" />}
+      </form>
+    </Sheet>
+  );
+}

@@ -1,0 +1,236 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ContactRecord } from '../../../../shared/domain';
+import { FailureMessage } from '../../components/FailureMessage';
+import { Icon } from '../../components/Icon';
+import { useT } from '../../i18n/use-t';
+import { contactAt } from '../../lib/contact-book';
+import { formatPhone } from '../../lib/phone-format';
+import { useContactsStore } from '../../state/contacts-store';
+import { showToast } from '../../state/toast-store';
+import { addContactToRoster, callContact } from './contact-actions';
+import { useContactsUi } from './ui-store';
+
+const ROW_PAD = 8;
+const LINE = 42;
+
+/** Row height follows the number count (one call button per number), so no measuring is needed. */
+export function rowHeight(c: ContactRecord | undefined): number {
+  return ROW_PAD + LINE * Math.max(1, c?.numbers.length ?? 1);
+}
+
+export function ContactList() {
+  const t = useT();
+  const { status, loadError, book, rows, rowCount, cursor, query, filter, load, setCursor } = useContactsStore(
+    useShallow((s) => ({
+      status: s.status,
+      loadError: s.loadError,
+      book: s.book,
+      rows: s.rows,
+      rowCount: s.rowCount,
+      cursor: s.cursor,
+      query: s.query,
+      filter: s.filter,
+      load: s.load,
+      setCursor: s.setCursor,
+    })),
+  );
+  const parentRef = useRef<HTMLDivElement>(null);
+
+  const slotAt = useCallback((i: number) => (rows ? rows[i] : i), [rows]);
+  // New functions when the rows change: the virtualizer re-measures when getItemKey changes.
+  const getItemKey = useCallback((i: number) => (book ? (contactAt(book, slotAt(i))?.id ?? i) : i), [book, slotAt]);
+  const estimateSize = useCallback((i: number) => rowHeight(book ? contactAt(book, slotAt(i)) : undefined), [book, slotAt]);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => parentRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: 3,
+  });
+
+  useEffect(() => {
+    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, virtualizer]);
+
+  useEffect(() => {
+    // A new query or filter starts at the top (an edit keeps the scroll position).
+    parentRef.current?.scrollTo({ top: 0 });
+  }, [query, filter]);
+
+  if (status === 'error' && loadError) {
+    return (
+      <div className="list-state" data-testid="contacts-error">
+        <FailureMessage failure={loadError} />
+        <button type="button" onClick={() => void load()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!book) {
+    return (
+      <div className="list-state" data-testid="contacts-loading">
+        {t('contacts.loading')}
+      </div>
+    );
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const activeId = cursor >= 0 ? contactAt(book, slotAt(cursor))?.id : undefined;
+  return (
+    <div
+      ref={parentRef}
+      className="contact-list"
+      data-contact-list
+      data-focus-home
+      data-testid="contact-list"
+      id="contact-list"
+      role="grid"
+      aria-label={t('contacts.listLabel')}
+      aria-rowcount={rowCount}
+      aria-activedescendant={activeId ? `contact-row-${activeId}` : undefined}
+      tabIndex={0}
+    >
+      {rowCount === 0 && (
+        <div className="list-state" data-testid="contacts-empty">
+          {book.size === 0 ? t('contacts.emptyBook') : query ? t('contacts.noMatch', { query }) : filter.kind === 'favorites' ? t('contacts.noFavorites') : t('contacts.emptyGroup')}
+        </div>
+      )}
+      <div className="contact-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((v) => {
+          const contact = contactAt(book, slotAt(v.index));
+          if (!contact) return null;
+          return (
+            // Keyed by position, not contact: a new query then patches the rows on screen instead
+            // of tearing them down and building new ones (much less style and layout work).
+            <ContactRow
+              key={v.index - firstIndex}
+              contact={contact}
+              row={v.index}
+              top={v.start}
+              height={v.size}
+              selected={v.index === cursor}
+              onSelect={setCursor}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  contact: ContactRecord;
+  row: number;
+  top: number;
+  height: number;
+  selected: boolean;
+  onSelect(row: number): void;
+}
+
+const ContactRow = memo(function ContactRow({ contact, row, top, height, selected, onSelect }: RowProps) {
+  const t = useT();
+  const toggleFavorite = useContactsStore((s) => s.toggleFavorite);
+  const remove = useContactsStore((s) => s.remove);
+  const openEditor = useContactsUi((s) => s.openEditor);
+
+  const onFavorite = async () => {
+    const problem = await toggleFavorite(contact.id);
+    if (problem) showToast({ message: { failure: problem }, tone: 'error' });
+  };
+  const onDelete = async () => {
+    const problem = await remove([contact.id]);
+    if (problem) showToast({ message: { failure: problem }, tone: 'error' });
+  };
+
+  return (
+    <div
+      className={selected ? 'contact-row selected' : 'contact-row'}
+      id={`contact-row-${contact.id}`}
+      role="row"
+      aria-rowindex={row + 1}
+      aria-selected={selected}
+      data-testid="contact-row"
+      data-id={contact.id}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onMouseDown={() => onSelect(row)}
+    >
+      <div role="gridcell" className="cell-fav">
+        <button
+          type="button"
+          className={contact.favorite ? 'icon-button star on' : 'icon-button star'}
+          data-testid="contact-favorite"
+          aria-pressed={contact.favorite}
+          aria-label={contact.favorite ? t('contacts.unfavorite') : t('contacts.favorite')}
+          title={contact.favorite ? t('contacts.unfavorite') : t('contacts.favorite')}
+          onClick={() => void onFavorite()}
+        >
+          <Icon name="star" filled={contact.favorite} />
+        </button>
+      </div>
+      <div role="gridcell" className="cell-who">
+        <span className="contact-name" data-testid="contact-name-text">
+          {contact.name}
+        </span>
+        {contact.org && <span className="contact-org">{contact.org}</span>}
+      </div>
+      <div role="gridcell" className="cell-numbers">
+        {contact.numbers.length === 0 && <span className="muted">{t('contacts.noNumberShort')}</span>}
+        {contact.numbers.map((n, i) => (
+          <div className="number-line" key={`${n.number}-${i}`}>
+            <span className="number-label">{n.label || t('contacts.numberLabelDefault')}</span>
+            <span className="number-digits">{formatPhone(n.number)}</span>
+            <button
+              type="button"
+              className={i === 0 ? 'call-button primary' : 'call-button'}
+              data-testid="contact-call"
+              data-number={n.number}
+              aria-label={t('contacts.callNumber', { name: contact.name, number: formatPhone(n.number) })}
+              title={i === 0 ? `${t('contacts.call')} (Enter)` : t('contacts.call')}
+              onClick={() => void callContact(contact, i)}
+            >
+              <Icon name="phone" />
+              <span>{t('contacts.call')}</span>
+            </button>
+          </div>
+        ))}
+      </div>
+      <div role="gridcell" className="cell-actions">
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="contact-add-roster"
+          aria-label={t('contacts.addRoster', { name: contact.name })}
+          title={`${t('contacts.addRosterShort')} (Insert / A)`}
+          onClick={() => addContactToRoster(contact)}
+        >
+          <Icon name="users" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="contact-edit"
+          aria-label={t('contacts.edit', { name: contact.name })}
+          title={`${t('contacts.editShort')} (E)`}
+          onClick={() => openEditor(contact.id)}
+        >
+          <Icon name="edit" />
+        </button>
+        <button
+          type="button"
+          className="icon-button danger"
+          data-testid="contact-delete"
+          aria-label={t('contacts.delete', { name: contact.name })}
+          title={t('contacts.deleteShort')}
+          onClick={() => void onDelete()}
+        >
+          <Icon name="trash" />
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,157 @@
+import { useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/Icon';
+import { useT } from '../../i18n/use-t';
+import { downloadText } from '../../lib/download';
+import { isComposing } from '../../lib/keyboard';
+import { invoke } from '../../bridge';
+import { useContactsStore } from '../../state/contacts-store';
+import { showToast } from '../../state/toast-store';
+import { DialBox } from '../dial/DialBox';
+import { RosterPanel } from '../roster/RosterPanel';
+import { SEARCH_INPUT_ID } from '../shell/focus';
+import { addSelectedToRoster, callSelected } from './contact-actions';
+import { ContactEditor } from './ContactEditor';
+import { ContactList } from './ContactList';
+import { GroupBar } from './GroupBar';
+import { GroupsSheet } from './GroupsSheet';
+import { ImportSheet } from './ImportSheet';
+import { useContactsUi } from './ui-store';
+
+export function ContactsTab() {
+  const t = useT();
+  return (
+    <div className="contacts-tab">
+      <section className="contacts-main" aria-label={t('tabs.contacts')}>
+        <ContactsToolbar />
+        <GroupBar />
+        <ContactList />
+      </section>
+      <aside className="side-panel">
+        <DialBox />
+        <RosterPanel />
+      </aside>
+      <ContactsSheets />
+    </div>
+  );
+}
+
+function ContactsSheets() {
+  const { editor, groupsOpen } = useContactsUi(useShallow((s) => ({ editor: s.editor, groupsOpen: s.groupsOpen })));
+  return (
+    <>
+      {editor && <ContactEditor key={editor.id ?? 'new'} id={editor.id} />}
+      {groupsOpen && <GroupsSheet />}
+    </>
+  );
+}
+
+function ContactsToolbar() {
+  const t = useT();
+  const { query, setQuery, moveCursor, size, rowCount, status } = useContactsStore(
+    useShallow((s) => ({
+      query: s.query,
+      setQuery: s.setQuery,
+      moveCursor: s.moveCursor,
+      size: s.book?.size ?? 0,
+      rowCount: s.rowCount,
+      status: s.status,
+    })),
+  );
+  const openEditor = useContactsUi((s) => s.openEditor);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [importFile, setImportFile] = useState<File | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (isComposing(e)) return;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        e.preventDefault();
+        moveCursor(e.key === 'ArrowDown' ? 1 : -1);
+        break;
+      case 'PageDown':
+      case 'PageUp':
+        e.preventDefault();
+        moveCursor(e.key === 'PageDown' ? 10 : -10);
+        break;
+      case 'Enter':
+        // Ctrl/Cmd+Enter belongs to the conference (global shortcut): let it through.
+        if (e.ctrlKey || e.metaKey || e.altKey) return;
+        e.preventDefault();
+        if (e.repeat) return;
+        if (e.shiftKey) addSelectedToRoster();
+        else void callSelected();
+        break;
+      case 'Insert':
+        e.preventDefault();
+        addSelectedToRoster();
+        break;
+      case 'Escape':
+        if (query) {
+          e.preventDefault();
+          setQuery('');
+        }
+        break;
+    }
+  };
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0] ?? null;
+    // Reset so choosing the same file again fires change again.
+    e.target.value = '';
+    if (file) setImportFile(file);
+  };
+
+  const onExport = async () => {
+    if (exporting) return;
+    setExporting(true);
+    const r = await invoke('contactsExport', {});
+    setExporting(false);
+    if (!r.ok) {
+      showToast({ message: { failure: r }, tone: 'error' });
+      return;
+    }
+    downloadText(r.fileName, r.csv);
+    showToast({ message: { key: 'contacts.exported', params: { file: r.fileName } }, tone: 'success' });
+  };
+
+  return (
+    <div className="contacts-toolbar">
+      <div className="search-box">
+        <Icon name="search" />
+        <input
+          id={SEARCH_INPUT_ID}
+          data-testid="search-input"
+          type="search"
+          value={query}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('contacts.searchPlaceholder')}
+          aria-label={t('contacts.searchLabel')}
+          aria-controls="contact-list"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <span className="search-count" aria-live="polite" data-testid="search-count">
+          {status === 'ready' ? (query ? t('contacts.matchCount', { n: rowCount, total: size }) : t('contacts.totalCount', { n: rowCount })) : ''}
+        </span>
+      </div>
+      <button type="button" className="primary" data-testid="contact-new" onClick={() => openEditor(null)}>
+        <Icon name="plus" />
+        <span>{t('contacts.new')}</span>
+      </button>
+      <button type="button" data-testid="import-button" onClick={() => fileRef.current?.click()}>
+        <Icon name="upload" />
+        <span>{t('import.button')}</span>
+      </button>
+      <input ref={fileRef} type="file" accept=".csv,text/csv" hidden data-testid="import-file" onChange={onFile} />
+      <button type="button" data-testid="export-button" onClick={() => void onExport()} disabled={exporting}>
+        <Icon name="download" />
+        <span>{t('export.button')}</span>
+      </button>
+      {importFile && <ImportSheet file={importFile} onClose={() => setImportFile(null)} />}
+    </div>
+  );
+}

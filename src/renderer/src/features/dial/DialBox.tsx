@@ -1,0 +1,96 @@
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
+import { Icon } from '../../components/Icon';
+import { useT } from '../../i18n/use-t';
+import { isComposing } from '../../lib/keyboard';
+import { formatPhone } from '../../lib/phone-format';
+import { ownNumber } from '../../lib/roster-rules';
+import { useAppStore, useLanguage } from '../../state/app-store';
+import { useCallsStore } from '../../state/calls-store';
+
+/** Call a typed number: accepts what people type (`+86 138-0013-8000`, `(010) 6552 9988`), shows the result live. */
+export function DialBox() {
+  const t = useT();
+  const lang = useLanguage();
+  const startCall = useCallsStore((s) => s.startCall);
+  const own = ownNumber(useAppStore((s) => s.settings?.callerNumber));
+  const [value, setValue] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  // A ref, not only state: a second Enter in the same frame must see the first.
+  const inFlight = useRef(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const parsed = value.trim() === '' ? null : normalizePhone(value);
+  const isOwn = parsed?.ok && parsed.number === own;
+  const error = parsed && !parsed.ok ? phoneErrorText(parsed)[lang] : isOwn ? t('dial.ownNumber') : null;
+
+  const submit = async () => {
+    setTouched(true);
+    if (inFlight.current || !parsed?.ok || isOwn) {
+      if (!parsed?.ok || isOwn) inputRef.current?.focus();
+      return;
+    }
+    inFlight.current = true;
+    setSubmitting(true);
+    try {
+      const outcome = await startCall({ number: parsed.number });
+      if (outcome === 'accepted') {
+        setValue('');
+        setTouched(false);
+      }
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Enter that confirms an IME composition is not a call; a held Enter is not a second one.
+    if (e.key === 'Enter' && (isComposing(e) || e.repeat)) e.preventDefault();
+  };
+
+  const showError = error && (touched || (parsed && !parsed.ok && parsed.reason !== 'too_short'));
+  return (
+    <section className="panel dial-panel" aria-labelledby="dial-title">
+      <h2 id="dial-title">{t('dial.title')}</h2>
+      <form className="dial-form" onSubmit={onSubmit}>
+        <input
+          ref={inputRef}
+          data-testid="dial-input"
+          value={value}
+          inputMode="tel"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('dial.placeholder')}
+          aria-label={t('dial.label')}
+          aria-invalid={showError ? true : undefined}
+          aria-describedby="dial-feedback"
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={() => value.trim() !== '' && setTouched(true)}
+        />
+        <button type="submit" className="primary call-button" data-testid="dial-call" disabled={submitting}>
+          <Icon name="phone" />
+          <span>{submitting ? t('call.submitting') : t('contacts.call')}</span>
+        </button>
+      </form>
+      <p
+        id="dial-feedback"
+        className={showError ? 'field-error' : 'field-hint'}
+        data-testid={showError ? 'dial-error' : 'dial-normalized'}
+        aria-live="polite"
+      >
+        {showError
+          ? error
+          : parsed?.ok && !isOwn
+            ? t('phone.normalizedKind', { number: formatPhone(parsed.number), kind: t(`phone.kind.${parsed.kind}`) })
+            : t('dial.hint')}
+      </p>
+    </section>
+  );
+}

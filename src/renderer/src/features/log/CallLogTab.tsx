@@ -1,0 +1,185 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CallLogEntry } from '../../../../shared/domain';
+import { invoke } from '../../bridge';
+import { FailureMessage } from '../../components/FailureMessage';
+import { Icon } from '../../components/Icon';
+import { useT } from '../../i18n/use-t';
+import { downloadText } from '../../lib/download';
+import { formatDuration, formatTime } from '../../lib/format';
+import { EMPTY_LOG_FILTER, filterLog, isFailed, type LogFilter, type LogResultFilter } from '../../lib/log-filter';
+import { formatPhone } from '../../lib/phone-format';
+import { useLanguage } from '../../state/app-store';
+import { useCallsStore } from '../../state/calls-store';
+import { showToast } from '../../state/toast-store';
+import { redial } from '../calls/redial';
+
+const ROW_HEIGHT = 60;
+
+export function CallLogTab() {
+  const t = useT();
+  const { log, logStatus, logError, refreshLog } = useCallsStore(
+    useShallow((s) => ({ log: s.log, logStatus: s.logStatus, logError: s.logError, refreshLog: s.refreshLog })),
+  );
+  const [filter, setFilter] = useState<LogFilter>(EMPTY_LOG_FILTER);
+  const deferred = useDeferredValue(filter);
+  const shown = useMemo(() => filterLog(log, deferred), [log, deferred]);
+  const [exporting, setExporting] = useState(false);
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => shown[i].id,
+    overscan: 8,
+  });
+
+  const onExport = async () => {
+    if (exporting) return;
+    setExporting(true);
+    const r = await invoke('callLogExport', {});
+    setExporting(false);
+    if (!r.ok) return void showToast({ message: { failure: r }, tone: 'error' });
+    downloadText(r.fileName, r.csv);
+    showToast({ message: { key: 'log.exported', params: { file: r.fileName } }, tone: 'success' });
+  };
+
+  const filtered = filter.text !== '' || filter.date !== '' || filter.result !== 'all';
+  return (
+    <div className="log-tab">
+      <div className="log-toolbar" role="search">
+        <label className="field grow">
+          <span>{t('log.filterText')}</span>
+          <input
+            data-testid="log-filter-text"
+            type="search"
+            value={filter.text}
+            placeholder={t('log.filterTextPlaceholder')}
+            data-focus-home
+            onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('log.filterDate')}</span>
+          <input data-testid="log-filter-date" type="date" value={filter.date} onChange={(e) => setFilter({ ...filter, date: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('log.filterResult')}</span>
+          <select data-testid="log-filter-result" value={filter.result} onChange={(e) => setFilter({ ...filter, result: e.target.value as LogResultFilter })}>
+            <option value="all">{t('log.result.all')}</option>
+            <option value="ok">{t('log.result.ok')}</option>
+            <option value="failed">{t('log.result.failed')}</option>
+          </select>
+        </label>
+        {filtered && (
+          <button type="button" className="ghost" data-testid="log-filter-clear" onClick={() => setFilter(EMPTY_LOG_FILTER)}>
+            {t('log.clearFilters')}
+          </button>
+        )}
+        <span className="log-count muted" data-testid="log-count">
+          {filtered ? t('log.countFiltered', { n: shown.length, total: log.length }) : t('log.count', { n: log.length })}
+        </span>
+        <button type="button" data-testid="log-export" onClick={() => void onExport()} disabled={exporting}>
+          <Icon name="download" />
+          <span>{t('log.export')}</span>
+        </button>
+      </div>
+
+      {logStatus === 'error' && logError && (
+        <div className="list-state">
+          <FailureMessage failure={logError} testId="log-failure" />
+          <button type="button" onClick={() => void refreshLog()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+
+      <div className="log-table" role="table" aria-label={t('tabs.log')} aria-rowcount={shown.length + 1}>
+        <div className="log-row log-head" role="row">
+          <span role="columnheader">{t('log.col.time')}</span>
+          <span role="columnheader">{t('log.col.who')}</span>
+          <span role="columnheader">{t('log.col.result')}</span>
+          <span role="columnheader">{t('log.col.status')}</span>
+          <span role="columnheader">{t('log.col.session')}</span>
+          <span role="columnheader" className="num">{t('log.col.duration')}</span>
+          <span role="columnheader">{t('log.col.hangCause')}</span>
+          <span role="columnheader" className="sr-only">{t('log.col.actions')}</span>
+        </div>
+        <div className="log-body" ref={parentRef}>
+          {shown.length === 0 && logStatus !== 'loading' && (
+            <p className="list-state" data-testid="log-empty">
+              {log.length === 0 ? t('log.empty') : t('log.noMatch')}
+            </p>
+          )}
+          {logStatus === 'loading' && log.length === 0 && <p className="list-state">{t('log.loading')}</p>}
+          <div className="log-body-inner" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((v) => (
+              <LogRow key={v.key} entry={shown[v.index]} top={v.start} />
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const LogRow = memo(function LogRow({ entry, top }: { entry: CallLogEntry; top: number }) {
+  const t = useT();
+  const lang = useLanguage();
+  const failed = isFailed(entry);
+  const who = entry.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number)));
+  const errorText = entry.error ? (entry.error.text?.[lang] ?? entry.error.message) : '';
+  return (
+    <div
+      className={`log-row${failed ? ' failed' : ''}`}
+      role="row"
+      data-testid="log-row"
+      data-state={entry.state}
+      data-id={entry.id}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
+      <span role="cell" className="log-time" title={new Date(entry.createdAt).toLocaleString(lang)}>
+        {formatTime(entry.createdAt)}
+        {entry.mode === 'sandbox' && <span className="mode-tag">{t('log.sandboxTag')}</span>}
+      </span>
+      <span role="cell" className="log-who" title={who.join('\n')}>
+        <Icon name={entry.kind === 'conf' ? 'conf' : 'phone'} />
+        <span className="clamp">
+          {entry.kind === 'conf' && <span className="muted">{t('strip.confCount', { n: entry.parties.length })} </span>}
+          {who.join(t('common.listSeparator'))}
+        </span>
+      </span>
+      <span role="cell" className="log-result" title={errorText}>
+        {failed ? (
+          <span className="result-failed clamp" data-testid="log-error">
+            <strong>{t('log.errorCode', { code: String(entry.error?.code ?? '') })}</strong> {errorText}
+          </span>
+        ) : (
+          <span className="result-ok">{t('log.ok')}</span>
+        )}
+      </span>
+      <span role="cell">
+        <span className={`state-pill state-${entry.state}`}>{t(`state.${entry.state}`)}</span>
+        {entry.status && <span className="muted small"> {entry.status}</span>}
+      </span>
+      <span role="cell" className="mono small log-session" title={entry.session}>
+        {entry.session ?? '—'}
+      </span>
+      <span role="cell" className="num">{entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '—'}</span>
+      <span role="cell" className="small clamp" title={entry.hangCause}>
+        {entry.hangCause ?? '—'}
+      </span>
+      <span role="cell" className="log-actions">
+        <button
+          type="button"
+          data-testid="log-redial"
+          onClick={() => redial(entry.kind, entry.parties, { key: 'confirm.fromLog', params: { time: formatTime(entry.createdAt) } })}
+        >
+          <Icon name="redial" />
+          <span>{entry.kind === 'conf' ? t('log.rerun') : t('log.redial')}</span>
+        </button>
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,124 @@
+/**
+ * The call strip: one item per call or conference the dispatcher started (or found in progress
+ * at start-up), its state derived from the call log that main keeps up to date.
+ */
+import type { CallLogEntry, CallParty, SessionId, SessionType } from '../../../shared/domain';
+import type { Failure, LocalizedText } from '../../../shared/result';
+
+export type StripState = 'submitting' | 'submitted' | 'ringing' | 'answered' | 'ended' | 'failed' | 'unknown';
+
+export interface StripItem {
+  /** Local id (the log id once known is kept separately). */
+  key: string;
+  kind: SessionType;
+  parties: CallParty[];
+  startedAt: number;
+  /** True until startCall/startConf answered. */
+  submitting: boolean;
+  logId?: string;
+  session?: SessionId;
+  maxDur?: number;
+  /** The start request failed (nothing rang, or main could not tell). */
+  failure?: Failure;
+}
+
+export interface StripView {
+  key: string;
+  kind: SessionType;
+  state: StripState;
+  parties: CallParty[];
+  session?: SessionId;
+  status?: string;
+  durationSec?: number;
+  hangCause?: string;
+  /** What went wrong, in every UI language. */
+  error?: { code: string; text: LocalizedText | null; message: string };
+  startedAt: number;
+  /** ended/failed: nothing more will happen. */
+  final: boolean;
+}
+
+export const FINAL_STATES: ReadonlySet<string> = new Set(['ended', 'failed']);
+
+export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined): StripView {
+  const base = { key: item.key, kind: item.kind, startedAt: item.startedAt };
+  if (item.submitting) {
+    return { ...base, state: 'submitting', parties: item.parties, final: false };
+  }
+  if (item.failure) {
+    const f = item.failure;
+    return {
+      ...base,
+      state: 'failed',
+      parties: entry?.parties.length ? mergeNames(entry.parties, item.parties) : item.parties,
+      error: { code: String(f.code), text: f.text ?? null, message: f.message },
+      final: true,
+    };
+  }
+  if (!entry) {
+    return { ...base, state: 'submitted', parties: item.parties, session: item.session, final: false };
+  }
+  const state: StripState = entry.state;
+  return {
+    ...base,
+    state,
+    parties: mergeNames(entry.parties, item.parties),
+    session: entry.session ?? item.session,
+    status: entry.status,
+    durationSec: entry.durationSec,
+    hangCause: entry.hangCause,
+    error: entry.error
+      ? { code: String(entry.error.code), text: entry.error.text ?? null, message: entry.error.message }
+      : undefined,
+    final: FINAL_STATES.has(state),
+  };
+}
+
+/** The log's parties, with names we knew locally where main had none. */
+function mergeNames(fromLog: CallParty[], local: CallParty[]): CallParty[] {
+  if (local.length === 0) return fromLog;
+  const names = new Map(local.filter((p) => p.name).map((p) => [p.number, p.name] as const));
+  return fromLog.map((p) => (p.name || !names.has(p.number) ? p : { ...p, name: names.get(p.number) }));
+}
+
+/** Strip items for log entries still in progress (after a restart, or started elsewhere). */
+export function itemsForOpenEntries(entries: readonly CallLogEntry[], known: ReadonlySet<string>, now: number, maxAgeMs: number): StripItem[] {
+  const out: StripItem[] = [];
+  for (const e of entries) {
+    if (FINAL_STATES.has(e.state) || known.has(e.id)) continue;
+    if (now - e.createdAt > maxAgeMs) continue;
+    out.push({
+      key: `log:${e.id}`,
+      kind: e.kind,
+      parties: e.parties,
+      startedAt: e.createdAt,
+      submitting: false,
+      logId: e.id,
+      session: e.session,
+      maxDur: e.maxDur,
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether the renderer should keep polling the log: an item is being submitted or is still
+ * open. An entry that never reaches a final state (main gave up) stops counting once it is
+ * older than its maxDur plus a grace period, so polling cannot run forever.
+ */
+export function needsPolling(
+  items: readonly StripItem[],
+  logById: ReadonlyMap<string, CallLogEntry>,
+  now: number,
+  graceMs = 10 * 60_000,
+): boolean {
+  for (const item of items) {
+    if (item.submitting) return true;
+    if (item.failure) continue;
+    const entry = item.logId ? logById.get(item.logId) : undefined;
+    if (entry && FINAL_STATES.has(entry.state)) continue;
+    const maxDurMs = (entry?.maxDur ?? item.maxDur ?? 3600) * 1000;
+    if (now - item.startedAt <= maxDurMs + graceMs) return true;
+  }
+  return false;
+}

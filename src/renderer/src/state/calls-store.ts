@@ -1,0 +1,227 @@
+/**
+ * Calls, conferences and the call log. Main places calls, polls Yunxin for their status and
+ * writes it into the call log; the renderer follows the log (`callLogList({ sinceRevision })`,
+ * about once a second while anything is in progress, and when the window regains focus).
+ *
+ * Nothing is ever re-sent automatically: a start request that failed or timed out may still have
+ * rung phones. Redial is always an explicit action.
+ */
+import { create } from 'zustand';
+import type { CallLogEntry, CallParty, RosterMember } from '../../../shared/domain';
+import { normalizePhone } from '../../../shared/phone';
+import type { Failure } from '../../../shared/result';
+import { invoke } from '../bridge';
+import { itemsForOpenEntries, needsPolling, type StripItem } from '../lib/call-strip';
+import { mergeLog } from '../lib/log-filter';
+import { formatPhone } from '../lib/phone-format';
+import { translate } from '../i18n';
+import { currentLanguage } from './app-store';
+import { showToast } from './toast-store';
+
+export const POLL_MS = 1000;
+/** An identical call within this long after the previous one started is taken for a double click. */
+export const REPEAT_GUARD_MS = 2000;
+const MAX_STRIP_ITEMS = 12;
+/** Open log entries younger than this are put on the strip at start-up. */
+const OPEN_ENTRY_MAX_AGE_MS = 2 * 3600_000;
+
+export type StartOutcome = 'accepted' | 'failed' | 'ignored';
+
+export interface CallsState {
+  strip: StripItem[];
+  /** Newest first. */
+  log: CallLogEntry[];
+  logById: ReadonlyMap<string, CallLogEntry>;
+  revision: number | null;
+  logStatus: 'idle' | 'loading' | 'ready' | 'error';
+  logError: Failure | null;
+  /**
+   * A callback call: rings the dispatcher, then `number`. `explicit`: a deliberate repeat (a
+   * redial, a confirmed conference), which the double-click guard lets through right after the
+   * previous attempt; a request still in flight is never sent twice.
+   */
+  startCall(target: { number: string; name?: string }, options?: { explicit?: boolean }): Promise<StartOutcome>;
+  startConf(members: RosterMember[], options?: { explicit?: boolean }): Promise<StartOutcome>;
+  dismiss(key: string): void;
+  refreshLog(): Promise<void>;
+}
+
+// Module state rather than React state: a second click in the same frame must see the first.
+const inFlight = new Set<string>();
+const lastStart = new Map<string, number>();
+let pollTimer: ReturnType<typeof setTimeout> | null = null;
+let refreshing: Promise<void> | null = null;
+let refreshAgain = false;
+let nextKey = 1;
+
+function numberKey(raw: string): string {
+  const p = normalizePhone(raw);
+  return p.ok ? p.number : raw.trim();
+}
+
+/**
+ * Claims a guard key. `in_flight`: the same request is being submitted (a double click, a held
+ * Enter). `repeat`: it was started a moment ago, which is a double click too unless the
+ * dispatcher explicitly asked to redial.
+ */
+function claim(key: string, now: number, repeatOk: boolean): 'ok' | 'in_flight' | 'repeat' {
+  if (inFlight.has(key)) return 'in_flight';
+  const last = lastStart.get(key);
+  if (!repeatOk && last !== undefined && now - last < REPEAT_GUARD_MS) return 'repeat';
+  inFlight.add(key);
+  lastStart.set(key, now);
+  return 'ok';
+}
+
+function claimed(key: string, repeatOk: boolean, number: string): boolean {
+  const verdict = claim(key, Date.now(), repeatOk);
+  if (verdict === 'repeat') {
+    showToast({ message: { key: 'calls.repeatIgnored', params: { who: number } } });
+  }
+  return verdict === 'ok';
+}
+
+export function stopPolling(): void {
+  if (pollTimer) clearTimeout(pollTimer);
+  pollTimer = null;
+}
+
+/** For tests: forget in-flight and recent requests and stop polling. */
+export function resetCallGuards(): void {
+  inFlight.clear();
+  lastStart.clear();
+  stopPolling();
+  refreshing = null;
+  refreshAgain = false;
+}
+
+export const useCallsStore = create<CallsState>((set, get) => {
+  const ensurePolling = () => {
+    if (pollTimer) return;
+    const { strip, logById } = get();
+    if (!needsPolling(strip, logById, Date.now())) return;
+    pollTimer = setTimeout(() => {
+      pollTimer = null;
+      void get()
+        .refreshLog()
+        .then(ensurePolling);
+    }, POLL_MS);
+  };
+
+  const updateItem = (key: string, patch: Partial<StripItem>) => {
+    set({ strip: get().strip.map((it) => (it.key === key ? { ...it, ...patch } : it)) });
+  };
+
+  const begin = (item: Omit<StripItem, 'key' | 'startedAt' | 'submitting'>): string => {
+    const key = `s${nextKey++}`;
+    const strip = [{ ...item, key, startedAt: Date.now(), submitting: true }, ...get().strip].slice(0, MAX_STRIP_ITEMS);
+    set({ strip });
+    return key;
+  };
+
+  const finish = async (key: string, patch: Partial<StripItem>): Promise<void> => {
+    updateItem(key, { ...patch, submitting: false });
+    await get().refreshLog();
+    ensurePolling();
+  };
+
+  return {
+    strip: [],
+    log: [],
+    logById: new Map(),
+    revision: null,
+    logStatus: 'idle',
+    logError: null,
+
+    async startCall({ number, name }, options) {
+      const guard = `call:${numberKey(number)}`;
+      const parsed = normalizePhone(number);
+      if (!claimed(guard, options?.explicit === true, parsed.ok ? formatPhone(parsed.number) : number)) return 'ignored';
+      const party: CallParty = { number: parsed.ok ? parsed.number : number.trim() };
+      if (name) party.name = name;
+      const key = begin({ kind: 'call', parties: [party] });
+      let r;
+      try {
+        r = await invoke('startCall', { callee: number });
+      } finally {
+        inFlight.delete(guard);
+      }
+      if (!r.ok) {
+        await finish(key, { failure: r });
+        return 'failed';
+      }
+      await finish(key, {
+        logId: r.logId,
+        session: r.session,
+        maxDur: r.maxDur,
+        parties: [{ ...party, number: r.callee }],
+      });
+      return 'accepted';
+    },
+
+    async startConf(members, options) {
+      const numbers = members.map((m) => m.number);
+      const guard = `conf:${numbers.map(numberKey).sort().join(',')}`;
+      if (!claimed(guard, options?.explicit === true, numbers.map((n) => formatPhone(numberKey(n))).join(translate(currentLanguage(), 'common.listSeparator')))) return 'ignored';
+      const parties: CallParty[] = members.map((m) => (m.name ? { number: m.number, name: m.name } : { number: m.number }));
+      const key = begin({ kind: 'conf', parties });
+      let r;
+      try {
+        r = await invoke('startConf', { callees: numbers });
+      } finally {
+        inFlight.delete(guard);
+      }
+      if (!r.ok) {
+        await finish(key, { failure: r });
+        return 'failed';
+      }
+      await finish(key, { logId: r.logId, session: r.session, maxDur: r.maxDur });
+      return 'accepted';
+    },
+
+    dismiss(key) {
+      set({ strip: get().strip.filter((it) => it.key !== key) });
+    },
+
+    async refreshLog() {
+      if (refreshing) {
+        // Coalesce: one more round after the current one picks up whatever changed meanwhile.
+        refreshAgain = true;
+        return refreshing;
+      }
+      const run = async () => {
+        do {
+          refreshAgain = false;
+          const { revision } = get();
+          if (revision === null && get().logStatus !== 'ready') set({ logStatus: 'loading' });
+          const r = await invoke('callLogList', revision === null ? {} : { sinceRevision: revision });
+          if (!r.ok) {
+            if (get().logStatus !== 'ready') set({ logStatus: 'error', logError: r });
+            return;
+          }
+          const first = get().revision === null;
+          const log = mergeLog(get().log, r.entries);
+          const patch: Partial<CallsState> = { revision: r.revision, logStatus: 'ready', logError: null };
+          if (log !== get().log) {
+            patch.log = log;
+            const byId = new Map(get().logById);
+            for (const e of r.entries) byId.set(e.id, e);
+            patch.logById = byId;
+          }
+          if (first) {
+            // Calls still in progress (the app was restarted mid-call) get their strip item back.
+            const known = new Set(get().strip.map((it) => it.logId).filter((id): id is string => !!id));
+            const open = itemsForOpenEntries(log, known, Date.now(), OPEN_ENTRY_MAX_AGE_MS);
+            if (open.length) patch.strip = [...get().strip, ...open].slice(0, MAX_STRIP_ITEMS);
+          }
+          set(patch);
+        } while (refreshAgain);
+      };
+      refreshing = run().finally(() => {
+        refreshing = null;
+      });
+      await refreshing;
+      ensurePolling();
+    },
+  };
+});
