@@ -21,9 +21,20 @@ function decodeOp<T>(line: string): JournalOp<T> | null {
   return null;
 }
 
+/** How every line encodeOp writes begins. */
+const LINE_STARTS = ['{"op":"put","item":', '{"op":"del","id":'];
+
+/**
+ * A crash mid-append leaves a prefix of one of our lines. Anything else at the end (noise, another
+ * program's text) was never written by us, so it is damage to keep and report, not a torn append.
+ */
+function couldBeTornAppend(line: string): boolean {
+  return LINE_STARTS.some((start) => line.startsWith(start) || start.startsWith(line));
+}
+
 export interface ReadJournal<T> {
   ops: JournalOp<T>[];
-  /** Unreadable lines before the last one: real damage, not a crash mid-append. */
+  /** Unreadable lines that are real damage: all of them except a last one torn by a crash mid-append. */
   damagedLines: number;
   /** Bytes to keep: everything up to the end of the last readable line. */
   keepBytes: number;
@@ -41,6 +52,7 @@ export function readJournal<T>(bytes: Buffer): ReadJournal<T> {
   let keepBytes = 0;
   let missingNewline = false;
   let pendingBad = 0; // bad lines not yet known to be followed by a good one
+  let lastBad = '';
   let start = 0;
   while (start < bytes.length) {
     const newline = bytes.indexOf(10, start);
@@ -57,12 +69,14 @@ export function readJournal<T>(bytes: Buffer): ReadJournal<T> {
         missingNewline = newline === -1;
       } else {
         pendingBad++;
+        lastBad = line;
       }
     }
     start = next;
   }
   // Bad lines after the last good one: only the final one can be a torn append, but anything
-  // after a tear is equally unacknowledged, so more than one is still counted as damage.
-  if (pendingBad > 1) damagedLines += pendingBad - 1;
+  // after a tear is equally unacknowledged, so more than one is still counted as damage. A final
+  // line that is not the start of one of ours is damage too.
+  if (pendingBad > 0) damagedLines += couldBeTornAppend(lastBad) ? pendingBad - 1 : pendingBad;
   return { ops, damagedLines, keepBytes, missingNewline };
 }
