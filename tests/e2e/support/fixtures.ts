@@ -4,9 +4,9 @@
  * sandbox simulator is in-process too, so tests can read every request it received.
  */
 import { test as base, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openNodeRuntime, type NodeRuntime } from '../../../src/main/preview/node-runtime';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/preview/server';
 import { createSandbox, type Sandbox } from '../../../src/main/sandbox/sandbox';
@@ -23,11 +23,25 @@ export interface DispatchApp {
   reload(): Promise<void>;
 }
 
+export interface DispatchOptions {
+  /**
+   * Files (relative path → bytes) written into the fresh data dir before the runtime opens it:
+   * damaged stores for the data-safety tests. `test.use({ dataDirFiles: { 'settings.json': '' } })`.
+   */
+  dataDirFiles: Record<string, string | Buffer>;
+}
+
 export const STATIC_DIR = resolve(__dirname, '../../../out/renderer');
 
-export const test = base.extend<{ app: DispatchApp }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: DispatchApp } & DispatchOptions>({
+  dataDirFiles: [{}, { option: true }],
+  app: async ({ page, dataDirFiles }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dispatch-e2e-'));
+    for (const [name, bytes] of Object.entries(dataDirFiles)) {
+      const file = join(dataDir, name);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, bytes);
+    }
     // Fast progress so a test sees ringing → answered → ended within a couple of seconds.
     const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 } });
     const runtime = openNodeRuntime({ dataDir, sandbox, timeoutMs: 3000 });

@@ -38,7 +38,8 @@ export interface CallsState {
   /**
    * A callback call: rings the dispatcher, then `number`. `explicit`: a deliberate repeat (a
    * redial, a confirmed conference), which the double-click guard lets through right after the
-   * previous attempt; a request still in flight is never sent twice.
+   * previous attempt (but not right after another explicit one: that is the same button
+   * pressed twice); a request still in flight is never sent twice.
    */
   startCall(target: { number: string; name?: string }, options?: { explicit?: boolean }): Promise<StartOutcome>;
   startConf(members: RosterMember[], options?: { explicit?: boolean }): Promise<StartOutcome>;
@@ -49,6 +50,8 @@ export interface CallsState {
 // Module state rather than React state: a second click in the same frame must see the first.
 const inFlight = new Set<string>();
 const lastStart = new Map<string, number>();
+/** When the last explicit start of each request was accepted. */
+const lastExplicitStart = new Map<string, number>();
 let pollTimer: ReturnType<typeof setTimeout> | null = null;
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
@@ -62,19 +65,22 @@ function numberKey(raw: string): string {
 /**
  * Claims a guard key. `in_flight`: the same request is being submitted (a double click, a held
  * Enter). `repeat`: it was started a moment ago, which is a double click too unless the
- * dispatcher explicitly asked to redial.
+ * dispatcher explicitly asked to redial — and an explicit start right after another explicit
+ * start of the same request is the redial button (or the confirmation) pressed twice: once a
+ * fast server has answered the first press, nothing is in flight to stop the second.
  */
-function claim(key: string, now: number, repeatOk: boolean): 'ok' | 'in_flight' | 'repeat' {
+function claim(key: string, now: number, explicit: boolean): 'ok' | 'in_flight' | 'repeat' {
   if (inFlight.has(key)) return 'in_flight';
-  const last = lastStart.get(key);
-  if (!repeatOk && last !== undefined && now - last < REPEAT_GUARD_MS) return 'repeat';
+  const last = (explicit ? lastExplicitStart : lastStart).get(key);
+  if (last !== undefined && now - last < REPEAT_GUARD_MS) return 'repeat';
   inFlight.add(key);
   lastStart.set(key, now);
+  if (explicit) lastExplicitStart.set(key, now);
   return 'ok';
 }
 
-function claimed(key: string, repeatOk: boolean, number: string): boolean {
-  const verdict = claim(key, Date.now(), repeatOk);
+function claimed(key: string, explicit: boolean, number: string): boolean {
+  const verdict = claim(key, Date.now(), explicit);
   if (verdict === 'repeat') {
     showToast({ message: { key: 'calls.repeatIgnored', params: { who: number } } });
   }
@@ -90,6 +96,7 @@ export function stopPolling(): void {
 export function resetCallGuards(): void {
   inFlight.clear();
   lastStart.clear();
+  lastExplicitStart.clear();
   stopPolling();
   refreshing = null;
   refreshAgain = false;

@@ -50,8 +50,10 @@ function ConfirmBody() {
     sent.current = true;
     setSending(true);
     close();
-    // Confirmed in this sheet: a deliberate start, even right after the same conference.
-    await startConf(members, { explicit: true });
+    // A re-run (from the strip, the log or a saved roster) is deliberate, even right after the
+    // same conference. A start from the roster being built is an ordinary one: Enter on 开始会议
+    // reopens this sheet, so a hammered Enter must meet the double-click guard.
+    await startConf(members, { explicit: confirm?.origin !== undefined });
   };
 
   const maxDur = settings?.defaultMaxDur ?? 0;
