@@ -3,6 +3,7 @@
  * (index.ts), the browser preview server and the tests all build the app through this function,
  * so what the tests exercise is what the app runs.
  */
+import { CONTACT_ORDER_TAG } from '../shared/contact-order';
 import type { Mode } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
@@ -15,6 +16,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { contactsOrderCache } from './contacts/order-cache';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
@@ -26,6 +28,9 @@ import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
+
+/** When the contacts warm-up starts if no window has asked for the list by then. */
+const WARM_UP_AFTER_MS = 1000;
 
 export interface CoreDeps {
   settingsStore: KeyValueStore;
@@ -76,7 +81,13 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     now,
     log: deps.log,
+    orderCache: contactsOrderCache(deps.dataDir, CONTACT_ORDER_TAG, deps.log),
   });
+  // Parse and index the contacts in slices between requests, so that by the time the dispatcher
+  // places the first call or edits a contact that work is done. It starts once the window has
+  // its first page (or after a moment regardless), so the first page does not compete with it.
+  const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
+  warmUpLater.unref?.();
   const importer = createContactsImport({ book: contacts.book, groups: contacts.groups, now });
   const callLog = createCallLog({ collection: collections.callLog, cap: deps.callLogCap, now, log: deps.log });
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
@@ -126,7 +137,11 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     accountCheck: () => calls.checkAccount(),
     settingsGet: async () => success({ settings: settings.get() }),
     settingsSet: async (patch) => settings.set(patch),
-    contactsList: async () => contacts.list(),
+    contactsList: async (req) => {
+      const page = contacts.list(req);
+      contacts.warmUp();
+      return page;
+    },
     contactSave: async (req) => contacts.saveContact(req.contact),
     contactsDelete: async (req) => contacts.deleteContacts(req.ids),
     contactsRestore: async (req) => contacts.restoreContacts(req.contacts),
@@ -148,10 +163,14 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     async close() {
       tracker.stop();
       importer.clear();
+      clearTimeout(warmUpLater);
+      contacts.stop();
       try {
         await sandbox.close();
       } finally {
         collections.close();
+        // After the close, which may compact: the cached order must match the files as left.
+        contacts.saveOrder();
       }
     },
   };

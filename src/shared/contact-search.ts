@@ -339,13 +339,29 @@ export function search(index: ContactSearchIndex, raw: string): readonly string[
  * costs about as much as the search itself.
  */
 export function searchPositions(index: ContactSearchIndex, raw: string): Int32Array | null {
+  return searchRanked(index, raw)?.order ?? null;
+}
+
+/** Hits in rank order, with where each ranking bucket ends: see searchRanked. */
+export interface RankedHits {
+  order: Int32Array;
+  /**
+   * Bucket b (tier and favourite, best first) is order[b === 0 ? 0 : ends[b - 1], ends[b]). Hits
+   * of several indexes over consecutive slices of one list merge into the single index's order
+   * by taking bucket 0 of each slice in turn, then bucket 1, and so on.
+   */
+  ends: Int32Array;
+}
+
+/** Like searchPositions, with the bucket boundaries; null for an empty query. */
+export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits | null {
   const q = parseQuery(raw);
   if (q.text === '') {
     index.last = null;
     return null;
   }
   const prev = index.last;
-  let ranked: { hits: Int32Array; order: Int32Array };
+  let ranked: Ranked;
   if (prev && narrows(prev.q, q) && prev.hits.length <= index.tier.length * NARROW_MAX_SHARE) {
     ranked = rank(index, narrowHits(index, q, prev.hits));
   } else {
@@ -353,7 +369,14 @@ export function searchPositions(index: ContactSearchIndex, raw: string): Int32Ar
     ranked = collectRanked(index);
   }
   index.last = { q, hits: ranked.hits };
-  return ranked.order;
+  return { order: ranked.order, ends: ranked.ends };
+}
+
+/** Hits in index order, the same in rank order, and the end of each bucket in `order`. */
+interface Ranked {
+  hits: Int32Array;
+  order: Int32Array;
+  ends: Int32Array;
 }
 
 function better(tier: Uint8Array, c: number, t: number): void {
@@ -626,7 +649,7 @@ const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[
  * After a full scan: the hits in index order and their stable counting sort by (tier, not
  * favourite), in two passes over the tier bytes. Clears the tiers for the next query.
  */
-function collectRanked(ix: ContactSearchIndex): { hits: Int32Array; order: Int32Array } {
+function collectRanked(ix: ContactSearchIndex): Ranked {
   const { tier, fav } = ix;
   const counts = new Int32Array(8);
   for (let c = 0; c < tier.length; c++) if (tier[c] !== 0) counts[bucketOf(tier, fav, c)]++;
@@ -639,11 +662,12 @@ function collectRanked(ix: ContactSearchIndex): { hits: Int32Array; order: Int32
     order[counts[bucketOf(tier, fav, c)]++] = c;
     tier[c] = 0;
   }
-  return { hits, order };
+  // Each bucket's fill position has moved from its start to its end.
+  return { hits, order, ends: counts };
 }
 
 /** The same for narrowed hits (already in index order). Clears their tiers. */
-function rank(ix: ContactSearchIndex, hits: Int32Array): { hits: Int32Array; order: Int32Array } {
+function rank(ix: ContactSearchIndex, hits: Int32Array): Ranked {
   const { tier, fav } = ix;
   const counts = new Int32Array(8);
   for (let k = 0; k < hits.length; k++) counts[bucketOf(tier, fav, hits[k])]++;
@@ -654,7 +678,7 @@ function rank(ix: ContactSearchIndex, hits: Int32Array): { hits: Int32Array; ord
     order[counts[bucketOf(tier, fav, c)]++] = c;
     tier[c] = 0;
   }
-  return { hits, order };
+  return { hits, order, ends: counts };
 }
 
 /** Bucket counts → start offsets, in place; returns the total. */

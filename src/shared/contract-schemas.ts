@@ -94,7 +94,10 @@ export const requestSchemas = {
     })
     .partial()
     .strict(),
-  contactsList: empty,
+  // int() keeps both to safe integers; an offset past the end is an empty page, not an error.
+  contactsList: z
+    .object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().optional() })
+    .strict(),
   contactSave: z.object({ contact: contactDraft }).strict(),
   contactsDelete: z.object({ ids: z.array(id).max(BULK_IDS_MAX) }).strict(),
   contactsRestore: z.object({ contacts: z.array(deletedContact).max(RESTORE_MAX) }).strict(),

@@ -62,7 +62,27 @@ export type AccountCheckResponse = Result<{ verdict: AccountCheckVerdict; detail
 export type SettingsPatch = Partial<Settings>;
 export type SettingsResponse = Result<{ settings: Settings }>;
 
-export type ContactsListResponse = Result<{ contacts: ContactRecord[]; groups: ContactGroup[]; rosters: Roster[] }>;
+/**
+ * The list is paged so that the window can show the first screen long before 50 000 contacts have
+ * crossed: contacts come in display order (shared/contact-order.ts), `limit` of them from
+ * position `offset` (defaults: from the start, all of them).
+ */
+export interface ContactsListRequest {
+  offset?: number;
+  limit?: number;
+}
+/**
+ * `total`: contacts in the whole list. `revision` changes with every change to the list or to a
+ * contact in it: pages with the same revision fit together; another revision means the pages
+ * fetched before are out of date. Groups and rosters (small) come whole with every page.
+ */
+export type ContactsListResponse = Result<{
+  contacts: ContactRecord[];
+  total: number;
+  revision: number;
+  groups: ContactGroup[];
+  rosters: Roster[];
+}>;
 export type ContactSaveResponse = Result<{ contact: ContactRecord }>;
 export type ContactsDeleteResponse = Result<{ deleted: Contact[] }>;
 export type ContactsRestoreResponse = Result<{ contacts: ContactRecord[] }>;
@@ -116,7 +136,7 @@ export interface Operations {
   accountCheck: { request: EmptyRequest; response: AccountCheckResponse };
   settingsGet: { request: EmptyRequest; response: SettingsResponse };
   settingsSet: { request: SettingsPatch; response: SettingsResponse };
-  contactsList: { request: EmptyRequest; response: ContactsListResponse };
+  contactsList: { request: ContactsListRequest; response: ContactsListResponse };
   contactSave: { request: { contact: ContactDraft }; response: ContactSaveResponse };
   contactsDelete: { request: { ids: string[] }; response: ContactsDeleteResponse };
   /** Undo of a delete: puts back exactly what contactsDelete returned. */

@@ -4,6 +4,7 @@
  * collection in the data folder.
  */
 import type {
+  ContactsListRequest,
   ContactSaveResponse,
   ContactsDeleteResponse,
   ContactsListResponse,
@@ -18,6 +19,7 @@ import { success } from '../../shared/result';
 import type { Logger } from '../log';
 import type { Collection } from '../stores/collection-store';
 import { createContactBook, type ContactBook } from './contact-book';
+import type { OrderCache } from './order-cache';
 import { createGroups, type Groups } from './groups';
 import { createRosters } from './rosters';
 import { computeSearchKeys } from './search-keys';
@@ -35,10 +37,13 @@ export interface ContactsServiceDeps {
   now(): number;
   log: Logger;
   computeKeys?(contact: Contact): ContactSearchKeys;
+  /** Keeps the list's display order between runs (see order-cache.ts). */
+  orderCache?: OrderCache;
 }
 
 export interface ContactsService {
-  list(): ContactsListResponse;
+  /** A page of the list in display order (everything from `offset` without a limit), with groups and rosters. */
+  list(request?: ContactsListRequest): ContactsListResponse;
   saveContact(draft: ContactDraft): ContactSaveResponse;
   deleteContacts(ids: readonly string[]): ContactsDeleteResponse;
   restoreContacts(contacts: readonly Contact[]): ContactsRestoreResponse;
@@ -51,6 +56,12 @@ export interface ContactsService {
   /** For import and export, which work on the whole book. */
   readonly book: ContactBook;
   readonly groups: Groups;
+  /** Parses and indexes the contacts in the background, so the first call or edit does not wait for it. */
+  warmUp(): void;
+  /** Stops background work; then close the collections, then saveOrder(). */
+  stop(): void;
+  /** Remembers the display order for the next start, matching the collection's files as they are now. */
+  saveOrder(): void;
 }
 
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
@@ -62,6 +73,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     computeKeys: deps.computeKeys ?? computeSearchKeys,
     now,
     log,
+    orderCache: deps.orderCache,
   });
   const rosters = createRosters({
     collection: collections.rosters,
@@ -72,7 +84,10 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
   });
 
   return {
-    list: () => success({ contacts: book.all(), groups: groups.all(), rosters: rosters.all() }),
+    list: (request = {}) => {
+      const page = book.page(request.offset ?? 0, request.limit ?? Number.POSITIVE_INFINITY);
+      return success({ ...page, groups: groups.all(), rosters: rosters.all() });
+    },
     saveContact: (draft) => book.save(draft),
     deleteContacts: (ids) => book.remove(ids),
     restoreContacts: (contacts) => book.restore(contacts),
@@ -83,5 +98,8 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     nameFor: (number) => book.nameFor(number),
     book,
     groups,
+    warmUp: () => book.warmUp(),
+    stop: () => book.stop(),
+    saveOrder: () => book.saveOrder(),
   };
 }

@@ -27,7 +27,12 @@ export function App() {
   useEffect(() => {
     void load();
     void useAppStore.getState().loadNotices();
-    void useContactsStore.getState().load();
+    // Records are parsed as their pages are read, so a damaged one is only found while the list
+    // loads: ask for notices again once it has.
+    void useContactsStore
+      .getState()
+      .load()
+      .then(() => useAppStore.getState().loadNotices());
     void useCallsStore.getState().refreshLog();
     // Catch up on calls that changed while the window was in the background.
     const onFocus = () => {

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
 import type { Contact, ContactRecord } from '../../../src/shared/domain';
 import {
+  BookLoader,
   bookStats,
   contactAt,
   createBook,
   DELTA_COMPACT_AT,
   filterSlots,
   getContact,
+  linesAt,
   liveContacts,
   queryBook,
+  queryNewSegments,
   removeContacts,
   rowOfSlot,
+  slotOf,
   upsertContacts,
   type ContactBook,
 } from '../../../src/renderer/src/lib/contact-book';
@@ -74,7 +78,7 @@ describe('edits without rebuilding the base index', () => {
     const book = createBook(people);
     const edited = upsertContacts(book, [record('3', '李小四', '13800000033')]);
     expect(edited.base).toBe(book.base);
-    expect(edited.baseIndex).toBe(book.baseIndex);
+    expect(edited.segments).toBe(book.segments);
     expect(edited.size).toBe(5);
     expect(names(edited, queryBook(edited, 'lixiao'))).toEqual(['李小四']);
     expect(names(edited, queryBook(edited, '李四'))).toEqual([]);
@@ -136,5 +140,67 @@ describe('filters, stats and rows', () => {
     expect(rowOfSlot(rows, rows![0], book.base.length)).toBe(0);
     expect(rowOfSlot(rows, 99, book.base.length)).toBe(-1);
     expect(liveContacts(book).map((c) => c.id)).toEqual(book.base.map((c) => c.id));
+  });
+});
+
+describe('a book loaded in pages', () => {
+  // Enough people for every kind of hit in several pages: shared surnames, favourites, digits.
+  const SURNAMES = [...'王李张刘陈杨黄赵吴周'];
+  const many = Array.from({ length: 400 }, (_, i) =>
+    record(`m${i}`, SURNAMES[i % 10] + '三四五六七八'[i % 6] + (i % 3 ? '丰' : ''), `13${String(i * 7919).padStart(9, '0')}`, {
+      favorite: i % 13 === 0,
+      org: i % 5 ? '' : '市急救中心',
+    }),
+  );
+  const inOrder = createBook(many).base;
+  const paged = (size: number) => {
+    const loader = new BookLoader();
+    for (let at = 0; at < inOrder.length; at += size) loader.add(inOrder.slice(at, at + size));
+    return loader;
+  };
+  const QUERIES = ['', 'z', 'zh', 'zhang', 'zs', 'zsf', '张', '张三', '1', '13', '139', '急救', 'w', 'wangsan', 'nobody'];
+
+  it('answers every query with exactly the rows of one index over everything', () => {
+    const one = createBook(inOrder);
+    for (const size of [1, 7, 64, 400]) {
+      const book = paged(size).book();
+      expect(book.segments.length).toBe(Math.ceil(400 / size));
+      for (const q of QUERIES) expect(Array.from(queryBook(book, q) ?? []), `${size} ${q}`).toEqual(Array.from(queryBook(one, q) ?? []));
+    }
+  });
+
+  it('keeps main’s order (no re-sort), ignores a repeated id, and counts as it goes', () => {
+    const loader = new BookLoader();
+    loader.add([people[4], people[0]]);
+    loader.add([people[0], people[2]]);
+    expect(loader.received).toBe(4);
+    expect(loader.loaded).toBe(3);
+    const book = loader.book();
+    expect(names(book, null)).toEqual(['赵六', '王伟', '李四']);
+    expect(loader.stats()).toEqual(bookStats(book));
+  });
+
+  it('tells what a new page adds to a search without moving the rows already found', () => {
+    const shown = queryBook(paged(100).book(), 'zhang');
+    const grown = new BookLoader();
+    grown.add(inOrder.slice(0, 200));
+    const firstHalf = queryBook(grown.book(), 'zhang')!;
+    grown.add(inOrder.slice(200));
+    const added = queryNewSegments(grown.book(), 'zhang', 1);
+    expect(new Set([...firstHalf, ...added])).toEqual(new Set(shown));
+    expect(Array.from(added).every((s) => s >= 200)).toBe(true);
+    expect(Array.from(queryNewSegments(grown.book(), '', 1))).toEqual(Array.from({ length: 200 }, (_, i) => 200 + i));
+  });
+
+  it('merges edits into main’s order and knows each row’s height', () => {
+    let book = paged(50).book();
+    book = upsertContacts(book, [record('x1', '阿阿', '13900000001', { numbers: [{ label: 'a', number: '13900000001' }, { label: 'b', number: '13900000002' }] })]);
+    const all = liveContacts(book);
+    expect(all[0].name).toBe('阿阿');
+    expect(all).toHaveLength(401);
+    expect(linesAt(book, slotOf(book, 'x1'))).toBe(2);
+    expect(linesAt(book, 0)).toBe(1);
+    book = removeContacts(book, [inOrder[10].id]);
+    expect(liveContacts(book).map((c) => c.id)).not.toContain(inOrder[10].id);
   });
 });

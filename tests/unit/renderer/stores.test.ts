@@ -4,7 +4,8 @@ import type { StartCallResponse } from '../../../src/shared/contract';
 import type { CallLogEntry, Contact, ContactRecord, Settings } from '../../../src/shared/domain';
 import { useAppStore } from '../../../src/renderer/src/state/app-store';
 import { POLL_MS, REPEAT_GUARD_MS, resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
-import { useContactsStore } from '../../../src/renderer/src/state/contacts-store';
+import { FIRST_PAGE, PAGE_SIZE, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
+import { sortKey } from '../../../src/renderer/src/lib/contact-book';
 import { useRosterStore } from '../../../src/renderer/src/state/roster-store';
 import { UNDO_WINDOW_MS, useToastStore } from '../../../src/renderer/src/state/toast-store';
 import { deferred, installFakeDispatch, type FakeDispatch } from './fake-dispatch';
@@ -42,7 +43,7 @@ beforeEach(() => {
   fake = installFakeDispatch();
   resetCallGuards();
   useAppStore.setState({ settings, account: null, loadError: null, tab: 'contacts', helpOpen: false, notices: [] });
-  useContactsStore.setState({ status: 'idle', loadError: null, book: null, groups: [], query: '', filter: { kind: 'all' }, rows: null, rowCount: 0, cursor: -1 });
+  useContactsStore.setState({ status: 'idle', loadError: null, book: null, loaded: 0, total: 0, groups: [], query: '', filter: { kind: 'all' }, rows: null, rowCount: 0, cursor: -1, reveal: 0 });
   useRosterStore.setState({ members: [], note: null, saved: [], confirm: null });
   useCallsStore.setState({ strip: [], log: [], logById: new Map(), revision: null, logStatus: 'idle', logError: null });
   for (const t of useToastStore.getState().toasts) useToastStore.getState().dismiss(t.id);
@@ -55,7 +56,7 @@ afterEach(() => {
 
 describe('contacts store', () => {
   beforeEach(() => {
-    fake.contactsList.mockResolvedValue({ ok: true, contacts: people, groups: [], rosters: [{ id: 'r1', name: '早班', members: [], createdAt: 0, updatedAt: 0 }] });
+    fake.contactsList.mockResolvedValue({ ok: true, contacts: people, total: people.length, revision: 1, groups: [], rosters: [{ id: 'r1', name: '早班', members: [], createdAt: 0, updatedAt: 0 }] });
   });
 
   it('loads once, searches per query and keeps the cursor in range', async () => {
@@ -115,6 +116,120 @@ describe('contacts store', () => {
     const s = useContactsStore.getState();
     expect(s.status).toBe('error');
     expect(s.loadError?.text?.['zh-CN']).toBeTruthy();
+  });
+});
+
+describe('contacts store: the list in pages', () => {
+  // Main's side: the list in display order, paged, with a revision the test can move.
+  const SURNAMES = [...'王李张刘陈杨黄赵吴周'];
+  const book = Array.from({ length: FIRST_PAGE + 2 * PAGE_SIZE + 123 }, (_, i) =>
+    record(`c${i}`, SURNAMES[i % 10] + (i % 7 ? '三' : '小明'), `13${String(i).padStart(9, '0')}`),
+  )
+    .map((c) => [sortKey(c), c] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, c]) => c);
+  let revision = 1;
+  let calls: Array<{ offset?: number; limit?: number }> = [];
+  let gate: ReturnType<typeof deferred<void>> | null = null;
+
+  beforeEach(() => {
+    revision = 1;
+    calls = [];
+    gate = null;
+    fake.contactsList.mockImplementation(async (req) => {
+      calls.push(req);
+      // Pages after the first wait for the test when it holds the gate.
+      if ((req.offset ?? 0) > 0 && gate) await gate.promise;
+      const offset = req.offset ?? 0;
+      const contacts = book.slice(offset, offset + (req.limit ?? book.length));
+      return { ok: true, contacts, total: book.length, revision, groups: [], rosters: [] };
+    });
+  });
+
+  it('shows the first page at once, then the rest, searchable as it arrives, without moving rows on screen', async () => {
+    gate = deferred<void>();
+    const s = useContactsStore.getState();
+    const loading = s.load();
+    await until(() => useContactsStore.getState().status === 'partial');
+    expect(calls[0]).toEqual({ limit: FIRST_PAGE });
+    expect(useContactsStore.getState()).toMatchObject({ loaded: FIRST_PAGE, total: book.length, rowCount: FIRST_PAGE, cursor: 0 });
+
+    // A search while loading covers what is loaded; arriving pages add rows after those shown.
+    s.setQuery('三');
+    const shown = Array.from(useContactsStore.getState().rows!);
+    expect(shown.length).toBeGreaterThan(0);
+    gate.resolve();
+    await loading;
+    const after = useContactsStore.getState();
+    expect(after).toMatchObject({ status: 'ready', loaded: book.length, total: book.length });
+    expect(Array.from(after.rows!).slice(0, shown.length)).toEqual(shown);
+    expect(after.rowCount).toBe(book.filter((c) => c.name.includes('三')).length);
+    expect(calls.slice(1)).toEqual([
+      { offset: FIRST_PAGE, limit: PAGE_SIZE },
+      { offset: FIRST_PAGE + PAGE_SIZE, limit: PAGE_SIZE },
+      { offset: FIRST_PAGE + 2 * PAGE_SIZE, limit: PAGE_SIZE },
+    ]);
+    // The next keystroke ranks over everything.
+    s.setQuery('');
+    expect(useContactsStore.getState()).toMatchObject({ rows: null, rowCount: book.length });
+  });
+
+  it('starts over when the list changes while loading, and ends with every contact once', async () => {
+    gate = deferred<void>();
+    const loading = useContactsStore.getState().load();
+    await until(() => useContactsStore.getState().status === 'partial');
+    revision = 2;
+    gate.resolve();
+    await loading;
+    const s = useContactsStore.getState();
+    expect(s).toMatchObject({ status: 'ready', loaded: book.length });
+    expect(new Set(s.book!.base.map((c) => c.id)).size).toBe(book.length);
+    expect(calls.filter((c) => c.offset === 0)).toHaveLength(1);
+  });
+
+  it('keeps what it has when a page fails, says so, and completes on retry', async () => {
+    let failures = 1;
+    const pages = fake.contactsList.getMockImplementation()!;
+    fake.contactsList.mockImplementation(async (req) => {
+      if ((req.offset ?? 0) > FIRST_PAGE && failures-- > 0) return { ok: false, code: 'internal', message: 'boom' };
+      return pages(req);
+    });
+    await useContactsStore.getState().load();
+    expect(useContactsStore.getState()).toMatchObject({ status: 'partial', loaded: FIRST_PAGE + PAGE_SIZE });
+    expect(useContactsStore.getState().loadError?.message).toBe('boom');
+    await useContactsStore.getState().load();
+    expect(useContactsStore.getState()).toMatchObject({ status: 'ready', loaded: book.length, loadError: null });
+  });
+
+  it('holds an edit until the list is in, so that no page can undo it on screen', async () => {
+    gate = deferred<void>();
+    const loading = useContactsStore.getState().load();
+    await until(() => useContactsStore.getState().status === 'partial');
+    const saved = record('new', '阿阿', '13900000001');
+    fake.contactSave.mockResolvedValue({ ok: true, contact: saved });
+    const saving = useContactsStore.getState().save({ name: '阿阿', numbers: [{ label: '', number: '13900000001' }] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.contactSave).not.toHaveBeenCalled();
+    gate.resolve();
+    await loading;
+    expect((await saving).ok).toBe(true);
+    expect(useContactsStore.getState().selected()?.id).toBe('new');
+    expect(useContactsStore.getState().book!.size).toBe(book.length + 1);
+  });
+
+  it('scrolls to the selection for the keyboard and for edits, never for a click', async () => {
+    await useContactsStore.getState().load();
+    const s = useContactsStore.getState();
+    const reveal = () => useContactsStore.getState().reveal;
+    const r0 = reveal();
+    s.setCursor(5);
+    expect(useContactsStore.getState().cursor).toBe(5);
+    expect(reveal()).toBe(r0);
+    s.moveCursor(1);
+    expect(reveal()).toBe(r0 + 1);
+    fake.contactSave.mockResolvedValue({ ok: true, contact: { ...book[3], favorite: true } });
+    await s.toggleFavorite(book[3].id);
+    expect(reveal()).toBe(r0 + 2);
   });
 });
 
@@ -269,3 +384,11 @@ describe('toast store', () => {
     expect(a).not.toBe(b);
   });
 });
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (done()) return;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  throw new Error('condition never met');
+}

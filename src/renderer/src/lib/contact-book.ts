@@ -1,36 +1,58 @@
 /**
  * The renderer's contact book: up to 50 000 contacts, searchable per keystroke.
  *
- * Building the search index over everything costs a few hundred milliseconds, so it is built
- * once, when the list is loaded (the "base"). Later edits do not rebuild it: an edited, added or
- * restored contact goes into a small "delta" (with its own small index, rebuilt in microseconds)
- * and its base entry is marked dead; a deleted one is just marked dead. Once the delta grows past
- * DELTA_COMPACT_AT the whole book is rebuilt (also when the list is reloaded, e.g. after import).
+ * The "base" is the list as main sent it, in main's display order (shared/contact-order.ts), so
+ * it is never sorted here. It arrives a page at a time (state/contacts-store.ts) and each page
+ * gets its own search index (a "segment") when it arrives, so the first screen does not wait for
+ * an index over everything, indexing happens in small pieces, and a search can already run over
+ * the pages loaded so far. A query searches every segment and merges the hits in the ranking a
+ * single index would give (see searchRanked).
+ *
+ * Later edits do not rebuild the base: an edited, added or restored contact goes into a small
+ * "delta" (with its own small index, rebuilt in microseconds) and its base entry is marked dead;
+ * a deleted one is just marked dead. Once the delta grows past DELTA_COMPACT_AT the whole book is
+ * rebuilt (also when the list is reloaded, e.g. after import).
  *
  * Rows are "slots": base position p is slot p, delta position d is slot base.length + d. A query
  * answers the slots to show, in order; null means "every base slot in order" (nothing edited yet,
  * empty query), which saves allocating a 50 000-entry array on every render.
  *
- * Pure and immutable: every operation returns a new book and leaves the old one intact.
+ * Pure and immutable as far as callers can tell: every operation returns a new book and leaves
+ * the old one intact. Books with the same base share caches that are filled on first use (the
+ * id → slot map, sort keys, number counts); the base never changes under them.
  */
+import { compareSortKeys, contactSortKey, hasUsableKeys } from '../../../shared/contact-order';
 import {
   SEARCH_KEYS_VERSION,
   buildSearchIndex,
   normalizeSearchText,
-  searchPositions,
+  searchRanked,
   type ContactSearchIndex,
   type ContactSearchKeys,
+  type RankedHits,
 } from '../../../shared/contact-search';
 import type { ContactRecord } from '../../../shared/domain';
 
 export const DELTA_COMPACT_AT = 256;
 
+/** One page's worth of the base with its own index; base slots [start, start + index size). */
+export interface BookSegment {
+  readonly start: number;
+  readonly index: ContactSearchIndex;
+}
+
+/** Derived from the base alone, so shared by every book over the same base; filled lazily. */
+interface BaseCaches {
+  /** id → base slot; may know ids beyond a given book's base (a loader still appending). */
+  slots: Map<string, number> | null;
+  sortKeys: string[];
+  /** Per base slot: lines the row needs (one per number, at least one). */
+  lines: Uint8Array | null;
+}
+
 export interface ContactBook {
   readonly base: readonly ContactRecord[];
-  readonly baseIndex: ContactSearchIndex;
-  /** Sort key per base slot (the base is sorted by it). */
-  readonly baseSort: readonly string[];
-  readonly baseSlot: ReadonlyMap<string, number>;
+  readonly segments: readonly BookSegment[];
   /** 1 = the base entry was deleted or replaced by a delta entry. */
   readonly baseDead: Uint8Array;
   readonly deadCount: number;
@@ -41,6 +63,7 @@ export interface ContactBook {
   readonly deltaSlot: ReadonlyMap<string, number>;
   /** Live contacts. */
   readonly size: number;
+  readonly caches: BaseCaches;
 }
 
 /**
@@ -48,10 +71,7 @@ export interface ContactBook {
  * gets name, org and digit search, just no pinyin.
  */
 export function ensureKeys(c: ContactRecord): ContactRecord {
-  const k = c.keys as ContactSearchKeys | undefined;
-  if (k && typeof k.name === 'string' && typeof k.py === 'string' && Array.isArray(k.syl) && typeof k.digits === 'string' && typeof k.org === 'string') {
-    return c;
-  }
+  if (hasUsableKeys(c.keys)) return c;
   const keys: ContactSearchKeys = {
     v: SEARCH_KEYS_VERSION,
     name: normalizeSearchText(c.name ?? ''),
@@ -64,35 +84,20 @@ export function ensureKeys(c: ContactRecord): ContactRecord {
   return { ...c, keys };
 }
 
-/** Pinyin order (张三 sorts under z), names without any pinyin last, the id as a tie-break. */
-export function sortKey(c: ContactRecord): string {
-  const py = c.keys.py;
-  return `${py === '' ? '\u007f' : py}\u0001${c.keys.name}\u0001${c.id}`;
-}
+/** Pinyin order (张三 sorts under z), names without any pinyin last, the id as a tie-break: main's order. */
+export const sortKey = (c: ContactRecord): string => contactSortKey(c);
 
+/** A record is a SearchEntry as it is (id, keys, favorite): no copy per contact. */
 function indexOf(records: readonly ContactRecord[]): ContactSearchIndex {
-  return buildSearchIndex(records.map((c) => ({ id: c.id, keys: c.keys, favorite: c.favorite })));
+  return buildSearchIndex(records);
 }
 
 const EMPTY_INDEX = buildSearchIndex([]);
 
-export function createBook(input: readonly ContactRecord[]): ContactBook {
-  // Last one wins should main ever send an id twice.
-  const byId = new Map<string, ContactRecord>();
-  for (const c of input) byId.set(c.id, ensureKeys(c));
-  const records = [...byId.values()];
-  const keys = records.map(sortKey);
-  const order = records.map((_, i) => i);
-  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  const base = order.map((i) => records[i]);
-  const baseSort = order.map((i) => keys[i]);
-  const baseSlot = new Map<string, number>();
-  base.forEach((c, i) => baseSlot.set(c.id, i));
+function bookOf(base: readonly ContactRecord[], segments: readonly BookSegment[], caches: BaseCaches): ContactBook {
   return {
     base,
-    baseIndex: indexOf(base),
-    baseSort,
-    baseSlot,
+    segments,
     baseDead: new Uint8Array(base.length),
     deadCount: 0,
     delta: [],
@@ -100,14 +105,103 @@ export function createBook(input: readonly ContactRecord[]): ContactBook {
     deltaIndex: EMPTY_INDEX,
     deltaSlot: new Map(),
     size: base.length,
+    caches,
   };
+}
+
+/** A book from contacts in any order (tests, a rebuild after many edits): sorted here. */
+export function createBook(input: readonly ContactRecord[]): ContactBook {
+  // Last one wins should the same id come twice.
+  const byId = new Map<string, ContactRecord>();
+  for (const c of input) byId.set(c.id, ensureKeys(c));
+  const records = [...byId.values()];
+  const keys = records.map(sortKey);
+  const order = records.map((_, i) => i);
+  order.sort((a, b) => compareSortKeys(keys[a], keys[b]));
+  const base = order.map((i) => records[i]);
+  return bookOf(base, [{ start: 0, index: indexOf(base) }], { slots: null, sortKeys: order.map((i) => keys[i]), lines: null });
+}
+
+/**
+ * Builds a book from main's pages as they arrive, in main's order. Not immutable: `add` appends
+ * in place; `book()` hands out an immutable book over what has arrived so far.
+ */
+export class BookLoader {
+  private readonly base: ContactRecord[] = [];
+  private readonly segments: BookSegment[] = [];
+  private readonly caches: BaseCaches = { slots: new Map(), sortKeys: [], lines: null };
+  /** Counted page by page, so showing the counts after each page does not recount everything. */
+  private favorites = 0;
+  private readonly groups: Record<string, number> = {};
+  /** Contacts main has sent, duplicates included: the offset of the next page. */
+  received = 0;
+
+  /** Appends one page (in main's order) as a new segment. */
+  add(page: readonly ContactRecord[]): void {
+    this.received += page.length;
+    const slots = this.caches.slots as Map<string, number>;
+    const start = this.base.length;
+    const records: ContactRecord[] = [];
+    for (const c of page) {
+      // Pages of one revision never repeat a contact; should main ever send one twice, the first stays.
+      if (slots.has(c.id)) continue;
+      slots.set(c.id, start + records.length);
+      records.push(ensureKeys(c));
+    }
+    if (records.length === 0) return;
+    for (const c of records) {
+      this.base.push(c);
+      if (c.favorite) this.favorites++;
+      for (const g of c.groupIds) this.groups[g] = (this.groups[g] ?? 0) + 1;
+    }
+    this.segments.push({ start, index: indexOf(records) });
+  }
+
+  /** bookStats of book(), without going over every contact again. */
+  stats(): BookStats {
+    return { favorites: this.favorites, groups: { ...this.groups } };
+  }
+
+  get loaded(): number {
+    return this.base.length;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  book(): ContactBook {
+    const segments = this.segments.length > 0 ? this.segments.slice() : [{ start: 0, index: EMPTY_INDEX }];
+    return bookOf(this.base.slice(), segments, this.caches);
+  }
+}
+
+function baseSlots(book: ContactBook): Map<string, number> {
+  let slots = book.caches.slots;
+  if (!slots) {
+    slots = new Map();
+    for (let i = 0; i < book.base.length; i++) slots.set(book.base[i].id, i);
+    book.caches.slots = slots;
+  }
+  return slots;
+}
+
+/** The base slot of an id in this book (dead or alive), or undefined. */
+function baseSlotOf(book: ContactBook, id: string): number | undefined {
+  const b = baseSlots(book).get(id);
+  return b !== undefined && b < book.base.length ? b : undefined;
+}
+
+function baseSortKey(book: ContactBook, b: number): string {
+  const keys = book.caches.sortKeys;
+  return (keys[b] ??= sortKey(book.base[b]));
 }
 
 /** The live slot of a contact, or -1. */
 export function slotOf(book: ContactBook, id: string): number {
   const d = book.deltaSlot.get(id);
   if (d !== undefined) return book.base.length + d;
-  const b = book.baseSlot.get(id);
+  const b = baseSlotOf(book, id);
   return b !== undefined && !book.baseDead[b] ? b : -1;
 }
 
@@ -119,6 +213,21 @@ export function contactAt(book: ContactBook, slot: number): ContactRecord | unde
 export function getContact(book: ContactBook, id: string): ContactRecord | undefined {
   const s = slotOf(book, id);
   return s < 0 ? undefined : contactAt(book, s);
+}
+
+/** Lines the row of a slot needs: one per number, at least one. Cheap enough to call per row per query. */
+export function linesAt(book: ContactBook, slot: number): number {
+  const n = book.base.length;
+  if (slot >= n) return Math.max(1, book.delta[slot - n]?.numbers.length ?? 1);
+  let lines = book.caches.lines;
+  if (!lines || lines.length < n) {
+    // The base only grows (a loader appending), so earlier counts stay right.
+    const next = new Uint8Array(n);
+    if (lines) next.set(lines);
+    for (let i = lines?.length ?? 0; i < n; i++) next[i] = Math.min(255, Math.max(1, book.base[i].numbers.length));
+    book.caches.lines = lines = next;
+  }
+  return lines[slot];
 }
 
 /** Every live contact, in display order of an empty query. */
@@ -138,7 +247,7 @@ function withChanges(book: ContactBook, dead: Uint8Array, deadCount: number, del
   }
   const delta = [...deltaById.values()];
   const keyed = delta.map((c) => [sortKey(c), c] as const);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  keyed.sort((a, b) => compareSortKeys(a[0], b[0]));
   const sorted = keyed.map((k) => k[1]);
   const deltaSlot = new Map<string, number>();
   sorted.forEach((c, i) => deltaSlot.set(c.id, i));
@@ -161,7 +270,7 @@ export function upsertContacts(book: ContactBook, records: readonly ContactRecor
   let deadCount = book.deadCount;
   const deltaById = new Map(book.delta.map((c) => [c.id, c] as const));
   for (const r of records) {
-    const b = book.baseSlot.get(r.id);
+    const b = baseSlotOf(book, r.id);
     if (b !== undefined && !dead[b]) {
       dead[b] = 1;
       deadCount++;
@@ -178,7 +287,7 @@ export function removeContacts(book: ContactBook, ids: readonly string[]): Conta
   let changed = false;
   for (const id of ids) {
     if (deltaById.delete(id)) changed = true;
-    const b = book.baseSlot.get(id);
+    const b = baseSlotOf(book, id);
     if (b !== undefined && !dead[b]) {
       dead[b] = 1;
       deadCount++;
@@ -189,18 +298,48 @@ export function removeContacts(book: ContactBook, ids: readonly string[]): Conta
 }
 
 /**
+ * Hits of segments [from, …) in rank order as base slots; null for an empty query. With every
+ * segment this is exactly what one index over the whole base would answer.
+ */
+function searchSegments(book: ContactBook, query: string, from = 0): Int32Array | null {
+  const segments = book.segments;
+  if (from === 0 && segments.length === 1) {
+    const only = searchRanked(segments[0].index, query);
+    return only && only.order;
+  }
+  const parts: Array<RankedHits | null> = [];
+  let total = 0;
+  for (let s = from; s < segments.length; s++) {
+    const hits = searchRanked(segments[s].index, query);
+    if (hits === null) return null;
+    parts.push(hits);
+    total += hits.order.length;
+  }
+  const out = new Int32Array(total);
+  let k = 0;
+  for (let b = 0; b < 8; b++) {
+    for (let p = 0; p < parts.length; p++) {
+      const { order, ends } = parts[p] as RankedHits;
+      const start = segments[from + p].start;
+      for (let i = b === 0 ? 0 : ends[b - 1]; i < ends[b]; i++) out[k++] = start + order[i];
+    }
+  }
+  return out;
+}
+
+/**
  * Slots matching `query`, best first. Contacts changed since the base was built come first among
  * the hits (the index cannot rank them against the base; a just-edited contact on top is what a
  * dispatcher expects anyway). Empty query: everyone in pinyin order. null = every base slot.
  */
 export function queryBook(book: ContactBook, query: string): Int32Array | null {
-  const baseHits = searchPositions(book.baseIndex, query);
+  const baseHits = searchSegments(book, query);
   const n = book.base.length;
   if (baseHits === null) {
     if (book.deadCount === 0 && book.delta.length === 0) return null;
     return mergeAll(book);
   }
-  const deltaHits = book.delta.length ? searchPositions(book.deltaIndex, query) : null;
+  const deltaHits = book.delta.length ? searchRanked(book.deltaIndex, query)?.order : null;
   const out = new Int32Array((deltaHits?.length ?? 0) + baseHits.length);
   let k = 0;
   if (deltaHits) for (let i = 0; i < deltaHits.length; i++) out[k++] = n + deltaHits[i];
@@ -209,17 +348,40 @@ export function queryBook(book: ContactBook, query: string): Int32Array | null {
   return k === out.length ? out : out.slice(0, k);
 }
 
+/**
+ * Live slots of the segments from `fromSegment` on that match `query` (all of them for an empty
+ * query), in rank order among themselves: what a newly arrived page adds to results already on
+ * screen without moving them. Only for books without edits (nothing is edited while loading).
+ */
+export function queryNewSegments(book: ContactBook, query: string, fromSegment: number): Int32Array {
+  const hits = searchSegments(book, query, fromSegment);
+  if (hits !== null) return hits;
+  const start = book.segments[fromSegment]?.start ?? book.base.length;
+  return Int32Array.from({ length: book.base.length - start }, (_, i) => start + i);
+}
+
 /** Live base slots and delta slots merged by sort key. */
 function mergeAll(book: ContactBook): Int32Array {
   const n = book.base.length;
   const out = new Int32Array(book.size);
-  const { baseDead: dead, baseSort, deltaSort } = book;
+  const { baseDead: dead, deltaSort } = book;
+  // Where each delta entry goes: a binary search over the base (dead entries still sit in
+  // order), so only a few dozen base sort keys are ever computed.
+  const at = deltaSort.map((key) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (baseSortKey(book, mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
   let k = 0;
   let d = 0;
   for (let b = 0; b < n; b++) {
-    if (dead[b]) continue;
-    while (d < deltaSort.length && deltaSort[d] < baseSort[b]) out[k++] = n + d++;
-    out[k++] = b;
+    while (d < deltaSort.length && at[d] <= b) out[k++] = n + d++;
+    if (!dead[b]) out[k++] = b;
   }
   while (d < deltaSort.length) out[k++] = n + d++;
   return out;

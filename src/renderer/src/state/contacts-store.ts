@@ -1,19 +1,23 @@
 /**
- * Contacts and groups. Loaded once with contactsList; the search index is built once (see
- * lib/contact-book.ts) and patched after each edit; every keystroke runs a search over it and the
- * list renders only the visible rows.
+ * Contacts and groups. The list is loaded a page at a time in main's display order: the first
+ * page is shown at once, the rest follows in the background, each page indexed for search as it
+ * arrives (see lib/contact-book.ts). Until the last page is in, searches cover the pages loaded so
+ * far and the toolbar says so. Every keystroke runs a search over the index and the list renders
+ * only the visible rows.
  */
 import { create } from 'zustand';
+import type { ContactsListResponse } from '../../../shared/contract';
 import type { Contact, ContactDraft, ContactGroup, ContactRecord } from '../../../shared/domain';
 import type { Failure } from '../../../shared/result';
 import { invoke } from '../bridge';
 import {
+  BookLoader,
   bookStats,
   contactAt,
-  createBook,
   filterSlots,
   getContact,
   queryBook,
+  queryNewSegments,
   removeContacts,
   rowOfSlot,
   slotOf,
@@ -22,13 +26,28 @@ import {
   type ContactBook,
   type ContactFilter,
 } from '../lib/contact-book';
+import { nextTask } from '../lib/yield';
 import { showToast } from './toast-store';
 import { useRosterStore } from './roster-store';
 
+/** More than any screen shows, so scrolling down right away does not run out before page two. */
+export const FIRST_PAGE = 200;
+/**
+ * The pages after the first: large enough that 50 000 contacts take a dozen requests, small
+ * enough that parsing and indexing one takes a few tens of milliseconds, so a click or a
+ * keystroke never waits long behind the loading.
+ */
+export const PAGE_SIZE = 4000;
+
 export interface ContactsState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** partial: the first pages are shown and searchable, the rest is still loading. */
+  status: 'idle' | 'loading' | 'partial' | 'ready' | 'error';
+  /** Why loading stopped: with no book the list shows it; with a partial book the toolbar offers a retry. */
   loadError: Failure | null;
   book: ContactBook | null;
+  /** Contacts loaded so far, and in the whole list (as main counts them); equal once ready. */
+  loaded: number;
+  total: number;
   groups: ContactGroup[];
   stats: BookStats;
   query: string;
@@ -38,10 +57,18 @@ export interface ContactsState {
   rowCount: number;
   /** Keyboard selection: a row index, -1 when the list is empty. */
   cursor: number;
+  /**
+   * Bumped when the selected row should be scrolled into view: keyboard moves and edits. A click
+   * selects without it, so the row (and the button being clicked) stays where the pointer is.
+   */
+  reveal: number;
   load(): Promise<void>;
+  /** Resolves once no load of the list is in progress. */
+  whenLoaded(): Promise<void>;
   setQuery(query: string): void;
   setFilter(filter: ContactFilter): void;
   moveCursor(delta: number): void;
+  /** Pointer selection: never scrolls. */
   setCursor(row: number): void;
   contactAtRow(row: number): ContactRecord | undefined;
   selected(): ContactRecord | undefined;
@@ -68,18 +95,120 @@ function derive(book: ContactBook, query: string, filter: ContactFilter, keepId?
   return { rows, rowCount, cursor };
 }
 
+type Page = Extract<ContactsListResponse, { ok: true }>;
+
 export const useContactsStore = create<ContactsState>((set, get) => {
-  /** Applies a new book, keeping the selection on the same contact when possible. */
+  /** Applies an edited book, keeping the selection on the same contact when possible, and in view. */
   const applyBook = (book: ContactBook, keepId?: string) => {
     const s = get();
     const id = keepId ?? s.selected()?.id;
-    set({ book, stats: bookStats(book), ...derive(book, s.query, s.filter, id, s.cursor) });
+    set({ book, stats: bookStats(book), reveal: s.reveal + 1, ...derive(book, s.query, s.filter, id, s.cursor) });
   };
+
+  /** Each load() gets a number; a load that sees a newer one stops. */
+  let generation = 0;
+  let loading: Promise<void> | null = null;
+
+  const stopped = (failure: Failure) => {
+    // With nothing on screen the list shows the failure; otherwise the loaded part stays usable.
+    if (get().book) set({ loadError: failure });
+    else set({ status: 'error', loadError: failure });
+  };
+
+  /**
+   * Shows what the loader has. `appendFrom`: the first segment new since the last publish of this
+   * load, whose hits go after the rows on screen so that nothing on screen moves while pages
+   * arrive (a click aimed at a row must land on that row); null re-derives everything.
+   */
+  const publish = (loader: BookLoader, total: number, appendFrom: number | null) => {
+    const book = loader.book();
+    const s = get();
+    const done = loader.loaded >= total || loader.received >= total;
+    const common = {
+      book,
+      stats: loader.stats(),
+      loaded: book.base.length,
+      total: done ? book.size : total,
+      status: done ? ('ready' as const) : ('partial' as const),
+      loadError: null,
+    };
+    if (appendFrom === null || !s.book) {
+      set({ ...common, ...derive(book, s.query, s.filter, s.selected()?.id, s.cursor) });
+      return;
+    }
+    if (s.rows === null) {
+      // Empty query, no filter: every base slot, and the new ones are at the end anyway.
+      set({ ...common, rows: null, rowCount: book.base.length, cursor: s.cursor < 0 && book.base.length > 0 ? 0 : s.cursor });
+      return;
+    }
+    const added = filterSlots(book, queryNewSegments(book, s.query, appendFrom), s.filter) as Int32Array;
+    const rows = new Int32Array(s.rows.length + added.length);
+    rows.set(s.rows);
+    rows.set(added, s.rows.length);
+    set({ ...common, rows, rowCount: rows.length, cursor: s.cursor < 0 && rows.length > 0 ? 0 : s.cursor });
+  };
+
+  const takeSmallParts = (page: Page) => {
+    set({ groups: page.groups });
+    useRosterStore.getState().setSaved(page.rosters);
+  };
+
+  async function runLoad(gen: number): Promise<void> {
+    const superseded = () => gen !== generation;
+    // A retry clears the old failure at once; the list on screen stays until replaced.
+    set(get().book ? { loadError: null } : { status: 'loading', loadError: null });
+    const first = await invoke('contactsList', { limit: FIRST_PAGE });
+    if (superseded()) return;
+    if (!first.ok) return stopped(first);
+    takeSmallParts(first);
+    let loader = new BookLoader();
+    loader.add(first.contacts);
+    let { revision, total } = first;
+    // A reload (after an import, a retry) or a restart keeps the list on screen until the fresh
+    // pages cover as much of it, rather than shrinking it to one page under the dispatcher.
+    const covers = () => loader.loaded >= (get().book?.base.length ?? 0) || loader.received >= total;
+    let catchingUp = !covers();
+    if (!catchingUp) publish(loader, total, null);
+    const fetchPage = (offset: number) => invoke('contactsList', { offset, limit: PAGE_SIZE });
+    let pending = loader.received < total ? fetchPage(loader.received) : null;
+    while (pending) {
+      const r = await pending;
+      pending = null;
+      if (superseded()) return;
+      if (!r.ok) return stopped(r);
+      if (r.revision !== revision) {
+        // The list changed since the first page (an edit through another path, an import):
+        // offsets no longer line up, so start over and keep showing what we have meanwhile.
+        loader = new BookLoader();
+        ({ revision, total } = r);
+        takeSmallParts(r);
+        catchingUp = true;
+        pending = fetchPage(0);
+        continue;
+      }
+      if (r.contacts.length === 0) break; // fewer than main said: take what there is
+      // Ask for the next page before indexing this one, so that main serialises it meanwhile.
+      const next = loader.received + r.contacts.length;
+      if (next < r.total) pending = fetchPage(next);
+      // Let input and rendering in between the page's parsing and its indexing.
+      await nextTask();
+      if (superseded()) return;
+      const from = loader.segmentCount;
+      loader.add(r.contacts);
+      total = r.total;
+      if (catchingUp && !covers()) continue;
+      publish(loader, total, catchingUp ? null : from);
+      catchingUp = false;
+    }
+    if (get().status !== 'ready' || catchingUp) publish(loader, loader.received, catchingUp ? null : loader.segmentCount);
+  }
 
   return {
     status: 'idle',
     loadError: null,
     book: null,
+    loaded: 0,
+    total: 0,
     groups: [],
     stats: EMPTY_STATS,
     query: '',
@@ -87,25 +216,22 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     rows: null,
     rowCount: 0,
     cursor: -1,
+    reveal: 0,
 
-    async load() {
-      set({ status: 'loading' });
-      const r = await invoke('contactsList', {});
-      if (!r.ok) {
-        set({ status: 'error', loadError: r });
-        return;
-      }
-      const book = createBook(r.contacts);
-      const { query, filter } = get();
-      set({
-        status: 'ready',
-        loadError: null,
-        book,
-        groups: r.groups,
-        stats: bookStats(book),
-        ...derive(book, query, filter),
+    load() {
+      const gen = ++generation;
+      const run: Promise<void> = runLoad(gen).finally(() => {
+        if (loading === run) loading = null;
       });
-      useRosterStore.getState().setSaved(r.rosters);
+      loading = run;
+      return run;
+    },
+
+    async whenLoaded() {
+      // Edits wait for this: an edit applied to a partly loaded book would be lost when the next
+      // page replaces the book, and it would change main's revision and restart the loading.
+      // Only the first second or two after start-up (or an import) can make an edit wait.
+      while (loading) await loading;
     },
 
     setQuery(query) {
@@ -121,10 +247,10 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     },
 
     moveCursor(delta) {
-      const { rowCount, cursor } = get();
+      const { rowCount, cursor, reveal } = get();
       if (rowCount === 0) return;
       const next = Math.max(0, Math.min(rowCount - 1, (cursor < 0 ? 0 : cursor) + delta));
-      if (next !== cursor) set({ cursor: next });
+      if (next !== cursor) set({ cursor: next, reveal: reveal + 1 });
     },
 
     setCursor(row) {
@@ -143,6 +269,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     },
 
     async save(draft) {
+      await get().whenLoaded();
       const r = await invoke('contactSave', { contact: draft });
       if (!r.ok) return r;
       const { book } = get();
@@ -168,6 +295,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
 
     async remove(ids) {
       if (ids.length === 0) return null;
+      await get().whenLoaded();
       const r = await invoke('contactsDelete', { ids });
       if (!r.ok) return r;
       const { book } = get();
@@ -189,6 +317,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     },
 
     async restore(contacts) {
+      await get().whenLoaded();
       const r = await invoke('contactsRestore', { contacts });
       if (!r.ok) return r;
       const { book } = get();
@@ -206,6 +335,8 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     },
 
     async deleteGroup(id) {
+      // Deleting a group edits its members.
+      await get().whenLoaded();
       const r = await invoke('groupDelete', { id });
       if (!r.ok) return r;
       const { filter, groups } = get();

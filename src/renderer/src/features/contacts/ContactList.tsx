@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContactRecord } from '../../../../shared/domain';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
-import { contactAt } from '../../lib/contact-book';
+import { contactAt, linesAt } from '../../lib/contact-book';
 import { formatPhone } from '../../lib/phone-format';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
@@ -17,12 +17,14 @@ const LINE = 42;
 
 /** Row height follows the number count (one call button per number), so no measuring is needed. */
 export function rowHeight(c: ContactRecord | undefined): number {
-  return ROW_PAD + LINE * Math.max(1, c?.numbers.length ?? 1);
+  return heightOfLines(Math.max(1, c?.numbers.length ?? 1));
 }
+
+const heightOfLines = (lines: number): number => ROW_PAD + LINE * lines;
 
 export function ContactList() {
   const t = useT();
-  const { status, loadError, book, rows, rowCount, cursor, query, filter, load, setCursor } = useContactsStore(
+  const { status, loadError, book, rows, rowCount, cursor, reveal, query, filter, loaded, total, load, setCursor } = useContactsStore(
     useShallow((s) => ({
       status: s.status,
       loadError: s.loadError,
@@ -30,18 +32,28 @@ export function ContactList() {
       rows: s.rows,
       rowCount: s.rowCount,
       cursor: s.cursor,
+      reveal: s.reveal,
       query: s.query,
       filter: s.filter,
+      loaded: s.loaded,
+      total: s.total,
       load: s.load,
       setCursor: s.setCursor,
     })),
   );
   const parentRef = useRef<HTMLDivElement>(null);
 
-  const slotAt = useCallback((i: number) => (rows ? rows[i] : i), [rows]);
-  // New functions when the rows change: the virtualizer re-measures when getItemKey changes.
-  const getItemKey = useCallback((i: number) => (book ? (contactAt(book, slotAt(i))?.id ?? i) : i), [book, slotAt]);
-  const estimateSize = useCallback((i: number) => rowHeight(book ? contactAt(book, slotAt(i)) : undefined), [book, slotAt]);
+  // The virtualizer rebuilds its row positions when getItemKey changes identity, and only then:
+  // so both functions are new exactly when the rows are. Keys are row indexes (rows are never
+  // measured, so there is no per-contact size to remember) and heights come from a per-slot
+  // table, which keeps a rebuild over 50 000 rows to a tight loop of a millisecond or so.
+  const { getItemKey, estimateSize } = useMemo(
+    () => ({
+      getItemKey: (i: number) => i,
+      estimateSize: (i: number) => (book ? heightOfLines(linesAt(book, rows ? rows[i] : i)) : heightOfLines(1)),
+    }),
+    [book, rows],
+  );
 
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -52,13 +64,19 @@ export function ContactList() {
   });
 
   useEffect(() => {
-    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
-  }, [cursor, virtualizer]);
+    // Keyboard moves and edits bring the selected row into view; a click never scrolls (the
+    // button under the pointer must not move away before the button is released).
+    const row = useContactsStore.getState().cursor;
+    if (reveal > 0 && row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+  }, [reveal, virtualizer]);
 
   useEffect(() => {
-    // A new query or filter starts at the top (an edit keeps the scroll position).
-    parentRef.current?.scrollTo({ top: 0 });
-  }, [query, filter]);
+    // A new query or filter starts at the top (an edit keeps the scroll position). The
+    // virtualizer knows the offset from scroll events, so while typing at the top this does
+    // nothing; writing scrollTop regardless would force a synchronous layout of the rows React
+    // has just replaced, on every keystroke.
+    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [query, filter, virtualizer]);
 
   if (status === 'error' && loadError) {
     return (
@@ -78,9 +96,21 @@ export function ContactList() {
     );
   }
 
+  const partial = status === 'partial';
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
+  const slotAt = (i: number) => (rows ? rows[i] : i);
   const activeId = cursor >= 0 ? contactAt(book, slotAt(cursor))?.id : undefined;
+  const emptyText =
+    book.size === 0 && !partial
+      ? t('contacts.emptyBook')
+      : query
+        ? partial
+          ? t('contacts.noMatchYet', { query, loaded, total })
+          : t('contacts.noMatch', { query })
+        : filter.kind === 'favorites'
+          ? t('contacts.noFavorites')
+          : t('contacts.emptyGroup');
   return (
     <div
       ref={parentRef}
@@ -88,16 +118,18 @@ export function ContactList() {
       data-contact-list
       data-focus-home
       data-testid="contact-list"
+      data-status={status}
       id="contact-list"
       role="grid"
       aria-label={t('contacts.listLabel')}
       aria-rowcount={rowCount}
+      aria-busy={partial}
       aria-activedescendant={activeId ? `contact-row-${activeId}` : undefined}
       tabIndex={0}
     >
       {rowCount === 0 && (
         <div className="list-state" data-testid="contacts-empty">
-          {book.size === 0 ? t('contacts.emptyBook') : query ? t('contacts.noMatch', { query }) : filter.kind === 'favorites' ? t('contacts.noFavorites') : t('contacts.emptyGroup')}
+          {emptyText}
         </div>
       )}
       <div className="contact-list-inner" style={{ height: virtualizer.getTotalSize() }}>

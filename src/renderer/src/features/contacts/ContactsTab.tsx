@@ -48,7 +48,7 @@ function ContactsSheets() {
 
 function ContactsToolbar() {
   const t = useT();
-  const { query, setQuery, moveCursor, size, rowCount, status } = useContactsStore(
+  const { query, setQuery, moveCursor, size, rowCount, status, loaded, total, stoppedEarly, load } = useContactsStore(
     useShallow((s) => ({
       query: s.query,
       setQuery: s.setQuery,
@@ -56,6 +56,10 @@ function ContactsToolbar() {
       size: s.book?.size ?? 0,
       rowCount: s.rowCount,
       status: s.status,
+      loaded: s.loaded,
+      total: s.total,
+      stoppedEarly: s.status === 'partial' && s.loadError !== null,
+      load: s.load,
     })),
   );
   const openEditor = useContactsUi((s) => s.openEditor);
@@ -134,9 +138,27 @@ function ContactsToolbar() {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <span className="search-count" aria-live="polite" data-testid="search-count">
-          {status === 'ready' ? (query ? t('contacts.matchCount', { n: rowCount, total: size }) : t('contacts.totalCount', { n: rowCount })) : ''}
+        {/* Busy while pages arrive: a screen reader waits and reads the count once, not every page's. */}
+        <span className="search-count" aria-live="polite" aria-busy={status === 'partial' && !stoppedEarly} data-testid="search-count" data-status={status}>
+          {status === 'ready'
+            ? query
+              ? t('contacts.matchCount', { n: rowCount, total: size })
+              : t('contacts.totalCount', { n: rowCount })
+            : status === 'partial'
+              ? stoppedEarly
+                ? t('contacts.loadStopped', { loaded, total })
+                : query
+                  ? t('contacts.partialMatchCount', { n: rowCount, loaded, total })
+                  : t('contacts.loadingCount', { loaded, total })
+              : ''}
         </span>
+        {stoppedEarly && (
+          // Inline, in the toolbar's own row: a notice above the list would push the rows down
+          // under the dispatcher's pointer.
+          <button type="button" className="link" data-testid="contacts-load-retry" onClick={() => void load()}>
+            {t('common.retry')}
+          </button>
+        )}
       </div>
       <button type="button" className="primary" data-testid="contact-new" onClick={() => openEditor(null)}>
         <Icon name="plus" />
