@@ -3,6 +3,7 @@
  * reads UTF-8 as GBK), CRLF, Chinese headers and words like the contact export, oldest first.
  */
 import type { CallLogEntry } from '../../shared/domain';
+import { csvCell, guard } from '../contacts/csv';
 import { localIso } from '../local-time';
 
 export const CALL_LOG_HEADERS = ['时间', '类型', '模式', '主叫', '被叫', '结果', '错误码', '说明', '会话 ID', '状态', '时长（秒）', '挂断原因'];
@@ -52,6 +53,5 @@ export function exportCallLogCsv(entries: readonly CallLogEntry[]): string {
  */
 function cell(value: string): string {
   if (/^\d{5,}$/.test(value)) return `="${value}"`;
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvCell(guard(value));
 }

@@ -534,10 +534,11 @@ export function exportContactsCsv(contacts: readonly Contact[], groups: readonly
  * Formula injection: a spreadsheet runs a cell starting with = + - @ (or a tab/CR before them)
  * as a formula, e.g. a "name" of =HYPERLINK(…). A leading apostrophe keeps it text.
  */
-function guard(value: string): string {
+export function guard(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvCell(value: string): string {
+/** RFC 4180 quoting, only where a cell needs it. */
+export function csvCell(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
