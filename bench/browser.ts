@@ -36,7 +36,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { openNodeRuntime } from '../src/main/preview/node-runtime';
 import { startPreviewServer } from '../src/main/preview/server';
 import { createSandbox } from '../src/main/sandbox/sandbox';
-import { PATHS, type RecordedRequest, type Simulator } from '../src/main/simulator';
+import { PATHS, type RecordedRequest, type Simulator } from '../src/simulator';
 import type { AppBuild } from './bundle';
 import { FIRST_PAGE } from '../src/renderer/src/state/contacts-store';
 import { contactRecords, seedContacts, tempDir } from './fixtures';

@@ -8,8 +8,8 @@
  * every pair, so drift on a noisy machine (CPU frequency, GC, a neighbour's burst) lands on both.
  */
 import { performance } from 'node:perf_hooks';
-import { startSimulator, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC } from '../src/main/simulator';
-import { createYunxinClient, PATHS, signedHeaders } from '../src/main/yunxin';
+import { startSimulator, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC } from '../src/simulator';
+import { createYunxinClient, PATHS, signedHeaders } from '../src/yunxin';
 import { figure, type Figure } from './report';
 import { median, p95 } from './stats';
 

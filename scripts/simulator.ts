@@ -3,7 +3,7 @@
  *   PORT=8733 CALLBACK_URL=http://127.0.0.1:9000/cb npx tsx scripts/simulator.ts
  * PORT defaults to a free port; RINGING_MS / ANSWERED_MS shape how sessions unfold.
  */
-import { DEFAULT_PROGRESS, PATHS, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC, startSimulator } from '../src/main/simulator';
+import { DEFAULT_PROGRESS, PATHS, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC, startSimulator } from '../src/simulator';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSimulator } from '../../src/main/simulator';
+import { startSimulator } from '../../src/simulator';
 import { expect, test, type DispatchApp } from './support/fixtures';
 
 const OWN_NUMBER = '13900139000';

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openNodeRuntime } from '../../src/main/preview/node-runtime';
-import { PATHS, SANDBOX_CALLER_ACC, startSimulator, type Fault } from '../../src/main/simulator';
+import { PATHS, SANDBOX_CALLER_ACC, startSimulator, type Fault } from '../../src/simulator';
 import { openCollection } from '../../src/main/stores/collection-store';
 import { formatPhone } from '../../src/renderer/src/lib/phone-format';
 import { expect, test, type DispatchApp } from './support/fixtures';

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, type Sandbox } from '../../src/main/sandbox/sandbox';
-import { startSimulator, type Simulator } from '../../src/main/simulator';
+import { startSimulator, type Simulator } from '../../src/simulator';
 import { openTestCore, type TestCore } from './test-core';
 
 export const PROD_APP_KEY = 'a0b1c2d3e4f5061728394a5b6c7d8e9f';

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../shared/domain';
 import type { Failure } from '../../shared/result';
-import { createYunxinClient, type YunxinClient } from '../yunxin';
+import { createYunxinClient, type YunxinClient } from '../../yunxin';
 import type { CredentialSource } from './credential-source';
 
 export type ClientFor = (settings: Settings) => Promise<{ ok: true; client: YunxinClient } | Failure>;

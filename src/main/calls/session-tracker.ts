@@ -12,7 +12,7 @@
  */
 import type { CallLogEntry } from '../../shared/domain';
 import type { Logger } from '../log';
-import type { QuerySessionResult } from '../yunxin';
+import type { QuerySessionResult } from '../../yunxin';
 import type { CallLog } from './call-log';
 import type { Repeat } from './repeat';
 

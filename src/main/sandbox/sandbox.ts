@@ -4,7 +4,7 @@
  * request is signed and checked exactly as the real server would.
  */
 import { randomBytes } from 'node:crypto';
-import { startSimulator, type Simulator } from '../simulator';
+import { startSimulator, type Simulator } from '../../simulator';
 
 export interface SandboxCredentials {
   appKey: string;

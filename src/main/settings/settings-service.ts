@@ -13,7 +13,7 @@ import { normalizePhone, phoneErrorText } from '../../shared/phone';
 import { failure, success, type Failure, type Result } from '../../shared/result';
 import { validateCallerAcc, validateMaxDur, validateMaxDurRange } from '../../shared/validation';
 import type { KeyValueStore } from '../stores/kv-store';
-import { SANDBOX_CALLER_ACC } from '../simulator';
+import { SANDBOX_CALLER_ACC } from '../../simulator';
 import { validateBaseUrl } from './base-url';
 
 

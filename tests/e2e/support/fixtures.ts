@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { openNodeRuntime, type NodeRuntime } from '../../../src/main/preview/node-runtime';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/preview/server';
 import { createSandbox, type Sandbox } from '../../../src/main/sandbox/sandbox';
-import type { Simulator } from '../../../src/main/simulator';
+import type { Simulator } from '../../../src/simulator';
 
 export interface DispatchApp {
   page: Page;

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { createServer } from 'node:net';
-import { PATHS, SANDBOX_CALLER_ACC, type Simulator } from '../../../src/main/simulator';
+import { PATHS, SANDBOX_CALLER_ACC, type Simulator } from '../../../src/simulator';
 import { formatPhone } from '../../../src/renderer/src/lib/phone-format';
 import { expect, type DispatchApp } from './fixtures';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../src/main/sandbox/sandbox';
-import { PATHS, startSimulator, type Simulator } from '../../../src/main/simulator';
+import { PATHS, startSimulator, type Simulator } from '../../../src/simulator';
 import { localIso } from '../../../src/main/local-time';
 import { openTestCore, type TestCore } from '../../support/test-core';
 

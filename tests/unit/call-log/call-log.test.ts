@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallLogEntry } from '../../../src/shared/domain';
 import { createSandbox } from '../../../src/main/sandbox/sandbox';
-import { PATHS, startSimulator, type Simulator } from '../../../src/main/simulator';
+import { PATHS, startSimulator, type Simulator } from '../../../src/simulator';
 import { openTestCore, type TestCore } from '../../support/test-core';
 
 const APP_KEY = 'prodappkey000000000000000000aa01';

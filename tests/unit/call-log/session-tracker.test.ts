@@ -11,7 +11,7 @@ import type { CallLogEntry } from '../../../src/shared/domain';
 import { realRepeat } from '../../../src/main/calls/repeat';
 import { POLL_INTERVAL_MS } from '../../../src/main/calls/session-tracker';
 import { createSandbox, type Sandbox } from '../../../src/main/sandbox/sandbox';
-import { PATHS, startSimulator, type Simulator } from '../../../src/main/simulator';
+import { PATHS, startSimulator, type Simulator } from '../../../src/simulator';
 import { openTestCore, type TestCore } from '../../support/test-core';
 
 const APP_KEY = 'prodappkey000000000000000000aa01';

@@ -10,7 +10,7 @@ import type { OperationName } from '../../../src/shared/contract';
 import { createDispatchCore, type DispatchCore } from '../../../src/main/core';
 import { invokeOperation } from '../../../src/main/ipc/operations';
 import { createSandbox, type Sandbox } from '../../../src/main/sandbox/sandbox';
-import { startSimulator, type Simulator } from '../../../src/main/simulator';
+import { startSimulator, type Simulator } from '../../../src/simulator';
 import { openConfStore } from '../../../src/main/stores/conf-store';
 import { createFakeCipher } from '../../support/fake-cipher';
 import { createMemoryLog } from '../../support/memory-log';

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type OperationName } from '../../../src/shared/contract';
 import { requestSchemas } from '../../../src/shared/contract-schemas';
-import { startSimulator, type Simulator } from '../../../src/main/simulator';
+import { startSimulator, type Simulator } from '../../../src/simulator';
 import { MODEL, POLLUTION_MARKER, conforms, oversizeExamples, payloadArb, type Labelled } from '../../support/contract-model';
 import { PROD_APP_KEY, PROD_CALLER_ACC, openProductionCore, type ProductionCore } from '../../support/production-core';
 

@@ -9,7 +9,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Fault } from '../../../src/main/simulator';
+import type { Fault } from '../../../src/simulator';
 import type { CallLogEntry } from '../../../src/shared/domain';
 import {
   CALLEE,

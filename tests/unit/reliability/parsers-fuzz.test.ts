@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizePhone, type PhoneFailureReason } from '../../../src/shared/phone';
-import { parseCallbackBill, signCallback, verifyCallback } from '../../../src/main/yunxin';
+import { parseCallbackBill, signCallback, verifyCallback } from '../../../src/yunxin';
 import { POLLUTION_MARKER } from '../../support/contract-model';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);

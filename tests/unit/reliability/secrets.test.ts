@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationName } from '../../../src/shared/contract';
 import { openNodeRuntime, type NodeRuntime } from '../../../src/main/preview/node-runtime';
 import { createSandbox } from '../../../src/main/sandbox/sandbox';
-import { startSimulator, type Fault, type Simulator } from '../../../src/main/simulator';
+import { startSimulator, type Fault, type Simulator } from '../../../src/simulator';
 import { invoke } from '../../support/app-data';
 import { CALLEE, CONF_CALLEES, OWN_NUMBER, PROD_APP_KEY, PROD_CALLER_ACC, closedPortUrl } from '../../support/production-core';
 

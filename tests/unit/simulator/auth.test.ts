@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, PATHS, type Simulator } from '../../../src/main/simulator';
-import { checkSum } from '../../../src/main/yunxin/sign';
+import { startSimulator, PATHS, type Simulator } from '../../../src/simulator';
+import { checkSum } from '../../../src/yunxin/sign';
 import { APP, callForm, manualClock, post, signed } from './helpers';
 
 const clock = manualClock();

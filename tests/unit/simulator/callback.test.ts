@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, PATHS, type Simulator } from '../../../src/main/simulator';
+import { startSimulator, PATHS, type Simulator } from '../../../src/simulator';
 import { APP, callForm, confForm, MOBILE_A, MOBILE_B, mobiles, postJson, waitFor } from './helpers';
 
 interface Received {

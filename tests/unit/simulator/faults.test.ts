@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSimulator, PATHS, type Simulator } from '../../../src/main/simulator';
+import { startSimulator, PATHS, type Simulator } from '../../../src/simulator';
 import { APP, callForm, post, postJson, signed, UUID } from './helpers';
 
 let sim: Simulator;

@@ -2,8 +2,8 @@
  * Raw-HTTP helpers for the simulator tests. They deliberately avoid the app's Yunxin client: the
  * simulator is the yardstick for that client, so it is checked with hand-built requests only.
  */
-import { checkSum, FORM_CONTENT_TYPE } from '../../../src/main/yunxin/sign';
-import type { Simulator, SimulatorAccount } from '../../../src/main/simulator';
+import { checkSum, FORM_CONTENT_TYPE } from '../../../src/yunxin/sign';
+import type { Simulator, SimulatorAccount } from '../../../src/simulator';
 
 export const APP: SimulatorAccount = { appKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', appSecret: 'c915496e6e5b', accids: ['alice', 'Bob'] };
 export const OTHER_APP: SimulatorAccount = { appKey: 'ffffeeeeddddccccbbbbaaaa99998888', appSecret: '0123456789ab', accids: ['carol'] };

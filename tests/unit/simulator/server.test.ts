@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
-import { startSimulator, PATHS, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC, type SimulatorOptions } from '../../../src/main/simulator';
+import { startSimulator, PATHS, SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC, type SimulatorOptions } from '../../../src/simulator';
 import { APP, callForm, postJson, signed } from './helpers';
 
 function canConnect(host: string, port: number): Promise<boolean> {

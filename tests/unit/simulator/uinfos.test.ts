@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, PATHS, type Simulator } from '../../../src/main/simulator';
+import { startSimulator, PATHS, type Simulator } from '../../../src/simulator';
 import { APP, OTHER_APP, postJson } from './helpers';
 
 let sim: Simulator;

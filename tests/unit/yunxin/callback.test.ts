@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCallbackBill, signCallback, verifyCallback } from '../../../src/main/yunxin/callback';
-import { md5Hex } from '../../../src/main/yunxin/sign';
+import { parseCallbackBill, signCallback, verifyCallback } from '../../../src/yunxin/callback';
+import { md5Hex } from '../../../src/yunxin/sign';
 
 const SECRET = 'c915496e6e5b';
 

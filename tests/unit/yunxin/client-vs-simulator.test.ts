@@ -4,8 +4,8 @@
  * (signing, encoding, parsing, error mapping) fails here.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createYunxinClient, type YunxinClientOptions } from '../../../src/main/yunxin';
-import { PATHS, startSimulator, type Fault, type Simulator } from '../../../src/main/simulator';
+import { createYunxinClient, type YunxinClientOptions } from '../../../src/yunxin';
+import { PATHS, startSimulator, type Fault, type Simulator } from '../../../src/simulator';
 
 const APP = { appKey: 'simappkey0000000000000000000000aa', appSecret: 'simsecret00000000000000000000bb', accids: ['dispatch01'] };
 const CALL = { callerAcc: 'dispatch01', caller: '13900139000', callee: '13800138000', maxDur: 120 };

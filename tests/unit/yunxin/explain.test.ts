@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainFailure, toFailure, type FailureFacts } from '../../../src/main/yunxin/errors';
+import { explainFailure, toFailure, type FailureFacts } from '../../../src/yunxin/errors';
 
 const DOCUMENTED = [301, 302, 315, 403, 404, 405, 406, 408, 413, 414, 415, 416, 417, 418, 419, 422, 431, 500, 503, 514];
 

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYunxinClient, type YunxinClientOptions } from '../../../src/main/yunxin';
+import { createYunxinClient, type YunxinClientOptions } from '../../../src/yunxin';
 
 export interface Received {
   method: string;

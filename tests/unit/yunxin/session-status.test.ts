@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSessionStatus } from '../../../src/main/yunxin/session-status';
+import { toSessionStatus } from '../../../src/yunxin/session-status';
 
 describe('queryBySession obj → SessionStatus', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSum } from '../../../src/main/yunxin/sign';
-import { callYunxin } from '../../../src/main/yunxin/protocol';
+import { checkSum } from '../../../src/yunxin/sign';
+import { callYunxin } from '../../../src/yunxin/protocol';
 import { APP_KEY, CALL, CONF, SECRET, client, closeAll, json, startLoopback } from './loopback';
 
 afterEach(closeAll);

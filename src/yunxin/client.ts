@@ -6,9 +6,9 @@
  * cannot know whether Yunxin already placed the call, and a second request would ring real
  * phones twice. Only querySession and checkAccount (read-only) retry, once, on a network error.
  */
-import type { PhoneNumber, SessionId, SessionStatus, SessionType } from '../../shared/domain';
-import type { Failure, Result } from '../../shared/result';
-import { validateCallRequest, validateConfRequest } from '../../shared/validation';
+import type { PhoneNumber, SessionId, SessionStatus, SessionType } from '../shared/domain';
+import type { Failure, Result } from '../shared/result';
+import { validateCallRequest, validateConfRequest } from '../shared/validation';
 import { checkAccount as runAccountCheck, GET_UINFOS_PATH, type CheckAccountResult } from './account-check';
 import { checkOptions, type YunxinClientOptions } from './client-config';
 import { toFailure } from './errors';

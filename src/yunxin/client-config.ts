@@ -3,13 +3,13 @@
  * resolve every call, and a bad setting (empty AppKey, odd base URL) should read like any other
  * failure, with nothing sent.
  */
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABSOLUTE_MIN } from '../../shared/limits';
-import type { Failure } from '../../shared/result';
-import type { MaxDurRange } from '../../shared/validation';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABSOLUTE_MIN } from '../shared/limits';
+import type { Failure } from '../shared/result';
+import type { MaxDurRange } from '../shared/validation';
 import { toFailure } from './errors';
 import type { ProtocolConfig } from './protocol';
 
-export type { MaxDurRange } from '../../shared/validation';
+export type { MaxDurRange } from '../shared/validation';
 
 export interface YunxinClientOptions {
   appKey: string;

@@ -1,4 +1,4 @@
-import { MAX_CONFERENCE_CALLEES } from '../../shared/limits';
+import { MAX_CONFERENCE_CALLEES } from '../shared/limits';
 import { hasAccid, type KnownAccount } from './accounts';
 import { answers, type Answer } from './answers';
 

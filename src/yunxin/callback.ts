@@ -6,8 +6,8 @@
  * Nothing here throws; a hostile body yields `false` or a Failure.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { SessionId, SessionType } from '../../shared/domain';
-import { failure, type Failure } from '../../shared/result';
+import type { SessionId, SessionType } from '../shared/domain';
+import { failure, type Failure } from '../shared/result';
 import { asCount, asRecord, asRecordArray, asText, pick, type JsonRecord } from './jsonish';
 import { checkSum, md5Hex } from './sign';
 

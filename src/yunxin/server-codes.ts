@@ -5,7 +5,7 @@
  * (see /work/shared/docs/yunxin-ecp.md). Texts are kept next to each other so a translator sees
  * both languages at once.
  */
-import type { LocalizedText } from '../../shared/result';
+import type { LocalizedText } from '../shared/result';
 
 export const YUNXIN_SALES_PHONE = '4009-000-123';
 

@@ -3,8 +3,8 @@
  * English `message` for logs. Pure: the client, the account check, the simulator's tests and
  * the UI can all call it with the same facts and get the same words.
  */
-import type { Failure, FailureCode, LocalizedText } from '../../shared/result';
-import { failure } from '../../shared/result';
+import type { Failure, FailureCode, LocalizedText } from '../shared/result';
+import { failure } from '../shared/result';
 import { clockOffText, curTimeExpiredText } from './clock-text';
 import { localText, type LocalReason } from './local-errors';
 import {

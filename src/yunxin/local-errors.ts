@@ -3,7 +3,7 @@
  * dispatcher: "nothing was sent" (safe to try again) versus "it may have been placed" (a phone
  * may be ringing; redialling could ring it twice).
  */
-import type { FailureCode, LocalizedText } from '../../shared/result';
+import type { FailureCode, LocalizedText } from '../shared/result';
 import { HTTP_400_TEXT, lt } from './server-codes';
 
 export type LocalReason =

@@ -1,5 +1,5 @@
 import { checkSum } from '../yunxin/sign';
-import { NONCE_MAX_LENGTH } from '../../shared/limits';
+import { NONCE_MAX_LENGTH } from '../shared/limits';
 import type { AccountBook, KnownAccount } from './accounts';
 import { answers, type Answer } from './answers';
 

@@ -3,7 +3,7 @@
  * minutes off, so a wrong clock fails EVERY call; the dispatcher must be told how far off it is
  * and in which direction, otherwise "fix your clock" is not actionable.
  */
-import type { LocalizedText } from '../../shared/result';
+import type { LocalizedText } from '../shared/result';
 import { lt } from './server-codes';
 
 function span(seconds: number): { zh: string; en: string } {

@@ -15,7 +15,7 @@
  *   hangCause      — obj.hangCause, else the first leg/member cause that is not NORMAL_CLEARING,
  *                    else the first cause at all. legs[] and members may be arrays or JSON strings.
  */
-import type { SessionId, SessionState, SessionStatus, SessionType } from '../../shared/domain';
+import type { SessionId, SessionState, SessionStatus, SessionType } from '../shared/domain';
 import { asCount, asRecord, asRecordArray, asText, pick, type JsonRecord } from './jsonish';
 
 const WORDS: Record<Exclude<SessionState, 'submitted' | 'unknown'>, readonly string[]> = {

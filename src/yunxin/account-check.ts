@@ -11,10 +11,10 @@
  *   414 bad param / text naming the accid, 404, 422, 200 without uinfos   → unknown_caller_acc
  *   timeout, network, bad_response, 5xx, 416 and anything else           → unreachable
  */
-import type { AccountCheckVerdict } from '../../shared/domain';
-import { CHECKSUM_VALIDITY_SECONDS } from '../../shared/limits';
-import type { Failure } from '../../shared/result';
-import { validateCallerAcc } from '../../shared/validation';
+import type { AccountCheckVerdict } from '../shared/domain';
+import { CHECKSUM_VALIDITY_SECONDS } from '../shared/limits';
+import type { Failure } from '../shared/result';
+import { validateCallerAcc } from '../shared/validation';
 import type { CheckedConfig } from './client-config';
 import { classifyServerAnswer, explainFailure, toFailure, type FailureFacts } from './errors';
 import { asRecordArray, asText } from './jsonish';

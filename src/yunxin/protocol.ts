@@ -3,7 +3,7 @@
  * `{"code": …, "desc"|"msg": …}` answer, measure clock skew. Returns facts (not yet worded) so
  * callers such as the account check can classify a failure before explaining it.
  */
-import { CLOCK_SKEW_WARN_SECONDS } from '../../shared/limits';
+import { CLOCK_SKEW_WARN_SECONDS } from '../shared/limits';
 import type { FailureFacts } from './errors';
 import { signedHeaders } from './sign';
 import { exchange, type TransportFailureReason } from './transport';
