@@ -18,6 +18,7 @@ async function main() {
   const server = await startPreviewServer({
     staticDir: resolve(__dirname, '../out/renderer'),
     handlers: runtime.core.handlers,
+    subscribe: runtime.core.subscribe,
     log: runtime.log,
     port: process.env.PORT ? Number(process.env.PORT) : 0,
   });

@@ -16,6 +16,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { createEventBus, type EventBus } from './events/event-bus';
 import { contactsOrderCache } from './contacts/order-cache';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
@@ -54,12 +55,15 @@ export interface CoreDeps {
 
 export interface DispatchCore {
   handlers: OperationHandlers;
+  /** Main's events (the contract's AppEvents), for the window transports; returns unsubscribe. */
+  subscribe: EventBus['subscribe'];
   close(): Promise<void>;
 }
 
 export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const now = deps.now ?? Date.now;
-  const notices = createNoticeBoard(now);
+  const events = createEventBus(deps.log);
+  const notices = createNoticeBoard(now, (notice) => events.emit('noticeAdded', { notice }));
   for (const notice of deps.notices ?? []) notices.add(notice);
   const collections = openAppCollections(deps.dataDir, (notice) => {
     notices.add(notice);
@@ -82,6 +86,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     now,
     log: deps.log,
     orderCache: contactsOrderCache(deps.dataDir, CONTACT_ORDER_TAG, deps.log),
+    onChange: (revision) => events.emit('contactsChanged', { revision }),
   });
   // Parse and index the contacts in slices between requests, so that by the time the dispatcher
   // places the first call or edits a contact that work is done. It starts once the window has
@@ -89,7 +94,13 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
   const importer = createContactsImport({ book: contacts.book, groups: contacts.groups, now });
-  const callLog = createCallLog({ collection: collections.callLog, cap: deps.callLogCap, now, log: deps.log });
+  const callLog = createCallLog({
+    collection: collections.callLog,
+    cap: deps.callLogCap,
+    now,
+    log: deps.log,
+    onChange: (entry) => events.emit('callUpdated', { entry }),
+  });
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
   const tracker = createSessionTracker({
     callLog,
@@ -159,6 +170,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
 
   return {
     handlers,
+    subscribe: events.subscribe,
     async close() {
       tracker.stop();
       importer.clear();

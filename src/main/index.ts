@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createDispatchCore, type DispatchCore } from './core';
+import { forwardEventsToWindows } from './electron/events';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { openElectronStore } from './electron/electron-store';
@@ -42,6 +43,7 @@ app.whenReady().then(() => {
   const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
   const isAppUrl = appUrlMatcher(appUrl);
   registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
+  forwardEventsToWindows({ subscribe: core.subscribe, windowIds: () => windowIds, isAppUrl, log });
 
   const open = () => {
     const win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appUrl, isAppUrl });

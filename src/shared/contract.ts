@@ -1,5 +1,5 @@
 /**
- * What the renderer may ask main to do.
+ * What the renderer may ask main to do, and what main tells the renderer on its own (events).
  *
  * The operations are declared ONCE, in contract-schemas.ts: its `requestSchemas` object gives the
  * operation names and each request's runtime schema, and the request types below are inferred
@@ -9,8 +9,9 @@
  *
  * Adding an operation touches: its schema in contract-schemas.ts, its response type in
  * `Responses` and its name in `operationNameSet` below (both compile-checked), its handler in
- * main/core.ts, and — if it calls Yunxin — a route in the simulator (src/simulator). See README,
- * "How to add an operation".
+ * main/core.ts, and — if it calls Yunxin — a route in the simulator (src/simulator). Adding an
+ * event: one entry in `AppEvents` and the `emit` where it happens. See README, "How to add an
+ * operation (and an event)".
  *
  * This file must stay free of runtime dependencies: the sandboxed preload imports it (zod only as
  * types, erased at build time).
@@ -23,7 +24,6 @@ import type {
   Contact,
   ContactGroup,
   ContactRecord,
-  DuplicatePolicy,
   Roster,
   PhoneNumber,
   SessionId,
@@ -67,9 +67,20 @@ export type ContactsListResponse = Result<{
   groups: ContactGroup[];
   rosters: Roster[];
 }>;
-export type ContactSaveResponse = Result<{ contact: ContactRecord }>;
-export type ContactsDeleteResponse = Result<{ deleted: Contact[] }>;
-export type ContactsRestoreResponse = Result<{ contacts: ContactRecord[] }>;
+/**
+ * The contact list's revision just before and just after an edit the window made itself. The
+ * window follows main's `contactsChanged` events; with this it can tell its own edit (already
+ * applied to what it shows: `before` is the revision it had) from a change made elsewhere in
+ * between (`before` differs: reload).
+ */
+export interface ListRevision {
+  before: number;
+  after: number;
+}
+export type ContactSaveResponse = Result<{ contact: ContactRecord; listRevision: ListRevision }>;
+export type ContactsDeleteResponse = Result<{ deleted: Contact[]; listRevision: ListRevision }>;
+export type ContactsRestoreResponse = Result<{ contacts: ContactRecord[]; listRevision: ListRevision }>;
+export type GroupDeleteResponse = Result<{ deleted: boolean; listRevision: ListRevision }>;
 export type GroupSaveResponse = Result<{ group: ContactGroup }>;
 export type RosterSaveResponse = Result<{ roster: Roster }>;
 export type DeletedResponse = Result<{ deleted: boolean }>;
@@ -115,7 +126,7 @@ export interface Responses {
   /** Undo of a delete: puts back exactly what contactsDelete returned. */
   contactsRestore: ContactsRestoreResponse;
   groupSave: GroupSaveResponse;
-  groupDelete: DeletedResponse;
+  groupDelete: GroupDeleteResponse;
   rosterSave: RosterSaveResponse;
   rosterDelete: DeletedResponse;
   contactsImportPreview: ImportPreviewResponse;
@@ -172,8 +183,46 @@ export function channelFor(name: OperationName): string {
   return `dispatch:${name}`;
 }
 
-/** What the renderer sees as `window.dispatch`. */
-export type DispatchApi = { [K in OperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+/**
+ * What main tells the window without being asked, by event name: one entry per event, its data
+ * beside it. Services emit them (main/events/event-bus.ts); the window receives
+ * `{ type, data }` through `window.dispatch.subscribe`.
+ */
+export interface AppEvents {
+  /** A call-log entry was created (a call or conference placed, or failed) or changed (a status learned). */
+  callUpdated: { entry: CallLogEntry };
+  /**
+   * The contact list changed, by whatever path (editor, undo, import, a group deleted): `revision`
+   * is the list's new revision, the one `contactsList` answers with from now on.
+   */
+  contactsChanged: { revision: number };
+  /** A store notice was added (a damaged file set aside or repaired). */
+  noticeAdded: { notice: AppNotice };
+  /**
+   * The event stream was interrupted and is open again, so events may have been missed: re-read
+   * what is shown. Sent by a transport that can drop (the preview's SSE), never by a service.
+   */
+  streamResumed: Record<never, never>;
+}
+export type AppEventName = keyof AppEvents;
+/** One event as the window receives it: a union discriminated by `type`. */
+export type AppEvent = { [K in AppEventName]: { type: K; data: AppEvents[K] } }[AppEventName];
+
+/** The one IPC channel main sends events on (to the app's own windows only). */
+export const EVENTS_CHANNEL = 'dispatch:events';
+
+/** The only member of `window.dispatch` that is not an operation. */
+export const SUBSCRIBE = 'subscribe';
+export interface EventSubscription {
+  /** `listener` gets the event and nothing else; the returned function stops it. */
+  subscribe(listener: (event: AppEvent) => void): () => void;
+}
+/** An operation named like the subscribe method would be shadowed: refuse it at compile time. */
+const _noOperationNamedSubscribe: typeof SUBSCRIBE extends OperationName ? never : true = true;
+void _noOperationNamedSubscribe;
+
+/** What the renderer sees as `window.dispatch`: one method per operation, plus `subscribe`. */
+export type DispatchApi = { [K in OperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> } & EventSubscription;
 
 /** The global name under which the bridge is exposed. */
 export const BRIDGE_GLOBAL = 'dispatch';

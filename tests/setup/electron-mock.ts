@@ -11,7 +11,8 @@ vi.mock('electron', () => {
     default: {},
     app: { getPath: notAvailable, whenReady: notAvailable, on: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
-    ipcRenderer: { invoke: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    webContents: { fromId: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     safeStorage: {
       isEncryptionAvailable: () => false,

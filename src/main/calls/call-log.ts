@@ -52,6 +52,8 @@ export interface CallLogDeps {
   log: Logger;
   /** Entries kept; tests pass a small one to see pruning. */
   cap?: number;
+  /** Told of every entry written (created or changed), after it is in the log: core emits `callUpdated`. */
+  onChange?(entry: CallLogEntry): void;
 }
 
 function looksLikeEntry(item: unknown): item is CallLogEntry {
@@ -96,6 +98,7 @@ export function createCallLog(deps: CallLogDeps): CallLog {
   function write(entry: CallLogEntry): void {
     entries.set(entry.id, entry);
     persist(entry.id, () => deps.collection.put(entry));
+    deps.onChange?.(entry);
   }
 
   return {

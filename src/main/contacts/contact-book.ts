@@ -35,6 +35,8 @@ export interface ContactBookDeps {
   log: Logger;
   /** Keeps the display order between runs; without one, the first page after a start sorts everything. */
   orderCache?: OrderCache;
+  /** Told the list's new revision after every change (core emits `contactsChanged`). */
+  onChange?(revision: number): void;
 }
 
 /** One page of the list in display order. */
@@ -69,6 +71,8 @@ export interface ContactBook {
   /** Takes a deleted group out of every contact. */
   dropGroup(groupId: string): Failure | null;
   nameFor(number: PhoneNumber): string | undefined;
+  /** The list's current revision (the one `page` answers with). */
+  revision(): number;
 }
 
 /** Order changes come in bursts (an import, a dispatcher tidying up): write the cache once after. */
@@ -106,6 +110,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
 
   function changed(): void {
     revision++;
+    deps.onChange?.(revision);
     if (!deps.orderCache || saveTimer || !display.ids || stopped) return;
     saveTimer = setTimeout(() => {
       saveTimer = null;
@@ -302,5 +307,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       const id = numbers().first(number);
       return id === undefined ? undefined : collection.get(id)?.name;
     },
+
+    revision: () => revision,
   };
 }

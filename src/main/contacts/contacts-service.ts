@@ -10,12 +10,14 @@ import type {
   ContactsListResponse,
   ContactsRestoreResponse,
   DeletedResponse,
+  GroupDeleteResponse,
   GroupSaveResponse,
+  ListRevision,
   RosterSaveResponse,
 } from '../../shared/contract';
 import type { ContactSearchKeys } from '../../shared/contact-search';
 import type { Contact, ContactDraft, ContactGroup, ContactRecord, PhoneNumber, Roster, RosterMember } from '../../shared/domain';
-import { success } from '../../shared/result';
+import { success, type Result } from '../../shared/result';
 import type { Logger } from '../log';
 import type { Collection } from '../stores/collection-store';
 import { createContactBook, type ContactBook } from './contact-book';
@@ -39,6 +41,8 @@ export interface ContactsServiceDeps {
   computeKeys?(contact: Contact): ContactSearchKeys;
   /** Keeps the list's display order between runs (see order-cache.ts). */
   orderCache?: OrderCache;
+  /** Told the contact list's new revision after every change. */
+  onChange?(revision: number): void;
 }
 
 export interface ContactsService {
@@ -48,7 +52,7 @@ export interface ContactsService {
   deleteContacts(ids: readonly string[]): ContactsDeleteResponse;
   restoreContacts(contacts: readonly Contact[]): ContactsRestoreResponse;
   saveGroup(group: { id?: string; name: string }): GroupSaveResponse;
-  deleteGroup(id: string): DeletedResponse;
+  deleteGroup(id: string): GroupDeleteResponse;
   saveRoster(roster: { id?: string; name: string; members: RosterMember[] }): RosterSaveResponse;
   deleteRoster(id: string): DeletedResponse;
   /** The contact name of a number, for the call log. */
@@ -74,6 +78,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     now,
     log,
     orderCache: deps.orderCache,
+    onChange: deps.onChange,
   });
   const rosters = createRosters({
     collection: collections.rosters,
@@ -83,16 +88,24 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     log,
   });
 
+  /** Runs an edit of the list and says which revisions it went between (see ListRevision). */
+  const tracked = <T extends object>(edit: () => Result<T>): Result<T & { listRevision: ListRevision }> => {
+    const before = book.revision();
+    const result = edit();
+    return result.ok ? { ...result, listRevision: { before, after: book.revision() } } : result;
+  };
+
   return {
     list: (request = {}) => {
       const page = book.page(request.offset ?? 0, request.limit ?? Number.POSITIVE_INFINITY);
       return success({ ...page, groups: groups.all(), rosters: rosters.all() });
     },
-    saveContact: (draft) => book.save(draft),
-    deleteContacts: (ids) => book.remove(ids),
-    restoreContacts: (contacts) => book.restore(contacts),
+    saveContact: (draft) => tracked(() => book.save(draft)),
+    deleteContacts: (ids) => tracked(() => book.remove(ids)),
+    restoreContacts: (contacts) => tracked(() => book.restore(contacts)),
     saveGroup: (group) => groups.save(group),
-    deleteGroup: (id) => groups.delete(id, book.dropGroup),
+    // Deleting a group edits its members (one list change).
+    deleteGroup: (id) => tracked(() => groups.delete(id, book.dropGroup)),
     saveRoster: (roster) => rosters.save(roster),
     deleteRoster: (id) => rosters.delete(id),
     nameFor: (number) => book.nameFor(number),

@@ -3,9 +3,9 @@
  * with the same `invokeOperation` (sender check, payload validation, handlers) that Electron's IPC
  * uses. For development, tests and machines without Electron; never part of the packaged app.
  *
- * Trust: loopback only; every operation needs the per-launch token; the Host header must be our
- * own address (a DNS-rebinding page cannot reach us under another name) and a browser-sent
- * Origin must be ours too.
+ * Trust: loopback only; every operation and the event stream need the per-launch token; the Host
+ * header must be our own address (a DNS-rebinding page cannot reach us under another name) and a
+ * browser-sent Origin must be ours too.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,6 +16,7 @@ import { invokeOperation, type OperationHandlers } from '../ipc/operations';
 import type { SenderVerdict } from '../ipc/sender';
 import type { Logger } from '../log';
 import { BRIDGE_SCRIPT_PATH, bridgeScript, OPERATION_PATH_PREFIX, TOKEN_HEADER } from './bridge-script';
+import { EVENTS_PATH, serveEventStream, type Subscribe } from './event-stream';
 
 export interface PreviewServer {
   /** Open this in a browser: it carries the token in its fragment. */
@@ -28,6 +29,8 @@ export interface PreviewServer {
 export interface PreviewOptions {
   staticDir: string;
   handlers: OperationHandlers;
+  /** Main's events, streamed to the page (the core's `subscribe`). */
+  subscribe: Subscribe;
   log: Logger;
   port?: number;
   token?: string;
@@ -81,6 +84,16 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
 
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'GET only');
+      const verdict = checkToken(req, origin, tokenBytes);
+      if (!verdict.trusted) {
+        options.log.warn('preview.events_rejected', { reason: verdict.reason });
+        return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
+      }
+      return serveEventStream(req, res, options.subscribe, SECURITY_HEADERS);
+    }
+
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only');
     if (url.pathname === BRIDGE_SCRIPT_PATH) return send(res, 200, CONTENT_TYPES['.js'], bridgeScript());
     return serveStatic(url.pathname, res);
@@ -123,11 +136,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   };
 }
 
-function checkPreviewSender(req: IncomingMessage, origin: string, tokenBytes: Buffer): SenderVerdict {
+/** The token and the Origin: what the operations and the event stream both require. */
+function checkToken(req: IncomingMessage, origin: string, tokenBytes: Buffer): SenderVerdict {
   const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
   if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) return { trusted: false, reason: 'bad token' };
   const sentOrigin = req.headers.origin;
   if (sentOrigin !== undefined && sentOrigin !== origin) return { trusted: false, reason: 'foreign origin' };
+  return { trusted: true };
+}
+
+function checkPreviewSender(req: IncomingMessage, origin: string, tokenBytes: Buffer): SenderVerdict {
+  const token = checkToken(req, origin, tokenBytes);
+  if (!token.trusted) return token;
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return { trusted: false, reason: 'content type' };
   return { trusted: true };
 }

@@ -14,19 +14,24 @@ export interface NoticeBoard {
   list(): AppNotice[];
 }
 
-export function createNoticeBoard(now: () => number): NoticeBoard {
+/** `onAdded`: told of each notice that made it onto the board (core emits `noticeAdded`). */
+export function createNoticeBoard(now: () => number, onAdded?: (notice: AppNotice) => void): NoticeBoard {
   const notices: { notice: StoreNotice; at: number }[] = [];
   return {
     add(notice) {
       // A collection updates its damage notice in place (skippedLines grows), so keep the object.
       if (notices.some((n) => n.notice === notice)) return;
-      if (notices.length < MAX_NOTICES) notices.push({ notice, at: now() });
+      if (notices.length >= MAX_NOTICES) return;
+      const added = { notice, at: now() };
+      notices.push(added);
+      onAdded?.(toAppNotice(added));
     },
-    list: () =>
-      notices.map(({ notice, at }): AppNotice =>
-        notice.kind === 'corrupt_file_moved'
-          ? { kind: notice.kind, file: notice.file, movedTo: notice.movedTo, at }
-          : { kind: notice.kind, file: notice.file, copiedTo: notice.copiedTo, skippedLines: notice.skippedLines, at },
-      ),
+    list: () => notices.map(toAppNotice),
   };
+}
+
+function toAppNotice({ notice, at }: { notice: StoreNotice; at: number }): AppNotice {
+  return notice.kind === 'corrupt_file_moved'
+    ? { kind: notice.kind, file: notice.file, movedTo: notice.movedTo, at }
+    : { kind: notice.kind, file: notice.file, copiedTo: notice.copiedTo, skippedLines: notice.skippedLines, at };
 }

@@ -14,6 +14,7 @@ import { useGlobalShortcuts } from './features/shell/use-global-shortcuts';
 import { useAppStore } from './state/app-store';
 import { useCallsStore } from './state/calls-store';
 import { useContactsStore } from './state/contacts-store';
+import { subscribeToMain } from './state/events';
 
 export function App() {
   const load = useAppStore((s) => s.load);
@@ -25,22 +26,14 @@ export function App() {
   useGlobalShortcuts();
 
   useEffect(() => {
+    // Subscribed before the first reads, so no change after a read can be missed: from here on
+    // the call log, the contact list and the notices follow main's events (state/events.ts).
+    const unsubscribe = subscribeToMain();
     void load();
     void useAppStore.getState().loadNotices();
-    // Records are parsed as their pages are read, so a damaged one is only found while the list
-    // loads: ask for notices again once it has.
-    void useContactsStore
-      .getState()
-      .load()
-      .then(() => useAppStore.getState().loadNotices());
+    void useContactsStore.getState().load();
     void useCallsStore.getState().refreshLog();
-    // Catch up on calls that changed while the window was in the background.
-    const onFocus = () => {
-      void useCallsStore.getState().refreshLog();
-      void useAppStore.getState().loadNotices();
-    };
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
+    return unsubscribe;
   }, [load]);
 
   useEffect(() => {

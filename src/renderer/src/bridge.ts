@@ -20,7 +20,8 @@ const unreachable = () => ({ 'zh-CN': translate('zh-CN', 'bridge.unreachable'), 
  */
 export async function invoke<K extends OperationName>(name: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
   try {
-    const fn = bridge()[name] as (r: RequestOf<K>) => Promise<ResponseOf<K>>;
+    // Through unknown: indexing the api by a generic name is a union too large for the compiler.
+    const fn = (bridge() as unknown as Record<OperationName, (r: RequestOf<K>) => Promise<ResponseOf<K>>>)[name];
     const result = await fn(request);
     if (result && typeof result === 'object' && 'ok' in result) return result;
     return failure('bad_response', `${name}: malformed answer`, { text: unreachable() }) as ResponseOf<K>;

@@ -45,7 +45,7 @@ export const test = base.extend<{ app: DispatchApp } & DispatchOptions>({
     // Fast progress so a test sees ringing → answered → ended within a couple of seconds.
     const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 } });
     const runtime = openNodeRuntime({ dataDir, sandbox, timeoutMs: 3000 });
-    const server = await startPreviewServer({ staticDir: STATIC_DIR, handlers: runtime.core.handlers, log: runtime.log });
+    const server = await startPreviewServer({ staticDir: STATIC_DIR, handlers: runtime.core.handlers, subscribe: runtime.core.subscribe, log: runtime.log });
     await page.goto(server.url);
     await use({
       page,

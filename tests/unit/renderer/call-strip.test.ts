@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallLogEntry } from '../../../src/shared/domain';
 import { failure } from '../../../src/shared/result';
-import { deriveStripView, itemsForOpenEntries, needsPolling, type StripItem } from '../../../src/renderer/src/lib/call-strip';
+import { deriveStripView, itemsForOpenEntries, type StripItem } from '../../../src/renderer/src/lib/call-strip';
 
 const T0 = 1_700_000_000_000;
 
@@ -71,26 +71,6 @@ describe('deriveStripView', () => {
   it('passes unknown through as not final', () => {
     const v = deriveStripView(item({ logId: 'L1' }), entry({ state: 'unknown' }));
     expect(v).toMatchObject({ state: 'unknown', final: false });
-  });
-});
-
-describe('needsPolling', () => {
-  it('polls while submitting or while the entry is open, not after it ended or failed', () => {
-    const byId = new Map<string, CallLogEntry>();
-    expect(needsPolling([item({ submitting: true })], byId, T0)).toBe(true);
-    expect(needsPolling([item({ logId: 'L1' })], byId, T0 + 1000)).toBe(true);
-    byId.set('L1', entry({ state: 'ringing' }));
-    expect(needsPolling([item({ logId: 'L1' })], byId, T0 + 1000)).toBe(true);
-    byId.set('L1', entry({ state: 'ended' }));
-    expect(needsPolling([item({ logId: 'L1' })], byId, T0 + 1000)).toBe(false);
-    expect(needsPolling([item({ failure: failure('network', 'x') })], new Map(), T0)).toBe(false);
-    expect(needsPolling([], byId, T0)).toBe(false);
-  });
-
-  it('gives up on an entry that never ends, after maxDur plus a grace period', () => {
-    const byId = new Map([['L1', entry({ state: 'unknown', maxDur: 60 })]]);
-    expect(needsPolling([item({ logId: 'L1' })], byId, T0 + 60_000 + 5 * 60_000)).toBe(true);
-    expect(needsPolling([item({ logId: 'L1' })], byId, T0 + 60_000 + 11 * 60_000)).toBe(false);
   });
 });
 

@@ -3,8 +3,8 @@ import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
 import type { StartCallResponse } from '../../../src/shared/contract';
 import type { CallLogEntry, Contact, ContactRecord, Settings } from '../../../src/shared/domain';
 import { useAppStore } from '../../../src/renderer/src/state/app-store';
-import { POLL_MS, REPEAT_GUARD_MS, resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
-import { FIRST_PAGE, PAGE_SIZE, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
+import { REPEAT_GUARD_MS, resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
+import { FIRST_PAGE, PAGE_SIZE, resetListFollowing, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
 import { sortKey } from '../../../src/renderer/src/lib/contact-book';
 import { useRosterStore } from '../../../src/renderer/src/state/roster-store';
 import { UNDO_WINDOW_MS, useToastStore } from '../../../src/renderer/src/state/toast-store';
@@ -43,6 +43,7 @@ beforeEach(() => {
   fake = installFakeDispatch();
   resetCallGuards();
   useAppStore.setState({ settings, account: null, loadError: null, tab: 'contacts', helpOpen: false, notices: [] });
+  resetListFollowing();
   useContactsStore.setState({ status: 'idle', loadError: null, book: null, loaded: 0, total: 0, groups: [], query: '', filter: { kind: 'all' }, rows: null, rowCount: 0, cursor: -1, reveal: 0 });
   useRosterStore.setState({ members: [], note: null, saved: [], confirm: null });
   useCallsStore.setState({ strip: [], log: [], logById: new Map(), revision: null, logStatus: 'idle', logError: null });
@@ -57,6 +58,72 @@ afterEach(() => {
 describe('contacts store', () => {
   beforeEach(() => {
     fake.contactsList.mockResolvedValue({ ok: true, contacts: people, total: people.length, revision: 1, groups: [], rosters: [{ id: 'r1', name: '早班', members: [], createdAt: 0, updatedAt: 0 }] });
+  });
+
+  describe('following main (contactsChanged)', () => {
+    const page = (contacts: ContactRecord[], revision: number) => ({ ok: true as const, contacts, total: contacts.length, revision, groups: [], rosters: [] });
+    const saved = record('5', '赵六', '13800000005');
+    const draft = { name: '赵六', numbers: [{ label: '', number: '13800000005' }] };
+    /** Resolves once the store has run a load to the end (the reload is started by the event, not by the test). */
+    const reloaded = () => new Promise<void>((resolve) => {
+      const stop = useContactsStore.subscribe((s) => {
+        if (fake.contactsList.mock.calls.length > 1 && s.status === 'ready' && s.book?.size === people.length + 1) {
+          stop();
+          resolve();
+        }
+      });
+    });
+
+    it('an own edit whose event comes before its answer (Electron) reloads nothing', async () => {
+      await useContactsStore.getState().load();
+      fake.contactSave.mockImplementation(async () => {
+        useContactsStore.getState().listChanged(2);
+        return { ok: true, contact: saved, listRevision: { before: 1, after: 2 } };
+      });
+      expect((await useContactsStore.getState().save(draft)).ok).toBe(true);
+      expect(fake.contactsList).toHaveBeenCalledTimes(1);
+      expect(useContactsStore.getState().book!.size).toBe(5);
+    });
+
+    it('an own edit whose event comes after its answer (the preview) reloads nothing', async () => {
+      await useContactsStore.getState().load();
+      fake.contactSave.mockResolvedValue({ ok: true, contact: saved, listRevision: { before: 1, after: 2 } });
+      await useContactsStore.getState().save(draft);
+      useContactsStore.getState().listChanged(2);
+      useContactsStore.getState().listChanged(1);
+      expect(fake.contactsList).toHaveBeenCalledTimes(1);
+    });
+
+    it('a change made elsewhere (an import) reloads the list through the paged load', async () => {
+      await useContactsStore.getState().load();
+      fake.contactsList.mockResolvedValue(page([...people, saved], 2));
+      const done = reloaded();
+      useContactsStore.getState().listChanged(2);
+      await done;
+      expect(fake.contactsList).toHaveBeenLastCalledWith({ limit: FIRST_PAGE });
+      expect(useContactsStore.getState().book!.size).toBe(5);
+    });
+
+    it('a change elsewhere between the list shown and an own edit reloads once the edit is answered', async () => {
+      await useContactsStore.getState().load();
+      const gate = deferred<void>();
+      fake.contactSave.mockImplementation(async () => {
+        useContactsStore.getState().listChanged(2); // the import
+        useContactsStore.getState().listChanged(3); // our save
+        await gate.promise;
+        return { ok: true, contact: saved, listRevision: { before: 2, after: 3 } };
+      });
+      const saving = useContactsStore.getState().save(draft);
+      await until(() => fake.contactSave.mock.calls.length === 1);
+      // Nothing is judged while our own edit is out.
+      expect(fake.contactsList).toHaveBeenCalledTimes(1);
+      fake.contactsList.mockResolvedValue(page([...people, saved], 3));
+      const done = reloaded();
+      gate.resolve();
+      await saving;
+      await done;
+      expect(fake.contactsList.mock.calls.length).toBeGreaterThan(1);
+    });
   });
 
   it('loads once, searches per query and keeps the cursor in range', async () => {
@@ -82,8 +149,8 @@ describe('contacts store', () => {
   it('deletes without confirmation and restores exactly what was deleted on Undo', async () => {
     await useContactsStore.getState().load();
     const deleted = [strip(people[1])];
-    fake.contactsDelete.mockResolvedValue({ ok: true, deleted });
-    fake.contactsRestore.mockResolvedValue({ ok: true, contacts: [people[1]] });
+    fake.contactsDelete.mockResolvedValue({ ok: true, deleted, listRevision: { before: 1, after: 2 } });
+    fake.contactsRestore.mockResolvedValue({ ok: true, contacts: [people[1]], listRevision: { before: 2, after: 3 } });
 
     expect(await useContactsStore.getState().remove(['2'])).toBeNull();
     expect(fake.contactsDelete).toHaveBeenCalledWith({ ids: ['2'] });
@@ -102,7 +169,7 @@ describe('contacts store', () => {
   it('applies a saved contact without reloading and selects it', async () => {
     await useContactsStore.getState().load();
     const saved = record('5', '赵六', '13800000005');
-    fake.contactSave.mockResolvedValue({ ok: true, contact: saved });
+    fake.contactSave.mockResolvedValue({ ok: true, contact: saved, listRevision: { before: 1, after: 2 } });
     const r = await useContactsStore.getState().save({ name: '赵六', numbers: [{ label: '手机', number: '138 0000 0005' }] });
     expect(r.ok).toBe(true);
     expect(fake.contactsList).toHaveBeenCalledTimes(1);
@@ -206,7 +273,7 @@ describe('contacts store: the list in pages', () => {
     const loading = useContactsStore.getState().load();
     await until(() => useContactsStore.getState().status === 'partial');
     const saved = record('new', '阿阿', '13900000001');
-    fake.contactSave.mockResolvedValue({ ok: true, contact: saved });
+    fake.contactSave.mockResolvedValue({ ok: true, contact: saved, listRevision: { before: 1, after: 2 } });
     const saving = useContactsStore.getState().save({ name: '阿阿', numbers: [{ label: '', number: '13900000001' }] });
     await new Promise((r) => setTimeout(r, 20));
     expect(fake.contactSave).not.toHaveBeenCalled();
@@ -227,7 +294,7 @@ describe('contacts store: the list in pages', () => {
     expect(reveal()).toBe(r0);
     s.moveCursor(1);
     expect(reveal()).toBe(r0 + 1);
-    fake.contactSave.mockResolvedValue({ ok: true, contact: { ...book[3], favorite: true } });
+    fake.contactSave.mockResolvedValue({ ok: true, contact: { ...book[3], favorite: true }, listRevision: { before: 1, after: 2 } });
     await s.toggleFavorite(book[3].id);
     expect(reveal()).toBe(r0 + 2);
   });
@@ -313,29 +380,42 @@ describe('calls store', () => {
     expect(fake.startCall).toHaveBeenCalledTimes(1);
   });
 
-  it('follows the call through the log, polling with sinceRevision until it ends', async () => {
-    vi.useFakeTimers();
-    fake.startCall.mockResolvedValue(accepted());
-    fake.callLogList
-      .mockResolvedValueOnce({ ok: true, entries: [logEntry({ state: 'submitted' })], revision: 1 })
-      .mockResolvedValueOnce({ ok: true, entries: [logEntry({ state: 'ringing' })], revision: 2 })
-      .mockResolvedValueOnce({ ok: true, entries: [logEntry({ state: 'ended', durationSec: 42, hangCause: 'NORMAL_CLEARING' })], revision: 3 })
-      .mockResolvedValue({ ok: true, entries: [], revision: 3 });
+  it('follows the call through callUpdated events, without reading the log again', async () => {
+    fake.callLogList.mockResolvedValue({ ok: true, entries: [], revision: 0 });
+    await useCallsStore.getState().refreshLog();
+    fake.callLogList.mockClear();
+    fake.startCall.mockImplementation(async () => {
+      // As in Electron: main records the attempt, and its event arrives before the answer.
+      useCallsStore.getState().applyEntry(logEntry({ state: 'submitted', revision: 1 }));
+      return accepted();
+    });
 
-    await useCallsStore.getState().startCall({ number: '13800000002', name: '张三' });
-    const item = useCallsStore.getState().strip[0];
-    expect(item).toMatchObject({ submitting: false, logId: 'L1', session: 'S1' });
-    expect(fake.callLogList).toHaveBeenLastCalledWith({});
+    expect(await useCallsStore.getState().startCall({ number: '13800000002', name: '张三' })).toBe('accepted');
+    expect(useCallsStore.getState().strip[0]).toMatchObject({ submitting: false, logId: 'L1', session: 'S1' });
+    expect(useCallsStore.getState().log.map((e) => e.id)).toEqual(['L1']);
 
-    await vi.advanceTimersByTimeAsync(POLL_MS);
-    expect(fake.callLogList).toHaveBeenLastCalledWith({ sinceRevision: 1 });
+    useCallsStore.getState().applyEntry(logEntry({ state: 'ringing', revision: 2 }));
     expect(useCallsStore.getState().logById.get('L1')?.state).toBe('ringing');
-
-    await vi.advanceTimersByTimeAsync(POLL_MS);
+    useCallsStore.getState().applyEntry(logEntry({ state: 'ended', durationSec: 42, hangCause: 'NORMAL_CLEARING', revision: 3 }));
     expect(useCallsStore.getState().logById.get('L1')).toMatchObject({ state: 'ended', durationSec: 42 });
-    const calls = fake.callLogList.mock.calls.length;
-    await vi.advanceTimersByTimeAsync(POLL_MS * 5);
-    expect(fake.callLogList.mock.calls.length).toBe(calls);
+    expect(fake.callLogList).not.toHaveBeenCalled();
+  });
+
+  it('keeps the newest copy of an entry when an event and a read cross', async () => {
+    useCallsStore.getState().applyEntry(logEntry({ state: 'answered', revision: 7 }));
+    // A read answered before the event was sent, arriving after it (the preview's two connections).
+    fake.callLogList.mockResolvedValue({ ok: true, entries: [logEntry({ state: 'ringing', revision: 6 })], revision: 6 });
+    await useCallsStore.getState().refreshLog();
+    expect(useCallsStore.getState().logById.get('L1')?.state).toBe('answered');
+    expect(useCallsStore.getState().log).toHaveLength(1);
+    // An older event after a newer one changes nothing either.
+    const before = useCallsStore.getState().log;
+    useCallsStore.getState().applyEntry(logEntry({ state: 'submitted', revision: 5 }));
+    expect(useCallsStore.getState().log).toBe(before);
+    // The next read starts after the last read, not after the event: events can skip entries.
+    fake.callLogList.mockResolvedValue({ ok: true, entries: [], revision: 7 });
+    await useCallsStore.getState().refreshLog();
+    expect(fake.callLogList).toHaveBeenLastCalledWith({ sinceRevision: 6 });
   });
 
   it('never re-sends a failed start, and shows the failure', async () => {
@@ -344,7 +424,7 @@ describe('calls store', () => {
     fake.startCall.mockResolvedValue({ ok: false, code: 'timeout', message: 'timeout', text });
     fake.callLogList.mockResolvedValue({ ok: true, entries: [], revision: 0 });
     expect(await useCallsStore.getState().startCall({ number: '13800000002' })).toBe('failed');
-    await vi.advanceTimersByTimeAsync(POLL_MS * 10);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.startCall).toHaveBeenCalledTimes(1);
     expect(useCallsStore.getState().strip[0].failure).toMatchObject({ code: 'timeout', text });
   });

@@ -100,25 +100,3 @@ export function itemsForOpenEntries(entries: readonly CallLogEntry[], known: Rea
   }
   return out;
 }
-
-/**
- * Whether the renderer should keep polling the log: an item is being submitted or is still
- * open. An entry that never reaches a final state (main gave up) stops counting once it is
- * older than its maxDur plus a grace period, so polling cannot run forever.
- */
-export function needsPolling(
-  items: readonly StripItem[],
-  logById: ReadonlyMap<string, CallLogEntry>,
-  now: number,
-  graceMs = 10 * 60_000,
-): boolean {
-  for (const item of items) {
-    if (item.submitting) return true;
-    if (item.failure) continue;
-    const entry = item.logId ? logById.get(item.logId) : undefined;
-    if (entry && FINAL_STATES.has(entry.state)) continue;
-    const maxDurMs = (entry?.maxDur ?? item.maxDur ?? 3600) * 1000;
-    if (now - item.startedAt <= maxDurMs + graceMs) return true;
-  }
-  return false;
-}

@@ -23,6 +23,8 @@ export interface AppState {
   setTab(tab: Tab): void;
   setHelpOpen(open: boolean): void;
   loadNotices(): Promise<void>;
+  /** One notice main just reported (`noticeAdded`). */
+  addNotice(notice: AppNotice): void;
   dismissNotices(): void;
 }
 
@@ -67,6 +69,12 @@ export const useAppStore = create<AppState>((set, get) => ({
     // Notices are advisory: a failure (or a main without the handler) just shows none.
     const r = await invoke('noticesList', {});
     if (r.ok) set({ notices: r.notices.filter((n) => !dismissed.has(noticeKey(n))) });
+  },
+  addNotice(notice) {
+    // Also arrives in a later noticesList (a re-sync): keep one of each.
+    if (dismissed.has(noticeKey(notice))) return;
+    if (get().notices.some((n) => noticeKey(n) === noticeKey(notice))) return;
+    set({ notices: [...get().notices, notice] });
   },
   dismissNotices() {
     for (const n of get().notices) dismissed.add(noticeKey(n));

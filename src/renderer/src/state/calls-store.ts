@@ -1,7 +1,8 @@
 /**
  * Calls, conferences and the call log. Main places calls, polls Yunxin for their status and
- * writes it into the call log; the renderer follows the log (`callLogList({ sinceRevision })`,
- * about once a second while anything is in progress, and when the window regains focus).
+ * writes it into the call log; the renderer follows the log through main's `callUpdated` events
+ * (state/events.ts → `applyEntry`). It reads the log itself only at start-up and when the event
+ * stream says it may have missed something (`refreshLog`, `callLogList({ sinceRevision })`).
  *
  * Nothing is ever re-sent automatically: a start request that failed or timed out may still have
  * rung phones. Redial is always an explicit action.
@@ -11,14 +12,13 @@ import type { CallLogEntry, CallParty, RosterMember } from '../../../shared/doma
 import { normalizePhone } from '../../../shared/phone';
 import type { Failure } from '../../../shared/result';
 import { invoke } from '../bridge';
-import { itemsForOpenEntries, needsPolling, type StripItem } from '../lib/call-strip';
+import { itemsForOpenEntries, type StripItem } from '../lib/call-strip';
 import { mergeLog } from '../lib/log-filter';
 import { formatPhone } from '../lib/phone-format';
 import { translate } from '../i18n';
 import { currentLanguage } from './app-store';
 import { showToast } from './toast-store';
 
-export const POLL_MS = 1000;
 /** An identical call within this long after the previous one started is taken for a double click. */
 export const REPEAT_GUARD_MS = 2000;
 const MAX_STRIP_ITEMS = 12;
@@ -44,7 +44,10 @@ export interface CallsState {
   startCall(target: { number: string; name?: string }, options?: { explicit?: boolean }): Promise<StartOutcome>;
   startConf(members: RosterMember[], options?: { explicit?: boolean }): Promise<StartOutcome>;
   dismiss(key: string): void;
+  /** Reads what changed since the last read (everything the first time). */
   refreshLog(): Promise<void>;
+  /** A log entry main reports created or changed; an older copy than the one shown is ignored. */
+  applyEntry(entry: CallLogEntry): void;
 }
 
 // Module state rather than React state: a second click in the same frame must see the first.
@@ -52,7 +55,6 @@ const inFlight = new Set<string>();
 const lastStart = new Map<string, number>();
 /** When the last explicit start of each request was accepted. */
 const lastExplicitStart = new Map<string, number>();
-let pollTimer: ReturnType<typeof setTimeout> | null = null;
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
 let nextKey = 1;
@@ -87,32 +89,34 @@ function claimed(key: string, explicit: boolean, number: string): boolean {
   return verdict === 'ok';
 }
 
-export function stopPolling(): void {
-  if (pollTimer) clearTimeout(pollTimer);
-  pollTimer = null;
+/**
+ * The entries that are news: an event and a read can cross (the preview's event stream and its
+ * requests are separate connections), so a copy no newer than the one shown is dropped.
+ */
+function newer(byId: ReadonlyMap<string, CallLogEntry>, entries: readonly CallLogEntry[]): CallLogEntry[] {
+  return entries.filter((e) => {
+    const shown = byId.get(e.id);
+    return shown === undefined || shown.revision < e.revision;
+  });
 }
 
-/** For tests: forget in-flight and recent requests and stop polling. */
+/** For tests: forget in-flight and recent requests. */
 export function resetCallGuards(): void {
   inFlight.clear();
   lastStart.clear();
   lastExplicitStart.clear();
-  stopPolling();
   refreshing = null;
   refreshAgain = false;
 }
 
 export const useCallsStore = create<CallsState>((set, get) => {
-  const ensurePolling = () => {
-    if (pollTimer) return;
-    const { strip, logById } = get();
-    if (!needsPolling(strip, logById, Date.now())) return;
-    pollTimer = setTimeout(() => {
-      pollTimer = null;
-      void get()
-        .refreshLog()
-        .then(ensurePolling);
-    }, POLL_MS);
+  /** Merges entries into the log; returns the state patch, empty when nothing was news. */
+  const merged = (entries: readonly CallLogEntry[]): Partial<CallsState> => {
+    const fresh = newer(get().logById, entries);
+    if (fresh.length === 0) return {};
+    const byId = new Map(get().logById);
+    for (const e of fresh) byId.set(e.id, e);
+    return { log: mergeLog(get().log, fresh), logById: byId };
   };
 
   const updateItem = (key: string, patch: Partial<StripItem>) => {
@@ -126,10 +130,9 @@ export const useCallsStore = create<CallsState>((set, get) => {
     return key;
   };
 
-  const finish = async (key: string, patch: Partial<StripItem>): Promise<void> => {
+  // The log entry itself comes as a `callUpdated` event (in Electron before this answer).
+  const finish = (key: string, patch: Partial<StripItem>): void => {
     updateItem(key, { ...patch, submitting: false });
-    await get().refreshLog();
-    ensurePolling();
   };
 
   return {
@@ -154,10 +157,10 @@ export const useCallsStore = create<CallsState>((set, get) => {
         inFlight.delete(guard);
       }
       if (!r.ok) {
-        await finish(key, { failure: r });
+        finish(key, { failure: r });
         return 'failed';
       }
-      await finish(key, {
+      finish(key, {
         logId: r.logId,
         session: r.session,
         maxDur: r.maxDur,
@@ -179,10 +182,10 @@ export const useCallsStore = create<CallsState>((set, get) => {
         inFlight.delete(guard);
       }
       if (!r.ok) {
-        await finish(key, { failure: r });
+        finish(key, { failure: r });
         return 'failed';
       }
-      await finish(key, { logId: r.logId, session: r.session, maxDur: r.maxDur });
+      finish(key, { logId: r.logId, session: r.session, maxDur: r.maxDur });
       return 'accepted';
     },
 
@@ -207,14 +210,10 @@ export const useCallsStore = create<CallsState>((set, get) => {
             return;
           }
           const first = get().revision === null;
-          const log = mergeLog(get().log, r.entries);
-          const patch: Partial<CallsState> = { revision: r.revision, logStatus: 'ready', logError: null };
-          if (log !== get().log) {
-            patch.log = log;
-            const byId = new Map(get().logById);
-            for (const e of r.entries) byId.set(e.id, e);
-            patch.logById = byId;
-          }
+          // `revision` moves with reads only: events may skip entries (a dropped stream), so the
+          // next read after one must still start from the last read.
+          const patch: Partial<CallsState> = { revision: r.revision, logStatus: 'ready', logError: null, ...merged(r.entries) };
+          const log = patch.log ?? get().log;
           if (first) {
             // Calls still in progress (the app was restarted mid-call) get their strip item back.
             const known = new Set(get().strip.map((it) => it.logId).filter((id): id is string => !!id));
@@ -228,7 +227,11 @@ export const useCallsStore = create<CallsState>((set, get) => {
         refreshing = null;
       });
       await refreshing;
-      ensurePolling();
+    },
+
+    applyEntry(entry) {
+      const patch = merged([entry]);
+      if (patch.log) set(patch);
     },
   };
 });

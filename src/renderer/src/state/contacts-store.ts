@@ -6,7 +6,7 @@
  * only the visible rows.
  */
 import { create } from 'zustand';
-import type { ContactsListResponse } from '../../../shared/contract';
+import type { ContactsListResponse, ListRevision } from '../../../shared/contract';
 import type { Contact, ContactDraft, ContactGroup, ContactRecord } from '../../../shared/domain';
 import type { Failure } from '../../../shared/result';
 import { invoke } from '../bridge';
@@ -63,6 +63,11 @@ export interface ContactsState {
    */
   reveal: number;
   load(): Promise<void>;
+  /**
+   * Main says the list is now at `revision` (`contactsChanged`). A change the window did not
+   * make itself (an import, another path) reloads the list, through the same paged load.
+   */
+  listChanged(revision: number): void;
   /** Resolves once no load of the list is in progress. */
   whenLoaded(): Promise<void>;
   setQuery(query: string): void;
@@ -97,6 +102,24 @@ function derive(book: ContactBook, query: string, filter: ContactFilter, keepId?
 
 type Page = Extract<ContactsListResponse, { ok: true }>;
 
+/** main's list revision that what is shown matches (own edits included); null before the first load. */
+let shownRevision: number | null = null;
+/** The newest revision main announced. */
+let announcedRevision = 0;
+/**
+ * Own edits in flight. Their `contactsChanged` comes before their answer (Electron's IPC is
+ * one ordered pipe) or after it (the preview's stream is another connection), so an
+ * announcement is only judged once no edit is pending and the answers' revisions are in.
+ */
+let ownEdits = 0;
+
+/** For tests: forget which list revision is shown and announced. */
+export function resetListFollowing(): void {
+  shownRevision = null;
+  announcedRevision = 0;
+  ownEdits = 0;
+}
+
 export const useContactsStore = create<ContactsState>((set, get) => {
   /** Applies an edited book, keeping the selection on the same contact when possible, and in view. */
   const applyBook = (book: ContactBook, keepId?: string) => {
@@ -109,10 +132,50 @@ export const useContactsStore = create<ContactsState>((set, get) => {
   let generation = 0;
   let loading: Promise<void> | null = null;
 
-  const stopped = (failure: Failure) => {
+  /** An own edit moved the list from `before` to `after`; anything else in between means reload. */
+  const adopt = (r: ListRevision) => {
+    if (shownRevision === r.before) shownRevision = r.after;
+  };
+
+  const sync = () => {
+    if (ownEdits > 0 || loading || shownRevision === null) return;
+    if (announcedRevision > shownRevision) void load();
+  };
+
+  async function ownEdit<T>(edit: () => Promise<T>): Promise<T> {
+    ownEdits++;
+    try {
+      return await edit();
+    } finally {
+      ownEdits--;
+      sync();
+    }
+  }
+
+  function load(): Promise<void> {
+    const gen = ++generation;
+    const run: Promise<void> = runLoad(gen).then(
+      (loadedRevision) => {
+        if (loading === run) loading = null;
+        if (loadedRevision === null) return;
+        shownRevision = loadedRevision;
+        // Changed again after the last page was read: load once more.
+        sync();
+      },
+      (error: unknown) => {
+        if (loading === run) loading = null;
+        throw error;
+      },
+    );
+    loading = run;
+    return run;
+  }
+
+  const stopped = (failure: Failure): null => {
     // With nothing on screen the list shows the failure; otherwise the loaded part stays usable.
     if (get().book) set({ loadError: failure });
     else set({ status: 'error', loadError: failure });
+    return null;
   };
 
   /**
@@ -153,12 +216,13 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     useRosterStore.getState().setSaved(page.rosters);
   };
 
-  async function runLoad(gen: number): Promise<void> {
+  /** The revision loaded; null when the load failed or a newer one took over. */
+  async function runLoad(gen: number): Promise<number | null> {
     const superseded = () => gen !== generation;
     // A retry clears the old failure at once; the list on screen stays until replaced.
     set(get().book ? { loadError: null } : { status: 'loading', loadError: null });
     const first = await invoke('contactsList', { limit: FIRST_PAGE });
-    if (superseded()) return;
+    if (superseded()) return null;
     if (!first.ok) return stopped(first);
     takeSmallParts(first);
     let loader = new BookLoader();
@@ -174,7 +238,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     while (pending) {
       const r = await pending;
       pending = null;
-      if (superseded()) return;
+      if (superseded()) return null;
       if (!r.ok) return stopped(r);
       if (r.revision !== revision) {
         // The list changed since the first page (an edit through another path, an import):
@@ -192,7 +256,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       if (next < r.total) pending = fetchPage(next);
       // Let input and rendering in between the page's parsing and its indexing.
       await nextTask();
-      if (superseded()) return;
+      if (superseded()) return null;
       const from = loader.segmentCount;
       loader.add(r.contacts);
       total = r.total;
@@ -201,6 +265,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       catchingUp = false;
     }
     if (get().status !== 'ready' || catchingUp) publish(loader, loader.received, catchingUp ? null : loader.segmentCount);
+    return revision;
   }
 
   return {
@@ -218,13 +283,11 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     cursor: -1,
     reveal: 0,
 
-    load() {
-      const gen = ++generation;
-      const run: Promise<void> = runLoad(gen).finally(() => {
-        if (loading === run) loading = null;
-      });
-      loading = run;
-      return run;
+    load,
+
+    listChanged(revision) {
+      announcedRevision = Math.max(announcedRevision, revision);
+      sync();
     },
 
     async whenLoaded() {
@@ -268,14 +331,16 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       return get().contactAtRow(get().cursor);
     },
 
-    async save(draft) {
-      await get().whenLoaded();
-      const r = await invoke('contactSave', { contact: draft });
-      if (!r.ok) return r;
-      const { book } = get();
-      if (book) applyBook(upsertContacts(book, [r.contact]), r.contact.id);
-      return r;
-    },
+    save: (draft) =>
+      ownEdit(async () => {
+        await get().whenLoaded();
+        const r = await invoke('contactSave', { contact: draft });
+        if (!r.ok) return r;
+        adopt(r.listRevision);
+        const { book } = get();
+        if (book) applyBook(upsertContacts(book, [r.contact]), r.contact.id);
+        return r;
+      }),
 
     async toggleFavorite(id) {
       const book = get().book;
@@ -293,37 +358,41 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       return r.ok ? null : r;
     },
 
-    async remove(ids) {
-      if (ids.length === 0) return null;
-      await get().whenLoaded();
-      const r = await invoke('contactsDelete', { ids });
-      if (!r.ok) return r;
-      const { book } = get();
-      if (book) applyBook(removeContacts(book, r.deleted.map((c) => c.id)));
-      const deleted = r.deleted;
-      if (deleted.length > 0) {
-        showToast({
-          message:
-            deleted.length === 1
-              ? { key: 'contacts.deleted', params: { name: deleted[0].name } }
-              : { key: 'contacts.deletedMany', params: { n: deleted.length } },
-          undo: async () => {
-            const problem = await get().restore(deleted);
-            if (problem) showToast({ message: { failure: problem }, tone: 'error' });
-          },
-        });
-      }
-      return null;
-    },
+    remove: (ids) =>
+      ownEdit(async () => {
+        if (ids.length === 0) return null;
+        await get().whenLoaded();
+        const r = await invoke('contactsDelete', { ids });
+        if (!r.ok) return r;
+        adopt(r.listRevision);
+        const { book } = get();
+        if (book) applyBook(removeContacts(book, r.deleted.map((c) => c.id)));
+        const deleted = r.deleted;
+        if (deleted.length > 0) {
+          showToast({
+            message:
+              deleted.length === 1
+                ? { key: 'contacts.deleted', params: { name: deleted[0].name } }
+                : { key: 'contacts.deletedMany', params: { n: deleted.length } },
+            undo: async () => {
+              const problem = await get().restore(deleted);
+              if (problem) showToast({ message: { failure: problem }, tone: 'error' });
+            },
+          });
+        }
+        return null;
+      }),
 
-    async restore(contacts) {
-      await get().whenLoaded();
-      const r = await invoke('contactsRestore', { contacts });
-      if (!r.ok) return r;
-      const { book } = get();
-      if (book) applyBook(upsertContacts(book, r.contacts), r.contacts[0]?.id);
-      return null;
-    },
+    restore: (contacts) =>
+      ownEdit(async () => {
+        await get().whenLoaded();
+        const r = await invoke('contactsRestore', { contacts });
+        if (!r.ok) return r;
+        adopt(r.listRevision);
+        const { book } = get();
+        if (book) applyBook(upsertContacts(book, r.contacts), r.contacts[0]?.id);
+        return null;
+      }),
 
     async saveGroup(group) {
       const r = await invoke('groupSave', { group });
@@ -334,15 +403,17 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       return r;
     },
 
-    async deleteGroup(id) {
-      // Deleting a group edits its members.
-      await get().whenLoaded();
-      const r = await invoke('groupDelete', { id });
-      if (!r.ok) return r;
-      const { filter, groups } = get();
-      set({ groups: groups.filter((g) => g.id !== id) });
-      if (filter.kind === 'group' && filter.id === id) get().setFilter({ kind: 'all' });
-      return null;
-    },
+    deleteGroup: (id) =>
+      ownEdit(async () => {
+        // Deleting a group edits its members.
+        await get().whenLoaded();
+        const r = await invoke('groupDelete', { id });
+        if (!r.ok) return r;
+        adopt(r.listRevision);
+        const { filter, groups } = get();
+        set({ groups: groups.filter((g) => g.id !== id) });
+        if (filter.kind === 'group' && filter.id === id) get().setFilter({ kind: 'all' });
+        return null;
+      }),
   };
 });

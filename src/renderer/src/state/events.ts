@@ -1,0 +1,35 @@
+/**
+ * Routes main's events to the stores' actions. Subscribed once, before the first reads (App), so
+ * nothing that changes after a read can be missed: the call log, the contact list and the notices
+ * follow main without polling. After `streamResumed` (the preview's stream dropped and came back)
+ * events may have been missed, so each store re-reads what it shows.
+ */
+import type { AppEvent } from '../../../shared/contract';
+import { bridge } from '../bridge';
+import { useAppStore } from './app-store';
+import { useCallsStore } from './calls-store';
+import { useContactsStore } from './contacts-store';
+
+export function handleEvent(event: AppEvent): void {
+  switch (event.type) {
+    case 'callUpdated':
+      useCallsStore.getState().applyEntry(event.data.entry);
+      return;
+    case 'contactsChanged':
+      useContactsStore.getState().listChanged(event.data.revision);
+      return;
+    case 'noticeAdded':
+      useAppStore.getState().addNotice(event.data.notice);
+      return;
+    case 'streamResumed':
+      void useCallsStore.getState().refreshLog();
+      void useAppStore.getState().loadNotices();
+      void useContactsStore.getState().load();
+      return;
+  }
+}
+
+/** Returns the unsubscribe function; a bridge without `subscribe` is a broken build, said loudly. */
+export function subscribeToMain(): () => void {
+  return bridge().subscribe(handleEvent);
+}
