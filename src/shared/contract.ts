@@ -23,7 +23,6 @@ import type {
   Contact,
   ContactGroup,
   ContactRecord,
-  DuplicatePolicy,
   Roster,
   PhoneNumber,
   SessionId,
