@@ -43,6 +43,7 @@ export interface HubOptions {
   /** General API rate limit per user or address and minute. */
   apiRateLimit?: number;
   heartbeatMs?: number;
+  now?: () => number;
 }
 
 export interface Hub {
@@ -109,6 +110,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // A hop count is valid at runtime (proxy-addr); the type declarations only list string | boolean.
     trustProxy: config.trustProxy as string | boolean,
     return503OnClosing: true,
+    // Unknown fields are an error, not silently dropped (Fastify's default strips them).
+    ajv: { customOptions: { removeAdditional: false } },
   });
 
   const requireRole =
@@ -128,7 +131,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       req.user = user;
     };
 
-  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, requireRole };
+  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, requireRole, now: options.now ?? Date.now };
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown }, req, reply) => {
     if (err.validation) return reply.code(400).send({ ok: false, code: 'invalid_input', message: err.message });

@@ -15,6 +15,8 @@ export interface HubContext {
   metrics: HubMetrics;
   yunxin: YunxinAccess;
   fanout: EventFanout;
+  /** The hub's clock in ms (tests replay the documented callback vectors at their CurTime). */
+  now(): number;
   /** preHandler: 401 without a valid token, 403 when the role is not listed. */
   requireRole(...roles: Role[]): (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }

@@ -75,7 +75,7 @@ export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
         if (!secret) return reject(req, reply, 'not_configured', raw.length);
         if (!verifyCallback({ appSecret: secret, headers: req.headers, rawBody: raw })) return reject(req, reply, 'bad_signature', raw.length);
         const curTime = Number(headerText(req, 'curtime'));
-        if (!Number.isFinite(curTime) || Math.abs(Date.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
+        if (!Number.isFinite(curTime) || Math.abs(ctx.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
         const parsed = parseCallbackBill(raw);
         if (!parsed.ok) return reject(req, reply, 'unparsable', raw.length);
         const stored = await ctx.db.transaction((tx) => storeBill(tx, parsed.bill, raw));
