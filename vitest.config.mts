@@ -2,12 +2,32 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/hub/**/*.test.ts'],
-    setupFiles: ['tests/setup/electron-mock.ts'],
     environment: 'node',
     testTimeout: 20000,
-    // A hub suite's beforeAll starts a database (PGlite: 1–5 s on a busy 2-core machine).
-    hookTimeout: 60000,
     server: { deps: { inline: ['electron-store'] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+          setupFiles: ['tests/setup/electron-mock.ts'],
+        },
+      },
+      {
+        // The hub suites run against PGlite and a real PostgreSQL: the globalSetup starts one
+        // throw-away cluster per run (only when a hub test is selected) and fails the run when the
+        // PostgreSQL binaries are missing.
+        extends: true,
+        test: {
+          name: 'hub',
+          include: ['tests/hub/**/*.test.ts'],
+          globalSetup: ['tests/hub/support/global-setup.ts'],
+          testTimeout: 30000,
+          // beforeAll starts a hub on a fresh database: PGlite takes 1–12 s on a busy 2-core machine.
+          hookTimeout: 60000,
+        },
+      },
+    ],
   },
 });

@@ -18,11 +18,9 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     if (!isPostgresUrl(options.databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
-    // Loaded lazily so a PGlite-only start never pulls in `pg`. The adapter (`openPostgres`) is
-    // hubops's module; the specifier is a variable until it is on this branch.
-    const adapter = './postgres';
-    const mod = (await import(adapter)) as { openPostgres(url: string): Promise<Db> };
-    return mod.openPostgres(options.databaseUrl);
+    // Loaded lazily so a PGlite-only start never pulls in `pg`.
+    const { openPostgres } = await import('./postgres');
+    return openPostgres(options.databaseUrl);
   }
   return openPglite({ dataDir: options.dataDir });
 }

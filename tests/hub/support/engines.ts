@@ -1,14 +1,16 @@
 /**
- * The database engines every hub suite runs against: `describe.each(engines)`. PGlite always;
- * real PostgreSQL is added by the PostgreSQL test support (a throw-away cluster per run) when the
- * binaries are present. An engine opens a fresh, empty database and removes it on `close`.
+ * The database engines every hub suite runs against: `describe.each(engines)`. PGlite in memory,
+ * and real PostgreSQL: a fresh database per suite on the run's throw-away cluster (started by
+ * global-setup.ts, which fails the run when the PostgreSQL binaries are missing).
  */
 import type { Db, DbKind } from '../../../src/hub/db/types';
 import { openPglite } from '../../../src/hub/db/pglite';
+import { openPostgres } from '../../../src/hub/db/postgres';
+import { freshPostgresUrl } from './postgres-db';
 
 export interface Engine {
   name: DbKind;
-  /** A fresh empty database; closing it also removes whatever the engine created for it. */
+  /** A fresh empty database. */
   open(): Promise<Db>;
 }
 
@@ -17,4 +19,9 @@ export const pgliteEngine: Engine = {
   open: () => openPglite(),
 };
 
-export const engines: Engine[] = [pgliteEngine];
+export const postgresEngine: Engine = {
+  name: 'postgres',
+  open: async () => openPostgres(await freshPostgresUrl('hubsuite')),
+};
+
+export const engines: Engine[] = [pgliteEngine, postgresEngine];
