@@ -42,7 +42,7 @@ import { FIRST_PAGE } from '../src/renderer/src/state/contacts-store';
 import { contactRecords, seedContacts, tempDir } from './fixtures';
 import { figure, unmeasured, type Figure } from './report';
 import { measureClickToLog } from './click-to-log';
-import { keystrokes, TYPING_SCRIPTS } from './search';
+import { TYPING_SCRIPTS } from './search';
 import { median, p95, percentile } from './stats';
 
 export const CHROMIUM_ARGS = [
