@@ -6,7 +6,7 @@
  * so nothing that happens after the window's first request can slip between a read and the
  * subscription (the same guarantee Electron's ordered IPC gives).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AppEvent } from '../../shared/contract';
 
 export const EVENTS_PATH = '/__preview/events';
@@ -14,7 +14,6 @@ export const EVENTS_PATH = '/__preview/events';
 export type Subscribe = (listener: (event: AppEvent) => void) => () => void;
 
 export function serveEventStream(
-  req: IncomingMessage,
   res: ServerResponse,
   subscribe: Subscribe,
   headers: Record<string, string>,
@@ -29,7 +28,7 @@ export function serveEventStream(
     closed = true;
     unsubscribe();
   };
-  req.on('close', close);
+  // The response's close, not the request's: a request "closes" once its (empty) body is read.
   res.on('close', close);
   res.on('error', close);
   res.writeHead(200, {

@@ -91,7 +91,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         options.log.warn('preview.events_rejected', { reason: verdict.reason });
         return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
       }
-      return serveEventStream(req, res, options.subscribe, SECURITY_HEADERS);
+      return serveEventStream(res, options.subscribe, SECURITY_HEADERS);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only');

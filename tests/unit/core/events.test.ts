@@ -16,7 +16,7 @@ let dataDir: string;
 let core: DispatchCore;
 let events: AppEvent[];
 const log = createMemoryLog();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read field by field; each test checks the shape it reads
 const call = (name: OperationName, payload: unknown) => invokeOperation(core.handlers, name, payload, { trusted: true }, log) as Promise<any>;
 
 beforeEach(() => {
