@@ -21,45 +21,45 @@ interface ClickProbe {
   failed: boolean;
 }
 
-/** Installs the probe (idempotent); each arm() times the next pointerup on a log-redial button. */
+/**
+ * Installs the probe (idempotent); each arming times the next pointerup on a log-redial button.
+ * Passed as source text: tsx compiles functions with a `__name` helper the page does not have.
+ */
+const PROBE_SCRIPT = `(() => {
+  if (window.__clickProbe) return;
+  const probe = { armed: false, start: 0, accepted: 0, row: 0, failed: false, firstCard: null, firstRow: null };
+  window.__clickProbe = probe;
+  const firstCard = () => document.querySelector('[data-testid="call-strip-item"]');
+  const firstRow = () => document.querySelector('[data-testid="log-row"]');
+  const check = () => {
+    if (!probe.armed || probe.start === 0) return;
+    const card = firstCard();
+    if (!probe.accepted && card && card !== probe.firstCard) {
+      const state = card.getAttribute('data-state');
+      if (state === 'failed') probe.failed = true;
+      if (state && state !== 'submitting') {
+        probe.accepted = -1; // seen; the frame time follows
+        requestAnimationFrame(() => (probe.accepted = performance.now()));
+      }
+    }
+    const row = firstRow();
+    if (!probe.row && row && row !== probe.firstRow) {
+      probe.row = -1;
+      requestAnimationFrame(() => (probe.row = performance.now()));
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  document.addEventListener('pointerup', (e) => {
+    if (!probe.armed || probe.start !== 0) return;
+    if (!(e.target instanceof Element) || !e.target.closest('[data-testid="log-redial"]')) return;
+    probe.start = e.timeStamp;
+    probe.firstCard = firstCard();
+    probe.firstRow = firstRow();
+  }, true);
+})()`;
+
 async function installProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __clickProbe?: ClickProbe & { firstCard: Element | null; firstRow: Element | null } };
-    if (w.__clickProbe) return;
-    const probe = { armed: false, start: 0, accepted: 0, row: 0, failed: false, firstCard: null as Element | null, firstRow: null as Element | null };
-    w.__clickProbe = probe;
-    const firstCard = () => document.querySelector('[data-testid="call-strip-item"]');
-    const firstRow = () => document.querySelector('[data-testid="log-row"]');
-    const check = () => {
-      if (!probe.armed || probe.start === 0) return;
-      const card = firstCard();
-      if (!probe.accepted && card && card !== probe.firstCard) {
-        const state = card.getAttribute('data-state');
-        if (state === 'failed') probe.failed = true;
-        if (state && state !== 'submitting') {
-          probe.accepted = -1; // seen; the frame time follows
-          requestAnimationFrame(() => (probe.accepted = performance.now()));
-        }
-      }
-      const row = firstRow();
-      if (!probe.row && row && row !== probe.firstRow) {
-        probe.row = -1;
-        requestAnimationFrame(() => (probe.row = performance.now()));
-      }
-    };
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-    document.addEventListener(
-      'pointerup',
-      (e) => {
-        if (!probe.armed || probe.start !== 0) return;
-        if (!(e.target instanceof Element) || !e.target.closest('[data-testid="log-redial"]')) return;
-        probe.start = e.timeStamp;
-        probe.firstCard = firstCard();
-        probe.firstRow = firstRow();
-      },
-      true,
-    );
-  });
+  await page.evaluate(PROBE_SCRIPT);
 }
 
 export interface ClickToLogResult {

@@ -26,6 +26,11 @@ export function handleEvent(event: AppEvent): void {
       void useAppStore.getState().loadNotices();
       void useContactsStore.getState().load();
       return;
+    default: {
+      // An event added to the contract without a case here does not compile.
+      const unhandled: never = event;
+      return unhandled;
+    }
   }
 }
 
