@@ -533,15 +533,32 @@ test.describe('the AppSecret never reaches the page or the data folder in clear'
     // Everything main sent the page, and everything the page printed.
     const responses: Promise<string>[] = [];
     const consoleLines: string[] = [];
-    page.on('response', (r) => responses.push(r.text().catch(() => '')));
+    // The event stream is a response that never ends (its text() would wait forever): its events
+    // are recorded in the page by a listener of their own instead (`recordEvents`).
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname !== '/__preview/events') responses.push(r.text().catch(() => ''));
+    });
     page.on('console', (m) => consoleLines.push(m.text()));
     const downloads: string[] = [];
 
     const leaks = (where: string, text: string) =>
       forbidden.filter((n) => text.includes(n)).map((n) => `${where} contains ${n === SENTINEL ? 'the secret' : `an encoding of it (${n})`}`);
 
+    /** Every event main pushed to this document since the first scan in it, as JSON. */
+    const recordEvents = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __events?: string[]; dispatch: { subscribe(l: (e: unknown) => void): () => void } };
+        if (!w.__events) {
+          const events: string[] = [];
+          w.__events = events;
+          w.dispatch.subscribe((e) => events.push(JSON.stringify(e)));
+        }
+        return w.__events.join('\n');
+      });
+
     async function scan(step: string): Promise<void> {
       const found: string[] = [];
+      found.push(...leaks('an event pushed to the page', await recordEvents()));
       found.push(...leaks('page.content()', await page.content()));
       const values = await page.$$eval('input, textarea', (els) => els.map((e) => (e as HTMLInputElement | HTMLTextAreaElement).value));
       found.push(...leaks('an input value', values.join('\n')));
@@ -567,6 +584,7 @@ test.describe('the AppSecret never reaches the page or the data folder in clear'
     }
 
     try {
+      await recordEvents();
       await setOwnNumber(page);
       await addContact(page, '张三', '13800138031');
       await saveAccount(page, prod.url, APP_KEY, SENTINEL);
