@@ -80,7 +80,6 @@ function openService(dir: string, log: Logger, cached = true) {
     rosters: localRosters(cols.rosters, log),
     ownNumber: () => undefined,
     now: Date.now,
-    log,
   });
   return {
     service,

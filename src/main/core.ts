@@ -90,7 +90,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
       return own.ok ? own.number : undefined;
     },
     now,
-    log: deps.log,
   });
   // Let the contacts source prepare the list in the background (locally: parse and index the
   // contacts in slices between requests), so that by the time the dispatcher places the first call

@@ -39,7 +39,6 @@ const service = createContactsService({
   rosters: localRosters(openCollection<Roster>({ dir, name: 'rosters', compactAfter }), log),
   ownNumber: () => undefined,
   now: Date.now,
-  log,
 });
 
 async function main(): Promise<void> {

@@ -15,7 +15,6 @@ import type {
 } from '../../shared/contract';
 import type { Contact, ContactDraft, PhoneNumber, RosterMember } from '../../shared/domain';
 import { success } from '../../shared/result';
-import type { Logger } from '../log';
 import type { ContactsSource } from '../sources/contacts-source';
 import type { GroupsSource } from '../sources/groups-source';
 import type { RostersSource } from '../sources/rosters-source';
@@ -31,7 +30,6 @@ export interface ContactsServiceDeps {
   /** The dispatcher's own number, normalised (rosters must not contain it). */
   ownNumber(): PhoneNumber | undefined;
   now(): number;
-  log: Logger;
 }
 
 export interface ContactsService {
@@ -58,7 +56,7 @@ const goneText = {
 };
 
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
-  const { contacts, now, log } = deps;
+  const { contacts, now } = deps;
   const groups = createGroups({ source: deps.groups, now });
   const rosters = createRosters({
     source: deps.rosters,
