@@ -4,7 +4,7 @@
  * so what the tests exercise is what the app runs.
  */
 import { CONTACT_ORDER_TAG } from '../shared/contact-order';
-import type { Mode } from '../shared/domain';
+import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
 import { createCallLog } from './calls/call-log';
@@ -17,6 +17,7 @@ import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
 import { contactsOrderCache } from './contacts/order-cache';
+import { createDialRequests, type DialRequest, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
@@ -54,6 +55,13 @@ export interface CoreDeps {
 
 export interface DispatchCore {
   handlers: OperationHandlers;
+  /** For the desktop shell (links, hotkey, tray, notifications); never reachable from the window. */
+  desktop: {
+    dialRequests: DialRequests;
+    onDialRequest(listener: (request: DialRequest) => void): () => void;
+    callLog(): CallLogEntry[];
+    settings(): Settings;
+  };
   close(): Promise<void>;
 }
 
@@ -158,8 +166,22 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     noticesList: async () => success({ notices: notices.list() }),
   };
 
+  const dialListeners = new Set<(request: DialRequest) => void>();
+  const dialRequests = createDialRequests((request) => {
+    for (const listener of [...dialListeners]) listener(request);
+  });
+
   return {
     handlers,
+    desktop: {
+      dialRequests,
+      onDialRequest(listener) {
+        dialListeners.add(listener);
+        return () => dialListeners.delete(listener);
+      },
+      callLog: () => callLog.list().entries,
+      settings: () => settings.get(),
+    },
     async close() {
       tracker.stop();
       importer.clear();

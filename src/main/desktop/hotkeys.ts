@@ -94,11 +94,17 @@ export function registerHotkeys(registrar: HotkeyRegistrar, bindings: HotkeyBind
   return report;
 }
 
+/** The part of Electron's (asynchronous, W3C-style) clipboard we use; `selection` exists on Linux only. */
+export interface ClipboardLike {
+  readText(): Promise<string>;
+  readonly selection?: { readText(): Promise<string> };
+}
+
 /** Linux has a primary selection: a number just highlighted is dialled without Ctrl+C. */
-export function readDialText(clipboard: { readText(type?: 'selection' | 'clipboard'): string }, platform: NodeJS.Platform): string {
-  if (platform === 'linux') {
-    const selection = clipboard.readText('selection');
+export async function readDialText(clipboard: ClipboardLike, platform: NodeJS.Platform): Promise<string> {
+  if (platform === 'linux' && clipboard.selection) {
+    const selection = await clipboard.selection.readText();
     if (selection.trim() !== '') return selection;
   }
-  return clipboard.readText('clipboard');
+  return clipboard.readText();
 }

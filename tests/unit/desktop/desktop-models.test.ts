@@ -99,11 +99,12 @@ describe('hotkeys', () => {
     expect(registerHotkeys(registrar, { dialClipboard: 'D', toggleWindow: 'Ctrl+Alt+Y' }, handlers).invalid).toEqual([{ action: 'dialClipboard', text: 'D', reason: 'needs_modifier' }]);
   });
 
-  it('reads the selection first on Linux, the clipboard elsewhere', () => {
-    const clipboard = { readText: (type?: string) => (type === 'selection' ? '139 0013 9000' : '010 6552 9988') };
-    expect(readDialText(clipboard, 'linux')).toBe('139 0013 9000');
-    expect(readDialText(clipboard, 'win32')).toBe('010 6552 9988');
-    expect(readDialText({ readText: (type?: string) => (type === 'selection' ? ' ' : '010 6552 9988') }, 'linux')).toBe('010 6552 9988');
+  it('reads the selection first on Linux, the clipboard elsewhere', async () => {
+    const text = (value: string) => ({ readText: async () => value });
+    const clipboard = { ...text('010 6552 9988'), selection: text('139 0013 9000') };
+    expect(await readDialText(clipboard, 'linux')).toBe('139 0013 9000');
+    expect(await readDialText(clipboard, 'win32')).toBe('010 6552 9988');
+    expect(await readDialText({ ...text('010 6552 9988'), selection: text(' ') }, 'linux')).toBe('010 6552 9988');
   });
 });
 
