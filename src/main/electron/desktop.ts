@@ -157,6 +157,8 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
   applyStartAtLogin(prefs.startAtLogin, log);
   refresh();
   reportHotkeys();
+  // The Electron smoke test (tests/e2e/electron.spec.ts) asks whether the tray exists; read-only.
+  if (process.env.DISPATCH_E2E_HOOKS === '1') Object.assign(globalThis, { dispatchDeskShell: { hasTray: () => tray !== null } });
 
   return {
     adoptWindow(win) {
