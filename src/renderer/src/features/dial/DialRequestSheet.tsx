@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';
 import { useT } from '../../i18n/use-t';
-import { liveContacts } from '../../lib/contact-book';
+import { liveContacts } from '../../lib/search/contact-search-view';
 import type { DialRequestSource } from '../../lib/dial-queue';
 import { formatPhone } from '../../lib/phone-format';
 import { useAppStore } from '../../state/app-store';
@@ -26,12 +26,12 @@ function DialRequestBody() {
   const t = useT();
   const current = useDialRequestStore((s) => s.queue.current)!;
   const waiting = useDialRequestStore((s) => s.queue.waiting.length);
-  const book = useContactsStore((s) => s.book);
+  const view = useContactsStore((s) => s.view);
   const settings = useAppStore((s) => s.settings);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const contact = useMemo(
-    () => (book ? liveContacts(book).find((c) => c.numbers.some((n) => n.number === current.number)) : undefined),
-    [book, current.number],
+    () => (view ? liveContacts(view).find((c) => c.numbers.some((n) => n.number === current.number)) : undefined),
+    [view, current.number],
   );
   const confirm = () => void useDialRequestStore.getState().confirm(current.id, contact?.name);
   const cancel = () => useDialRequestStore.getState().cancel(current.id);
