@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { startDesktopShell, type DesktopShell } from './electron/desktop';
 import { linksAtLaunch, registerLinkIntake } from './electron/protocol';
+import { withFirstCallSignal } from './desktop/first-call';
 import { createDispatchCore, type DispatchCore } from './core';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
@@ -56,7 +57,7 @@ app.whenReady().then(() => {
   serveAppScheme(join(__dirname, '../renderer'), log);
   const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
   const isAppUrl = appUrlMatcher(appUrl);
-  registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
+  registerIpc(withFirstCallSignal(core.handlers, () => desktop?.windowListening()), { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 
   let mainWindow: BrowserWindow | null = null;
   const open = () => {

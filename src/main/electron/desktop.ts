@@ -39,6 +39,8 @@ export interface DesktopShell {
   receiveLinks(links: string[]): void;
   /** The window shows (restoring from the tray) and takes focus. */
   show(): void;
+  /** The window is listening for events (its first operation call, see ../desktop/first-call.ts). */
+  windowListening(): void;
   /** Re-reads the call log and settings for the tray, menu language and notifications. */
   refresh(changed?: CallLogEntry): void;
   dispose(): void;
@@ -52,7 +54,7 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
   let quitConfirmed = false;
   let quitting = false;
   let menuLanguage: string | null = null;
-  // Requests that arrive before the page can show them (a launching link) wait for its first load.
+  // Requests that arrive before the window listens (a launching link) wait until it does.
   let pageReady = false;
   const early: Array<() => void> = [];
 
@@ -163,10 +165,6 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
   return {
     adoptWindow(win) {
       applyWindowState(win, prefs.windowState);
-      win.webContents.once('did-finish-load', () => {
-        pageReady = true;
-        for (const run of early.splice(0)) run();
-      });
       win.on('close', (event) => {
         prefsStore.set('windowState', captureWindowState(win));
         if (onWindowClose({ closeToTray: prefs.closeToTray, quitting, trayAvailable: tray !== null }) === 'hide') {
@@ -180,9 +178,10 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
           requestQuit();
         }
       });
-      win.on('closed', () => {
-        pageReady = false;
-      });
+    },
+    windowListening() {
+      pageReady = true;
+      for (const run of early.splice(0)) run();
     },
     receiveLinks(links) {
       show();
