@@ -44,7 +44,7 @@ describe.each(engines)('POST /yunxin/callback ($name)', (engine) => {
   afterAll(async () => t?.close());
 
   async function post(body: string | Buffer, headers: Record<string, string>) {
-    const res = await fetch(`${t.url}/yunxin/callback`, { method: 'POST', headers, body });
+    const res = await fetch(`${t.url}/yunxin/callback`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
   const signed = (body: string, at = clock) => signCallback(SECRET, body, at) as unknown as Record<string, string>;
