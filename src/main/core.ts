@@ -3,7 +3,7 @@
  * (index.ts), the browser preview server and the tests all build the app through this function,
  * so what the tests exercise is what the app runs.
  */
-import type { Mode } from '../shared/domain';
+import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
 import { exportCallLogCsv } from './calls/call-log-csv';
@@ -15,6 +15,7 @@ import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { createDialRequests, type DialRequest, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
@@ -59,6 +60,13 @@ export interface DispatchCore {
   handlers: OperationHandlers;
   /** Main's events (the contract's AppEvents), for the window transports; returns unsubscribe. */
   subscribe: EventBus['subscribe'];
+  /** For the desktop shell (links, hotkey, tray, notifications); never reachable from the window. */
+  desktop: {
+    dialRequests: DialRequests;
+    onDialRequest(listener: (request: DialRequest) => void): () => void;
+    callLog(): CallLogEntry[];
+    settings(): Settings;
+  };
   close(): Promise<void>;
 }
 
@@ -83,10 +91,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const settings = createSettingsService(deps.settingsStore);
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
-  const clientFor = createClientFactory({
+  // One client per mode, reused until the settings it was built from or the vault change.
+  const clients = createClientFactory({
     credentials: createCredentialSource({ vault, sandbox, log: deps.log }),
     timeoutMs: deps.timeoutMs,
   });
+  const { clientFor } = clients;
   const contacts = createContactsService({
     contacts: sources.contacts,
     groups: sources.groups,
@@ -136,6 +146,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     accountStatus,
     async accountSave(req) {
       const saved = await vault.save(req);
+      clients.invalidate();
       if (!saved.ok) return saved;
       deps.log.info('account.saved', {});
       // Sandbox is the default only until a real account exists.
@@ -144,13 +155,19 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     async accountClear() {
       await vault.clear();
+      clients.invalidate();
       deps.log.info('account.cleared', {});
       switchMode('sandbox');
       return accountStatus();
     },
     accountCheck: () => calls.checkAccount(),
     settingsGet: async () => success({ settings: settings.get() }),
-    settingsSet: async (patch) => settings.set(patch),
+    settingsSet: async (patch) => {
+      const set = settings.set(patch);
+      // Also caught by the factory's own comparison; said here so a new setting cannot be missed.
+      clients.invalidate();
+      return set;
+    },
     contactsList: async (req) => {
       const page = contacts.list(req);
       contacts.warmUp();
@@ -172,9 +189,23 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     noticesList: async () => success({ notices: notices.list() }),
   };
 
+  const dialListeners = new Set<(request: DialRequest) => void>();
+  const dialRequests = createDialRequests((request) => {
+    for (const listener of [...dialListeners]) listener(request);
+  });
+
   return {
     handlers,
     subscribe: events.subscribe,
+    desktop: {
+      dialRequests,
+      onDialRequest(listener) {
+        dialListeners.add(listener);
+        return () => dialListeners.delete(listener);
+      },
+      callLog: () => callLog.list().entries,
+      settings: () => settings.get(),
+    },
     async close() {
       tracker.stop();
       importer.clear();
