@@ -26,6 +26,7 @@ import { openAppCollections } from './stores/app-collections';
 import type { KeyValueStore } from './stores/kv-store';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
+import type { ApiHostPolicy } from '../yunxin/api-host';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
 
@@ -41,6 +42,11 @@ export interface CoreDeps {
   dataDir: string;
   /** Notices of the stores opened before the core (settings, vault), for `noticesList`. */
   notices?: readonly StoreNotice[];
+  /**
+   * Where production calls may go (src/yunxin/api-host.ts). Default: the vendor's https hosts
+   * only. Development builds and tests add loopback for a local simulator.
+   */
+  apiHosts?: ApiHostPolicy;
   /** Tests pass a sandbox with fast progress; the app uses the default. */
   sandbox?: Sandbox;
   timeoutMs?: number;
@@ -66,11 +72,11 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     deps.log.warn('store.notice', { ...notice });
   });
 
-  const settings = createSettingsService(deps.settingsStore);
+  const settings = createSettingsService(deps.settingsStore, { apiHosts: deps.apiHosts, log: deps.log });
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
   const clientFor = createClientFactory({
-    credentials: createCredentialSource({ vault, sandbox, log: deps.log }),
+    credentials: createCredentialSource({ vault, sandbox, log: deps.log, checkBaseUrl: settings.checkBaseUrl }),
     timeoutMs: deps.timeoutMs,
   });
   const contacts = createContactsService({
@@ -110,9 +116,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // Resumes sessions left in progress by the previous run: they are still in the log.
   tracker.start();
 
-  const switchMode = (mode: Mode) => {
-    if (settings.get().mode !== mode) settings.set({ mode });
-  };
+  const switchMode = (mode: Mode) => (settings.get().mode !== mode ? settings.set({ mode }) : success({}));
   const accountStatus = async () => success({ account: await vault.status(settings.get().mode) });
 
   const handlers: OperationHandlers = {
@@ -120,18 +124,28 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     startConf: (req) => calls.startConf(req),
     querySession: (req) => calls.querySession(req),
     accountStatus,
-    async accountSave(req) {
-      const saved = await vault.save(req);
+    async accountSave({ baseUrl, ...credentials }) {
+      // A new API host is accepted only here, with the AppSecret typed again in the same form:
+      // a window that can change settings alone cannot send the signed headers elsewhere.
+      const hostChange = baseUrl !== undefined && baseUrl !== settings.get().baseUrl;
+      if (hostChange) {
+        const refused = settings.checkBaseUrl(baseUrl);
+        if (refused) return refused;
+      }
+      const saved = await vault.save(credentials);
       if (!saved.ok) return saved;
       deps.log.info('account.saved', {});
       // Sandbox is the default only until a real account exists.
-      switchMode('production');
+      const switched = settings.set({ mode: 'production', ...(hostChange ? { baseUrl } : {}) }, { hostChange });
+      if (!switched.ok) return switched;
       return accountStatus();
     },
     async accountClear() {
-      await vault.clear();
+      const cleared = await vault.clear();
+      if (!cleared.ok) return cleared;
       deps.log.info('account.cleared', {});
-      switchMode('sandbox');
+      const switched = switchMode('sandbox');
+      if (!switched.ok) return switched;
       return accountStatus();
     },
     accountCheck: () => calls.checkAccount(),

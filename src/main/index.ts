@@ -12,6 +12,8 @@ import { openElectronStore } from './electron/electron-store';
 import { createMainWindow } from './electron/window';
 import { appUrlMatcher } from './ipc/sender';
 import { createLogger } from './log';
+import { API_HOSTS_FILE, readApiHostsFile } from './settings/api-hosts-file';
+import { rendererUrl } from './window/renderer-url';
 
 // A portable or test data directory; must be set before the app is ready.
 if (process.env.DISPATCH_DATA_DIR) app.setPath('userData', process.env.DISPATCH_DATA_DIR);
@@ -37,9 +39,19 @@ app.whenReady().then(() => {
     log,
     dataDir,
     notices,
+    // Production calls go to the vendor's hosts, plus those of a file packaged with the app;
+    // a loopback simulator only in development.
+    apiHosts: {
+      extraHosts: app.isPackaged ? readApiHostsFile(join(process.resourcesPath, API_HOSTS_FILE)) : [],
+      allowLoopback: !app.isPackaged,
+    },
   });
 
-  const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  const appUrl = rendererUrl({
+    isPackaged: app.isPackaged,
+    envUrl: process.env.ELECTRON_RENDERER_URL,
+    fileUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
+  });
   const isAppUrl = appUrlMatcher(appUrl);
   registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 

@@ -76,7 +76,12 @@ export const requestSchemas = {
     .strict(),
   accountStatus: empty,
   accountSave: z
-    .object({ appKey: z.string().max(128), appSecret: z.string().max(256), acceptPlaintextRisk: z.boolean().optional() })
+    .object({
+      appKey: z.string().max(128),
+      appSecret: z.string().max(256),
+      acceptPlaintextRisk: z.boolean().optional(),
+      baseUrl: z.string().max(256).optional(),
+    })
     .strict(),
   accountClear: empty,
   accountCheck: empty,

@@ -54,6 +54,11 @@ export interface AccountSaveRequest {
   appSecret: string;
   /** Required true to store with an insecure backend (Linux basic_text). */
   acceptPlaintextRisk?: boolean;
+  /**
+   * The API host (production). Changing it is allowed only here, with the AppSecret in the same
+   * request; settingsSet refuses a different baseUrl.
+   */
+  baseUrl?: string;
 }
 export type AccountStatusResponse = Result<{ account: AccountStatus }>;
 

@@ -100,7 +100,12 @@ export const MODEL: Record<OperationName, Shape> = {
   querySession: obj({ session: req(str(128, { min: 1, pattern: SESSION })), type: req(oneOf('call', 'conf')) }),
   accountStatus: EMPTY,
   accountSave: obj(
-    { appKey: req(str(128)), appSecret: req(str(256)), acceptPlaintextRisk: opt(bool) },
+    {
+      appKey: req(str(128)),
+      appSecret: req(str(256)),
+      acceptPlaintextRisk: opt(bool),
+      baseUrl: opt(str(256, { sample: fc.constantFrom('https://api.netease.im', 'http://127.0.0.1:9', 'ftp://x', 'not a url', '') })),
+    },
     fc.record({ appKey: fc.stringMatching(/^[0-9a-f]{32}$/), appSecret: fc.stringMatching(/^[0-9a-f]{12}$/) }),
   ),
   accountClear: EMPTY,

@@ -5,6 +5,7 @@
  * in-memory-key cipher instead of safeStorage.
  */
 import { join } from 'node:path';
+import type { ApiHostPolicy } from '../../yunxin/api-host';
 import { createDispatchCore, type DispatchCore } from '../core';
 import { createLogger, type Logger } from '../log';
 import type { Sandbox } from '../sandbox/sandbox';
@@ -19,7 +20,13 @@ export interface NodeRuntime {
   dataDir: string;
 }
 
-export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; timeoutMs?: number; echoLog?: boolean }): NodeRuntime {
+export function openNodeRuntime(options: {
+  dataDir: string;
+  sandbox?: Sandbox;
+  timeoutMs?: number;
+  echoLog?: boolean;
+  apiHosts?: ApiHostPolicy;
+}): NodeRuntime {
   const log = createLogger({ file: join(options.dataDir, 'dispatch-desk.log'), echo: options.echoLog });
   const settings = openConfStore({ cwd: options.dataDir, name: 'settings' });
   const vault = openConfStore({ cwd: options.dataDir, name: 'vault' });
@@ -34,6 +41,8 @@ export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; t
     notices,
     sandbox: options.sandbox,
     timeoutMs: options.timeoutMs,
+    // The preview is a development tool (never packaged): a local simulator may stand in for the API.
+    apiHosts: options.apiHosts ?? { allowLoopback: true },
   });
   return { core, log, notices, dataDir: options.dataDir };
 }

@@ -64,8 +64,8 @@ const entry = async (id: unknown) => {
 };
 const queries = (sim: Simulator) => sim.requests.filter((r) => r.path === PATHS.queryBySession);
 const goProduction = async () => {
-  await t.call('settingsSet', { callerAcc: 'ops_desk', baseUrl: prod.url });
-  expect(await t.call('accountSave', { appKey: APP_KEY, appSecret: APP_SECRET })).toMatchObject({ ok: true });
+  await t.call('settingsSet', { callerAcc: 'ops_desk' });
+  expect(await t.call('accountSave', { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: prod.url })).toMatchObject({ ok: true });
 };
 
 describe('session tracker', () => {

@@ -21,6 +21,8 @@ import { CALLEE, CONF_CALLEES, OWN_NUMBER, PROD_APP_KEY, PROD_CALLER_ACC, closed
 
 const SENTINEL = `SENTINEL${randomBytes(12).toString('hex')}Zq`;
 const TIMEOUT_MS = 1000;
+/** The loopback simulator, and a name that never resolves (the DNS-failure flow). */
+const API_HOSTS = { allowLoopback: true, extraHosts: ['nonexistent.invalid'] };
 
 /** The sentinel as it would look in a file or message under each encoding we might slip into. */
 function encodings(secret: string): { name: string; bytes: Buffer }[] {
@@ -90,17 +92,22 @@ describe('secrets: the AppSecret never leaves main', () => {
   });
 
   it('runs every flow with the sentinel secret, then finds it nowhere', async () => {
-    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } }), timeoutMs: TIMEOUT_MS });
+    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } }), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
 
     // Settings and the account.
     await run('settingsGet', {});
-    expect(await run('settingsSet', { callerNumber: OWN_NUMBER, callerAcc: PROD_CALLER_ACC, baseUrl: prod.url, language: 'en' })).toMatchObject({ ok: true });
+    expect(await run('settingsSet', { callerNumber: OWN_NUMBER, callerAcc: PROD_CALLER_ACC, language: 'en' })).toMatchObject({ ok: true });
+    // A new host only with the secret: refused alone, accepted below with the account.
+    expect(await run('settingsSet', { baseUrl: prod.url })).toMatchObject({ ok: false, field: 'baseUrl' });
     // Refused saves must not echo what was typed.
     expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: `${SENTINEL} x` })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL.repeat(12) })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, note: SENTINEL })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await run('accountSave', { appKey: 'not a key!', appSecret: SENTINEL })).toMatchObject({ ok: false, code: 'invalid_input' });
-    expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL })).toMatchObject({ ok: true, account: { configured: true, mode: 'production' } });
+    expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, baseUrl: prod.url })).toMatchObject({
+      ok: true,
+      account: { configured: true, mode: 'production' },
+    });
     await run('accountStatus', {});
     expect(await run('accountCheck', {})).toMatchObject({ ok: true, verdict: 'ok' });
 
@@ -143,11 +150,11 @@ describe('secrets: the AppSecret never leaves main', () => {
     prod.faults.set(null);
     // Nothing listening, and a name that does not resolve.
     for (const baseUrl of [await closedPortUrl(), 'https://nonexistent.invalid']) {
-      await run('settingsSet', { baseUrl });
+      await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, baseUrl });
       await run('startCall', { callee: CALLEE });
       await run('accountCheck', {});
     }
-    expect(await run('settingsSet', { baseUrl: prod.url })).toMatchObject({ ok: true });
+    expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, baseUrl: prod.url })).toMatchObject({ ok: true });
 
     // Contacts, import and export, the call log and its export, notices.
     await run('groupSave', { group: { name: 'Night shift' } });
@@ -167,7 +174,7 @@ describe('secrets: the AppSecret never leaves main', () => {
     await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL });
     await run('startCall', { callee: '13600136000' });
     await runtime.core.close();
-    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox(), timeoutMs: TIMEOUT_MS });
+    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox(), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
     await run('accountStatus', {});
     await run('startCall', { callee: CALLEE });
     await run('settingsGet', {});

@@ -284,7 +284,7 @@ export const zhCN = {
   'settings.languageEn': 'English',
   'settings.advanced': '高级',
   'settings.baseUrl': '接口地址（高级）',
-  'settings.baseUrlHint': '仅正式模式使用；沙箱模式始终使用本机模拟器。一般无需修改。',
+  'settings.baseUrlHint': '仅正式模式使用；沙箱模式始终使用本机模拟器。一般无需修改。修改后须与 AppKey、AppSecret 一同保存。',
 
   'account.title': '云信账号',
   'account.appKey': 'AppKey',

@@ -16,7 +16,6 @@ export function SettingsPanel() {
   const [error, setError] = useState<Failure | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [advancedOpen, setAdvancedOpen] = useState(false);
 
   useEffect(() => setDraft(settings), [settings]);
   if (!draft) return null;
@@ -97,14 +96,6 @@ export function SettingsPanel() {
             </select>
           </label>
         </fieldset>
-        <details className="advanced" open={advancedOpen || fieldError('baseUrl') !== null} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
-          <summary data-testid="settings-advanced">{t('settings.advanced')}</summary>
-          <label className="field">
-            <span>{t('settings.baseUrl')}</span>
-            <input data-testid="settings-base-url" value={draft.baseUrl} spellCheck={false} autoComplete="off" onChange={(e) => field('baseUrl', e.target.value)} />
-            <span className="field-hint">{t('settings.baseUrlHint')}</span>
-          </label>
-        </details>
         <div className="actions">
           <button type="submit" className="primary" data-testid="settings-save" disabled={saving}>
             {saving ? t('common.saving') : t('common.save')}
