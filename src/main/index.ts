@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createDispatchCore, type DispatchCore } from './core';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
@@ -12,6 +12,9 @@ import { openElectronStore } from './electron/electron-store';
 import { createMainWindow } from './electron/window';
 import { appUrlMatcher } from './ipc/sender';
 import { createLogger } from './log';
+import { quitAfterClose } from './quit-after-close';
+import { runStartUp } from './start-failure';
+import { lockDataFolder, type DataFolderLock } from './stores/data-folder-lock';
 import { API_HOSTS_FILE, readApiHostsFile } from './settings/api-hosts-file';
 import { rendererUrl } from './window/renderer-url';
 
@@ -22,10 +25,23 @@ if (process.env.DISPATCH_DATA_DIR) app.setPath('userData', process.env.DISPATCH_
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: DispatchCore | null = null;
+let lock: DataFolderLock | null = null;
 const windowIds = new Set<number>();
 
-app.whenReady().then(() => {
+// A start-up that throws (unwritable or locked folder) shows why and quits instead of leaving a
+// process without a window.
+app.whenReady().then(() =>
+  runStartUp(start, app.getPath('userData'), (text) => {
+    dialog.showErrorBox(text.title, text.message);
+    lock?.release();
+    app.exit(1);
+  }),
+);
+
+function start() {
   const dataDir = app.getPath('userData');
+  // One writer per data folder (the preview takes the same lock).
+  lock = lockDataFolder(dataDir);
   const log = createLogger({ file: join(dataDir, 'dispatch-desk.log'), echo: !app.isPackaged });
   const settingsStore = openElectronStore({ name: 'settings' });
   const vaultStore = openElectronStore({ name: 'vault' });
@@ -65,12 +81,24 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('before-quit', () => {
-  void core?.close();
-});
+// Quit waits for the core to close (journals flushed, compaction done), then releases the lock.
+app.on(
+  'before-quit',
+  quitAfterClose({
+    close: async () => {
+      try {
+        await core?.close();
+      } finally {
+        lock?.release();
+      }
+    },
+    quit: () => app.quit(),
+    onError: (error) => console.error('close failed', error),
+  }),
+);
