@@ -8,7 +8,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The import parser runs in a worker thread (src/main/contacts/import-runner.ts) and
+      // looks for its entry next to main's bundle.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'import-worker': resolve(__dirname, 'src/main/contacts/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

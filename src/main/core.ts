@@ -165,6 +165,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     rosterDelete: async (req) => contacts.deleteRoster(req.id),
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
+    contactsImportRows: async (req) => importer.rows(req),
     contactsExport: async () => importer.exportCsv(),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async () =>

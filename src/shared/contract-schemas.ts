@@ -131,6 +131,15 @@ export const requestSchemas = {
     })
     .strict(),
   contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
+  contactsImportRows: z
+    .object({
+      importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      // Past the end is an empty page; a larger limit is cut to IMPORT_PREVIEW_ROWS by main.
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().positive(),
+      status: z.enum(['new', 'duplicate', 'error']).optional(),
+    })
+    .strict(),
   contactsExport: empty,
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
   callLogExport: empty,

@@ -109,13 +109,28 @@ export interface ImportPreviewRow {
   numbers: string[];
   errors: LocalizedText[];
 }
+/**
+ * A preview carries the summary and the first rows (and, separately, the first rows that need
+ * attention); the rest are fetched a page at a time with contactsImportRows, so a large file never
+ * crosses IPC whole.
+ */
 export interface ImportPreview {
   importId: string;
   encoding: string;
   rows: ImportPreviewRow[];
+  /** The first rows whose status is not 'new' (duplicates and errors). */
+  problemRows: ImportPreviewRow[];
   summary: { total: number; new: number; duplicate: number; error: number };
 }
 export type ImportPreviewResponse = Result<{ preview: ImportPreview }>;
+export interface ImportRowsRequest {
+  importId: string;
+  offset: number;
+  limit: number;
+  /** Only rows with this status; all rows when absent. */
+  status?: ImportPreviewRow['status'];
+}
+export type ImportRowsResponse = Result<{ rows: ImportPreviewRow[]; total: number }>;
 export interface ImportApplyRequest {
   importId: string;
   duplicate: DuplicatePolicy;
@@ -152,6 +167,7 @@ export interface Operations {
   rosterDelete: { request: { id: string }; response: DeletedResponse };
   contactsImportPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
   contactsImportApply: { request: ImportApplyRequest; response: ImportApplyResponse };
+  contactsImportRows: { request: ImportRowsRequest; response: ImportRowsResponse };
   contactsExport: { request: EmptyRequest; response: CsvExportResponse };
   callLogList: { request: CallLogListRequest; response: CallLogListResponse };
   callLogExport: { request: EmptyRequest; response: CsvExportResponse };
@@ -183,6 +199,7 @@ const operationNameSet: Record<OperationName, true> = {
   rosterDelete: true,
   contactsImportPreview: true,
   contactsImportApply: true,
+  contactsImportRows: true,
   contactsExport: true,
   callLogList: true,
   callLogExport: true,

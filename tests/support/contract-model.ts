@@ -179,6 +179,12 @@ export const MODEL: Record<OperationName, Shape> = {
     duplicate: req(duplicate),
   }),
   contactsImportApply: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), duplicate: req(duplicate) }),
+  contactsImportRows: obj({
+    importId: req(str(64, { min: 1, pattern: IMPORT_ID })),
+    offset: req(int({ min: 0 })),
+    limit: req(int({ min: 1 })),
+    status: opt(oneOf('new', 'duplicate', 'error')),
+  }),
   contactsExport: EMPTY,
   callLogList: obj({ sinceRevision: opt(timestamp) }),
   callLogExport: EMPTY,

@@ -87,7 +87,7 @@ export async function openProductionCore(options: ProductionCoreOptions): Promis
   const dataDir = mkdtempSync(join(tmpdir(), 'dispatch-reliability-'));
   const ownsProd = options.prod === undefined;
   const prod = options.prod ?? (await startSimulator({ accounts: [{ appKey: PROD_APP_KEY, appSecret, accids: [PROD_CALLER_ACC] }] }));
-  const sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } });
+  const sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 });
   const test = openTestCore(dataDir, { sandbox, timeoutMs: options.timeoutMs });
 
   const setUp = [

@@ -75,7 +75,18 @@ function decodeOrReplace(label: string, bytes: Uint8Array, encoding: CsvEncoding
  * unterminated quote runs to the end). Blank lines stay as `['']` records so a record's index + 1
  * is its row number in Excel, which is what the preview reports.
  */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+export class CsvTooManyRowsError extends Error {
+  constructor(readonly maxRecords: number) {
+    super(`more than ${maxRecords} lines`);
+  }
+}
+
+export function parseCsv(
+  text: string,
+  delimiter = detectDelimiter(text),
+  options: { maxRecords?: number; onRecords?: (records: number, offset: number) => void } = {},
+): string[][] {
+  const maxRecords = options.maxRecords ?? Infinity;
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const d = delimiter.charCodeAt(0);
   const rows: string[][] = [];
@@ -117,8 +128,12 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
     i += c === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
     rows.push(row);
     row = [];
+    // Stop as soon as the file is known to be too long: its rest is never held as records.
+    if (rows.length > maxRecords) throw new CsvTooManyRowsError(maxRecords);
+    if (options.onRecords && rows.length % 10_000 === 0) options.onRecords(rows.length, i);
   }
   if (row.length) rows.push(row);
+  if (rows.length > maxRecords) throw new CsvTooManyRowsError(maxRecords);
   return rows;
 }
 

@@ -30,7 +30,7 @@ const call = (name: OperationName, payload: unknown) =>
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dispatch-core-'));
   log = createMemoryLog();
-  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } });
+  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 });
   prod = await startSimulator({ accounts: [{ appKey: APP_KEY, appSecret: SENTINEL_SECRET, accids: ['ops_desk'] }] });
   core = createDispatchCore({
     settingsStore: openConfStore({ cwd: dataDir, name: 'settings' }).store,

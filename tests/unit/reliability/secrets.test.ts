@@ -92,7 +92,7 @@ describe('secrets: the AppSecret never leaves main', () => {
   });
 
   it('runs every flow with the sentinel secret, then finds it nowhere', async () => {
-    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } }), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
+    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 }), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
 
     // Settings and the account.
     await run('settingsGet', {});

@@ -47,7 +47,7 @@ let sandbox: Sandbox;
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'dispatch-save-'));
-  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } });
+  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 });
   core = null;
 });
 afterEach(async () => {

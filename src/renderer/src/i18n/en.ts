@@ -180,6 +180,7 @@ export const en: Messages = {
   'import.rowsLabel': 'Import preview',
   'import.line': 'Line {n}',
   'import.noRows': 'No rows match.',
+  'import.more': 'Showing {shown} of {total} rows — show more',
   'import.apply': 'Import {n}',
   'import.applying': 'Importing…',
   'import.result': 'Import finished: {added} added, {merged} merged, {replaced} replaced, {skipped} skipped, {failed} failed.',

@@ -179,6 +179,7 @@ export const zhCN = {
   'import.rowsLabel': '导入预览',
   'import.line': '第 {n} 行',
   'import.noRows': '没有符合条件的行。',
+  'import.more': '已显示 {shown} / {total} 行 — 显示更多',
   'import.apply': '导入 {n} 条',
   'import.applying': '正在导入…',
   'import.result': '导入完成：新增 {added}，合并 {merged}，替换 {replaced}，跳过 {skipped}，失败 {failed}。',

@@ -66,10 +66,29 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
     });
   }, [data, policy, file.name]);
 
-  const rows = useMemo(
-    () => (preview ? (statusFilter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === statusFilter)) : []),
-    [preview, statusFilter],
-  );
+  // Main sends the first rows and the first problem rows; further rows come a page at a time.
+  const firstRows = useMemo(() => {
+    if (!preview) return [];
+    if (statusFilter === 'all') return preview.rows;
+    const byLine = new Map<number, ImportPreviewRow>();
+    for (const r of [...preview.rows, ...preview.problemRows]) byLine.set(r.line, r);
+    return [...byLine.values()].filter((r) => r.status === statusFilter).sort((a, b) => a.line - b.line);
+  }, [preview, statusFilter]);
+  const pageKey = `${preview?.importId ?? ''}:${statusFilter}`;
+  const [more, setMore] = useState<{ key: string; rows: ImportPreviewRow[] } | null>(null);
+  const rows = more?.key === pageKey ? more.rows : firstRows;
+  const matching = preview ? (statusFilter === 'all' ? preview.summary.total : preview.summary[statusFilter]) : 0;
+  const loadMore = async () => {
+    if (!preview) return;
+    const r = await invoke('contactsImportRows', {
+      importId: preview.importId,
+      offset: rows.length,
+      limit: 200,
+      ...(statusFilter === 'all' ? {} : { status: statusFilter }),
+    });
+    if (r.ok) setMore({ key: pageKey, rows: [...rows, ...r.rows] });
+    else setFailure(r);
+  };
 
   const onApply = async () => {
     if (!preview || applying || applied) return;
@@ -168,6 +187,11 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
             <span className="muted">{t('import.encoding', { encoding: preview.encoding })}</span>
           </div>
           <ImportRows rows={rows} lang={lang} />
+          {rows.length < matching && (
+            <button type="button" className="link" data-testid="import-more" onClick={() => void loadMore()}>
+              {t('import.more', { shown: rows.length, total: matching })}
+            </button>
+          )}
         </>
       )}
     </Sheet>
