@@ -3,13 +3,14 @@
  * IPC and safeStorage adapters.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createDispatchCore, type DispatchCore } from './core';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { openElectronStore } from './electron/electron-store';
 import { createMainWindow } from './electron/window';
+import { registerAppSchemePrivileges, serveAppScheme } from './electron/app-scheme';
+import { APP_PAGE_URL } from './window/app-scheme';
 import { appUrlMatcher } from './ipc/sender';
 import { createLogger } from './log';
 import { quitAfterClose } from './quit-after-close';
@@ -20,6 +21,9 @@ import { rendererUrl } from './window/renderer-url';
 
 // A portable or test data directory; must be set before the app is ready.
 if (process.env.DISPATCH_DATA_DIR) app.setPath('userData', process.env.DISPATCH_DATA_DIR);
+
+// The renderer is served from app://desk, never file:// (registered before ready, served after).
+registerAppSchemePrivileges();
 
 // One instance only: two instances would race on the same store files.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -63,11 +67,8 @@ function start() {
     },
   });
 
-  const appUrl = rendererUrl({
-    isPackaged: app.isPackaged,
-    envUrl: process.env.ELECTRON_RENDERER_URL,
-    fileUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
-  });
+  serveAppScheme(join(__dirname, '../renderer'), log);
+  const appUrl = rendererUrl({ isPackaged: app.isPackaged, envUrl: process.env.ELECTRON_RENDERER_URL, bundledUrl: APP_PAGE_URL });
   const isAppUrl = appUrlMatcher(appUrl);
   registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 

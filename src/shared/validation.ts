@@ -104,7 +104,7 @@ export function validateCallerAcc(v: unknown): Failure | null {
 function badAccChars(v: string): string {
   const seen = new Set<string>();
   for (const ch of v) {
-    if (!/^[A-Za-z0-9_@.\-]$/.test(ch)) seen.add(ch);
+    if (!/^[A-Za-z0-9_@.-]$/.test(ch)) seen.add(ch);
     if (seen.size >= 3) break;
   }
   return [...seen].map((ch) => (/^\s$/u.test(ch) ? 'space' : `"${quoteValue(ch) || '?'}"`)).join(' ');

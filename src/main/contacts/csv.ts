@@ -359,7 +359,7 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
   columns.forEach((col, i) => {
     if (col.kind !== 'phone') return;
     const generic = GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, ''));
-    for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、\/|\r\n]+/)) {
+    for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、/|\r\n]+/)) {
       const parsed = readNumber(item, generic ? '' : col.header);
       if (!parsed) continue;
       typed.push(parsed.typed);

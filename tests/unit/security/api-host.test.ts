@@ -177,12 +177,12 @@ describe('the host rule (src/yunxin/api-host.ts)', () => {
 });
 
 describe('ELECTRON_RENDERER_URL (finding 9)', () => {
-  const fileUrl = 'file:///opt/app/resources/app.asar/out/renderer/index.html';
+  const bundledUrl = 'file:///opt/app/resources/app.asar/out/renderer/index.html';
   it('is ignored in a packaged build', () => {
-    expect(rendererUrl({ isPackaged: true, envUrl: 'https://evil.example/', fileUrl })).toBe(fileUrl);
+    expect(rendererUrl({ isPackaged: true, envUrl: 'https://evil.example/', bundledUrl })).toBe(bundledUrl);
   });
   it('is honoured in development', () => {
-    expect(rendererUrl({ isPackaged: false, envUrl: 'http://localhost:5173/', fileUrl })).toBe('http://localhost:5173/');
-    expect(rendererUrl({ isPackaged: false, envUrl: undefined, fileUrl })).toBe(fileUrl);
+    expect(rendererUrl({ isPackaged: false, envUrl: 'http://localhost:5173/', bundledUrl })).toBe('http://localhost:5173/');
+    expect(rendererUrl({ isPackaged: false, envUrl: undefined, bundledUrl })).toBe(bundledUrl);
   });
 });
