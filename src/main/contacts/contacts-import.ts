@@ -20,7 +20,7 @@ import { fileStamp } from '../local-time';
 import type { ContactBook } from './contact-book';
 import { applyImport, exportContactsCsv, type ImportPreview, type ImportRow } from './csv';
 import type { ImportProgress } from './import-parse';
-import { createWorkerImportRunner, type ImportRunner } from './import-runner';
+import { createImportRunner, type ImportRunner } from './import-runner';
 import { invalidField } from './field-text';
 import type { Groups } from './groups';
 import { createImportCache } from './import-cache';
@@ -41,7 +41,7 @@ export interface ContactsImportDeps {
   /** Preview lifetime and how many are kept (default one: a preview of a large file is large). */
   ttlMs?: number;
   kept?: number;
-  /** Where the parse runs: a worker thread by default. */
+  /** Where the parse runs: a worker thread for anything but a small file, by default. */
   runner?: ImportRunner;
   /** Progress of the parse, for whoever shows it. */
   onProgress?: (progress: ImportProgress) => void;
@@ -93,7 +93,7 @@ const expired = invalidField('importId', {
 
 export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
   const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept ?? 1 });
-  const runner = deps.runner ?? createWorkerImportRunner();
+  const runner = deps.runner ?? createImportRunner();
   const maxRows = deps.maxRows ?? IMPORT_ROWS_MAX;
   const maxBook = deps.maxBook ?? CONTACT_BOOK_MAX;
 

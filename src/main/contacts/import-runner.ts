@@ -72,7 +72,27 @@ export function createWorkerImportRunner(options: { maxHeapMb?: number } = {}): 
   };
 }
 
-/** Same contract, on the calling thread: for unit tests of the import rules only. */
+/**
+ * Files up to this size are parsed on the calling thread: a few thousand lines take milliseconds,
+ * less than starting a worker. Anything larger goes to the worker.
+ */
+export const INLINE_PARSE_MAX_BYTES = 64 * 1024;
+
+/** The app's runner: small files inline, the rest in a worker thread. */
+export function createImportRunner(options: { maxHeapMb?: number; inlineMaxBytes?: number } = {}): ImportRunner {
+  const worker = createWorkerImportRunner(options);
+  const inlineMax = options.inlineMaxBytes ?? INLINE_PARSE_MAX_BYTES;
+  return {
+    run(input, onProgress) {
+      if (input.bytes.length > inlineMax) return worker.run(input, onProgress);
+      worker.cancel();
+      return inlineImportRunner.run(input, onProgress);
+    },
+    cancel: () => worker.cancel(),
+  };
+}
+
+/** Same contract, on the calling thread: small files, and unit tests of the import rules. */
 export const inlineImportRunner: ImportRunner = {
   run: async (input, onProgress) => parseImport(input, onProgress),
   cancel() {},
