@@ -33,6 +33,10 @@ export interface VerifyCallbackInput {
   rawBody: Buffer | Uint8Array;
   /** Our clock in ms (default Date.now()). */
   now?: number;
+  /** How far CurTime may be from `now`, either way (default CALLBACK_MAX_SKEW_MS). */
+  windowMs?: number;
+  /** Largest body accepted (default CALLBACK_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 export type CallbackRejection = 'too_large' | 'bad_headers' | 'stale' | 'bad_signature' | 'replayed';
@@ -93,7 +97,7 @@ export function checkCallback(input: VerifyCallbackInput): CallbackVerdict {
     const { appSecret, headers, rawBody } = input;
     if (typeof appSecret !== 'string' || appSecret === '' || !(rawBody instanceof Uint8Array)) return { ok: false, reason: 'bad_headers' };
     // Before any hashing: the size of what we are asked to hash is the attacker's choice.
-    if (rawBody.byteLength > CALLBACK_MAX_BODY_BYTES) return { ok: false, reason: 'too_large' };
+    if (rawBody.byteLength > (input.maxBodyBytes ?? CALLBACK_MAX_BODY_BYTES)) return { ok: false, reason: 'too_large' };
     const curTime = header(headers, 'curtime');
     const md5 = header(headers, 'md5');
     const sum = header(headers, 'checksum');
@@ -102,7 +106,7 @@ export function checkCallback(input: VerifyCallbackInput): CallbackVerdict {
     if (!md5 || !/^[0-9a-fA-F]{32}$/.test(md5)) return { ok: false, reason: 'bad_headers' };
     if (!sum || !/^[0-9a-fA-F]{40}$/.test(sum)) return { ok: false, reason: 'bad_headers' };
     const now = input.now ?? Date.now();
-    if (Math.abs(now - Number(curTime)) > CALLBACK_MAX_SKEW_MS) return { ok: false, reason: 'stale' };
+    if (Math.abs(now - Number(curTime)) > (input.windowMs ?? CALLBACK_MAX_SKEW_MS)) return { ok: false, reason: 'stale' };
     const actualMd5 = md5Hex(Buffer.from(rawBody));
     const bodyOk = sameHex(md5, actualMd5);
     const sumOk = sameHex(sum, checkSum(appSecret, actualMd5, curTime));
@@ -118,7 +122,7 @@ export async function verifyCallbackOnce(input: VerifyCallbackInput & { seen: Ca
   if (!verdict.ok) return verdict;
   const curTime = header(input.headers, 'curtime')!;
   const md5 = header(input.headers, 'md5')!.toLowerCase();
-  const fresh = await input.seen.remember(`${md5}:${curTime}`, Number(curTime) + CALLBACK_MAX_SKEW_MS);
+  const fresh = await input.seen.remember(`${md5}:${curTime}`, Number(curTime) + (input.windowMs ?? CALLBACK_MAX_SKEW_MS));
   return fresh ? { ok: true } : { ok: false, reason: 'replayed' };
 }
 

@@ -7,7 +7,7 @@
  * a log line and an audit row — none of which carry the body (it holds phone numbers).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseCallbackBill, verifyCallback } from '../../yunxin';
+import { checkCallback, parseCallbackBill } from '../../yunxin';
 import { appendAudit } from '../audit';
 import { storeBill } from '../bills';
 import type { HubContext } from '../context';
@@ -73,7 +73,19 @@ export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const secret = await ctx.yunxin.callbackSecret();
         if (!secret) return reject(req, reply, 'not_configured', raw.length);
-        if (!verifyCallback({ appSecret: secret, headers: req.headers, rawBody: raw })) return reject(req, reply, 'bad_signature', raw.length);
+        // The shared rules (src/yunxin/callback.ts): size before hashing, CurTime in ms within the window, signature.
+        const verdict = checkCallback({
+          appSecret: secret,
+          headers: req.headers,
+          rawBody: raw,
+          now: ctx.now(),
+          windowMs: ctx.config.callbackWindowMs,
+          maxBodyBytes: ctx.config.callbackBodyLimit,
+        });
+        if (!verdict.ok) {
+          const reason = verdict.reason === 'stale' ? 'stale_time' : verdict.reason === 'too_large' ? 'too_large' : 'bad_signature';
+          return reject(req, reply, reason, raw.length);
+        }
         const curTime = Number(headerText(req, 'curtime'));
         if (!Number.isFinite(curTime) || Math.abs(ctx.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
         const parsed = parseCallbackBill(raw);
