@@ -166,6 +166,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
+    contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async () => importer.exportCsv(),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async () =>

@@ -131,6 +131,7 @@ export const requestSchemas = {
     })
     .strict(),
   contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
+  contactsImportProgress: empty,
   contactsImportRows: z
     .object({
       importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),

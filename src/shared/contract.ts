@@ -131,6 +131,13 @@ export interface ImportRowsRequest {
   status?: ImportPreviewRow['status'];
 }
 export type ImportRowsResponse = Result<{ rows: ImportPreviewRow[]; total: number }>;
+/** How far the preview being parsed has got (null when none is running), for the import dialog to show. */
+export interface ImportProgressView {
+  stage: 'decoding' | 'parsing' | 'checking';
+  /** 0…1 within the stage. */
+  done: number;
+}
+export type ImportProgressResponse = Result<{ progress: ImportProgressView | null }>;
 export interface ImportApplyRequest {
   importId: string;
   duplicate: DuplicatePolicy;
@@ -168,6 +175,7 @@ export interface Operations {
   contactsImportPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
   contactsImportApply: { request: ImportApplyRequest; response: ImportApplyResponse };
   contactsImportRows: { request: ImportRowsRequest; response: ImportRowsResponse };
+  contactsImportProgress: { request: EmptyRequest; response: ImportProgressResponse };
   contactsExport: { request: EmptyRequest; response: CsvExportResponse };
   callLogList: { request: CallLogListRequest; response: CallLogListResponse };
   callLogExport: { request: EmptyRequest; response: CsvExportResponse };
@@ -200,6 +208,7 @@ const operationNameSet: Record<OperationName, true> = {
   contactsImportPreview: true,
   contactsImportApply: true,
   contactsImportRows: true,
+  contactsImportProgress: true,
   contactsExport: true,
   callLogList: true,
   callLogExport: true,

@@ -179,6 +179,7 @@ export const MODEL: Record<OperationName, Shape> = {
     duplicate: req(duplicate),
   }),
   contactsImportApply: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), duplicate: req(duplicate) }),
+  contactsImportProgress: EMPTY,
   contactsImportRows: obj({
     importId: req(str(64, { min: 1, pattern: IMPORT_ID })),
     offset: req(int({ min: 0 })),

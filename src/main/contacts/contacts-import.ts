@@ -28,6 +28,8 @@ import { createImportCache } from './import-cache';
 export interface ContactsImport {
   preview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
   rows(request: ImportRowsRequest): ImportRowsResponse;
+  /** The parse in progress (null when none). */
+  progress(): ImportProgress | null;
   apply(request: ImportApplyRequest): ImportApplyResponse;
   exportCsv(): CsvExportResponse;
   /** Forgets pending previews (closing the app). */
@@ -96,6 +98,11 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
   const runner = deps.runner ?? createImportRunner();
   const maxRows = deps.maxRows ?? IMPORT_ROWS_MAX;
   const maxBook = deps.maxBook ?? CONTACT_BOOK_MAX;
+  let running: ImportProgress | null = null;
+  const onProgress = (p: ImportProgress) => {
+    running = p;
+    deps.onProgress?.(p);
+  };
 
   return {
     async preview(request) {
@@ -105,7 +112,13 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       if (bytes.length > IMPORT_FILE_MAX_BYTES) return tooBig;
       // A new file replaces the previous preview: only one is kept.
       previews.clear();
-      const parsed = await runner.run({ bytes, existing: deps.book.all(), duplicate: request.duplicate, maxRows }, deps.onProgress);
+      running = { stage: 'decoding', done: 0 };
+      let parsed;
+      try {
+        parsed = await runner.run({ bytes, existing: deps.book.all(), duplicate: request.duplicate, maxRows }, onProgress);
+      } finally {
+        running = null;
+      }
       if (!parsed.ok) {
         if (parsed.reason === 'undecodable') return undecodable;
         if (parsed.reason === 'too_many_rows') return tooManyRows(parsed.maxRows);
@@ -129,6 +142,8 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
         },
       });
     },
+
+    progress: () => running,
 
     rows(request) {
       const preview = previews.get(request.importId);

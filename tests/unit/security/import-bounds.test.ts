@@ -67,6 +67,23 @@ describe('import bounds', () => {
     expect((await t.call('contactsImportRows', { importId: pv.importId, offset: 0, limit: 5000 })).rows).toHaveLength(IMPORT_PREVIEW_ROWS);
   }, 120_000);
 
+  it('the window can ask how far a large preview has got while it runs', async () => {
+    expect(await t.call('contactsImportProgress', {})).toEqual({ ok: true, progress: null });
+    const dataBase64 = contactsCsv(60_000).toString('base64');
+    let finished = false;
+    const preview = t.call('contactsImportPreview', { fileName: 'big.csv', dataBase64, duplicate: 'skip' }).then((r) => ((finished = true), r));
+    const seen: { stage: string; done: number }[] = [];
+    while (!finished) {
+      const r = await t.call('contactsImportProgress', {});
+      const p = r.progress as { stage: string; done: number } | null;
+      if (p && !finished) seen.push(p);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await preview).ok).toBe(true);
+    expect(seen.some((p) => p.stage === 'parsing' && p.done > 0 && p.done <= 1)).toBe(true);
+    expect(await t.call('contactsImportProgress', {})).toEqual({ ok: true, progress: null });
+  }, 120_000);
+
   it('keeps one preview: a second file makes the first one expire', async () => {
     const first = await t.call('contactsImportPreview', { fileName: 'a.csv', dataBase64: contactsCsv(2).toString('base64'), duplicate: 'skip' });
     const second = await t.call('contactsImportPreview', { fileName: 'b.csv', dataBase64: contactsCsv(3).toString('base64'), duplicate: 'skip' });

@@ -164,6 +164,7 @@ export const en: Messages = {
   'import.button': 'Import',
   'import.title': 'Import contacts: {file}',
   'import.reading': 'Checking the file…',
+  'import.progress': 'Checking the file… {percent}%',
   'import.readError': 'The selected file could not be read. Make sure no other program has it open and try again.',
   'import.policy': 'When a contact already exists (same name and number)',
   'import.policy.skip': 'Skip it, keep the existing contact',

@@ -163,6 +163,7 @@ export const zhCN = {
   'import.button': '导入',
   'import.title': '导入联系人：{file}',
   'import.reading': '正在检查文件…',
+  'import.progress': '正在检查文件… {percent}%',
   'import.readError': '无法读取所选文件，请确认文件未被其他程序占用后重试。',
   'import.policy': '遇到已存在的联系人（同名同号码）时',
   'import.policy.skip': '跳过，保留现有联系人',

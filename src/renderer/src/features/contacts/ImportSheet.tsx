@@ -31,6 +31,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   const [applying, setApplying] = useState(false);
   const [applied, setApplied] = useState<Applied | null>(null);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
+  const [percent, setPercent] = useState<number | null>(null);
   const request = useRef(0);
   const policyRef = useRef<HTMLSelectElement>(null);
 
@@ -68,6 +69,29 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
       }
     });
   }, [data, policy, file.name]);
+
+  // A large file is parsed in a worker in main: ask how far it has got while waiting.
+  useEffect(() => {
+    if (!loading) return;
+    let stopped = false;
+    const poll = () => {
+      void invoke('contactsImportProgress', {}).then((r) => {
+        if (stopped) return;
+        if (r.ok && r.progress) {
+          // Decoding is quick; parsing is most of the work, checking the rest.
+          const { stage, done } = r.progress;
+          setPercent(Math.round(stage === 'decoding' ? 0 : stage === 'parsing' ? done * 70 : 70 + done * 30));
+        }
+        timer = setTimeout(poll, 300);
+      });
+    };
+    let timer = setTimeout(poll, 300);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      setPercent(null);
+    };
+  }, [loading]);
 
   // Main sends the first rows and the first problem rows; further rows come a page at a time.
   const firstRows = useMemo(() => {
@@ -159,7 +183,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
       </div>
 
       {failure && <FailureMessage failure={failure} testId="import-failure" />}
-      {loading && !failure && <p className="muted" data-testid="import-loading">{t('import.reading')}</p>}
+      {loading && !failure && <p className="muted" data-testid="import-loading">{percent === null ? t('import.reading') : t('import.progress', { percent })}</p>}
 
       {applied && (
         <div className="import-summary success-box" data-testid="import-summary" role="status">
