@@ -43,7 +43,6 @@ export function SettingsPanel() {
 
   const own = draft.callerNumber.trim() === '' ? null : normalizePhone(draft.callerNumber);
   const ownError = own && !own.ok ? phoneErrorText(own)[lang] : null;
-  const fieldError = (name: string) => (error?.field === name ? error : null);
 
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title">
