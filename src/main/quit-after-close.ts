@@ -7,11 +7,7 @@ export interface QuitEvent {
   preventDefault(): void;
 }
 
-export function quitAfterClose(options: {
-  close: () => Promise<void>;
-  quit: () => void;
-  onError?: (error: unknown) => void;
-}): (event: QuitEvent) => void {
+export function quitAfterClose(options: { close: () => Promise<void>; quit: () => void; onError?: (error: unknown) => void }): (event: QuitEvent) => void {
   let state: 'open' | 'closing' | 'closed' = 'open';
   return (event) => {
     if (state === 'closed') return;

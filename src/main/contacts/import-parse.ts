@@ -16,9 +16,7 @@ export interface ImportParseInput {
 }
 
 export type ImportParseOutput =
-  | { ok: true; preview: ImportPreview; encoding: CsvEncoding }
-  | { ok: false; reason: 'undecodable' }
-  | { ok: false; reason: 'too_many_rows'; maxRows: number };
+  { ok: true; preview: ImportPreview; encoding: CsvEncoding } | { ok: false; reason: 'undecodable' } | { ok: false; reason: 'too_many_rows'; maxRows: number };
 
 export interface ImportProgress {
   stage: 'decoding' | 'parsing' | 'checking';

@@ -78,10 +78,7 @@ export function lockDataFolder(dataDir: string, options: { isAlive?: (pid: numbe
       return { file, release };
     }
     const owner = readRecord(file);
-    const stale =
-      owner === null
-        ? olderThan(file, UNREADABLE_STALE_MS)
-        : owner.host === mine.host && (owner.pid === process.pid || !isAlive(owner.pid));
+    const stale = owner === null ? olderThan(file, UNREADABLE_STALE_MS) : owner.host === mine.host && (owner.pid === process.pid || !isAlive(owner.pid));
     // An unreadable lock is being written this instant (respected), or was left empty by a crash
     // between create and write (stale once it is a few seconds old).
     if (!stale) throw new DataFolderLockedError(dir, owner?.pid ?? null);

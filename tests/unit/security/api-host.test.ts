@@ -164,10 +164,7 @@ describe('the host rule (src/yunxin/api-host.ts)', () => {
   });
 
   it('the packaged list only adds valid host names, never loopback, and ignores a broken file', () => {
-    expect(parseApiHostsFile('{"hosts":["ECP.Example.com"," a.b.c ","localhost","127.0.0.1","x/y","https://z.com",3]}')).toEqual([
-      'ecp.example.com',
-      'a.b.c',
-    ]);
+    expect(parseApiHostsFile('{"hosts":["ECP.Example.com"," a.b.c ","localhost","127.0.0.1","x/y","https://z.com",3]}')).toEqual(['ecp.example.com', 'a.b.c']);
     expect(parseApiHostsFile('not json')).toEqual([]);
     expect(parseApiHostsFile('{"hosts":"a.com"}')).toEqual([]);
     expect(readApiHostsFile(join(dataDir, 'absent.json'))).toEqual([]);

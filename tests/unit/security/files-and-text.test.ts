@@ -46,7 +46,7 @@ describe('CSV export (finding 10)', () => {
     expect(cells[0]).toHaveLength(1);
   });
 
-  it("keeps a leading apostrophe the user typed through export and import", () => {
+  it('keeps a leading apostrophe the user typed through export and import', () => {
     for (const name of ["'quoted", "'=not a formula", "''two"]) {
       const csv = exportContactsCsv([contact(name, { notes: name })]);
       const back = importContacts(parseCsv(decodeCsvBytes(Buffer.from(csv)).text), [], { duplicate: 'skip' });
@@ -126,7 +126,12 @@ describe('names and encodings (finding 12)', () => {
     const t = openTestCore(dir, { sandbox: createSandbox() });
     try {
       const saved = await t.call('contactSave', {
-        contact: { name: 'abc\u202Egpj.exe\u2066x\u200B', org: '\u202Dorg', notes: 'n\u2067o\u200Ete\nok', numbers: [{ label: '\u202E手机', number: '13800138000' }] },
+        contact: {
+          name: 'abc\u202Egpj.exe\u2066x\u200B',
+          org: '\u202Dorg',
+          notes: 'n\u2067o\u200Ete\nok',
+          numbers: [{ label: '\u202E手机', number: '13800138000' }],
+        },
       });
       expect(saved).toMatchObject({ ok: true, contact: { name: 'abcgpj.exex', org: 'org', notes: 'note\nok', numbers: [{ label: '手机' }] } });
       // Emoji joiners are not format tricks and stay.

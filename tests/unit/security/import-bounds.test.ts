@@ -35,7 +35,7 @@ function contactsCsv(count: number): Buffer {
 }
 
 describe('import bounds', () => {
-  it('a 10 MB file of 2.6 M lines is refused by its line count, with main\'s heap barely moving', async () => {
+  it("a 10 MB file of 2.6 M lines is refused by its line count, with main's heap barely moving", async () => {
     const bytes = Buffer.from('a,1\n'.repeat(2_600_000));
     expect(bytes.length).toBeLessThanOrEqual(10 * 1024 * 1024);
     const dataBase64 = bytes.toString('base64');

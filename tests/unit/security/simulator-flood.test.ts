@@ -43,7 +43,8 @@ describe('simulator flood', () => {
 
   it("a test's simulator keeps a ring of the newest, and unsigned requests without headers or body", async () => {
     sim = await startSimulator({ accounts: [{ appKey: 'k1', appSecret: 's1', accids: ['a'] }], record: 5 });
-    for (let i = 0; i < 12; i++) await post(sim.url, '/call/ecp/startcall.action', `junk=${'x'.repeat(100_000)}&i=${i}`, { appkey: 'k1', nonce: 'n', curtime: '1', checksum: 'bad' });
+    for (let i = 0; i < 12; i++)
+      await post(sim.url, '/call/ecp/startcall.action', `junk=${'x'.repeat(100_000)}&i=${i}`, { appkey: 'k1', nonce: 'n', curtime: '1', checksum: 'bad' });
     const signed = signedHeaders('k1', 's1');
     await post(sim.url, '/call/ecp/startcall.action', 'callerAcc=a&caller=13900139000&callee=13800138000', { ...signed });
     expect(sim.requests).toHaveLength(5);
