@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { DEFAULT_BASE_URL } from '../shared/limits';
+import { PASSWORD_MIN } from './auth/passwords';
 import { isAllowedYunxinBaseUrl } from './base-url';
 import { isPostgresUrl } from './db/open';
 import { parseKey } from './secret-box';
@@ -46,6 +47,8 @@ export interface HubConfig {
   logLevel: string;
   /** Fastify trustProxy: set when a reverse proxy sets X-Forwarded-For (HUB_TRUST_PROXY=true, a hop count or addresses). */
   trustProxy: boolean | number | string;
+  /** API requests per client address and minute (health, metrics, the callback and SSE are exempt). */
+  rateLimitPerMinute: number;
 }
 
 export const DEFAULTS = {
@@ -107,10 +110,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimit: DEFAULTS.bodyLimit,
     logLevel: env.HUB_LOG_LEVEL || 'info',
     trustProxy: trustProxyFrom(env.HUB_TRUST_PROXY),
+    rateLimitPerMinute: intFrom(env, 'HUB_RATE_LIMIT_PER_MIN', 1200, 1, 1_000_000),
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (env.HUB_ADMIN_USER) config.adminUser = env.HUB_ADMIN_USER;
-  if (env.HUB_ADMIN_PASSWORD) config.adminPassword = env.HUB_ADMIN_PASSWORD;
+  if (env.HUB_ADMIN_PASSWORD) {
+    // The same rule as for passwords set through the API: a weak first admin would be the weakest account.
+    if (env.HUB_ADMIN_PASSWORD.length < PASSWORD_MIN) throw new Error(`HUB_ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters long`);
+    config.adminPassword = env.HUB_ADMIN_PASSWORD;
+  }
   if (yunxin) config.yunxin = yunxin;
   if (secretKey) config.secretKey = secretKey;
   if (env.HUB_PUBLIC_URL) config.publicUrl = env.HUB_PUBLIC_URL.replace(/\/+$/, '');

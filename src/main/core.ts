@@ -122,7 +122,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const handlers: OperationHandlers = {
     startCall: (req) => calls.startCall(req),
     startConf: (req) => calls.startConf(req),
-    querySession: (req) => calls.querySession(req),
     accountStatus,
     async accountSave({ baseUrl, ...credentials }) {
       // A new API host is accepted only here, with the AppSecret typed again in the same form:
