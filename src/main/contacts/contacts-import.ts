@@ -17,7 +17,7 @@ import type {
 import { CONTACT_BOOK_MAX, IMPORT_FILE_MAX_BYTES, IMPORT_PREVIEW_ROWS, IMPORT_ROWS_MAX } from '../../shared/contact-limits';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
-import type { ContactBook } from './contact-book';
+import type { ContactsSource } from '../sources/contacts-source';
 import { applyImport, exportContactsCsv, type ImportPreview, type ImportRow } from './csv';
 import type { ImportProgress } from './import-parse';
 import { createImportRunner, type ImportRunner } from './import-runner';
@@ -37,7 +37,7 @@ export interface ContactsImport {
 }
 
 export interface ContactsImportDeps {
-  book: ContactBook;
+  contacts: ContactsSource;
   groups: Groups;
   now(): number;
   /** Preview lifetime and how many are kept (default one: a preview of a large file is large). */
@@ -115,7 +115,7 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       running = { stage: 'decoding', done: 0 };
       let parsed;
       try {
-        parsed = await runner.run({ bytes, existing: deps.book.all(), duplicate: request.duplicate, maxRows }, onProgress);
+        parsed = await runner.run({ bytes, existing: deps.contacts.all(), duplicate: request.duplicate, maxRows }, onProgress);
       } finally {
         running = null;
       }
@@ -157,23 +157,25 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       const preview = previews.get(request.importId);
       if (!preview) return expired;
       // Against the book as it is now: contacts deleted since the preview are skipped, not revived.
-      const plan = applyImport(preview, deps.book.all(), {
+      const plan = applyImport(preview, deps.contacts.all(), {
         duplicate: request.duplicate,
         groups: deps.groups.all(),
         now: deps.now(),
         newId: randomUUID,
       });
-      const current = deps.book.all().length;
+      const current = deps.contacts.all().length;
       if (current + plan.counts.added > maxBook) return bookFull(maxBook, current, plan.counts.added);
       // Groups first: a crash in between leaves unused groups, never contacts in missing groups.
-      const failed = deps.groups.addMany(plan.newGroups) ?? deps.book.putContacts(plan.contacts);
+      const failed = deps.groups.addMany(plan.newGroups);
       if (failed) return failed;
+      const put = deps.contacts.put(plan.contacts, 'import');
+      if (!put.ok) return put;
       previews.delete(request.importId);
       return success(plan.counts);
     },
 
     exportCsv() {
-      const csv = exportContactsCsv(deps.book.all(), deps.groups.all());
+      const csv = exportContactsCsv(deps.contacts.all(), deps.groups.all());
       return success({ fileName: `contacts-${fileStamp(deps.now())}.csv`, csv });
     },
 

@@ -95,7 +95,7 @@ describe('import bounds', () => {
   it('refuses an import that would take the book past its cap, storing nothing', async () => {
     const stored: Contact[] = [];
     const importer = createContactsImport({
-      book: { all: () => stored, putContacts: (c: Contact[]) => (stored.push(...c), null) } as never,
+      contacts: { all: () => stored, put: (c: Contact[]) => (stored.push(...c), { ok: true, contacts: [] }) } as never,
       groups: { all: () => [], addMany: () => null } as never,
       now: () => 0,
       maxBook: 5,

@@ -12,10 +12,10 @@
  * Written without fsync (a lost or torn write only costs one slow start) and through a temporary
  * file and a rename, so a reader never sees half of one.
  */
-import { openForWriteNoFollow } from '../stores/no-follow';
+import { openForWriteNoFollow } from '../../stores/no-follow';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../log';
+import type { Logger } from '../../log';
 
 const FORMAT = 'dispatch-desk.contacts-order';
 const VERSION = 1;
