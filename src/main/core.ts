@@ -3,7 +3,7 @@
  * (index.ts), the browser preview server and the tests all build the app through this function,
  * so what the tests exercise is what the app runs.
  */
-import type { Mode } from '../shared/domain';
+import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
 import { exportCallLogCsv } from './calls/call-log-csv';
@@ -14,6 +14,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { createDialRequests, type DialRequest, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
@@ -62,6 +63,13 @@ export interface CoreDeps {
 
 export interface DispatchCore {
   handlers: OperationHandlers;
+  /** For the desktop shell (links, hotkey, tray, notifications); never reachable from the window. */
+  desktop: {
+    dialRequests: DialRequests;
+    onDialRequest(listener: (request: DialRequest) => void): () => void;
+    callLog(): CallLogEntry[];
+    settings(): Settings;
+  };
   close(): Promise<void>;
 }
 
@@ -83,10 +91,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const settings = createSettingsService(deps.settingsStore, { apiHosts: deps.apiHosts, log: deps.log });
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
-  const clientFor = createClientFactory({
+  // One client per mode, reused until the settings it was built from or the vault change.
+  const clients = createClientFactory({
     credentials: createCredentialSource({ vault, sandbox, log: deps.log, checkBaseUrl: settings.checkBaseUrl }),
     timeoutMs: deps.timeoutMs,
   });
+  const { clientFor } = clients;
   const contacts = createContactsService({
     contacts: sources.contacts,
     groups: sources.groups,
@@ -141,6 +151,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
         if (refused) return refused;
       }
       const saved = await vault.save(credentials);
+      clients.invalidate();
       if (!saved.ok) return saved;
       deps.log.info('account.saved', {});
       // Sandbox is the default only until a real account exists.
@@ -150,6 +161,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     async accountClear() {
       const cleared = await vault.clear();
+      clients.invalidate();
       if (!cleared.ok) return cleared;
       deps.log.info('account.cleared', {});
       const switched = switchMode('sandbox');
@@ -158,7 +170,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     accountCheck: () => calls.checkAccount(),
     settingsGet: async () => success({ settings: settings.get() }),
-    settingsSet: async (patch) => settings.set(patch),
+    settingsSet: async (patch) => {
+      const set = settings.set(patch);
+      // Also caught by the factory's own comparison; said here so a new setting cannot be missed.
+      clients.invalidate();
+      return set;
+    },
     contactsList: async (req) => {
       const page = contacts.list(req);
       contacts.warmUp();
@@ -182,8 +199,22 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     noticesList: async () => success({ notices: notices.list() }),
   };
 
+  const dialListeners = new Set<(request: DialRequest) => void>();
+  const dialRequests = createDialRequests((request) => {
+    for (const listener of [...dialListeners]) listener(request);
+  });
+
   return {
     handlers,
+    desktop: {
+      dialRequests,
+      onDialRequest(listener) {
+        dialListeners.add(listener);
+        return () => dialListeners.delete(listener);
+      },
+      callLog: () => callLog.list().entries,
+      settings: () => settings.get(),
+    },
     async close() {
       tracker.stop();
       importer.clear();

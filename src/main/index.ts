@@ -4,6 +4,9 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { startDesktopShell, type DesktopShell } from './electron/desktop';
+import { linksAtLaunch, registerLinkIntake } from './electron/protocol';
+import { withFirstCallSignal } from './desktop/first-call';
 import { createDispatchCore, type DispatchCore } from './core';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
@@ -31,6 +34,14 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let core: DispatchCore | null = null;
 let lock: DataFolderLock | null = null;
 const windowIds = new Set<number>();
+
+// Dial links (argv, a second instance, macOS open-url) wait for the desktop shell, then ask the window.
+let desktop: DesktopShell | null = null;
+const launchLinks = linksAtLaunch();
+registerLinkIntake({
+  onLinks: (links) => (desktop ? desktop.receiveLinks(links) : launchLinks.push(...links)),
+  focus: () => desktop?.show(),
+});
 
 // A start-up that throws (unwritable or locked folder) shows why and quits instead of leaving a
 // process without a window.
@@ -70,15 +81,28 @@ function start() {
   serveAppScheme(join(__dirname, '../renderer'), log);
   const appUrl = rendererUrl({ isPackaged: app.isPackaged, envUrl: process.env.ELECTRON_RENDERER_URL, bundledUrl: APP_PAGE_URL });
   const isAppUrl = appUrlMatcher(appUrl);
-  registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
+  registerIpc(withFirstCallSignal(core.handlers, () => desktop?.windowListening()), { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 
+  let mainWindow: BrowserWindow | null = null;
   const open = () => {
     const win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appUrl, isAppUrl });
     const id = win.webContents.id;
     windowIds.add(id);
-    win.on('closed', () => windowIds.delete(id));
+    mainWindow = win;
+    desktop?.adoptWindow(win);
+    win.on('closed', () => {
+      windowIds.delete(id);
+      if (mainWindow === win) mainWindow = null;
+    });
+    return win;
   };
+  const desktopStore = openElectronStore({ name: 'desktop' });
+  desktop = startDesktopShell(
+    { core, log, dataDir, prefsStore: desktopStore.store, appRoot: app.getAppPath(), appVersion: app.getVersion() },
+    { get: () => mainWindow, open },
+  );
   open();
+  if (launchLinks.length > 0) desktop.receiveLinks(launchLinks.splice(0));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
@@ -87,6 +111,8 @@ function start() {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
+
+app.on('will-quit', () => desktop?.dispose());
 
 // Quit waits for the core to close (journals flushed, compaction done), then releases the lock.
 app.on(
