@@ -151,10 +151,10 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     rosterDelete: async (req) => contacts.deleteRoster(req.id),
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
-    contactsExport: async () => importer.exportCsv(),
+    contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
-    callLogExport: async () =>
-      success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries) }),
+    callLogExport: async (req) =>
+      success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
   };
 

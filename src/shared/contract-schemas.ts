@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { OperationName } from './contract';
-import { LANGUAGES } from './result';
+import { LANGUAGES, type Language } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
 import {
   BULK_IDS_MAX,
@@ -27,6 +27,7 @@ import {
 const typedNumber = z.string().max(64);
 const maxDur = z.number().int().optional();
 const empty = z.object({}).strict();
+const csvExport = z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict();
 
 const id = z.string().regex(ID_PATTERN);
 const timestamp = z.number().int().nonnegative();
@@ -126,8 +127,8 @@ export const requestSchemas = {
     })
     .strict(),
   contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
-  contactsExport: empty,
+  contactsExport: csvExport,
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
-  callLogExport: empty,
+  callLogExport: csvExport,
   noticesList: empty,
 } satisfies Record<OperationName, z.ZodType>;

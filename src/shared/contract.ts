@@ -23,7 +23,7 @@ import type {
   SessionType,
   Settings,
 } from './domain';
-import type { LocalizedText, Result } from './result';
+import type { Language, Message, Result } from './result';
 
 export interface StartCallRequest {
   /** As typed by the dispatcher; main normalises and validates it. */
@@ -102,7 +102,7 @@ export interface ImportPreviewRow {
   status: 'new' | 'duplicate' | 'error';
   name: string;
   numbers: string[];
-  errors: LocalizedText[];
+  errors: Message[];
 }
 export interface ImportPreview {
   importId: string;
@@ -116,6 +116,10 @@ export interface ImportApplyRequest {
   duplicate: DuplicatePolicy;
 }
 export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
+/** The language of the file's headers and words: the UI language (default zh-CN). */
+export interface CsvExportRequest {
+  lang?: Language;
+}
 export type CsvExportResponse = Result<{ fileName: string; csv: string }>;
 
 export interface CallLogListRequest {
@@ -147,9 +151,9 @@ export interface Operations {
   rosterDelete: { request: { id: string }; response: DeletedResponse };
   contactsImportPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
   contactsImportApply: { request: ImportApplyRequest; response: ImportApplyResponse };
-  contactsExport: { request: EmptyRequest; response: CsvExportResponse };
+  contactsExport: { request: CsvExportRequest; response: CsvExportResponse };
   callLogList: { request: CallLogListRequest; response: CallLogListResponse };
-  callLogExport: { request: EmptyRequest; response: CsvExportResponse };
+  callLogExport: { request: CsvExportRequest; response: CsvExportResponse };
   noticesList: { request: EmptyRequest; response: NoticesResponse };
 }
 

@@ -174,9 +174,9 @@ export const MODEL: Record<OperationName, Shape> = {
     duplicate: req(duplicate),
   }),
   contactsImportApply: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), duplicate: req(duplicate) }),
-  contactsExport: EMPTY,
+  contactsExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   callLogList: obj({ sinceRevision: opt(timestamp) }),
-  callLogExport: EMPTY,
+  callLogExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   noticesList: EMPTY,
 };
 

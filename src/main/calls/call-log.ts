@@ -114,7 +114,7 @@ export function createCallLog(deps: CallLogDeps): CallLog {
         revision: ++revision,
       };
       if (outcome.ok) entry.session = outcome.session;
-      else entry.error = { code: outcome.code, message: outcome.message, ...(outcome.text ? { text: outcome.text } : {}) };
+      else entry.error = { code: outcome.code, message: outcome.message, ...(outcome.detail ? { detail: outcome.detail } : {}) };
       write(entry);
       prune();
       return entry;

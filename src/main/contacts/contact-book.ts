@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { contactSortKey, compareSortKeys } from '../../shared/contact-order';
 import { SEARCH_KEYS_VERSION, type ContactSearchKeys } from '../../shared/contact-search';
 import type { Contact, ContactDraft, ContactRecord, PhoneNumber } from '../../shared/domain';
+import { msg } from '../../shared/i18n';
 import { success, type Failure, type Result } from '../../shared/result';
 import type { Logger } from '../log';
 import type { Collection } from '../stores/collection-store';
@@ -446,10 +447,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       numbers();
       const existing = draft.id === undefined ? undefined : collection.get(draft.id);
       if (draft.id !== undefined && !existing) {
-        return invalidField('id', {
-          'zh-CN': '该联系人已不存在（可能刚被删除），无法保存修改',
-          en: 'This contact no longer exists (it may just have been deleted); the change cannot be saved',
-        });
+        return invalidField('id', msg('contactRule.gone'));
       }
       const checked = checkContact(draft, { groupExists: deps.groupExists, unknownGroups: 'reject' });
       if (!checked.ok) return checked;

@@ -12,6 +12,7 @@ import type {
   ImportPreviewResponse,
 } from '../../shared/contract';
 import { IMPORT_FILE_MAX_BYTES } from '../../shared/contact-limits';
+import { msg, type Language } from '../../shared/i18n';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
 import type { ContactBook } from './contact-book';
@@ -23,7 +24,8 @@ import { createImportCache } from './import-cache';
 export interface ContactsImport {
   preview(request: ImportPreviewRequest): ImportPreviewResponse;
   apply(request: ImportApplyRequest): ImportApplyResponse;
-  exportCsv(): CsvExportResponse;
+  /** Headers and words in `lang` (the UI language; zh-CN when absent). */
+  exportCsv(lang?: Language): CsvExportResponse;
   /** Forgets pending previews (closing the app). */
   clear(): void;
 }
@@ -37,20 +39,9 @@ export interface ContactsImportDeps {
   kept?: number;
 }
 
-const tooBig = invalidField('dataBase64', {
-  'zh-CN': `文件超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB，请拆分后分批导入`,
-  en: `The file is larger than ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB; split it and import the parts one by one`,
-});
-
-const undecodable = invalidField('dataBase64', {
-  'zh-CN': '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK）。请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后重试',
-  en: 'The text encoding of the file is neither UTF-8 nor GBK. In Excel use "Save As → CSV UTF-8 (Comma delimited)" and try again',
-});
-
-const expired = invalidField('importId', {
-  'zh-CN': '导入预览已过期或已导入，请重新选择文件',
-  en: 'The import preview has expired or was already applied; choose the file again',
-});
+const tooBig = invalidField('dataBase64', msg('importFile.tooBig', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024 }));
+const undecodable = invalidField('dataBase64', msg('importFile.undecodable'));
+const expired = invalidField('importId', msg('importFile.expired'));
 
 export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
   const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept });
@@ -97,8 +88,8 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       return success(plan.counts);
     },
 
-    exportCsv() {
-      const csv = exportContactsCsv(deps.book.all(), deps.groups.all());
+    exportCsv(lang) {
+      const csv = exportContactsCsv(deps.book.all(), deps.groups.all(), lang);
       return success({ fileName: `contacts-${fileStamp(deps.now())}.csv`, csv });
     },
 

@@ -1,4 +1,5 @@
-import { failure, type Failure } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, type Failure } from '../../shared/result';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -25,11 +26,5 @@ export function validateBaseUrl(value: string): Failure | null {
 
 function bad(value: string): Failure {
   const shown = value.slice(0, 80);
-  return failure('invalid_input', `Base URL "${shown}" must be an https:// address (http:// only for 127.0.0.1).`, {
-    field: 'baseUrl',
-    text: {
-      'zh-CN': `接口地址"${shown}"无效：必须是 https:// 地址（仅本机 127.0.0.1 可用 http://）。`,
-      en: `Base URL "${shown}" must be an https:// address (http:// only for 127.0.0.1).`,
-    },
-  });
+  return failWith('invalid_input', msg('settingsRule.baseUrl', { url: shown }), { field: 'baseUrl' });
 }

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Mode, Settings } from '../../../../shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
@@ -37,7 +38,7 @@ export function SettingsPanel() {
   }
 
   const own = draft.callerNumber.trim() === '' ? null : normalizePhone(draft.callerNumber);
-  const ownError = own && !own.ok ? phoneErrorText(own)[lang] : null;
+  const ownError = own && !own.ok ? formatMessage(lang, phoneErrorText(own)) : null;
   const fieldError = (name: string) => (error?.field === name ? error : null);
 
   return (

@@ -1,6 +1,5 @@
-import type { Messages } from './zh-CN';
-
-export const en: Messages = {
+/** The renderer's own words, English. */
+export const uiEn = {
   'app.title': 'Dispatch Desk',
   'mode.sandbox': '沙箱 / Sandbox',
   'mode.production': '正式 / Production',
@@ -305,4 +304,4 @@ export const en: Messages = {
   'account.check': 'Test connection',
   'account.checking': 'Testing…',
   'account.checkOk': 'Connection OK: AppKey, AppSecret and accid are valid.',
-};
+} as const;
