@@ -2,17 +2,21 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Main and preload stay CommonJS (sandboxed preloads cannot be ESM). electron-store and conf are
-// ESM-only, so they are listed as devDependencies and therefore bundled into main rather than
-// required at runtime.
+// Main and preload stay CommonJS (sandboxed preloads cannot be ESM). Every library main and the
+// preload use is bundled into them (externalizeDeps: false): the packaged app ships no
+// node_modules at all, so a production dependency that only the hub needs (fastify, pglite, pg…)
+// can never end up in the installer, and `npm run package:check` fails if a bundle ever requires
+// a module that is not in the asar.
 export default defineConfig({
   main: {
     build: {
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
     build: {
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
     },
   },

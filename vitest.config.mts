@@ -2,10 +2,31 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
-    setupFiles: ['tests/setup/electron-mock.ts'],
     environment: 'node',
     testTimeout: 20000,
     server: { deps: { inline: ['electron-store'] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+          setupFiles: ['tests/setup/electron-mock.ts'],
+        },
+      },
+      {
+        // The hub suites run against PGlite and a real PostgreSQL: the globalSetup starts one
+        // throw-away cluster per run (only when a hub test is selected) and fails the run when the
+        // PostgreSQL binaries are missing.
+        extends: true,
+        test: {
+          name: 'hub',
+          include: ['tests/hub/**/*.test.ts'],
+          globalSetup: ['tests/hub/support/global-setup.ts'],
+          testTimeout: 30000,
+          hookTimeout: 30000,
+        },
+      },
+    ],
   },
 });

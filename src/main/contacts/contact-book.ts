@@ -4,17 +4,16 @@
  *
  * The collection is the truth; everything else here is derived from it and rebuilt when missing:
  * - the number index (which contact names a number in the call log) is built by a warm-up that
- *   parses the collection in slices of a few milliseconds in the background, so IPC stays
- *   responsive at start-up. Anything that needs it before the warm-up is done finishes the rest
+ *   parses the collection in slices of a few milliseconds in the background (warm-up.ts), so IPC
+ *   stays responsive at start-up. Anything that needs it before the warm-up is done finishes the rest
  *   at once.
- * - the display order (contact-order.ts) is updated in place on every change, so a page costs a
+ * - the display order (display-order.ts) is updated in place on every change, so a page costs a
  *   slice, not a sort. Across runs it is cached next to the collection (order-cache.ts): a start
  *   whose files are unchanged serves the first page after parsing only that page's contacts.
  *   Without a usable cache the order is built by sorting everything once.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { contactSortKey, compareSortKeys } from '../../shared/contact-order';
+import { contactSortKey } from '../../shared/contact-order';
 import { SEARCH_KEYS_VERSION, type ContactSearchKeys } from '../../shared/contact-search';
 import type { Contact, ContactDraft, ContactRecord, PhoneNumber } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
@@ -24,8 +23,10 @@ import type { Collection } from '../stores/collection-store';
 import { tryWrite } from '../stores/write-failure';
 import { checkContact } from './contact-rules';
 import { invalidField } from './field-text';
+import { createDisplayOrder, looksLikeContact, type OrderChange } from './display-order';
 import { NumberIndex } from './number-index';
 import type { OrderCache } from './order-cache';
+import { createWarmUp } from './warm-up';
 
 export interface ContactBookDeps {
   collection: Collection<ContactRecord>;
@@ -71,24 +72,8 @@ export interface ContactBook {
   nameFor(number: PhoneNumber): string | undefined;
 }
 
-/** One warm-up slice: short enough that a call request waiting behind it is not noticeably late. */
-const WARM_SLICE_MS = 8;
-/** Items between clock reads in a slice (reading the clock per item would cost more than the item). */
-const WARM_CHECK_EVERY = 64;
 /** Order changes come in bursts (an import, a dispatcher tidying up): write the cache once after. */
 const ORDER_SAVE_DELAY_MS = 2000;
-/**
- * Changes up to this many move contacts one by one (a binary search and an array splice each);
- * larger batches (imports) rebuild the order in one merge pass instead.
- */
-const SPLICE_MAX = 64;
-
-/** A contact as stored before and after a write; undefined = not there (added, deleted). */
-interface Change {
-  id: string;
-  before: ContactRecord | undefined;
-  after: ContactRecord | undefined;
-}
 
 /** The record without its keys: what a delete hands back for undo. */
 function withoutKeys(record: ContactRecord): Contact {
@@ -96,45 +81,33 @@ function withoutKeys(record: ContactRecord): Contact {
   return contact;
 }
 
-/** Old or foreign data on disk must not take the app down: skip what is not a contact at all. */
-function looksLikeContact(item: unknown): item is ContactRecord {
-  const c = item as Partial<ContactRecord> | null;
-  return !!c && typeof c.name === 'string' && Array.isArray(c.numbers) && Array.isArray(c.groupIds);
-}
-
 export function createContactBook(deps: ContactBookDeps): ContactBook {
   const { collection } = deps;
-  /** Complete once set; null until the warm-up has been through every item. */
+  /** Complete once the warm-up is done. */
   let index: NumberIndex | null = null;
-  let warming: Generator<void, void> | null = null;
-  let warmTimer: NodeJS.Immediate | null = null;
-  /** Contact ids in display order; null until built (or loaded from the cache). */
-  let order: string[] | null = null;
-  /** The order came from the cache and has not been checked against the items yet. */
-  let orderUnchecked = false;
   let revision = 1;
   let saveTimer: NodeJS.Timeout | null = null;
   /** Closing: no more background work. */
   let stopped = false;
-  /**
-   * While a batch is being taken out of the order: the keys its contacts had, because the
-   * collection already holds their new records but the order still has them at the old places.
-   */
-  let placedKeys: Map<string, string> | null = null;
 
   const withKeys = (contact: Contact): ContactRecord => ({ ...contact, keys: deps.computeKeys(contact) });
 
-  /** The key a listed id sorts by; null when the id holds no readable contact (dropped from the order). */
-  function keyOf(id: string): string | null {
-    const placed = placedKeys?.get(id);
-    if (placed !== undefined) return placed;
-    const item = collection.get(id);
-    return item !== undefined && looksLikeContact(item) ? contactSortKey(item) : null;
-  }
+  const display = createDisplayOrder({
+    contact(id) {
+      const item = collection.get(id);
+      return item !== undefined && looksLikeContact(item) ? item : undefined;
+    },
+    *contacts() {
+      for (const [id, item] of collection.items) if (looksLikeContact(item)) yield [id, item];
+    },
+    changed,
+    rebuilt: () => deps.log.warn('contacts.order_rebuilt', {}),
+  });
+  const warm = createWarmUp(warmWork);
 
   function changed(): void {
     revision++;
-    if (!deps.orderCache || saveTimer || !order || stopped) return;
+    if (!deps.orderCache || saveTimer || !display.ids || stopped) return;
     saveTimer = setTimeout(() => {
       saveTimer = null;
       saveOrder();
@@ -143,6 +116,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
   }
 
   function saveOrder(): void {
+    const order = display.ids;
     if (!deps.orderCache || !order) return;
     const skipped: string[] = [];
     // Usually every item is a contact in the list, and there is nothing to look for.
@@ -156,17 +130,12 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
   /**
    * The cached order, when it was written for the files the collection has now (the cache checks
    * that) and names as many ids. That it names exactly the collection's ids, each once, in order,
-   * is checked by the warm-up in the background (checkOrder), not before the first page.
+   * is checked by the warm-up in the background (display.check), not before the first page.
    */
   function orderFromCache(): string[] | null {
     const cached = deps.orderCache?.load();
     if (!cached || cached.ids.length + cached.skipped.length !== collection.items.size) return null;
     return cached.ids;
-  }
-
-  function sortedIds(pairs: Array<[string, string]>): string[] {
-    pairs.sort((a, b) => compareSortKeys(a[0], b[0]));
-    return pairs.map((p) => p[1]);
   }
 
   /**
@@ -175,7 +144,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
    */
   function* warmWork(): Generator<void, void> {
     const built = new NumberIndex();
-    const stale: Change[] = [];
+    const stale: OrderChange[] = [];
     const broken: string[] = [];
     const keyed: Array<[string, string]> = [];
     let contacts = 0;
@@ -188,69 +157,19 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
         contacts++;
         built.add(item);
         if (item.keys?.v !== SEARCH_KEYS_VERSION) stale.push({ id, before: item, after: withKeys(withoutKeys(item)) });
-        if (!order) keyed.push([contactSortKey(item), id]);
+        if (!display.ids) keyed.push([contactSortKey(item), id]);
       }
       yield;
     }
     index = built;
     if (broken.length > 0) deps.log.warn('contacts.skipped_unreadable', { count: broken.length });
-    if (!order) {
-      order = sortedIds(keyed);
-      orderUnchecked = false;
-      changed();
-    }
+    if (!display.ids) display.build(keyed);
     // Best effort: if this write fails the keys are recomputed again on the next start. Rekeyed
     // contacts move to where their new keys sort.
     if (stale.length > 0 && !tryWrite(deps.log, 'contacts.rekey', () => collection.putMany(stale.map((c) => c.after as ContactRecord)))) {
-      reorder(stale);
+      display.apply(stale);
     }
-    if (orderUnchecked) yield* checkOrder(contacts);
-  }
-
-  /**
-   * A cached order is trusted for the first pages, then checked here: any pair out of order
-   * (a bug, or bit rot inside a key) and the whole order is rebuilt from the items.
-   */
-  function* checkOrder(contacts: number): Generator<void, void> {
-    let previous = '';
-    let right = true;
-    for (let i = 0; order && i < order.length; i++) {
-      const key = keyOf(order[i]);
-      if (key === null) {
-        // Damaged or not a contact: it just leaves the list, like a page would drop it.
-        order.splice(i--, 1);
-        changed();
-        continue;
-      }
-      // Keys end with the id, so a repeated id shows up here as an equal key.
-      if (key <= previous) {
-        right = false;
-        break;
-      }
-      previous = key;
-      yield;
-    }
-    // Every contact listed? (No id is listed twice by now, and none that is not a contact.)
-    if (right && order && order.length !== contacts) right = false;
-    if (!right) {
-      deps.log.warn('contacts.order_rebuilt', {});
-      const pairs: Array<[string, string]> = [];
-      for (const [id, item] of collection.items) if (looksLikeContact(item)) pairs.push([contactSortKey(item), id]);
-      order = sortedIds(pairs);
-      changed();
-    }
-    orderUnchecked = false;
-  }
-
-  function finishWarmUp(): NumberIndex {
-    if (warmTimer) {
-      clearImmediate(warmTimer);
-      warmTimer = null;
-    }
-    warming ??= warmWork();
-    while (!warming.next().done);
-    warming = null;
-    return index as NumberIndex;
+    if (display.unchecked) yield* display.check(contacts);
   }
 
   /**
@@ -259,106 +178,17 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
    * check, so the check never sees the order change under it.
    */
   function numbers(): NumberIndex {
-    return index && !warming ? index : finishWarmUp();
+    if (!warm.done) warm.finish();
+    if (!index) throw new Error('number index missing after the warm-up');
+    return index;
   }
 
-  function ensureOrder(): string[] {
-    if (order) return order;
+  /** The order, from the cache when it fits, else built by the warm-up (finished now). */
+  function ensureOrder(): void {
+    if (display.ids) return;
     const cached = orderFromCache();
-    if (cached) {
-      order = cached;
-      orderUnchecked = true;
-      return order;
-    }
-    finishWarmUp();
-    return builtOrder();
-  }
-
-  /** The order once the warm-up has built it (TypeScript cannot see the generator set it). */
-  function builtOrder(): string[] {
-    if (!order) throw new Error('contact order missing after the warm-up');
-    return order;
-  }
-
-  /** Moves changed contacts to where their records sort now (out of the list when deleted). */
-  function reorder(changes: readonly Change[]): void {
-    if (changes.length === 0) return;
-    if (!order) {
-      // Built later from the collection, which already holds the change.
-      changed();
-      return;
-    }
-    if (changes.length > SPLICE_MAX) mergeChanges(order, changes);
-    else spliceChanges(order, changes);
-    changed();
-  }
-
-  function spliceChanges(list: string[], changes: readonly Change[]): void {
-    const oldKeys = new Map<string, string>();
-    for (const c of changes) if (c.before && looksLikeContact(c.before)) oldKeys.set(c.id, contactSortKey(c.before));
-    placedKeys = oldKeys;
-    try {
-      for (const c of changes) {
-        const key = oldKeys.get(c.id);
-        if (key === undefined) continue;
-        let at = firstAtOrAfter(list, 0, key);
-        // A record that was never listed, or (a bug) not where its key says: look for it.
-        if (list[at] !== c.id) at = list.indexOf(c.id);
-        if (at >= 0) list.splice(at, 1);
-        oldKeys.delete(c.id);
-      }
-    } finally {
-      placedKeys = null;
-    }
-    for (const [key, id] of sortedAdditions(changes)) list.splice(firstAfter(list, 0, key), 0, id);
-  }
-
-  /** One pass: everything not changed keeps its place, the changed ones are merged in. */
-  function mergeChanges(list: string[], changes: readonly Change[]): void {
-    const gone = new Set(changes.map((c) => c.id));
-    const rest = list.filter((id) => !gone.has(id));
-    const out: string[] = [];
-    let from = 0;
-    for (const [key, id] of sortedAdditions(changes)) {
-      const at = firstAfter(rest, from, key);
-      for (let i = from; i < at; i++) out.push(rest[i]);
-      out.push(id);
-      from = at;
-    }
-    for (let i = from; i < rest.length; i++) out.push(rest[i]);
-    order = out;
-  }
-
-  function sortedAdditions(changes: readonly Change[]): Array<[string, string]> {
-    const pairs: Array<[string, string]> = [];
-    for (const c of changes) if (c.after && looksLikeContact(c.after)) pairs.push([contactSortKey(c.after), c.id]);
-    return pairs.sort((a, b) => compareSortKeys(a[0], b[0]));
-  }
-
-  /** First position in list[from…] whose key sorts after `key`. */
-  function firstAfter(list: string[], from: number, key: string): number {
-    return bound(list, from, (k) => k <= key);
-  }
-
-  /** First position in list[from…] whose key is `key` or sorts after it. */
-  function firstAtOrAfter(list: string[], from: number, key: string): number {
-    return bound(list, from, (k) => k < key);
-  }
-
-  /** Binary search for the first key not `before`; unreadable entries met on the way are dropped. */
-  function bound(list: string[], from: number, before: (key: string) => boolean): number {
-    let lo = from;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keyOf(list[mid]);
-      if (k === null) {
-        list.splice(mid, 1);
-        hi--;
-      } else if (before(k)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    if (cached) display.adopt(cached);
+    else warm.finish();
   }
 
   function replace(before: ContactRecord | undefined, after: ContactRecord): void {
@@ -376,7 +206,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
     const failed = tryWrite(deps.log, what, () => collection.putMany(records));
     if (failed) return failed;
     records.forEach((r, i) => replace(before[i], r));
-    reorder(records.map((r, i) => ({ id: r.id, before: before[i], after: r })));
+    display.apply(records.map((r, i) => ({ id: r.id, before: before[i], after: r })));
     return null;
   }
 
@@ -389,49 +219,17 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
     all,
 
     page(offset, limit) {
-      const list = ensureOrder();
-      const contacts: ContactRecord[] = [];
-      let i = offset;
-      while (i < list.length && contacts.length < limit) {
-        const item = collection.get(list[i]);
-        if (item !== undefined && looksLikeContact(item)) {
-          contacts.push(item);
-          i++;
-        } else {
-          // Only a cached order can name an id that turns out damaged or not a contact.
-          list.splice(i, 1);
-          changed();
-        }
-      }
-      return { contacts, total: list.length, revision };
+      ensureOrder();
+      return { ...display.page(offset, limit), revision };
     },
 
     warmUp() {
-      if (index || warmTimer || stopped) return;
-      warming ??= warmWork();
-      const slice = () => {
-        warmTimer = null;
-        const work = warming;
-        if (!work) return; // finished by a request in the meantime
-        const until = performance.now() + WARM_SLICE_MS;
-        for (let n = 1; ; n++) {
-          if (work.next().done) {
-            warming = null;
-            return;
-          }
-          if (n % WARM_CHECK_EVERY === 0 && performance.now() >= until) break;
-        }
-        warmTimer = setImmediate(slice);
-        warmTimer.unref?.();
-      };
-      warmTimer = setImmediate(slice);
-      warmTimer.unref?.();
+      if (!stopped) warm.start();
     },
 
     stop() {
       stopped = true;
-      if (warmTimer) clearImmediate(warmTimer);
-      warmTimer = null;
+      warm.stop();
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
     },
@@ -456,7 +254,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       const failed = tryWrite(deps.log, 'contacts.save', () => collection.put(saved));
       if (failed) return failed;
       replace(existing, saved);
-      reorder([{ id: saved.id, before: existing, after: saved }]);
+      display.apply([{ id: saved.id, before: existing, after: saved }]);
       return success({ contact: saved });
     },
 
@@ -466,7 +264,7 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       const failed = tryWrite(deps.log, 'contacts.delete', () => collection.deleteMany(found.map((c) => c.id)));
       if (failed) return failed;
       for (const c of found) idx.remove(c);
-      reorder(found.map((c) => ({ id: c.id, before: c, after: undefined })));
+      display.apply(found.map((c) => ({ id: c.id, before: c, after: undefined })));
       return success({ deleted: found.map(withoutKeys) });
     },
 
