@@ -41,7 +41,7 @@ import type { AppBuild } from './bundle';
 import { FIRST_PAGE } from '../src/renderer/src/state/contacts-store';
 import { contactRecords, seedContacts, tempDir } from './fixtures';
 import { figure, unmeasured, type Figure } from './report';
-import { keystrokes, TYPING_SCRIPTS } from './search';
+import { TYPING_SCRIPTS } from './search';
 import { median, p95, percentile } from './stats';
 
 export const CHROMIUM_ARGS = [

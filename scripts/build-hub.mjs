@@ -32,6 +32,7 @@ cpSync(join(root, 'src/hub/migrations'), join(outDir, 'migrations'), { recursive
 
 // The packages the bundle imports, at the versions the repository pins.
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** @type {Set<string>} */
 const imported = new Set();
 for (const output of Object.values(result.metafile.outputs)) {
   for (const { path, external } of output.imports) {
@@ -40,6 +41,7 @@ for (const output of Object.values(result.metafile.outputs)) {
     imported.add(name);
   }
 }
+/** @type {Record<string, string>} */
 const dependencies = {};
 for (const name of [...imported].sort()) {
   const version = pkg.dependencies?.[name];
@@ -56,6 +58,7 @@ writeFileSync(
 );
 console.log(`hub bundled into ${outDir} (imports: ${Object.keys(dependencies).join(', ')})`);
 
+/** @param {string} name */
 function isBuiltin(name) {
   return ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'zlib', 'child_process', 'worker_threads', 'timers', 'dns', 'tls', 'buffer', 'assert'].includes(name);
 }

@@ -10,6 +10,7 @@ if (!browser) {
 }
 console.log(`e2e: using Chromium at ${browser.path} (${browser.source})`);
 
+/** @param {string} cmd @param {string[]} args */
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, [CHROMIUM_ENV]: browser.path } });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -35,23 +35,39 @@ const started = Date.now();
 const timer = setTimeout(() => fail(`the scan did not finish within ${TIME_LIMIT_MS / 1000} s`), TIME_LIMIT_MS);
 timer.unref();
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   process.stderr.write(`\nsecurity-scan: FAILED: ${message}\n`); // not console: it may be captured
   process.exit(1);
 }
 
-const repoPath = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+const repoPath = (/** @type {string} */ file) => path.relative(ROOT, file).split(path.sep).join('/');
 
 // ---- the allowlist -------------------------------------------------------------------------------
+/** @typedef {{ check: string, reason: string }} ExcludedCheck */
+/** @typedef {{ check: string, file: string, sample?: string, justification: string }} Justification */
+/**
+ * One finding, as this script reports it.
+ * @typedef {{ id: string, severity: string, confidence: string, file: string, line: number, column: number,
+ *   sample: string | undefined, description: string }} Finding
+ */
+
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
+/** @returns {{ excluded: ExcludedCheck[], entries: Justification[] }} */
 function loadAllowlist() {
   let data;
   try {
     data = JSON.parse(readFileSync(path.join(ROOT, ALLOWLIST), 'utf8'));
   } catch (error) {
-    fail(`cannot read ${ALLOWLIST}: ${error.message}`);
+    fail(`cannot read ${ALLOWLIST}: ${messageOf(error)}`);
   }
+  /** @type {string[]} */
   const problems = [];
+  /** @type {any[]} the file is checked entry by entry below */
   const excluded = Array.isArray(data.excludedChecks) ? data.excludedChecks : [];
+  /** @type {any[]} */
   const entries = Array.isArray(data.justifications) ? data.justifications : [];
   if (!Array.isArray(data.justifications)) problems.push('"justifications" must be an array');
   excluded.forEach((e, i) => {
@@ -74,6 +90,7 @@ function loadAllowlist() {
   return { excluded, entries };
 }
 
+/** @param {Justification} entry @param {Finding} finding */
 const matches = (entry, finding) =>
   entry.check === finding.id && entry.file === finding.file && (entry.sample === undefined || entry.sample === finding.sample);
 
@@ -86,7 +103,9 @@ function loadTool() {
     fail('@doyensec/electronegativity is not installed (run npm ci)');
   }
   const version = JSON.parse(readFileSync(path.join(toolDir, 'package.json'), 'utf8')).version;
+  /** @type {string[]} */
   const blockedRequests = [];
+  /** @type {{ (url: unknown): Promise<never>, head?: unknown, get?: unknown }} */
   const gotStub = (url) => {
     blockedRequests.push(String(url));
     return Promise.reject(new Error('security-scan runs offline'));
@@ -94,7 +113,8 @@ function loadTool() {
   gotStub.head = gotStub;
   gotStub.get = gotStub;
   const gotPath = require.resolve('got', { paths: [path.join(toolDir, 'dist')] });
-  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: gotStub, children: [], paths: [] };
+  // Only the fields require() reads back from its cache.
+  require.cache[gotPath] = /** @type {NodeJS.Module} */ (/** @type {unknown} */ ({ id: gotPath, filename: gotPath, loaded: true, exports: gotStub, children: [], paths: [] }));
   return { run: require(toolDir), version, blockedRequests };
 }
 
@@ -106,8 +126,14 @@ function installedElectronVersion() {
   }
 }
 
-/** Runs the tool once, with its console output captured (it logs its offline notices there). */
+/**
+ * Runs the tool once, with its console output captured (it logs its offline notices there).
+ * @param {{ run: (options: object, cli: boolean) => Promise<any> }} tool
+ * @param {object} options
+ * @param {string} what
+ */
 async function runTool(tool, options, what) {
+  /** @type {string[]} */
   const toolLines = [];
   const saved = { log: console.log, warn: console.warn, error: console.error };
   const savedExit = process.exit;
@@ -117,7 +143,7 @@ async function runTool(tool, options, what) {
   };
   console.log = console.warn = console.error = (...args) => toolLines.push(args.map(String).join(' '));
   // The tool calls process.exit(1) on some errors, after logging the reason to the captured console.
-  process.exit = (code) => {
+  process.exit = (/** @type {unknown} */ code) => {
     throw new Error(`the tool called process.exit(${code})`);
   };
   let result;
@@ -126,7 +152,7 @@ async function runTool(tool, options, what) {
   } catch (error) {
     restore();
     const said = toolLines.map((l) => `\n  [electronegativity] ${l}`).join('');
-    fail(`electronegativity failed on ${what}: ${error?.message ?? error}${said}`);
+    fail(`electronegativity failed on ${what}: ${messageOf(error)}${said}`);
   } finally {
     restore();
   }
@@ -143,7 +169,7 @@ async function renderWindowOptions() {
     const { mainWindowOptions } = await tsImport(path.join(ROOT, 'src/main/window/options.ts'), import.meta.url);
     options = mainWindowOptions('<preloadPath>');
   } catch (error) {
-    fail(`cannot evaluate mainWindowOptions() from src/main/window/options.ts (it must stay free of runtime Electron imports): ${error?.message ?? error}`);
+    fail(`cannot evaluate mainWindowOptions() from src/main/window/options.ts (it must stay free of runtime Electron imports): ${messageOf(error)}`);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'security-scan-'));
   const file = path.join(dir, 'main-window-options.js');
@@ -192,14 +218,17 @@ const SCANS = [
   },
 ];
 
+/** @type {string[]} */
 const networkAttempts = [];
 const realConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function refuseNetwork(...args) {
+net.Socket.prototype.connect = function refuseNetwork(/** @type {unknown[]} */ ...args) {
   networkAttempts.push(JSON.stringify(args[0]));
   throw new Error('security-scan: network access refused (the scan runs offline)');
 };
 
+/** @type {Finding[]} */
 const findings = [];
+/** @type {string[]} */
 const parseFailures = [];
 for (const scan of SCANS) {
   const { result, toolLines } = await runTool(
@@ -230,7 +259,9 @@ net.Socket.prototype.connect = realConnect;
 
 findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.id.localeCompare(b.id));
 
+/** @type {string[][]} */
 const rows = [];
+/** @type {Finding[]} */
 const newFindings = [];
 const used = new Set();
 for (const f of findings) {
@@ -259,7 +290,7 @@ console.log(
 if (rows.length) {
   const head = ['status', 'severity', 'check', 'where'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
 } else {
@@ -287,7 +318,7 @@ if (problems.length) {
   console.error(`\n${problems.map((p) => `- ${p}`).join('\n')}`);
   fail(`${problems.length} problem(s), after ${seconds} s`);
 }
-const count = (status) => rows.filter((r) => r[0] === status).length;
+const count = (/** @type {string} */ status) => rows.filter((r) => r[0] === status).length;
 console.log(
   `\nsecurity-scan: OK in ${seconds} s: ${count('justified')} justified, ${count('info')} informational, 0 new` +
     (tool.blockedRequests.length ? ` (refused the tool's ${tool.blockedRequests.length} online update lookups)` : ''),

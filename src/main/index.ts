@@ -3,18 +3,22 @@
  * IPC and safeStorage adapters.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createDispatchCore, type DispatchCore } from './core';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { openElectronStore } from './electron/electron-store';
 import { createMainWindow } from './electron/window';
+import { registerAppSchemePrivileges, serveAppScheme } from './electron/app-scheme';
+import { APP_PAGE_URL } from './window/app-scheme';
 import { appUrlMatcher } from './ipc/sender';
 import { createLogger } from './log';
 
 // A portable or test data directory; must be set before the app is ready.
 if (process.env.DISPATCH_DATA_DIR) app.setPath('userData', process.env.DISPATCH_DATA_DIR);
+
+// The renderer is served from app://desk, never file:// (registered before ready, served after).
+registerAppSchemePrivileges();
 
 // One instance only: two instances would race on the same store files.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -39,7 +43,8 @@ app.whenReady().then(() => {
     notices,
   });
 
-  const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  serveAppScheme(join(__dirname, '../renderer'), log);
+  const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
   const isAppUrl = appUrlMatcher(appUrl);
   registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 

@@ -15,7 +15,7 @@ export const MAX_DUR_DEFAULT_MAX = 3_600;
 export const MAX_DUR_DEFAULT = 600;
 
 /** Yunxin accid: letters, digits, `_ @ . -`, at most 32 characters. */
-export const CALLER_ACC_PATTERN = /^[A-Za-z0-9_@.\-]{1,32}$/;
+export const CALLER_ACC_PATTERN = /^[A-Za-z0-9_@.-]{1,32}$/;
 
 /** Yunxin nonce limit. */
 export const NONCE_MAX_LENGTH = 128;

@@ -91,7 +91,7 @@ export function validateCallerAcc(v: unknown): Failure | null {
 function badAccChars(v: string): MessageParam {
   const seen = new Set<string>();
   for (const ch of v) {
-    if (!/^[A-Za-z0-9_@.\-]$/.test(ch)) seen.add(ch);
+    if (!/^[A-Za-z0-9_@.-]$/.test(ch)) seen.add(ch);
     if (seen.size >= 3) break;
   }
   const shown: MessageParam[] = [...seen].map((ch) => (/^\s$/u.test(ch) ? msg('input.space') : `"${quoteValue(ch) || '?'}"`));

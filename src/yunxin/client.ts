@@ -57,7 +57,7 @@ export const PATHS = {
 } as const;
 
 /** Session ids are echoed back into a form body: keep them short and boring. */
-const SESSION_PATTERN = /^[A-Za-z0-9_.:\-]{1,128}$/;
+const SESSION_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 const SESSION_TYPE_CODE: Record<SessionType, string> = { call: '1', conf: '2' };
 
 function skew(x: { clockSkewSeconds?: number }): SkewNote {

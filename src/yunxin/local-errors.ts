@@ -40,8 +40,7 @@ export function localText(f: LocalFacts): Message {
   switch (f.reason ?? f.code) {
     case 'timeout': {
       const seconds = f.timeoutMs !== undefined ? Math.round(f.timeoutMs / 100) / 10 : undefined;
-      const what =
-        seconds !== undefined ? msg('yunxin.local.timeoutWithin', { host, seconds }) : msg('yunxin.local.timeout', { host });
+      const what = seconds !== undefined ? msg('yunxin.local.timeoutWithin', { host, seconds }) : msg('yunxin.local.timeout', { host });
       return join(what, maybePlaced ?? msg('yunxin.local.tryAgainShortly'));
     }
     case 'refused':
@@ -56,9 +55,7 @@ export function localText(f: LocalFacts): Message {
     case 'non_json':
       if (f.httpStatus === 400) return msg('yunxin.http400');
       return join(
-        f.httpStatus !== undefined
-          ? msg('yunxin.local.nonJsonHttp', { host, status: f.httpStatus })
-          : msg('yunxin.local.nonJson', { host }),
+        f.httpStatus !== undefined ? msg('yunxin.local.nonJsonHttp', { host, status: f.httpStatus }) : msg('yunxin.local.nonJson', { host }),
         maybePlaced,
       );
     case 'too_large':

@@ -18,7 +18,7 @@ import type {
 } from '../../shared/contract';
 import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
-import { failWith, failure, success, type Failure } from '../../shared/result';
+import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import type { Logger } from '../log';
 import type { CallLog } from './call-log';

@@ -16,7 +16,7 @@ import {
 } from '../../shared/contact-limits';
 import type { Contact, ContactGroup, ContactNumber, DuplicatePolicy } from '../../shared/domain';
 import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
-import { LANGUAGES, formatMessage, msg, translate, type Language, type Message, type PlainKey } from '../../shared/i18n';
+import { LANGUAGES, msg, translate, type Language, type Message, type PlainKey } from '../../shared/i18n';
 import { multiLine, oneLine, textLength, tooLong } from './field-text';
 
 // ---------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
     if (col.kind !== 'phone') return;
     const generic =
       GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, '')) || EXPORTED_HEADER_KINDS.get(headerKey(col.header)) === 'phone';
-    for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、\/|\r\n]+/)) {
+    for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、/|\r\n]+/)) {
       const parsed = readNumber(item, generic ? '' : col.header);
       if (!parsed) continue;
       typed.push(parsed.typed);

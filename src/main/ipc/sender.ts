@@ -18,7 +18,7 @@ export interface IpcSenderLike {
 export interface TrustPolicy {
   /** webContents ids of the app's own windows. */
   isAppWebContents(id: number): boolean;
-  /** The app page: file URL of index.html, or the dev server origin. */
+  /** The app page: app://desk/index.html, or the dev server origin. */
   isAppUrl(url: string): boolean;
 }
 
@@ -32,8 +32,10 @@ export function checkSender(event: IpcSenderLike, policy: TrustPolicy): SenderVe
 }
 
 /**
- * The app page check: same file for a file:// app, same origin for the dev server. Query and hash
- * are ignored (the renderer may use them), everything else must match exactly.
+ * The app page check: the same page for the app:// scheme (non-special schemes have an opaque
+ * origin in WHATWG URLs, so host and path are compared), same file for file://, same origin for
+ * the dev server. Query and hash are ignored (the renderer may use them), everything else must
+ * match exactly.
  */
 export function appUrlMatcher(appUrl: string): (url: string) => boolean {
   const expected = new URL(appUrl);
@@ -43,6 +45,15 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
       actual = new URL(candidate);
     } catch {
       return false;
+    }
+    if (expected.protocol === 'app:') {
+      return (
+        actual.protocol === 'app:' &&
+        actual.host === expected.host &&
+        actual.pathname === expected.pathname &&
+        actual.username === '' &&
+        actual.password === ''
+      );
     }
     if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname;
     return actual.origin === expected.origin;

@@ -10,7 +10,7 @@ import {
   MAX_DUR_DEFAULT_MIN,
 } from '../../shared/limits';
 import { normalizePhone, phoneErrorText } from '../../shared/phone';
-import { failWith, failure, success, type Failure, type Result } from '../../shared/result';
+import { failWith, success, type Failure, type Result } from '../../shared/result';
 import { validateCallerAcc, validateMaxDur, validateMaxDurRange } from '../../shared/validation';
 import type { KeyValueStore } from '../stores/kv-store';
 import { SANDBOX_CALLER_ACC } from '../../simulator';

@@ -20,7 +20,7 @@ async function open(options?: PostgresOptions): Promise<Db> {
 /** Listens on `channel` and collects payloads; `waitFor(n)` resolves once n have arrived (bounded). */
 async function subscribe(db: Db, channel: string) {
   const values: string[] = [];
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
   const stop = await db.listen(channel, (p) => {
     values.push(p);
     for (const w of waiters.splice(0)) w();

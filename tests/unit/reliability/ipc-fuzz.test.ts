@@ -108,7 +108,7 @@ describe('IPC fuzzing: every operation through invokeOperation and the real hand
         try {
           result = await core.call(op, input.value);
         } catch (error) {
-          throw new Error(`invokeOperation threw: ${String(error)}`);
+          throw new Error(`invokeOperation threw: ${String(error)}`, { cause: error });
         }
         const sent = (await requestsSeen(core)) - before;
         assertNotPolluted();

@@ -10,22 +10,12 @@ import { checkContact } from '../../../src/main/contacts/contact-rules';
 import { checkRoster } from '../../../src/main/contacts/roster-rules';
 import { invokeOperation, type OperationHandlers } from '../../../src/main/ipc/operations';
 import { tryWrite } from '../../../src/main/stores/write-failure';
-import {
-  encryptionFailedFailure,
-  encryptionUnavailableFailure,
-  insecureBackendFailure,
-  writeFailedFailure,
-} from '../../../src/main/vault/vault-failures';
+import { encryptionFailedFailure, encryptionUnavailableFailure, insecureBackendFailure, writeFailedFailure } from '../../../src/main/vault/vault-failures';
 import { validateCredentials } from '../../../src/main/vault/vault-input';
 import { LANGUAGES, formatMessage, isMessage } from '../../../src/shared/i18n';
 import { normalizePhone, phoneErrorText, type PhoneFailureReason } from '../../../src/shared/phone';
 import type { Failure, LocalFailureCode, Result } from '../../../src/shared/result';
-import {
-  validateCallRequest,
-  validateCallerAcc,
-  validateConfRequest,
-  validateMaxDurRange,
-} from '../../../src/shared/validation';
+import { validateCallRequest, validateCallerAcc, validateConfRequest, validateMaxDurRange } from '../../../src/shared/validation';
 import { toFailure, type FailureFacts, type LocalReason } from '../../../src/yunxin/errors';
 import { SERVER_CODE_KEYS } from '../../../src/yunxin/server-codes';
 import { createMemoryLog } from '../../support/memory-log';

@@ -15,17 +15,7 @@ import { uiEn } from '../../../src/shared/i18n/catalog/ui.en';
 import { uiZhCN } from '../../../src/shared/i18n/catalog/ui.zh-CN';
 import { yunxinEn } from '../../../src/shared/i18n/catalog/yunxin.en';
 import { yunxinZhCN } from '../../../src/shared/i18n/catalog/yunxin.zh-CN';
-import {
-  CATALOGS,
-  LANGUAGES,
-  MESSAGE_KEYS,
-  formatMessage,
-  isMessage,
-  msg,
-  translate,
-  type Message,
-  type MessageKey,
-} from '../../../src/shared/i18n';
+import { CATALOGS, LANGUAGES, MESSAGE_KEYS, formatMessage, isMessage, msg, translate, type Message, type MessageKey } from '../../../src/shared/i18n';
 import type { MatchingCatalog } from '../../../src/shared/i18n/placeholders';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -41,9 +31,7 @@ describe('the catalog', () => {
   });
 
   it('uses the same placeholders in English as in Chinese, key by key', () => {
-    const differ = MESSAGE_KEYS.filter(
-      (key) => placeholders(CATALOGS['zh-CN'][key]).join() !== placeholders(CATALOGS.en[key]).join(),
-    );
+    const differ = MESSAGE_KEYS.filter((key) => placeholders(CATALOGS['zh-CN'][key]).join() !== placeholders(CATALOGS.en[key]).join());
     expect(differ).toEqual([]);
   });
 
@@ -122,12 +110,12 @@ describe('the compiler refuses', () => {
   });
 
   it('an English catalog with a missing key or other placeholders', () => {
-    const zh = { a: '第 {n} 个', b: '好' } as const;
+    type Zh = { a: '第 {n} 个'; b: '好' };
     // @ts-expect-error placeholders differ
-    const wrongPlaceholder: MatchingCatalog<typeof zh, { a: 'Number {m}'; b: 'Good' }> = { a: 'Number {m}', b: 'Good' };
+    const wrongPlaceholder: MatchingCatalog<Zh, { a: 'Number {m}'; b: 'Good' }> = { a: 'Number {m}', b: 'Good' };
     // @ts-expect-error key b missing
-    const missing: MatchingCatalog<typeof zh, { a: 'Number {n}' }> = { a: 'Number {n}' };
-    const fine: MatchingCatalog<typeof zh, { a: 'Number {n}'; b: 'Good' }> = { a: 'Number {n}', b: 'Good' };
+    const missing: MatchingCatalog<Zh, { a: 'Number {n}' }> = { a: 'Number {n}' };
+    const fine: MatchingCatalog<Zh, { a: 'Number {n}'; b: 'Good' }> = { a: 'Number {n}', b: 'Good' };
     expect([wrongPlaceholder, missing, fine]).toHaveLength(3);
   });
 });
@@ -146,9 +134,7 @@ describe('main and shared code', () => {
       }
     };
     for (const dir of ['main', 'shared', 'yunxin', 'simulator', 'renderer']) walk(join(root, dir));
-    const offenders = files
-      .filter((p) => !p.includes(join('shared', 'i18n')))
-      .filter((p) => /['"]zh-CN['"]\s*:/.test(readFileSync(p, 'utf8')));
+    const offenders = files.filter((p) => !p.includes(join('shared', 'i18n'))).filter((p) => /['"]zh-CN['"]\s*:/.test(readFileSync(p, 'utf8')));
     expect(files.length).toBeGreaterThan(50);
     expect(offenders).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/use-t';
 import { Icon } from './Icon';
@@ -41,7 +41,10 @@ export function Sheet({ title, onClose, testId, children, initialFocus, variant 
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  // The latest onClose for the key handler, updated after render (a ref must not change during it).
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
   // Where focus was before the sheet opened: captured at first render, before the sheet takes it.
   const previousRef = useRef<HTMLElement | null | undefined>(undefined);
   if (previousRef.current === undefined) previousRef.current = document.activeElement as HTMLElement | null;
@@ -70,8 +73,7 @@ export function Sheet({ title, onClose, testId, children, initialFocus, variant 
         if (!openSheets.includes(id)) back?.focus();
       });
     };
-    // Mount/unmount only: the sheet's identity is its lifetime.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mount/unmount only: the sheet's identity is its lifetime, a new initialFocus must not re-focus it
   }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -5,8 +5,7 @@ export const inputEn = {
   'phoneRule.foreign': '"{value}" is not a mainland China number; only mainland China mobiles, fixed lines and 400/800 numbers can be called',
   'phoneRule.tooShort': '"{value}" is too short: mobile numbers have 11 digits, fixed lines need their area code (e.g. 010 6552 9988)',
   'phoneRule.tooLong': '"{value}" is too long: check for extra digits or two numbers in one field',
-  'phoneRule.invalid':
-    '"{value}" is not a valid mainland China mobile or fixed-line number; check the digits (fixed lines start with the area code, e.g. 010)',
+  'phoneRule.invalid': '"{value}" is not a valid mainland China mobile or fixed-line number; check the digits (fixed lines start with the area code, e.g. 010)',
 
   'input.describe.text': 'the text "{text}"',
   'input.describe.null': 'null',
@@ -35,8 +34,7 @@ export const inputEn = {
   'input.callees.empty': 'Add at least one participant to the conference',
   'input.callees.tooMany': 'A conference can have at most {max} participants besides you; {count} were given',
   'input.callees.participant': 'Participant {n}',
-  'input.callees.isOwn':
-    '"{value}" is your own number ({own}); you are rung automatically as the host, so remove it from the participants',
+  'input.callees.isOwn': '"{value}" is your own number ({own}); you are rung automatically as the host, so remove it from the participants',
   'input.callees.repeated': '{number} is listed twice (participants {first} and {n}); remove one',
   'input.callees.sameNumber': '"{earlier}" and "{value}" are the same number ({number}); remove one of them',
 
@@ -65,8 +63,7 @@ export const inputEn = {
   'rosterRule.sameNumber': 'Member {n} has the same number as member {first} ({number}); remove one',
 
   'importFile.tooBig': 'The file is larger than {mb} MB; split it and import the parts one by one',
-  'importFile.undecodable':
-    'The text encoding of the file is neither UTF-8 nor GBK. In Excel use "Save As → CSV UTF-8 (Comma delimited)" and try again',
+  'importFile.undecodable': 'The text encoding of the file is neither UTF-8 nor GBK. In Excel use "Save As → CSV UTF-8 (Comma delimited)" and try again',
   'importFile.expired': 'The import preview has expired or was already applied; choose the file again',
   'importFile.nameMissing': 'The name is missing',
   'importFile.tooManyNumbers': 'A contact can have at most {max} numbers; this row has {count}',

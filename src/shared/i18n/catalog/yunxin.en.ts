@@ -18,8 +18,7 @@ export const yunxinEn = {
   'yunxin.code.418': 'The channel is unavailable (418). Try again later; if it persists, contact Yunxin support.',
   'yunxin.code.419':
     "Quantity over the limit (419), e.g. too many conference members or the app's quota or balance is exhausted. Reduce the number, or ask the administrator to check the Yunxin account.",
-  'yunxin.code.422':
-    'The caller account is disabled (422). The administrator should re-enable it in the Yunxin console or set another account in Settings.',
+  'yunxin.code.422': 'The caller account is disabled (422). The administrator should re-enable it in the Yunxin console or set another account in Settings.',
   'yunxin.code.431': 'Duplicate HTTP request (431). Do not resend; first check whether a phone is already ringing.',
   'yunxin.code.500': 'Yunxin internal server error (500). Try again later; if it persists, contact Yunxin support.',
   'yunxin.code.503': 'The Yunxin server is busy (503). Wait a moment and try again.',
@@ -65,8 +64,7 @@ export const yunxinEn = {
   'yunxin.local.checkNetworkRetry': 'Check the network and try again.',
   'yunxin.local.timeout': 'No complete answer from {host} (timeout). Check the network.',
   'yunxin.local.timeoutWithin': 'No complete answer from {host} within {seconds} s (timeout). Check the network.',
-  'yunxin.local.refused':
-    'Could not connect to {host} (connection refused); nothing was sent. Check the network, the proxy and the API base URL in Settings.',
+  'yunxin.local.refused': 'Could not connect to {host} (connection refused); nothing was sent. Check the network, the proxy and the API base URL in Settings.',
   'yunxin.local.dns': 'Could not find {host} (DNS lookup failed); nothing was sent. Check the internet connection and the API base URL in Settings.',
   'yunxin.local.tls':
     'The secure connection to {host} failed (certificate or TLS error). An HTTPS-inspecting proxy or a wrong system clock can cause this; contact the administrator.',
@@ -75,8 +73,7 @@ export const yunxinEn = {
     '{host} answered with something that is not a Yunxin answer (probably a proxy or gateway error page). Try again later; if it persists, check the API base URL and the proxy.',
   'yunxin.local.nonJsonHttp':
     '{host} answered HTTP {status} with something that is not a Yunxin answer (probably a proxy or gateway error page). Try again later; if it persists, check the API base URL and the proxy.',
-  'yunxin.local.tooLarge':
-    'The answer from {host} was larger than 64 KiB and was discarded; it is not a Yunxin answer. Check the API base URL and the proxy.',
+  'yunxin.local.tooLarge': 'The answer from {host} was larger than 64 KiB and was discarded; it is not a Yunxin answer. Check the API base URL and the proxy.',
   'yunxin.local.missingCode': '{host} answered JSON without a Yunxin code. Check the API base URL.',
   'yunxin.local.missingSession':
     'Yunxin accepted the request but returned no session id: a phone may be ringing now. Do not dial again until you have checked; this call cannot be tracked.',

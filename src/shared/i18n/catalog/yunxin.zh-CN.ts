@@ -7,8 +7,7 @@ export const yunxinZhCN = {
   'yunxin.code.301': '云信已封禁此应用或账号(301)。请管理员联系云信客服解封。',
   'yunxin.code.302': '云信提示用户名或密码错误(302)。请管理员在设置中重新核对 AppKey 和 AppSecret。',
   'yunxin.code.315': '云信拒绝了本机的 IP 地址(315,IP 限制)。请管理员在云信控制台把本办公室的公网 IP 加入白名单。',
-  'yunxin.code.403':
-    '云信拒绝了此操作(403,非法操作或没有权限)。请管理员确认 AppKey 正确且应用已开通相应服务;如需开通请联系云信商务 4009-000-123。',
+  'yunxin.code.403': '云信拒绝了此操作(403,非法操作或没有权限)。请管理员确认 AppKey 正确且应用已开通相应服务;如需开通请联系云信商务 4009-000-123。',
   'yunxin.code.404': '云信找不到请求的对象(404),例如会话 ID 或主叫账号不存在。请核对设置中的主叫账号或该通话记录。',
   'yunxin.code.405': '某个参数过长(405)。请检查号码和主叫账号是否填写正确。',
   'yunxin.code.406': '请求的对象为只读(406),无法修改。',
@@ -28,8 +27,7 @@ export const yunxinZhCN = {
   'yunxin.badAppKey': '云信不认识这个 AppKey。请管理员在设置中重新填写 AppKey(云信控制台 → 应用 → App Key 管理)。',
   'yunxin.callerBusy': '主叫号码正在另一通电话中。请先挂断那通电话(或等待其结束)再重试。',
   'yunxin.http400': '服务器返回 HTTP 400:请求内容与接口地址不匹配。请管理员检查设置中的接口地址(默认 https://api.netease.im)。',
-  'yunxin.checksum':
-    'AppSecret 与 AppKey 不匹配(414 checksum)。请管理员确认所填 AppSecret 属于这个 AppKey(云信控制台 → App Key 管理),重新填写后再试。',
+  'yunxin.checksum': 'AppSecret 与 AppKey 不匹配(414 checksum)。请管理员确认所填 AppSecret 属于这个 AppKey(云信控制台 → App Key 管理),重新填写后再试。',
   'yunxin.badHttpHeader':
     '云信拒绝了签名请求头(414 bad http header:AppKey、Nonce、CurTime、CheckSum)。通常是 AppKey 为空或格式不对,请在设置中重新填写;若仍出现请报告问题。',
   'yunxin.badParam.callerAcc':
@@ -64,8 +62,7 @@ export const yunxinZhCN = {
   'yunxin.local.tls': '与 {host} 的安全连接失败(证书或 TLS 错误)。拦截 HTTPS 的代理或不准的系统时钟都会导致此问题,请联系管理员。',
   'yunxin.local.connectionLost': '与 {host} 的连接在收到答复前中断。',
   'yunxin.local.nonJson': '{host} 返回了非云信格式的内容(多半是代理或网关的错误页)。请稍后再试;若持续出现,请检查接口地址和代理。',
-  'yunxin.local.nonJsonHttp':
-    '{host} 返回了 HTTP {status} 非云信格式的内容(多半是代理或网关的错误页)。请稍后再试;若持续出现,请检查接口地址和代理。',
+  'yunxin.local.nonJsonHttp': '{host} 返回了 HTTP {status} 非云信格式的内容(多半是代理或网关的错误页)。请稍后再试;若持续出现,请检查接口地址和代理。',
   'yunxin.local.tooLarge': '{host} 的答复超过 64 KiB,已丢弃;这不是云信的答复。请检查接口地址和代理。',
   'yunxin.local.missingCode': '{host} 返回的 JSON 没有云信的 code 字段。请检查接口地址。',
   'yunxin.local.missingSession': '云信接受了请求,但没有返回会话 ID:电话可能正在响。确认之前请不要重拨;这通电话无法跟踪状态。',

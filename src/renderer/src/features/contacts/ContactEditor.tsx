@@ -33,7 +33,8 @@ export function ContactEditor({ id }: { id: string | null }) {
   const { book, groups, save } = useContactsStore(useShallow((s) => ({ book: s.book, groups: s.groups, save: s.save })));
   const close = useContactsUi((s) => s.closeEditor);
   const original = useMemo(() => (id && book ? getContact(book, id) : undefined), [id, book]);
-  const initial = useMemo<Draft>(
+  // The draft starts from the contact as it was when the sheet opened (lazy state: never recomputed).
+  const [initial] = useState<Draft>(
     () => ({
       name: original?.name ?? '',
       numbers: original?.numbers.length ? original.numbers.map((n) => ({ ...n })) : [{ label: t('contacts.labelMobile'), number: '' }],
@@ -42,9 +43,6 @@ export function ContactEditor({ id }: { id: string | null }) {
       favorite: original?.favorite ?? false,
       groupIds: original?.groupIds.filter((g) => groups.some((x) => x.id === g)) ?? [],
     }),
-    // The draft starts from the contact as it was when the sheet opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
   );
   const [draft, setDraft] = useState<Draft>(initial);
   const [showErrors, setShowErrors] = useState(false);

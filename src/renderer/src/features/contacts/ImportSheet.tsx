@@ -38,7 +38,11 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
     let cancelled = false;
     file
       .arrayBuffer()
-      .then((buf) => !cancelled && setData(bytesToBase64(new Uint8Array(buf))))
+      .then((buf) => {
+        if (cancelled) return;
+        setLoading(true); // the preview request below runs for the new data
+        setData(bytesToBase64(new Uint8Array(buf)));
+      })
       .catch(() => {
         if (cancelled) return;
         setLoading(false);
@@ -53,7 +57,6 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   useEffect(() => {
     if (data === null) return;
     const mine = ++request.current;
-    setLoading(true);
     void invoke('contactsImportPreview', { fileName: file.name, dataBase64: data, duplicate: policy }).then((r) => {
       if (mine !== request.current) return;
       setLoading(false);
@@ -123,7 +126,10 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
             data-testid="import-duplicate-policy"
             value={policy}
             disabled={applying || applied !== null}
-            onChange={(e) => setPolicy(e.target.value as DuplicatePolicy)}
+            onChange={(e) => {
+              setPolicy(e.target.value as DuplicatePolicy);
+              setLoading(true); // the effect below asks main again
+            }}
           >
             <option value="skip">{t('import.policy.skip')}</option>
             <option value="merge">{t('import.policy.merge')}</option>

@@ -34,7 +34,7 @@ function ConfirmBody() {
   const [sending, setSending] = useState(false);
   // A ref as well as state: Enter and a click in the same frame must not both send.
   const sent = useRef(false);
-  const members = confirm?.members ?? [];
+  const members = useMemo(() => confirm?.members ?? [], [confirm?.members]);
 
   const problem = useMemo(() => {
     if (!settings) return null;

@@ -1,5 +1,5 @@
+import { useState, type FormEvent } from 'react';
 import { formatMessage } from '../../i18n';
-import { useEffect, useState, type FormEvent } from 'react';
 import type { Mode, Settings } from '../../../../shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
 import type { Failure, Language } from '../../../../shared/result';
@@ -19,7 +19,13 @@ export function SettingsPanel() {
   const [saving, setSaving] = useState(false);
   const [advancedOpen, setAdvancedOpen] = useState(false);
 
-  useEffect(() => setDraft(settings), [settings]);
+  // Settings saved or reloaded elsewhere replace the draft (adjusted during render, not in an effect:
+  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  const [draftOf, setDraftOf] = useState(settings);
+  if (draftOf !== settings) {
+    setDraftOf(settings);
+    setDraft(settings);
+  }
   if (!draft) return null;
 
   const field = <K extends keyof Settings>(key: K, value: Settings[K]) => {
