@@ -24,7 +24,8 @@ export default defineConfig({
           include: ['tests/hub/**/*.test.ts'],
           globalSetup: ['tests/hub/support/global-setup.ts'],
           testTimeout: 30000,
-          hookTimeout: 30000,
+          // beforeAll starts a hub on a fresh database: PGlite takes 1–12 s on a busy 2-core machine.
+          hookTimeout: 60000,
         },
       },
     ],

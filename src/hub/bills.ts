@@ -1,0 +1,98 @@
+/**
+ * Storing an end-of-call bill: one row per session (deliveries are at-least-once, so the same
+ * bill again changes nothing), the raw body kept next to the parsed fields, and a `bill` event
+ * for the desks in the same transaction.
+ */
+import { createHash } from 'node:crypto';
+import type { CallbackBill } from '../yunxin';
+import { appendEvent } from './events';
+import type { Queryable } from './db/types';
+
+/** "yyyy-MM-dd HH:mm:ss" in Beijing time (as the bill writes endTime) → ISO, or undefined. */
+export function beijingToIso(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+export interface BillLeg {
+  number: string | null;
+  hangCause: string | null;
+  endedAt: string | null;
+}
+
+/** Legs of a single call, or the members of a conference (doubly encoded in the bill). */
+export function legsOf(bill: CallbackBill): BillLeg[] {
+  const legs =
+    bill.legs.length > 0
+      ? bill.legs.map((l) => ({ endpoint: l.endpoint, hangCause: l.hangCause, endTime: l.endTime }))
+      : bill.members.map((m) => ({
+          endpoint: typeof m.endpoint === 'string' ? m.endpoint : undefined,
+          hangCause: typeof m.hangCause === 'string' ? m.hangCause : undefined,
+          endTime: typeof m.endTime === 'string' ? m.endTime : undefined,
+        }));
+  return legs.map((l) => ({ number: l.endpoint ?? null, hangCause: l.hangCause ?? null, endedAt: beijingToIso(l.endTime) ?? null }));
+}
+
+export function endedAtOf(legs: BillLeg[]): string | null {
+  const times = legs.map((l) => l.endedAt).filter((t): t is string => t !== null).sort();
+  return times.length > 0 ? times[times.length - 1] : null;
+}
+
+export interface StoredBill {
+  id: number;
+  duplicate: boolean;
+  callId: number | null;
+}
+
+export async function storeBill(tx: Queryable, bill: CallbackBill, raw: Buffer): Promise<StoredBill> {
+  const legs = legsOf(bill);
+  const parsed = {
+    type: bill.type,
+    status: bill.status ?? null,
+    durationSec: bill.durationSec ?? null,
+    caller: bill.caller ?? null,
+    callee: bill.callee ?? null,
+    initAccount: bill.initAccount ?? null,
+    createtime: bill.createtime ?? null,
+    starttime: bill.starttime ?? null,
+    legs,
+    bill: bill.raw,
+  };
+  const startedAt = bill.starttime !== undefined ? new Date(bill.starttime).toISOString() : null;
+  const r = await tx.query<{ id: number | string }>(
+    `INSERT INTO bills (session, kind, status, duration_sec, started_at, ended_at, parsed, raw, raw_md5)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+     ON CONFLICT (session) DO NOTHING RETURNING id`,
+    [
+      bill.session,
+      bill.type === 'conf' ? 'conference' : 'call',
+      bill.status ?? null,
+      bill.durationSec ?? null,
+      startedAt,
+      endedAtOf(legs),
+      JSON.stringify(parsed),
+      raw.toString('utf8'),
+      createHash('md5').update(raw).digest('hex'),
+    ],
+  );
+  if (r.rows.length === 0) {
+    const existing = await tx.query<{ id: number | string }>('SELECT id FROM bills WHERE session = $1', [bill.session]);
+    return { id: Number(existing.rows[0]?.id ?? 0), duplicate: true, callId: null };
+  }
+  const id = Number(r.rows[0].id);
+  const call = await tx.query<{ id: number | string; user_id: number | string }>('SELECT id, user_id FROM calls WHERE session = $1 ORDER BY id LIMIT 1', [bill.session]);
+  const match = call.rows[0];
+  const callId = match ? Number(match.id) : null;
+  // A bill that matches no call (placed elsewhere with the same account, or ahead of its call row)
+  // is for supervisors only; a matched one also goes to the dispatcher who placed the call.
+  await appendEvent(
+    tx,
+    'bill',
+    { billId: id, session: bill.session, callId, status: bill.status ?? null, durationSec: bill.durationSec ?? null },
+    match ? { ownerId: Number(match.user_id) } : { staffOnly: true },
+  );
+  return { id, duplicate: false, callId };
+}

@@ -1,0 +1,112 @@
+/**
+ * Placing a call or conference for a signed-in dispatcher. The order matters:
+ * 1. validate (the desk's own rules) — bad input sends nothing;
+ * 2. one transaction: the double-submit guard row + the call row (state 'sending') + audit —
+ *    committed BEFORE Yunxin is asked, so a crash leaves a visible "may have rung" row;
+ * 3. ask Yunxin exactly once (the client never retries a call; neither does the hub);
+ * 4. one transaction: the result on the row + a `call` event.
+ */
+import { createHash } from 'node:crypto';
+import { MAX_DUR_DEFAULT, MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../shared/limits';
+import { failure, type Failure } from '../shared/result';
+import { validateCallRequest, validateConfRequest } from '../shared/validation';
+import { appendAudit } from './audit';
+import type { AuthUser } from './auth/tokens';
+import type { HubContext } from './context';
+import type { Queryable } from './db/types';
+import { appendEvent } from './events';
+
+export const MAX_DUR_RANGE = { min: MAX_DUR_DEFAULT_MIN, max: MAX_DUR_DEFAULT_MAX };
+
+export type CallKind = 'call' | 'conference';
+
+export interface PlaceInput {
+  kind: CallKind;
+  callees: string[];
+  maxDur?: number;
+}
+
+/** A Failure whose code may also be the hub's own ('double_submit'). */
+export type HubFailure = Omit<Failure, 'code'> & { code: Failure['code'] | 'double_submit' };
+export type PlaceResult = ({ ok: true; session: string; id: number } | (HubFailure & { id?: number })) & { httpStatus?: number };
+
+function requestHash(kind: CallKind, callees: string[], maxDur: number): string {
+  return createHash('sha256').update(JSON.stringify([kind, callees, maxDur])).digest('hex');
+}
+
+/**
+ * Inserts the guard row, or finds a live one and refuses. One statement, so two instances racing
+ * on the same request serialise on the row: the second sees the first's unexpired row.
+ */
+async function takeGuard(tx: Queryable, userId: number, hash: string, windowMs: number): Promise<boolean> {
+  const r = await tx.query(
+    `INSERT INTO submit_guards (user_id, request_hash, until)
+     VALUES ($1, $2, now() + make_interval(secs => $3::double precision / 1000))
+     ON CONFLICT (user_id, request_hash) DO UPDATE SET until = EXCLUDED.until
+       WHERE submit_guards.until <= now()
+     RETURNING user_id`,
+    [userId, hash, windowMs],
+  );
+  return r.rows.length === 1;
+}
+
+export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInput, address: string): Promise<PlaceResult> {
+  const access = await ctx.yunxin.client();
+  if (!access.ok) return { ...access, httpStatus: 503 };
+  const { client, callerAcc } = access;
+  const maxDur = input.maxDur ?? MAX_DUR_DEFAULT;
+
+  const checked =
+    input.kind === 'call'
+      ? validateCallRequest({ callerAcc, caller: user.phone, callee: input.callees[0], maxDur }, MAX_DUR_RANGE)
+      : validateConfRequest({ callerAcc, caller: user.phone, callees: input.callees, maxDur }, MAX_DUR_RANGE);
+  if (!checked.ok) return { ...checked, httpStatus: 400 };
+  const callees = 'callees' in checked ? checked.callees : [checked.callee];
+  const hash = requestHash(input.kind, callees, maxDur);
+
+  const id = await ctx.db.transaction(async (tx) => {
+    if (!(await takeGuard(tx, user.id, hash, ctx.config.doubleSubmitMs))) return undefined;
+    const r = await tx.query<{ id: number | string }>(
+      `INSERT INTO calls (kind, user_id, dispatcher, caller, callees, max_dur) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+      [input.kind, user.id, user.username, checked.caller, JSON.stringify(callees), maxDur],
+    );
+    const callId = Number(r.rows[0].id);
+    await appendAudit(tx, { actor: user.username, action: input.kind === 'call' ? 'call.place' : 'conference.place', target: String(callId), detail: { callees, maxDur }, address });
+    return callId;
+  });
+  if (id === undefined) {
+    ctx.metrics.calls.inc({ kind: input.kind, result: 'double_submit' });
+    const seconds = Math.ceil(ctx.config.doubleSubmitMs / 1000);
+    return {
+      ...failure('busy', `The same ${input.kind} was just requested; it was not sent again. Wait ${seconds} s to repeat it on purpose.`, {
+        text: {
+          'zh-CN': `刚刚已提交过相同的${input.kind === 'call' ? '呼叫' : '会议'}，本次未重复发送。如确需再次发起，请 ${seconds} 秒后重试。`,
+          en: `The same ${input.kind} was just requested; it was not sent again. Wait ${seconds} s to repeat it on purpose.`,
+        },
+      }),
+      code: 'double_submit',
+      httpStatus: 409,
+    };
+  }
+
+  // Exactly one request to Yunxin; its outcome, whatever it is, is recorded and never retried.
+  const result =
+    input.kind === 'call'
+      ? await client.startCall({ callerAcc, caller: checked.caller, callee: callees[0], maxDur })
+      : await client.startConf({ callerAcc, caller: checked.caller, callees, maxDur });
+
+  const session = result.ok ? result.session : null;
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(`UPDATE calls SET state = 'done', ok = $2, code = $3, message = $4, session = $5, finished_at = now() WHERE id = $1`, [
+      id,
+      result.ok,
+      result.ok ? null : String(result.code),
+      result.ok ? null : result.message,
+      session,
+    ]);
+    await appendEvent(tx, 'call', { callId: id, session, kind: input.kind, dispatcher: user.username, ok: result.ok }, { ownerId: user.id });
+  });
+  ctx.metrics.calls.inc({ kind: input.kind, result: result.ok ? 'ok' : String(result.code) });
+  if (result.ok) return { ok: true, session: result.session, id };
+  return { ...result, id, httpStatus: 502 };
+}

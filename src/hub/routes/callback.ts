@@ -1,0 +1,88 @@
+/**
+ * POST /yunxin/callback — Yunxin's end-of-call bill (抄送, eventType 10). The only unauthenticated
+ * write, so it is protected by the signature over the RAW body bytes (src/yunxin/callback.ts),
+ * a CurTime window (config.callbackWindowMs either way of the hub's clock; CurTime is in ms
+ * here) and a body cap (1 MiB). A 200 is sent only after the bill's row is committed; the same
+ * bill again gets a 200 and is stored once. A rejection stores no bill: it gets a 4xx, a counter,
+ * a log line and an audit row — none of which carry the body (it holds phone numbers).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseCallbackBill, verifyCallback } from '../../yunxin';
+import { appendAudit } from '../audit';
+import { storeBill } from '../bills';
+import type { HubContext } from '../context';
+
+type Reason = 'bad_signature' | 'stale_time' | 'unparsable' | 'too_large' | 'bad_request' | 'not_configured';
+
+const STATUS: Record<Reason, number> = {
+  bad_signature: 401,
+  stale_time: 401,
+  unparsable: 400,
+  too_large: 413,
+  bad_request: 400,
+  // Not a 4xx: the bill is fine, the hub is not ready; Yunxin may deliver it again later.
+  not_configured: 503,
+};
+
+function headerText(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
+}
+
+export const CALLBACK_PATH = '/yunxin/callback';
+
+export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
+  async function reject(req: FastifyRequest, reply: FastifyReply, reason: Reason, bytes: number): Promise<FastifyReply> {
+    ctx.metrics.billsRejected.inc({ reason });
+    ctx.log.warn({ reason, bytes, address: req.ip }, 'callback rejected');
+    try {
+      await ctx.db.transaction((tx) => appendAudit(tx, { actor: 'yunxin', action: 'callback.rejected', detail: { reason, bytes }, address: req.ip }));
+    } catch (err) {
+      ctx.log.error({ err }, 'could not audit a rejected callback');
+    }
+    return reply.code(STATUS[reason]).send({ ok: false, code: reason, message: `callback rejected: ${reason}` });
+  }
+
+  void app.register(async (scope) => {
+    // The signature covers the exact bytes: keep them as a Buffer, whatever the Content-Type says.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.callbackBodyLimit }, (_req, body, done) => done(null, body));
+    scope.setErrorHandler(async (err: { statusCode?: number; code?: string }, req, reply) => {
+      const tooLarge = err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (!tooLarge && (err.statusCode ?? 500) >= 500) ctx.log.error({ err }, 'callback failed');
+      if (!tooLarge && (err.statusCode ?? 500) >= 500) return reply.code(500).send({ ok: false, code: 'internal', message: 'internal error' });
+      return reject(req, reply, tooLarge ? 'too_large' : 'bad_request', Number.isFinite(declared) ? declared : 0);
+    });
+
+    scope.post(
+      CALLBACK_PATH,
+      {
+        config: { rateLimit: false },
+        schema: {
+          headers: {
+            type: 'object',
+            properties: { curtime: { type: 'string' }, md5: { type: 'string' }, checksum: { type: 'string' } },
+          },
+          response: {
+            200: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' }, duplicate: { type: 'boolean' }, session: { type: 'string' } } },
+          },
+        },
+      },
+      async (req, reply) => {
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const secret = await ctx.yunxin.callbackSecret();
+        if (!secret) return reject(req, reply, 'not_configured', raw.length);
+        if (!verifyCallback({ appSecret: secret, headers: req.headers, rawBody: raw })) return reject(req, reply, 'bad_signature', raw.length);
+        const curTime = Number(headerText(req, 'curtime'));
+        if (!Number.isFinite(curTime) || Math.abs(ctx.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
+        const parsed = parseCallbackBill(raw);
+        if (!parsed.ok) return reject(req, reply, 'unparsable', raw.length);
+        const stored = await ctx.db.transaction((tx) => storeBill(tx, parsed.bill, raw));
+        // Committed: only now may Yunxin hear 200.
+        ctx.metrics.billsAccepted.inc({ duplicate: String(stored.duplicate) });
+        return { ok: true, duplicate: stored.duplicate, session: parsed.bill.session };
+      },
+    );
+  });
+}

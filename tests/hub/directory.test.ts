@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from './support/engines';
+import { startTestHub, type TestHub } from './support/harness';
+
+type Item = { id: string; revision: number; name: string; [k: string]: unknown };
+
+describe.each(engines)('the shared directory ($name)', (engine) => {
+  let t: TestHub;
+  let d: { token: string; username: string };
+  beforeAll(async () => {
+    t = await startTestHub(engine);
+    d = await t.user('dispatcher');
+  });
+  afterAll(async () => t?.close());
+
+  it('contacts: create normalises numbers; list carries the revision; update needs If-Match; stale → 409 with the current version', async () => {
+    const created = await t.api<{ item: Item }>('POST', '/api/contacts', {
+      token: d.token,
+      body: { name: ' 张三 ', numbers: [{ label: '手机', number: '+86 138-0013-8000' }], org: 'A', favorite: true },
+    });
+    expect(created.status).toBe(201);
+    const item = created.body.item;
+    expect(item).toMatchObject({ name: '张三', numbers: [{ label: '手机', number: '13800138000' }], favorite: true, updatedBy: d.username });
+    expect(created.headers.get('etag')).toBe(`"${item.revision}"`);
+
+    const list = await t.api<{ revision: number; items: Item[] }>('GET', '/api/contacts', { token: d.token });
+    expect(list.body.revision).toBeGreaterThanOrEqual(item.revision);
+    expect(list.body.items.map((i) => i.id)).toContain(item.id);
+
+    const body = { name: '张三', numbers: [{ label: '办公室', number: '010 6552 9988' }] };
+    expect((await t.api('PUT', `/api/contacts/${item.id}`, { token: d.token, body })).status).toBe(428);
+    const updated = await t.api<{ item: Item }>('PUT', `/api/contacts/${item.id}`, { token: d.token, body, headers: { 'if-match': `"${item.revision}"` } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.item.revision).toBeGreaterThan(item.revision);
+    expect(updated.body.item.numbers).toEqual([{ label: '办公室', number: '01065529988' }]);
+
+    // Another desk still holding the old revision:
+    const stale = await t.api<{ current: Item }>('PUT', `/api/contacts/${item.id}`, { token: t.adminToken, body: { name: 'lost edit' }, headers: { 'if-match': `"${item.revision}"` } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('conflict');
+    expect(stale.body.current).toMatchObject({ id: item.id, revision: updated.body.item.revision, name: '张三' });
+  });
+
+  it('rejects bad contacts with the shared validation', async () => {
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '12345' }] } })).status).toBe(400);
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: '   ' } })).status).toBe(400);
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '13800138000' }, { number: '+8613800138000' }] } })).status).toBe(400);
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x'.repeat(65) } })).status).toBe(400);
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', nope: 1 } })).status).toBe(400);
+  });
+
+  it('delete needs the current revision and leaves a tombstone in the change feed', async () => {
+    const g = await t.api<{ item: Item }>('POST', '/api/groups', { token: d.token, body: { name: '调度一组' } });
+    const since = g.body.item.revision - 1;
+    expect((await t.api('DELETE', `/api/groups/${g.body.item.id}`, { token: d.token, headers: { 'if-match': '"1"' } })).status).toBe(409);
+    const del = await t.api<{ revision: number }>('DELETE', `/api/groups/${g.body.item.id}`, { token: d.token, headers: { 'if-match': String(g.body.item.revision) } });
+    expect(del.status).toBe(200);
+    expect((await t.api('DELETE', `/api/groups/${g.body.item.id}`, { token: d.token, headers: { 'if-match': String(del.body.revision) } })).status).toBe(404);
+    const list = await t.api<{ items: Item[] }>('GET', '/api/groups', { token: d.token });
+    expect(list.body.items.map((i) => i.id)).not.toContain(g.body.item.id);
+
+    const feed = await t.api<{ revision: number; changes: Array<{ id: string; deleted: boolean; revision: number }> }>('GET', `/api/directory/changes?since=${since}`, { token: d.token });
+    const mine = feed.body.changes.filter((c) => c.id === g.body.item.id);
+    expect(mine).toEqual([expect.objectContaining({ deleted: true, revision: del.body.revision })]);
+    expect(feed.body.revision).toBeGreaterThanOrEqual(del.body.revision);
+    const nothing = await t.api<{ changes: unknown[]; revision: number }>('GET', `/api/directory/changes?since=${feed.body.revision}`, { token: d.token });
+    expect(nothing.body.changes).toEqual([]);
+    expect(nothing.body.revision).toBe(feed.body.revision);
+  });
+
+  it('rosters follow the conference rules (1–8 distinct numbers)', async () => {
+    const ok = await t.api<{ item: Item }>('POST', '/api/rosters', { token: d.token, body: { name: '晨会', members: [{ name: '李四', number: '13900139000' }, { number: '13700137000' }] } });
+    expect(ok.status).toBe(201);
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [] } })).status).toBe(400);
+    const nine = Array.from({ length: 9 }, (_, i) => ({ number: `1390013900${i}` }));
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: nine } })).status).toBe(400);
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [{ number: '13900139000' }, { number: '139 0013 9000' }] } })).status).toBe(400);
+  });
+
+  it('every role may read and edit; anonymous may not; edits are audited', async () => {
+    const s = await t.user('supervisor');
+    for (const token of [d.token, s.token, t.adminToken]) {
+      expect((await t.api('GET', '/api/rosters', { token })).status).toBe(200);
+      expect((await t.api('POST', '/api/groups', { token, body: { name: 'g' } })).status).toBe(201);
+    }
+    expect((await t.api('GET', '/api/contacts')).status).toBe(401);
+    expect((await t.api('POST', '/api/groups', { body: { name: 'g' } })).status).toBe(401);
+    expect((await t.api('GET', '/api/directory/changes?since=0')).status).toBe(401);
+    const audit = await t.api<{ items: Array<{ action: string }> }>('GET', '/api/audit?limit=500', { token: t.adminToken });
+    const actions = new Set(audit.body.items.map((i) => i.action));
+    for (const a of ['directory.contact.create', 'directory.contact.update', 'directory.group.delete', 'directory.roster.create']) expect(actions).toContain(a);
+  });
+});
