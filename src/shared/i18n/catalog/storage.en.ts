@@ -15,4 +15,6 @@ export const storageEn = {
   'ipc.internal': 'Internal error; the request was not completed.',
   'callRule.notConfigured': 'No production account yet: enter the AppKey and AppSecret in Settings, or switch to Sandbox mode.',
   'callRule.inFlight': 'The same call is already being submitted.',
+  'callRule.repeatedCall': 'The same call was just requested; it was not sent again. Wait {seconds} s to repeat it on purpose.',
+  'callRule.repeatedConf': 'The same conference was just requested; it was not sent again. Wait {seconds} s to repeat it on purpose.',
 } as const;

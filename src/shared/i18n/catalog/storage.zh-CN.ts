@@ -17,4 +17,6 @@ export const storageZhCN = {
   'ipc.internal': '内部错误，请求未完成。',
   'callRule.notConfigured': '尚未配置正式账号：请在“设置”中填写 AppKey 和 AppSecret，或切换到沙箱模式。',
   'callRule.inFlight': '同一呼叫正在提交，请勿重复点击。',
+  'callRule.repeatedCall': '刚刚已提交过相同的呼叫，本次未重复发送。如确需再次发起，请 {seconds} 秒后重试。',
+  'callRule.repeatedConf': '刚刚已提交过相同的会议，本次未重复发送。如确需再次发起，请 {seconds} 秒后重试。',
 } as const;
