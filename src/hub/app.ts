@@ -40,7 +40,7 @@ export interface HubOptions {
   logger?: Logger;
   /** The Yunxin client's fetch (tests). */
   fetch?: typeof fetch;
-  /** General API rate limit per user or address and minute. */
+  /** Overrides config.rateLimitPerMinute (tests). */
   apiRateLimit?: number;
   heartbeatMs?: number;
   now?: () => number;
@@ -149,7 +149,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   await app.register(rateLimit, {
     global: true,
-    max: options.apiRateLimit ?? 1200,
+    max: options.apiRateLimit ?? config.rateLimitPerMinute,
     timeWindow: 60_000,
     store: dbRateLimitStore(db),
     // Per client address (behind a proxy set HUB_TRUST_PROXY). Not per token: forged tokens are free to mint.

@@ -46,6 +46,8 @@ export interface HubConfig {
   logLevel: string;
   /** Fastify trustProxy: set when a reverse proxy sets X-Forwarded-For (HUB_TRUST_PROXY=true, a hop count or addresses). */
   trustProxy: boolean | number | string;
+  /** API requests per client address and minute (health, metrics, the callback and SSE are exempt). */
+  rateLimitPerMinute: number;
 }
 
 export const DEFAULTS = {
@@ -107,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimit: DEFAULTS.bodyLimit,
     logLevel: env.HUB_LOG_LEVEL || 'info',
     trustProxy: trustProxyFrom(env.HUB_TRUST_PROXY),
+    rateLimitPerMinute: intFrom(env, 'HUB_RATE_LIMIT_PER_MIN', 1200, 1, 1_000_000),
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (env.HUB_ADMIN_USER) config.adminUser = env.HUB_ADMIN_USER;

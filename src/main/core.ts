@@ -118,7 +118,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const handlers: OperationHandlers = {
     startCall: (req) => calls.startCall(req),
     startConf: (req) => calls.startConf(req),
-    querySession: (req) => calls.querySession(req),
     accountStatus,
     async accountSave(req) {
       const saved = await vault.save(req);

@@ -1,11 +1,17 @@
 /**
- * Runtime shapes of every operation's request. Main checks each payload against these before a
- * handler sees it: unknown keys are rejected (`strict`), strings are length-capped so a hostile
- * renderer cannot make main chew on megabytes. The finer rules (phone numbers, the 8-callee limit,
- * maxDur bounds) live in validation.ts, shared with the renderer for instant feedback.
+ * The operations the renderer may request, and the shape of each request: the ONE declaration.
+ * The names here are the operation names (contract.ts derives `OperationName` from this object's
+ * keys and checks its dependency-free name list against them at compile time), and the request
+ * types everywhere are `z.input` of these schemas, so a field cannot exist in a type and be
+ * missing here. Responses are plain TypeScript types in contract.ts, keyed by the same names.
+ *
+ * Main checks each payload against these before a handler sees it: unknown keys are rejected
+ * (`strict`), strings are length-capped so a hostile renderer cannot make main chew on megabytes.
+ * The finer rules (phone numbers, the 8-callee limit, maxDur bounds) live in validation.ts, shared
+ * with the renderer for instant feedback.
  */
 import { z } from 'zod';
-import type { OperationName } from './contract';
+import type { ContactDraft, RosterMember, Settings } from './domain';
 import { LANGUAGES, type Language } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
 import {
@@ -24,7 +30,9 @@ import {
   ROSTER_NAME_MAX,
 } from './contact-limits';
 
+/** A number as the dispatcher typed it; main normalises and validates it. */
 const typedNumber = z.string().max(64);
+/** Seconds; the default from settings when absent. */
 const maxDur = z.number().int().optional();
 const empty = z.object({}).strict();
 const csvExport = z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict();
@@ -72,10 +80,9 @@ export const requestSchemas = {
   // Allow a few more than the limit through the shape check so that validation.ts can answer a
   // 9th callee with its own clear message instead of a generic shape error.
   startConf: z.object({ callees: z.array(typedNumber).max(MAX_CONFERENCE_CALLEES * 4), maxDur }).strict(),
-  querySession: z
-    .object({ session: z.string().min(1).max(128).regex(/^[A-Za-z0-9_\-.:]+$/), type: z.enum(['call', 'conf']) })
-    .strict(),
   accountStatus: empty,
+  // appSecret is write-only: it goes into the vault and never comes back. acceptPlaintextRisk must
+  // be true to store it with an insecure backend (Linux basic_text).
   accountSave: z
     .object({ appKey: z.string().max(128), appSecret: z.string().max(256), acceptPlaintextRisk: z.boolean().optional() })
     .strict(),
@@ -90,11 +97,13 @@ export const requestSchemas = {
       maxDurMin: z.number().int(),
       maxDurMax: z.number().int(),
       mode: z.enum(['sandbox', 'production']),
-      language: z.enum(LANGUAGES as [string, ...string[]]),
+      language: z.enum(LANGUAGES as [Language, ...Language[]]),
       baseUrl: z.string().max(256),
     })
     .partial()
     .strict(),
+  // Paged so the window shows the first screen long before 50 000 contacts have crossed: `limit`
+  // contacts in display order from position `offset` (defaults: from the start, all of them).
   // int() keeps both to safe integers; an offset past the end is an empty page, not an error.
   contactsList: z
     .object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().optional() })
@@ -121,14 +130,31 @@ export const requestSchemas = {
   contactsImportPreview: z
     .object({
       fileName: z.string().max(255),
+      // The file's raw bytes: main detects UTF-8 (with or without BOM) or GBK.
       // Length first (cheap), then the alphabet, so a 14 MB string is scanned once at most.
       dataBase64: z.string().max(IMPORT_BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/),
       duplicate,
     })
     .strict(),
   contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
+  // lang: the words of the file (headers, status words), the UI language; zh-CN when absent.
   contactsExport: csvExport,
+  // sinceRevision: only entries changed after it; absent for everything.
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
   callLogExport: csvExport,
   noticesList: empty,
-} satisfies Record<OperationName, z.ZodType>;
+} satisfies Record<string, z.ZodType>;
+
+// The schemas must accept what the domain types say (a field the domain has and a schema lacks
+// would be refused at runtime): these fail to compile when a schema drifts from its type.
+type Accepts<Schema extends z.ZodType, T> = [T] extends [z.input<Schema>]
+  ? [Exclude<keyof T, keyof z.input<Schema>>] extends [never]
+    ? true
+    : never
+  : never;
+const _drift: {
+  contact: Accepts<typeof contactDraft, ContactDraft>;
+  member: Accepts<typeof rosterMember, RosterMember>;
+  settings: Accepts<(typeof requestSchemas)['settingsSet'], Partial<Settings>>;
+} = { contact: true, member: true, settings: true };
+void _drift;

@@ -1,9 +1,19 @@
 /**
- * The one declaration of what the renderer may ask main to do. Main's handlers, the preload
- * bridge, the preview bridge and the renderer's `window.dispatch` typing are all derived from it:
- * adding an operation is one entry here, one schema in contract-schemas.ts and one handler.
+ * What the renderer may ask main to do.
  *
- * This file must stay free of runtime dependencies: the sandboxed preload imports it.
+ * The operations are declared ONCE, in contract-schemas.ts: its `requestSchemas` object gives the
+ * operation names and each request's runtime schema, and the request types below are inferred
+ * from it. The responses are TypeScript types here (`Responses`, keyed by the same names; the
+ * compiler refuses a name missing on either side). Main's handlers, the preload bridge, the
+ * preview bridge and the renderer's `window.dispatch` typing all derive from these.
+ *
+ * Adding an operation touches: its schema in contract-schemas.ts, its response type in
+ * `Responses` and its name in `operationNameSet` below (both compile-checked), its handler in
+ * main/core.ts, and — if it calls Yunxin — a route in the simulator (src/simulator). See README,
+ * "How to add an operation".
+ *
+ * This file must stay free of runtime dependencies: the sandboxed preload imports it (zod only as
+ * types, erased at build time).
  */
 import type {
   AccountCheckVerdict,
@@ -11,66 +21,39 @@ import type {
   AppNotice,
   CallLogEntry,
   Contact,
-  ContactDraft,
   ContactGroup,
   ContactRecord,
-  DuplicatePolicy,
   Roster,
-  RosterMember,
   PhoneNumber,
   SessionId,
-  SessionStatus,
-  SessionType,
   Settings,
 } from './domain';
-import type { Language, Message, Result } from './result';
+import type { Message, Result } from './result';
+import type { z } from 'zod';
+import type { requestSchemas } from './contract-schemas';
 
-export interface StartCallRequest {
-  /** As typed by the dispatcher; main normalises and validates it. */
-  callee: string;
-  /** Seconds; the default from settings when absent. */
-  maxDur?: number;
-}
+type RequestSchemas = typeof requestSchemas;
+export type OperationName = keyof RequestSchemas;
+/** What the renderer sends: the schema's input type (optional fields may be left out). */
+export type RequestOf<K extends OperationName> = z.input<RequestSchemas[K]>;
+
 /** `logId`: the call log entry that records this attempt (also written when the attempt fails). */
+export type StartCallRequest = RequestOf<'startCall'>;
 export type StartCallResponse = Result<{ session: SessionId; caller: PhoneNumber; callee: PhoneNumber; maxDur: number; logId: string }>;
 
-export interface StartConfRequest {
-  callees: string[];
-  maxDur?: number;
-}
+export type StartConfRequest = RequestOf<'startConf'>;
 export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber; callees: PhoneNumber[]; maxDur: number; logId: string }>;
 
-export interface QuerySessionRequest {
-  session: SessionId;
-  type: SessionType;
-}
-export type QuerySessionResponse = Result<{ status: SessionStatus }>;
 
-export type EmptyRequest = Record<string, never>;
-
-export interface AccountSaveRequest {
-  appKey: string;
-  /** Write-only: it goes into the vault and never comes back. */
-  appSecret: string;
-  /** Required true to store with an insecure backend (Linux basic_text). */
-  acceptPlaintextRisk?: boolean;
-}
+export type AccountSaveRequest = RequestOf<'accountSave'>;
 export type AccountStatusResponse = Result<{ account: AccountStatus }>;
 
 export type AccountCheckResponse = Result<{ verdict: AccountCheckVerdict; detail: string; clockSkewSeconds?: number }>;
 
-export type SettingsPatch = Partial<Settings>;
+export type SettingsPatch = RequestOf<'settingsSet'>;
 export type SettingsResponse = Result<{ settings: Settings }>;
 
-/**
- * The list is paged so that the window can show the first screen long before 50 000 contacts have
- * crossed: contacts come in display order (shared/contact-order.ts), `limit` of them from
- * position `offset` (defaults: from the start, all of them).
- */
-export interface ContactsListRequest {
-  offset?: number;
-  limit?: number;
-}
+export type ContactsListRequest = RequestOf<'contactsList'>;
 /**
  * `total`: contacts in the whole list. `revision` changes with every change to the list or to a
  * contact in it: pages with the same revision fit together; another revision means the pages
@@ -90,12 +73,7 @@ export type GroupSaveResponse = Result<{ group: ContactGroup }>;
 export type RosterSaveResponse = Result<{ roster: Roster }>;
 export type DeletedResponse = Result<{ deleted: boolean }>;
 
-export interface ImportPreviewRequest {
-  fileName: string;
-  /** The file's raw bytes, base64: main detects UTF-8 (with or without BOM) or GBK. */
-  dataBase64: string;
-  duplicate: DuplicatePolicy;
-}
+export type ImportPreviewRequest = RequestOf<'contactsImportPreview'>;
 export interface ImportPreviewRow {
   /** 1-based line in the file. */
   line: number;
@@ -111,61 +89,58 @@ export interface ImportPreview {
   summary: { total: number; new: number; duplicate: number; error: number };
 }
 export type ImportPreviewResponse = Result<{ preview: ImportPreview }>;
-export interface ImportApplyRequest {
-  importId: string;
-  duplicate: DuplicatePolicy;
-}
+export type ImportApplyRequest = RequestOf<'contactsImportApply'>;
 export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
-/** The language of the file's headers and words: the UI language (default zh-CN). */
-export interface CsvExportRequest {
-  lang?: Language;
-}
+/** `lang`: the language of the file's headers and words, the UI language (zh-CN when absent). */
+export type CsvExportRequest = RequestOf<'contactsExport'>;
 export type CsvExportResponse = Result<{ fileName: string; csv: string }>;
 
-export interface CallLogListRequest {
-  /** Only entries changed after this revision; absent for everything. */
-  sinceRevision?: number;
-}
+export type CallLogListRequest = RequestOf<'callLogList'>;
 export type CallLogListResponse = Result<{ entries: CallLogEntry[]; revision: number }>;
 
 export type NoticesResponse = Result<{ notices: AppNotice[] }>;
 
-export interface Operations {
-  startCall: { request: StartCallRequest; response: StartCallResponse };
-  startConf: { request: StartConfRequest; response: StartConfResponse };
-  querySession: { request: QuerySessionRequest; response: QuerySessionResponse };
-  accountStatus: { request: EmptyRequest; response: AccountStatusResponse };
-  accountSave: { request: AccountSaveRequest; response: AccountStatusResponse };
-  accountClear: { request: EmptyRequest; response: AccountStatusResponse };
-  accountCheck: { request: EmptyRequest; response: AccountCheckResponse };
-  settingsGet: { request: EmptyRequest; response: SettingsResponse };
-  settingsSet: { request: SettingsPatch; response: SettingsResponse };
-  contactsList: { request: ContactsListRequest; response: ContactsListResponse };
-  contactSave: { request: { contact: ContactDraft }; response: ContactSaveResponse };
-  contactsDelete: { request: { ids: string[] }; response: ContactsDeleteResponse };
+/** Every operation's response, by name. */
+export interface Responses {
+  startCall: StartCallResponse;
+  startConf: StartConfResponse;
+  accountStatus: AccountStatusResponse;
+  accountSave: AccountStatusResponse;
+  accountClear: AccountStatusResponse;
+  accountCheck: AccountCheckResponse;
+  settingsGet: SettingsResponse;
+  settingsSet: SettingsResponse;
+  contactsList: ContactsListResponse;
+  contactSave: ContactSaveResponse;
+  contactsDelete: ContactsDeleteResponse;
   /** Undo of a delete: puts back exactly what contactsDelete returned. */
-  contactsRestore: { request: { contacts: Contact[] }; response: ContactsRestoreResponse };
-  groupSave: { request: { group: { id?: string; name: string } }; response: GroupSaveResponse };
-  groupDelete: { request: { id: string }; response: DeletedResponse };
-  rosterSave: { request: { roster: { id?: string; name: string; members: RosterMember[] } }; response: RosterSaveResponse };
-  rosterDelete: { request: { id: string }; response: DeletedResponse };
-  contactsImportPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
-  contactsImportApply: { request: ImportApplyRequest; response: ImportApplyResponse };
-  contactsExport: { request: CsvExportRequest; response: CsvExportResponse };
-  callLogList: { request: CallLogListRequest; response: CallLogListResponse };
-  callLogExport: { request: CsvExportRequest; response: CsvExportResponse };
-  noticesList: { request: EmptyRequest; response: NoticesResponse };
+  contactsRestore: ContactsRestoreResponse;
+  groupSave: GroupSaveResponse;
+  groupDelete: DeletedResponse;
+  rosterSave: RosterSaveResponse;
+  rosterDelete: DeletedResponse;
+  contactsImportPreview: ImportPreviewResponse;
+  contactsImportApply: ImportApplyResponse;
+  contactsExport: CsvExportResponse;
+  callLogList: CallLogListResponse;
+  callLogExport: CsvExportResponse;
+  noticesList: NoticesResponse;
 }
+export type ResponseOf<K extends OperationName> = Responses[K];
+export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
 
-export type OperationName = keyof Operations;
-export type RequestOf<K extends OperationName> = Operations[K]['request'];
-export type ResponseOf<K extends OperationName> = Operations[K]['response'];
+/** Fails to compile when `Responses` and the schemas do not name the same operations. */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+const _responsesMatchSchemas: SameKeys<Responses, RequestSchemas> = true;
+void _responsesMatchSchemas;
 
-/** A record so the compiler refuses a missing or extra name. */
+/**
+ * The names again, as a plain object the sandboxed preload can import without zod. A record so
+ * the compiler refuses a missing or extra name against the schemas' keys.
+ */
 const operationNameSet: Record<OperationName, true> = {
   startCall: true,
   startConf: true,
-  querySession: true,
   accountStatus: true,
   accountSave: true,
   accountClear: true,

@@ -120,6 +120,19 @@ describe.each(engines)('hub sign-in, tokens and users ($name)', (engine) => {
     expect((await t.api('PATCH', '/api/users/admin', { token: t.adminToken, body: { role: 'dispatcher' } })).status).toBe(409);
   });
 
+  // Last in this file: it throttles every sign-in from 127.0.0.1 for the rest of the window.
+  it('failures from one address across many user names are throttled per address', async () => {
+    const { MAX_FAILURES_PER_ADDRESS } = await import('../../src/hub/auth/throttle');
+    const already = await t.hub.db.query<{ n: string }>("SELECT count(*) AS n FROM login_failures WHERE scope LIKE 'addr:%'");
+    const left = MAX_FAILURES_PER_ADDRESS - Number(already.rows[0].n);
+    for (let i = 0; i < left; i++) {
+      expect((await t.api('POST', '/api/login', { body: { username: `guess${i}`, password: 'nope-nope-nope' } })).status).toBe(401);
+    }
+    const r = await t.api('POST', '/api/login', { body: ADMIN });
+    expect(r.status).toBe(429);
+    expect(r.body.code).toBe('throttled');
+  });
+
   it('sign-ins, failures and user changes are audited', async () => {
     const r = await t.api<{ items: Array<{ action: string }> }>('GET', '/api/audit?limit=500', { token: t.adminToken });
     const actions = new Set(r.body.items.map((i) => i.action));

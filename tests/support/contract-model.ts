@@ -77,7 +77,6 @@ const goodRoster = fc.record({
 const durations = fc.oneof(fc.integer({ min: 30, max: 3600 }), fc.constantFrom(9, 10, 14_400, 14_401), fc.integer());
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const SESSION = /^[A-Za-z0-9_\-.:]+$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const IMPORT_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -97,7 +96,6 @@ const csvBase64 = fc
 export const MODEL: Record<OperationName, Shape> = {
   startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })) }),
   startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })) }),
-  querySession: obj({ session: req(str(128, { min: 1, pattern: SESSION })), type: req(oneOf('call', 'conf')) }),
   accountStatus: EMPTY,
   accountSave: obj(
     { appKey: req(str(128)), appSecret: req(str(256)), acceptPlaintextRisk: opt(bool) },

@@ -73,9 +73,13 @@ export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const secret = await ctx.yunxin.callbackSecret();
         if (!secret) return reject(req, reply, 'not_configured', raw.length);
-        if (!verifyCallback({ appSecret: secret, headers: req.headers, rawBody: raw })) return reject(req, reply, 'bad_signature', raw.length);
-        const curTime = Number(headerText(req, 'curtime'));
-        if (!Number.isFinite(curTime) || Math.abs(ctx.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
+        // The time window first, on the hub's clock, so that a stale bill is reported as stale
+        // whichever checks the shared verifier adds; `now` is passed for a verifier that checks it too.
+        const curTimeText = headerText(req, 'curtime') ?? '';
+        const curTime = /^\d{1,16}$/.test(curTimeText.trim()) ? Number(curTimeText) : NaN;
+        if (Number.isFinite(curTime) && Math.abs(ctx.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
+        const input = { appSecret: secret, headers: req.headers, rawBody: raw, now: ctx.now() };
+        if (!verifyCallback(input)) return reject(req, reply, 'bad_signature', raw.length);
         const parsed = parseCallbackBill(raw);
         if (!parsed.ok) return reject(req, reply, 'unparsable', raw.length);
         const stored = await ctx.db.transaction((tx) => storeBill(tx, parsed.bill, raw));

@@ -44,6 +44,7 @@ async function currentRevision(db: Queryable): Promise<number> {
   return Number(r.rows[0]?.rev ?? 0);
 }
 
+const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } } as const;
 const ifMatchHeaders = { type: 'object', properties: { 'if-match': { type: 'string', maxLength: 40 } } } as const;
 
@@ -90,7 +91,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
   }
 
   for (const [path, kind] of PATHS) {
-    app.get(`/api/${path}`, { preHandler: anyone, schema: {} }, async () => {
+    app.get(`/api/${path}`, { preHandler: anyone, schema: { querystring: NO_QUERY } }, async () => {
       const revision = await currentRevision(db);
       const r = await db.query<ItemRow>('SELECT * FROM directory_items WHERE kind = $1 AND NOT deleted ORDER BY id', [kind]);
       return { ok: true, revision, items: r.rows.map(toItem) };

@@ -13,7 +13,7 @@ import { YUNXIN_SETTINGS_KEY, type StoredYunxinSettings } from '../yunxin-access
 export function settingsRoutes(app: FastifyInstance, ctx: HubContext): void {
   const admin = ctx.requireRole('admin');
 
-  app.get('/api/settings/yunxin', { preHandler: admin, schema: {} }, async () => {
+  app.get('/api/settings/yunxin', { preHandler: admin, schema: { querystring: { type: 'object', additionalProperties: false, properties: {} } } }, async () => {
     const r = await ctx.db.query<{ value: StoredYunxinSettings }>('SELECT value FROM settings WHERE key = $1', [YUNXIN_SETTINGS_KEY]);
     const stored = r.rows[0]?.value ?? {};
     const env = ctx.config.yunxin;

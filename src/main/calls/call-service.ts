@@ -9,8 +9,6 @@
  */
 import type {
   AccountCheckResponse,
-  QuerySessionRequest,
-  QuerySessionResponse,
   StartCallRequest,
   StartCallResponse,
   StartConfRequest,
@@ -27,7 +25,6 @@ import type { ClientFor } from './client-factory';
 export interface CallService {
   startCall(request: StartCallRequest): Promise<StartCallResponse>;
   startConf(request: StartConfRequest): Promise<StartConfResponse>;
-  querySession(request: QuerySessionRequest): Promise<QuerySessionResponse>;
   checkAccount(): Promise<AccountCheckResponse>;
 }
 
@@ -127,13 +124,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
           ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur, logId: entry.id })
           : result;
       });
-    },
-
-    async querySession(request) {
-      const c = await deps.clientFor(deps.settings());
-      if (!c.ok) return c;
-      const result = await c.client.querySession(request);
-      return result.ok ? success({ status: result.status }) : result;
     },
 
     async checkAccount() {

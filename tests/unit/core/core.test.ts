@@ -94,8 +94,6 @@ describe('dispatch core', () => {
     await run('accountCheck', {});
     await run('startCall', { callee: '13800138000' });
     await run('startConf', { callees: ['13800138000', '13700137000'] });
-    const session = (responses.at(-1) as { session: string }).session;
-    await run('querySession', { session, type: 'conf' });
     await run('settingsGet', {});
     // Failure paths too: the secret must not ride along in an error.
     await run('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET + ' with space' });

@@ -38,7 +38,7 @@ describe('invokeOperation', () => {
     ['fractional maxDur', 'startCall', { callee: '13800138000', maxDur: 1.5 }],
     ['huge string', 'startCall', { callee: '1'.repeat(10_000) }],
     ['extra key on an empty request', 'accountStatus', { appSecret: 'x' }],
-    ['bad session type', 'querySession', { session: 'abc', type: 3 }],
+    ['bad duplicate policy', 'contactsImportApply', { importId: 'abc', duplicate: 3 }],
     ['bad enum', 'settingsSet', { mode: 'root' }],
     ['own __proto__ key', 'accountClear', JSON.parse('{"__proto__":{"polluted":true}}')],
   ])('rejects %s without calling the handler', async (_label, name, payload) => {

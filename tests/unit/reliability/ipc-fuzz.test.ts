@@ -26,7 +26,7 @@ const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(proce
 const APP_SECRET = 'fuzz0secret0b7e2';
 
 /** Operations that talk to a server; fuzzed against a production-mode and a sandbox-mode core. */
-const NETWORK_OPS: ReadonlySet<OperationName> = new Set(['startCall', 'startConf', 'querySession', 'accountCheck']);
+const NETWORK_OPS: ReadonlySet<OperationName> = new Set(['startCall', 'startConf', 'accountCheck']);
 /** Valid payloads of these write to disk (one fsync each): fewer of them keeps the run quick. */
 const WRITING_OPS: ReadonlySet<OperationName> = new Set([
   'accountSave',
