@@ -41,6 +41,20 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
+    // A store's state changes only through its own actions: UI code and other stores call those
+    // (useXStore.getState().action()), never useXStore.setState(), so every write is in the store's file.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='setState']",
+          message: "Call the store's action instead of setState(): a store's state is written only inside its own create() (add an action there if none fits).",
+        },
+      ],
+    },
+  },
+  {
     // Playwright reads a fixture's dependencies from its destructuring pattern: `({}, use)` = none.
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },

@@ -1,5 +1,5 @@
 /**
- * The baseline the real index (src/shared/contact-search.ts) is measured against: what one would
+ * The baseline the real index (src/renderer/src/lib/search/contact-search-index.ts) is measured against: what one would
  * write first — scan every contact per keystroke and ask pinyin-pro whether the name matches.
  * Deliberately no precomputation; only for benchmarks.
  */

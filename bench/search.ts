@@ -1,5 +1,5 @@
 /**
- * Search-as-you-type over 50 000 generated contacts: the index (src/shared/contact-search.ts)
+ * Search-as-you-type over 50 000 generated contacts: the index (src/renderer/src/lib/search/contact-search-index.ts)
  * fed with the keys main computes (computeSearchKeys), replaying realistic typing keystroke by
  * keystroke — full pinyin, initials, digits, committed Chinese characters, org words, latin
  * names, and backspaces. Each keystroke is one `search()` call on the box's new content, in
@@ -13,9 +13,10 @@
  * (alternating which goes first); the ratio compares medians over exactly those keystrokes.
  */
 import { performance } from 'node:perf_hooks';
-import { BookLoader, createBook, queryBook, type ContactBook } from '../src/renderer/src/lib/contact-book';
+import { buildSearchIndex, search, searchPositions, type ContactSearchIndex } from '../src/renderer/src/lib/search/contact-search-index';
+import { createSearchView, queryView, type SearchView } from '../src/renderer/src/lib/search/contact-search-view';
+import { SearchViewLoader } from '../src/renderer/src/lib/search/view-loader';
 import { FIRST_PAGE, PAGE_SIZE } from '../src/renderer/src/state/contacts-store';
-import { buildSearchIndex, search, searchPositions, type ContactSearchIndex } from '../src/shared/contact-search';
 import type { ContactRecord } from '../src/shared/domain';
 import { contactRecords, keysComputeMs } from './fixtures';
 import { naiveSearch } from './naive-search';
@@ -157,21 +158,21 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Fig
     }
   }
 
-  // The book as the renderer loads it: the first page and then PAGE_SIZE pages in main's order,
-  // one index segment each, searched together and merged (queryBook). Against one index over
-  // everything (createBook), keystroke by keystroke, alternating which goes first; both give the
+  // The view as the renderer loads it: the first page and then PAGE_SIZE pages in main's order,
+  // one index segment each, searched together and merged (queryView). Against one index over
+  // everything (createSearchView), keystroke by keystroke, alternating which goes first; both give the
   // same rows, which is checked on every keystroke.
-  const single = createBook(contacts);
-  const loader = new BookLoader();
+  const single = createSearchView(contacts);
+  const loader = new SearchViewLoader();
   loader.add(single.base.slice(0, FIRST_PAGE));
   for (let at = FIRST_PAGE; at < single.base.length; at += PAGE_SIZE) loader.add(single.base.slice(at, at + PAGE_SIZE));
-  const paged = loader.book();
+  const paged = loader.view();
   const onePaged: number[] = [];
   const oneSingle: number[] = [];
   let mismatches = 0;
-  const timed = (book: ContactBook, q: string, into: number[]): Int32Array | null => {
+  const timed = (view: SearchView, q: string, into: number[]): Int32Array | null => {
     const t = performance.now();
-    const rows = queryBook(book, q);
+    const rows = queryView(view, q);
     into.push(performance.now() - t);
     return rows;
   };
@@ -209,7 +210,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Fig
       `${naive.length} interleaved keystrokes (${naiveRounds} round of the sequence); ours p50 ${oursMed.toFixed(3)} ms vs naive p50 ${naiveMed.toFixed(1)} ms (naive is ${(naiveMed / oursMed).toFixed(0)}× slower); same hit set on ${sameSets}/${compared} keystrokes, ours a subset of naive's on ${oursSubset}/${compared}: the naive scan also accepts every other reading of a polyphone (长 as zhang, 沈 as chen, 陆 as liu), the index only the reading pinyin-pro picks in context. Differing (ours vs naive hits): ${differing.slice(0, 6).join(', ')}${differing.length > 6 ? ', …' : ''}`,
     ),
     figure('search', 'index build (buildSearchIndex)', buildMs, 'ms', undefined, `renderer side, once per contact list; computeSearchKeys for all ${n} contacts (main, pinyin-pro) took ${keysMs.toFixed(0)} ms`),
-    figure('search', `per-keystroke p99, book in ${paged.segments.length} pages (as loaded)`, p99(onePaged), 'ms', 4, `queryBook over the book the renderer builds while loading (a ${FIRST_PAGE}-contact first page, then ${PAGE_SIZE} per page, one index each, hits merged by rank), ${onePaged.length} keystrokes including clearing the box; p50 ${median(onePaged).toFixed(3)} ms; interleaved with one index over everything: p50 ${median(oneSingle).toFixed(3)} ms, p99 ${p99(oneSingle).toFixed(3)} ms; rows differ on ${mismatches} keystrokes (must be 0)`),
+    figure('search', `per-keystroke p99, view in ${paged.segments.length} pages (as loaded)`, p99(onePaged), 'ms', 4, `queryView over the view the renderer builds while loading (a ${FIRST_PAGE}-contact first page, then ${PAGE_SIZE} per page, one index each, hits merged by rank), ${onePaged.length} keystrokes including clearing the box; p50 ${median(onePaged).toFixed(3)} ms; interleaved with one index over everything: p50 ${median(oneSingle).toFixed(3)} ms, p99 ${p99(oneSingle).toFixed(3)} ms; rows differ on ${mismatches} keystrokes (must be 0)`),
     figure('search', 'paged ÷ one index (ratio of medians)', median(onePaged) / median(oneSingle), '×'),
   ];
 }

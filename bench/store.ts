@@ -22,7 +22,10 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createContactsService } from '../src/main/contacts/contacts-service';
-import { contactsOrderCache } from '../src/main/contacts/order-cache';
+import { computeSearchKeys } from '../src/main/contacts/search-keys';
+import { createContactBook } from '../src/main/sources/local/contact-book';
+import { localGroups, localRosters } from '../src/main/sources/local/local-records';
+import { contactsOrderCache } from '../src/main/sources/local/order-cache';
 import { createLogger, type Logger } from '../src/main/log';
 import { openCollection, type Collection } from '../src/main/stores/collection-store';
 import { FIRST_PAGE, PAGE_SIZE } from '../src/renderer/src/state/contacts-store';
@@ -59,22 +62,33 @@ function openAll(dir: string) {
   };
 }
 
-/** The collections and the contacts service as core.ts builds them (without the background warm-up). */
+/**
+ * The collections, the local sources and the contacts service as core.ts builds them (without
+ * the background warm-up and the call log).
+ */
 function openService(dir: string, log: Logger, cached = true) {
   const cols = openAll(dir);
-  const service = createContactsService({
-    collections: cols,
-    ownNumber: () => undefined,
-    now: Date.now,
+  const book = createContactBook({
+    collection: cols.contacts,
+    computeKeys: computeSearchKeys,
     log,
     orderCache: cached ? contactsOrderCache(dir, CONTACT_ORDER_TAG, log) : undefined,
   });
+  const service = createContactsService({
+    contacts: book,
+    groups: localGroups(cols.groups, log),
+    rosters: localRosters(cols.rosters, log),
+    ownNumber: () => undefined,
+    now: Date.now,
+  });
   return {
     service,
+    book,
+    cols,
     close: () => {
-      service.stop();
+      book.stop();
       cols.close();
-      if (cached) service.saveOrder();
+      if (cached) book.saveOrder();
     },
   };
 }
@@ -151,10 +165,9 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Figur
     for (let i = 0; i < loads; i++) for (let k = 0; k < kinds.length; k++) run(kinds[(i + k) % kinds.length]);
 
     // Add one / delete one through the service, alternating, on the loaded 50 000.
-    const cols = openAll(dir);
-    const service = createContactsService({ collections: cols, ownNumber: () => undefined, now: Date.now, log });
+    const { service, book, cols } = openService(dir, log, false);
     service.list({ limit: FIRST_PAGE });
-    service.book.get(records[0].id); // the number index, as the warm-up leaves it
+    book.get(records[0].id); // the number index, as the warm-up leaves it
     const add: number[] = [];
     const del: number[] = [];
     const rawPut: number[] = [];

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { DEFAULT_BASE_URL } from '../shared/limits';
+import { PASSWORD_MIN } from './auth/passwords';
 import { isAllowedYunxinBaseUrl } from './base-url';
 import { isPostgresUrl } from './db/open';
 import { parseKey } from './secret-box';
@@ -113,7 +114,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (env.HUB_ADMIN_USER) config.adminUser = env.HUB_ADMIN_USER;
-  if (env.HUB_ADMIN_PASSWORD) config.adminPassword = env.HUB_ADMIN_PASSWORD;
+  if (env.HUB_ADMIN_PASSWORD) {
+    // The same rule as for passwords set through the API: a weak first admin would be the weakest account.
+    if (env.HUB_ADMIN_PASSWORD.length < PASSWORD_MIN) throw new Error(`HUB_ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters long`);
+    config.adminPassword = env.HUB_ADMIN_PASSWORD;
+  }
   if (yunxin) config.yunxin = yunxin;
   if (secretKey) config.secretKey = secretKey;
   if (env.HUB_PUBLIC_URL) config.publicUrl = env.HUB_PUBLIC_URL.replace(/\/+$/, '');

@@ -3,11 +3,9 @@
  * (index.ts), the browser preview server and the tests all build the app through this function,
  * so what the tests exercise is what the app runs.
  */
-import { CONTACT_ORDER_TAG } from '../shared/contact-order';
 import type { Mode } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
-import { createCallLog } from './calls/call-log';
 import { exportCallLogCsv } from './calls/call-log-csv';
 import { createCallService } from './calls/call-service';
 import { createClientFactory } from './calls/client-factory';
@@ -16,13 +14,12 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
-import { contactsOrderCache } from './contacts/order-cache';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { createSettingsService } from './settings/settings-service';
-import { openAppCollections } from './stores/app-collections';
+import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
 import type { KeyValueStore } from './stores/kv-store';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
@@ -39,6 +36,11 @@ export interface CoreDeps {
   log: Logger;
   /** The data folder: contacts, groups, rosters and the call log are kept here. */
   dataDir: string;
+  /**
+   * Where contacts, groups, rosters and the call log come from; by default the local files in
+   * `dataDir`. Tests pass other sources to show the services depend on nothing else.
+   */
+  openSources?: (options: SourcesOptions) => DataSources;
   /** Notices of the stores opened before the core (settings, vault), for `noticesList`. */
   notices?: readonly StoreNotice[];
   /** Tests pass a sandbox with fast progress; the app uses the default. */
@@ -61,10 +63,16 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const now = deps.now ?? Date.now;
   const notices = createNoticeBoard(now);
   for (const notice of deps.notices ?? []) notices.add(notice);
-  const collections = openAppCollections(deps.dataDir, (notice) => {
-    notices.add(notice);
-    deps.log.warn('store.notice', { ...notice });
-  });
+  const sourcesOptions: SourcesOptions = {
+    log: deps.log,
+    now,
+    onNotice(notice) {
+      notices.add(notice);
+      deps.log.warn('store.notice', { ...notice });
+    },
+    callLogCap: deps.callLogCap,
+  };
+  const sources = deps.openSources ? deps.openSources(sourcesOptions) : openSources({ kind: 'local', dataDir: deps.dataDir }, sourcesOptions);
 
   const settings = createSettingsService(deps.settingsStore);
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
@@ -74,25 +82,26 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     timeoutMs: deps.timeoutMs,
   });
   const contacts = createContactsService({
-    collections,
+    contacts: sources.contacts,
+    groups: sources.groups,
+    rosters: sources.rosters,
     ownNumber: () => {
       const own = normalizePhone(settings.get().callerNumber);
       return own.ok ? own.number : undefined;
     },
     now,
-    log: deps.log,
-    orderCache: contactsOrderCache(deps.dataDir, CONTACT_ORDER_TAG, deps.log),
   });
-  // Parse and index the contacts in slices between requests, so that by the time the dispatcher
-  // places the first call or edits a contact that work is done. It starts once the window has
-  // its first page (or after a moment regardless), so the first page does not compete with it.
+  // Let the contacts source prepare the list in the background (locally: parse and index the
+  // contacts in slices between requests), so that by the time the dispatcher places the first call
+  // or edits a contact that work is done. It starts once the window has its first page (or after a
+  // moment regardless), so the first page does not compete with it.
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
-  const importer = createContactsImport({ book: contacts.book, groups: contacts.groups, now });
-  const callLog = createCallLog({ collection: collections.callLog, cap: deps.callLogCap, now, log: deps.log });
+  const importer = createContactsImport({ contacts: sources.contacts, groups: contacts.groups, now });
+  const callLog = sources.callLog;
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
   const tracker = createSessionTracker({
-    callLog,
+    sessions: sources.sessions,
     // The mode the call was placed in, not the current one: switching to production must not
     // send a sandbox session id to the real server (or the reverse).
     async query(entry) {
@@ -163,13 +172,10 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
       tracker.stop();
       importer.clear();
       clearTimeout(warmUpLater);
-      contacts.stop();
       try {
         await sandbox.close();
       } finally {
-        collections.close();
-        // After the close, which may compact: the cached order must match the files as left.
-        contacts.saveOrder();
+        sources.close();
       }
     },
   };

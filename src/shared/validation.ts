@@ -48,7 +48,7 @@ export interface ValidConfRequest {
   maxDur: number;
 }
 
-const CALLER_ACC_MAX_LENGTH = 32;
+export const CALLER_ACC_MAX_LENGTH = 32;
 
 /** The English sentence doubles as `message`, so logs name the bad value too. */
 function invalid(field: string, detail: Message): Failure {

@@ -73,5 +73,9 @@ describe.each(engines)('audit, metrics and the Yunxin account settings ($name)',
     expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'http://api.netease.im' })).toThrow(/netease\.im/);
     expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://api.netease.im.evil.com' })).toThrow(/netease\.im/);
     expect(readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://api.netease.im' }).mode).toBe('production');
+    expect(() => readConfig({ HUB_ADMIN_PASSWORD: 'short' })).toThrow(/at least 8/);
+    expect(() => readConfig({ HUB_SECRET_KEY: 'not-a-key' })).toThrow(/HUB_SECRET_KEY/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres/);
+    expect(readConfig({}).mode).toBe('sandbox');
   });
 });

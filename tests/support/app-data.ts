@@ -32,7 +32,7 @@ export function storeFiles(dir: string): string[] {
 }
 
 /**
- * Files that only speed things up and are rebuilt from the stores (src/main/contacts/order-cache.ts):
+ * Files that only speed things up and are rebuilt from the stores (src/main/sources/local/order-cache.ts):
  * a damaged one is ignored and replaced, never reported.
  */
 export const CACHE_FILES = ['contacts.order.json'];

@@ -11,7 +11,10 @@
  */
 import fs, { writeSync } from 'node:fs';
 import { createContactsService } from '../../src/main/contacts/contacts-service';
+import { computeSearchKeys } from '../../src/main/contacts/search-keys';
 import { createLogger } from '../../src/main/log';
+import { createContactBook } from '../../src/main/sources/local/contact-book';
+import { localGroups, localRosters } from '../../src/main/sources/local/local-records';
 import { openCollection } from '../../src/main/stores/collection-store';
 import type { ContactGroup, ContactRecord, Roster } from '../../src/shared/domain';
 
@@ -28,15 +31,14 @@ fs.openSync = ((file: fs.PathLike, ...rest: unknown[]) => {
   return (openSync as (...args: unknown[]) => number)(file, ...rest);
 }) as typeof fs.openSync;
 
+// The local sources as createLocalSources builds them, but with a small compactAfter.
+const log = createLogger({});
 const service = createContactsService({
-  collections: {
-    contacts: openCollection<ContactRecord>({ dir, name: 'contacts', compactAfter }),
-    groups: openCollection<ContactGroup>({ dir, name: 'groups', compactAfter }),
-    rosters: openCollection<Roster>({ dir, name: 'rosters', compactAfter }),
-  },
+  contacts: createContactBook({ collection: openCollection<ContactRecord>({ dir, name: 'contacts', compactAfter }), computeKeys: computeSearchKeys, log }),
+  groups: localGroups(openCollection<ContactGroup>({ dir, name: 'groups', compactAfter }), log),
+  rosters: localRosters(openCollection<Roster>({ dir, name: 'rosters', compactAfter }), log),
   ownNumber: () => undefined,
   now: Date.now,
-  log: createLogger({}),
 });
 
 async function main(): Promise<void> {

@@ -11,6 +11,15 @@ import type { Sandbox } from '../../src/main/sandbox/sandbox';
 import { openConfStore } from '../../src/main/stores/conf-store';
 import { createFakeCipher } from './fake-cipher';
 import { createMemoryLog } from './memory-log';
+import { createMemoryData, openMemorySources, type MemoryData } from './memory-sources';
+
+/**
+ * Set by the `services-on-memory-sources` vitest project: the same service tests then run on
+ * in-memory sources instead of the local files (see memory-sources.ts).
+ */
+export const onMemorySources = process.env.DISPATCH_TEST_SOURCES === 'memory';
+/** One in-memory data set per data folder, so a core reopened on the same folder finds its data. */
+const memoryByDir = new Map<string, MemoryData>();
 
 export interface ManualRounds {
   repeat: Repeat;
@@ -63,10 +72,19 @@ export function openTestCore(
     log,
     dataDir,
     timeoutMs: 2000,
+    ...memorySourcesFor(dataDir),
     ...options,
     tracking: { repeat: rounds.repeat, ...options.tracking },
   });
   const call = (name: OperationName, payload: unknown) =>
     invokeOperation(core.handlers, name, payload, { trusted: true }, log) as Promise<Record<string, unknown>>;
   return { core, log, rounds, call };
+}
+
+function memorySourcesFor(dataDir: string): Pick<CoreDeps, 'openSources'> {
+  if (!onMemorySources) return {};
+  let data = memoryByDir.get(dataDir);
+  if (!data) memoryByDir.set(dataDir, (data = createMemoryData()));
+  const opened = data;
+  return { openSources: (options) => openMemorySources(opened, options) };
 }

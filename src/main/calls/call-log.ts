@@ -1,26 +1,12 @@
 /**
- * Every call and conference attempt that reached the Yunxin client, successful or not, kept in the
- * `call-log` collection and capped so it never grows without bound (oldest pruned first).
- *
- * Revisions: each write (a new entry or a status change) takes the next value of a counter and
- * stamps it on the entry, so `list(since)` can answer "what changed after revision N" and the
- * renderer refreshes only that. The counter is not stored separately: it is the largest revision
- * among the stored entries. Pruning cannot lower it, because pruning only follows a new entry,
- * which carries the largest revision and is the newest, so it is never the one pruned.
- *
- * The log is a record, never a reason to lose a call result: a failed disk write is logged and the
- * entry lives on in memory (the next change writes it again).
+ * What the call log records of an attempt that reached the Yunxin client, successful or not
+ * ("I called and nothing happened" needs the failure on record). Where the entries are kept, and
+ * how they are numbered and capped, is the CallLogSource's business (../sources).
  */
 import { randomUUID } from 'node:crypto';
-import type { CallLogEntry, CallParty, Mode, PhoneNumber, SessionId, SessionType } from '../../shared/domain';
+import type { CallParty, Mode, PhoneNumber, SessionId, SessionType } from '../../shared/domain';
 import type { Failure } from '../../shared/result';
-import type { Logger } from '../log';
-import type { Collection } from '../stores/collection-store';
-
-export const CALL_LOG_CAP = 10_000;
-
-/** States after which nothing more will be learned about a session. */
-export const FINAL_STATES: ReadonlySet<CallLogEntry['state']> = new Set(['ended', 'failed', 'unknown']);
+import type { NewCallLogEntry } from '../sources/call-log-source';
 
 export interface CallAttempt {
   kind: SessionType;
@@ -33,119 +19,20 @@ export interface CallAttempt {
   outcome: { ok: true; session: SessionId } | Failure;
 }
 
-export type SessionProgress = Partial<Pick<CallLogEntry, 'state' | 'status' | 'durationSec' | 'hangCause'>>;
-
-export interface CallLog {
-  record(attempt: CallAttempt): CallLogEntry;
-  /** Applies what a status query learned; a no-op (no new revision) when nothing changed. */
-  update(id: string, progress: SessionProgress): CallLogEntry | undefined;
-  get(id: string): CallLogEntry | undefined;
-  /** Newest first; only entries written after `sinceRevision` when given. */
-  list(sinceRevision?: number): { entries: CallLogEntry[]; revision: number };
-  /** Accepted sessions whose state is not final yet: what the session tracker polls. */
-  inProgress(): CallLogEntry[];
-}
-
-export interface CallLogDeps {
-  collection: Collection<CallLogEntry>;
-  now(): number;
-  log: Logger;
-  /** Entries kept; tests pass a small one to see pruning. */
-  cap?: number;
-}
-
-function looksLikeEntry(item: unknown): item is CallLogEntry {
-  const e = item as Partial<CallLogEntry> | null;
-  return !!e && typeof e.createdAt === 'number' && typeof e.revision === 'number' && Array.isArray(e.parties);
-}
-
-export function createCallLog(deps: CallLogDeps): CallLog {
-  const cap = Math.max(1, deps.cap ?? CALL_LOG_CAP);
-  // Oldest first (creation order), so pruning takes from the front.
-  const entries = new Map<string, CallLogEntry>(
-    deps.collection
-      .all()
-      .filter(looksLikeEntry)
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((e) => [e.id, e]),
-  );
-  let revision = 0;
-  for (const e of entries.values()) revision = Math.max(revision, e.revision);
-  prune();
-
-  function persist(what: string, write: () => void): void {
-    try {
-      write();
-    } catch (error) {
-      deps.log.error('calllog.write_failed', { what, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  function prune(): void {
-    const excess = entries.size - cap;
-    if (excess <= 0) return;
-    const oldest: string[] = [];
-    for (const id of entries.keys()) {
-      if (oldest.length >= excess) break;
-      oldest.push(id);
-    }
-    for (const id of oldest) entries.delete(id);
-    persist('prune', () => deps.collection.deleteMany(oldest));
-  }
-
-  function write(entry: CallLogEntry): void {
-    entries.set(entry.id, entry);
-    persist(entry.id, () => deps.collection.put(entry));
-  }
-
-  return {
-    record(attempt) {
-      const { outcome } = attempt;
-      const entry: CallLogEntry = {
-        id: randomUUID(),
-        kind: attempt.kind,
-        createdAt: attempt.startedAt,
-        updatedAt: deps.now(),
-        mode: attempt.mode,
-        caller: attempt.caller,
-        parties: attempt.parties,
-        maxDur: attempt.maxDur,
-        state: outcome.ok ? 'submitted' : 'failed',
-        revision: ++revision,
-      };
-      if (outcome.ok) entry.session = outcome.session;
-      else entry.error = { code: outcome.code, message: outcome.message, ...(outcome.detail ? { detail: outcome.detail } : {}) };
-      write(entry);
-      prune();
-      return entry;
-    },
-
-    update(id, progress) {
-      const before = entries.get(id);
-      if (!before) return undefined;
-      const changed = (Object.keys(progress) as (keyof SessionProgress)[]).some(
-        (k) => progress[k] !== undefined && progress[k] !== before[k],
-      );
-      if (!changed) return before;
-      const defined = Object.fromEntries(Object.entries(progress).filter(([, v]) => v !== undefined));
-      // Re-inserted at its creation-order place: Map.set on an existing key keeps the position.
-      const after: CallLogEntry = { ...before, ...defined, updatedAt: deps.now(), revision: ++revision };
-      write(after);
-      return after;
-    },
-
-    get: (id) => entries.get(id),
-
-    list(sinceRevision) {
-      const picked: CallLogEntry[] = [];
-      for (const e of entries.values()) if (sinceRevision === undefined || e.revision > sinceRevision) picked.push(e);
-      return { entries: picked.reverse(), revision };
-    },
-
-    inProgress() {
-      const out: CallLogEntry[] = [];
-      for (const e of entries.values()) if (e.session !== undefined && !FINAL_STATES.has(e.state)) out.push(e);
-      return out;
-    },
+export function callLogEntryFor(attempt: CallAttempt, now: number): NewCallLogEntry {
+  const { outcome } = attempt;
+  const entry: NewCallLogEntry = {
+    id: randomUUID(),
+    kind: attempt.kind,
+    createdAt: attempt.startedAt,
+    updatedAt: now,
+    mode: attempt.mode,
+    caller: attempt.caller,
+    parties: attempt.parties,
+    maxDur: attempt.maxDur,
+    state: outcome.ok ? 'submitted' : 'failed',
   };
+  if (outcome.ok) entry.session = outcome.session;
+  else entry.error = { code: outcome.code, message: outcome.message, ...(outcome.detail ? { detail: outcome.detail } : {}) };
+  return entry;
 }

@@ -19,7 +19,8 @@ import { msg } from '../../shared/i18n';
 import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import type { Logger } from '../log';
-import type { CallLog } from './call-log';
+import type { CallLogSource } from '../sources/call-log-source';
+import { callLogEntryFor, type CallAttempt } from './call-log';
 import type { ClientFor } from './client-factory';
 
 export interface CallService {
@@ -31,7 +32,7 @@ export interface CallService {
 export interface CallServiceDeps {
   settings: () => Settings;
   clientFor: ClientFor;
-  callLog: CallLog;
+  callLog: CallLogSource;
   /** The contact name for a number, to name the parties in the log. */
   nameFor: (number: PhoneNumber) => string | undefined;
   now: () => number;
@@ -51,6 +52,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       inFlight.delete(key);
     }
   }
+
+  const record = (attempt: CallAttempt) => deps.callLog.append(callLogEntryFor(attempt, deps.now()));
 
   const party = (number: PhoneNumber): CallParty => {
     const name = deps.nameFor(number);
@@ -77,7 +80,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         const startedAt = deps.now();
         const result = await c.client.startCall(call);
         deps.log.info('call.start', { mode: settings.mode, ok: result.ok, code: result.ok ? 200 : String(result.code) });
-        const entry = deps.callLog.record({
+        const entry = record({
           kind: 'call',
           mode: settings.mode,
           caller: call.caller,
@@ -111,7 +114,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         const startedAt = deps.now();
         const result = await c.client.startConf(conf);
         deps.log.info('conf.start', { mode: settings.mode, ok: result.ok, code: result.ok ? 200 : String(result.code), callees: conf.callees.length });
-        const entry = deps.callLog.record({
+        const entry = record({
           kind: 'conf',
           mode: settings.mode,
           caller: conf.caller,

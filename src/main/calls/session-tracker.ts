@@ -13,7 +13,7 @@
 import type { CallLogEntry } from '../../shared/domain';
 import type { Logger } from '../log';
 import type { QuerySessionResult } from '../../yunxin';
-import type { CallLog } from './call-log';
+import type { SessionsSource } from '../sources/call-log-source';
 import type { Repeat } from './repeat';
 
 export const POLL_INTERVAL_MS = 2_000;
@@ -26,7 +26,8 @@ export const NOT_EXIST_LIMIT = 5;
 const NOT_EXIST_CODE = 404;
 
 export interface SessionTrackerDeps {
-  callLog: CallLog;
+  /** The sessions in progress, and where what a query learned is written. */
+  sessions: SessionsSource;
   /** Queries the session with the credentials of the mode the entry was placed in. */
   query(entry: CallLogEntry): Promise<QuerySessionResult>;
   now(): number;
@@ -62,7 +63,7 @@ export function createSessionTracker(deps: SessionTrackerDeps): SessionTracker {
 
   function giveUp(entry: CallLogEntry, reason: string): void {
     deps.log.warn('session.given_up', { entry: entry.id, kind: entry.kind, reason });
-    deps.callLog.update(entry.id, { state: 'unknown' });
+    deps.sessions.update(entry.id, { state: 'unknown' });
     forget(entry.id);
   }
 
@@ -72,7 +73,7 @@ export function createSessionTracker(deps: SessionTrackerDeps): SessionTracker {
       const { state, status, durationSec, hangCause } = result.status;
       // An answer we cannot read says nothing about the state: keep the last known one and keep
       // asking (the deadline still ends it). 'unknown' in the log means "we stopped finding out".
-      deps.callLog.update(entry.id, { state: state === 'unknown' ? undefined : state, status, durationSec, hangCause });
+      deps.sessions.update(entry.id, { state: state === 'unknown' ? undefined : state, status, durationSec, hangCause });
       return;
     }
     if (result.code === NOT_EXIST_CODE) {
@@ -105,7 +106,7 @@ export function createSessionTracker(deps: SessionTrackerDeps): SessionTracker {
     if (stopped) return;
     const now = deps.now();
     const started: Promise<void>[] = [];
-    for (const entry of deps.callLog.inProgress()) {
+    for (const entry of deps.sessions.inProgress()) {
       if (inFlight.has(entry.id)) continue;
       if (now > entry.createdAt + entry.maxDur * 1000 + graceMs) giveUp(entry, 'deadline');
       else started.push(track(entry));

@@ -15,7 +15,7 @@ import { IMPORT_FILE_MAX_BYTES } from '../../shared/contact-limits';
 import { msg, type Language } from '../../shared/i18n';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
-import type { ContactBook } from './contact-book';
+import type { ContactsSource } from '../sources/contacts-source';
 import { applyImport, decodeCsvBytes, exportContactsCsv, importContacts, parseCsv, type ImportPreview } from './csv';
 import { invalidField } from './field-text';
 import type { Groups } from './groups';
@@ -31,7 +31,7 @@ export interface ContactsImport {
 }
 
 export interface ContactsImportDeps {
-  book: ContactBook;
+  contacts: ContactsSource;
   groups: Groups;
   now(): number;
   /** Preview lifetime and how many are kept; defaults in import-cache.ts. */
@@ -53,7 +53,7 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       const decoded = decodeCsvBytes(bytes);
       // Mojibake names would be imported as if they were real; better to say what to do.
       if (decoded.lossy) return undecodable;
-      const preview = importContacts(parseCsv(decoded.text), deps.book.all(), { duplicate: request.duplicate });
+      const preview = importContacts(parseCsv(decoded.text), deps.contacts.all(), { duplicate: request.duplicate });
       const importId = previews.put(preview);
       return success({
         preview: {
@@ -75,21 +75,23 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       const preview = previews.get(request.importId);
       if (!preview) return expired;
       // Against the book as it is now: contacts deleted since the preview are skipped, not revived.
-      const plan = applyImport(preview, deps.book.all(), {
+      const plan = applyImport(preview, deps.contacts.all(), {
         duplicate: request.duplicate,
         groups: deps.groups.all(),
         now: deps.now(),
         newId: randomUUID,
       });
       // Groups first: a crash in between leaves unused groups, never contacts in missing groups.
-      const failed = deps.groups.addMany(plan.newGroups) ?? deps.book.putContacts(plan.contacts);
+      const failed = deps.groups.addMany(plan.newGroups);
       if (failed) return failed;
+      const put = deps.contacts.put(plan.contacts, 'import');
+      if (!put.ok) return put;
       previews.delete(request.importId);
       return success(plan.counts);
     },
 
     exportCsv(lang) {
-      const csv = exportContactsCsv(deps.book.all(), deps.groups.all(), lang);
+      const csv = exportContactsCsv(deps.contacts.all(), deps.groups.all(), lang);
       return success({ fileName: `contacts-${fileStamp(deps.now())}.csv`, csv });
     },
 

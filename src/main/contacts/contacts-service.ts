@@ -1,8 +1,8 @@
 /**
- * The contact book behind the contract's contact, group and roster operations: contacts (with
- * search keys and a number index), dispatch groups and saved conference rosters, each in its own
- * collection in the data folder.
+ * The contact, group and roster operations of the contract: the rules for what may be saved live
+ * here, the data behind the sources (local files today, see ../sources).
  */
+import { randomUUID } from 'node:crypto';
 import type {
   ContactsListRequest,
   ContactSaveResponse,
@@ -13,32 +13,24 @@ import type {
   GroupSaveResponse,
   RosterSaveResponse,
 } from '../../shared/contract';
-import type { ContactSearchKeys } from '../../shared/contact-search';
-import type { Contact, ContactDraft, ContactGroup, ContactRecord, PhoneNumber, Roster, RosterMember } from '../../shared/domain';
+import type { Contact, ContactDraft, PhoneNumber, RosterMember } from '../../shared/domain';
+import { msg } from '../../shared/i18n';
 import { success } from '../../shared/result';
-import type { Logger } from '../log';
-import type { Collection } from '../stores/collection-store';
-import { createContactBook, type ContactBook } from './contact-book';
-import type { OrderCache } from './order-cache';
+import type { ContactsSource } from '../sources/contacts-source';
+import type { GroupsSource } from '../sources/groups-source';
+import type { RostersSource } from '../sources/rosters-source';
+import { checkContact } from './contact-rules';
+import { invalidField } from './field-text';
 import { createGroups, type Groups } from './groups';
 import { createRosters } from './rosters';
-import { computeSearchKeys } from './search-keys';
-
-export interface ContactCollections {
-  contacts: Collection<ContactRecord>;
-  groups: Collection<ContactGroup>;
-  rosters: Collection<Roster>;
-}
 
 export interface ContactsServiceDeps {
-  collections: ContactCollections;
+  contacts: ContactsSource;
+  groups: GroupsSource;
+  rosters: RostersSource;
   /** The dispatcher's own number, normalised (rosters must not contain it). */
   ownNumber(): PhoneNumber | undefined;
   now(): number;
-  log: Logger;
-  computeKeys?(contact: Contact): ContactSearchKeys;
-  /** Keeps the list's display order between runs (see order-cache.ts). */
-  orderCache?: OrderCache;
 }
 
 export interface ContactsService {
@@ -54,52 +46,75 @@ export interface ContactsService {
   /** The contact name of a number, for the call log. */
   nameFor(number: PhoneNumber): string | undefined;
   /** For import and export, which work on the whole book. */
-  readonly book: ContactBook;
   readonly groups: Groups;
-  /** Parses and indexes the contacts in the background, so the first call or edit does not wait for it. */
+  /** Lets the source prepare the list in the background, so the first call or edit does not wait. */
   warmUp(): void;
-  /** Stops background work; then close the collections, then saveOrder(). */
-  stop(): void;
-  /** Remembers the display order for the next start, matching the collection's files as they are now. */
-  saveOrder(): void;
 }
 
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
-  const { collections, now, log } = deps;
-  const groups = createGroups({ collection: collections.groups, now, log });
-  const book = createContactBook({
-    collection: collections.contacts,
-    groupExists: groups.exists,
-    computeKeys: deps.computeKeys ?? computeSearchKeys,
-    now,
-    log,
-    orderCache: deps.orderCache,
-  });
+  const { contacts, now } = deps;
+  const groups = createGroups({ source: deps.groups, now });
   const rosters = createRosters({
-    collection: collections.rosters,
+    source: deps.rosters,
     ownNumber: deps.ownNumber,
-    contactExists: (id) => book.get(id) !== undefined,
+    contactExists: (id) => contacts.get(id) !== undefined,
     now,
-    log,
   });
+
+  /** Takes a deleted group out of every contact; same names, same order, but a new revision. */
+  function dropGroup(groupId: string) {
+    const at = now();
+    const changed: Contact[] = [];
+    for (const c of contacts.all()) {
+      if (!c.groupIds.includes(groupId)) continue;
+      const { keys: _keys, ...contact } = c;
+      changed.push({ ...contact, groupIds: c.groupIds.filter((g) => g !== groupId), updatedAt: at });
+    }
+    if (changed.length === 0) return null;
+    const put = contacts.put(changed, 'drop_group');
+    return put.ok ? null : put;
+  }
 
   return {
     list: (request = {}) => {
-      const page = book.page(request.offset ?? 0, request.limit ?? Number.POSITIVE_INFINITY);
+      const page = contacts.page(request.offset ?? 0, request.limit ?? Number.POSITIVE_INFINITY);
       return success({ ...page, groups: groups.all(), rosters: rosters.all() });
     },
-    saveContact: (draft) => book.save(draft),
-    deleteContacts: (ids) => book.remove(ids),
-    restoreContacts: (contacts) => book.restore(contacts),
+
+    saveContact(draft) {
+      const existing = draft.id === undefined ? undefined : contacts.get(draft.id);
+      if (draft.id !== undefined && !existing) return invalidField('id', msg('contactRule.gone'));
+      const checked = checkContact(draft, { groupExists: groups.exists, unknownGroups: 'reject' });
+      if (!checked.ok) return checked;
+      const at = now();
+      const put = contacts.put(
+        [{ id: existing?.id ?? randomUUID(), ...checked.fields, createdAt: existing?.createdAt ?? at, updatedAt: at }],
+        'save',
+      );
+      return put.ok ? success({ contact: put.contacts[0] }) : put;
+    },
+
+    deleteContacts: (ids) => contacts.remove(ids),
+
+    restoreContacts(list) {
+      const checkedContacts: Contact[] = [];
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i];
+        // A group deleted since is dropped rather than failing the undo.
+        const checked = checkContact(c, { groupExists: groups.exists, unknownGroups: 'drop' });
+        if (!checked.ok) return { ...checked, field: `contacts[${i}].${checked.field ?? ''}` };
+        // Verbatim: same id and timestamps as before the delete.
+        checkedContacts.push({ id: c.id, ...checked.fields, createdAt: c.createdAt, updatedAt: c.updatedAt });
+      }
+      return contacts.put(checkedContacts, 'restore');
+    },
+
     saveGroup: (group) => groups.save(group),
-    deleteGroup: (id) => groups.delete(id, book.dropGroup),
+    deleteGroup: (id) => groups.delete(id, dropGroup),
     saveRoster: (roster) => rosters.save(roster),
     deleteRoster: (id) => rosters.delete(id),
-    nameFor: (number) => book.nameFor(number),
-    book,
+    nameFor: (number) => contacts.nameFor(number),
     groups,
-    warmUp: () => book.warmUp(),
-    stop: () => book.stop(),
-    saveOrder: () => book.saveOrder(),
+    warmUp: () => contacts.warmUp(),
   };
 }

@@ -5,9 +5,7 @@ import type { ContactGroup } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { quoteValue } from '../../shared/phone';
 import { success, type Failure, type Result } from '../../shared/result';
-import type { Logger } from '../log';
-import type { Collection } from '../stores/collection-store';
-import { tryWrite } from '../stores/write-failure';
+import type { GroupsSource } from '../sources/groups-source';
 import { invalidField, requiredLine } from './field-text';
 
 export interface Groups {
@@ -22,34 +20,34 @@ export interface Groups {
 
 const sameName = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { sensitivity: 'accent' }) === 0;
 
-export function createGroups(deps: { collection: Collection<ContactGroup>; now(): number; log: Logger }): Groups {
-  const { collection } = deps;
+export function createGroups(deps: { source: GroupsSource; now(): number }): Groups {
+  const { source } = deps;
   return {
-    all: () => collection.all(),
-    exists: (id) => collection.items.has(id),
+    all: () => source.all(),
+    exists: (id) => source.get(id) !== undefined,
 
     save(input) {
-      const existing = input.id === undefined ? undefined : collection.get(input.id);
+      const existing = input.id === undefined ? undefined : source.get(input.id);
       if (input.id !== undefined && !existing) {
         return invalidField('id', msg('groupRule.gone'));
       }
       const name = requiredLine('name', msg('field.groupName'), input.name, GROUP_NAME_MAX);
       if (!name.ok) return name;
-      const clash = collection.all().find((g) => g.id !== input.id && sameName(g.name, name.value));
+      const clash = source.all().find((g) => g.id !== input.id && sameName(g.name, name.value));
       if (clash) {
         return invalidField('name', msg('groupRule.nameTaken', { name: quoteValue(clash.name) }));
       }
       const group: ContactGroup = { id: existing?.id ?? randomUUID(), name: name.value, createdAt: existing?.createdAt ?? deps.now() };
-      return tryWrite(deps.log, 'groups.save', () => collection.put(group)) ?? success({ group });
+      return source.put([group], 'save') ?? success({ group });
     },
 
-    addMany: (groups) => tryWrite(deps.log, 'groups.import', () => collection.putMany(groups)),
+    addMany: (groups) => source.put(groups, 'import'),
 
     delete(id, dropFromContacts) {
-      if (!collection.items.has(id)) return success({ deleted: false });
+      if (source.get(id) === undefined) return success({ deleted: false });
       const dropped = dropFromContacts(id);
       if (dropped) return dropped;
-      return tryWrite(deps.log, 'groups.delete', () => collection.delete(id)) ?? success({ deleted: true });
+      return source.delete(id) ?? success({ deleted: true });
     },
   };
 }

@@ -3,9 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PhoneNumber, Roster, RosterMember } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { success, type Result } from '../../shared/result';
-import type { Logger } from '../log';
-import type { Collection } from '../stores/collection-store';
-import { tryWrite } from '../stores/write-failure';
+import type { RostersSource } from '../sources/rosters-source';
 import { invalidField } from './field-text';
 import { checkRoster } from './roster-rules';
 
@@ -16,21 +14,20 @@ export interface Rosters {
 }
 
 export interface RostersDeps {
-  collection: Collection<Roster>;
+  source: RostersSource;
   /** The dispatcher's own number (normalised), which a roster must not contain. */
   ownNumber(): PhoneNumber | undefined;
   contactExists(id: string): boolean;
   now(): number;
-  log: Logger;
 }
 
 export function createRosters(deps: RostersDeps): Rosters {
-  const { collection } = deps;
+  const { source } = deps;
   return {
-    all: () => collection.all(),
+    all: () => source.all(),
 
     save(input) {
-      const existing = input.id === undefined ? undefined : collection.get(input.id);
+      const existing = input.id === undefined ? undefined : source.get(input.id);
       if (input.id !== undefined && !existing) {
         return invalidField('id', msg('rosterRule.gone'));
       }
@@ -44,12 +41,12 @@ export function createRosters(deps: RostersDeps): Rosters {
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
-      return tryWrite(deps.log, 'rosters.save', () => collection.put(roster)) ?? success({ roster });
+      return source.put(roster) ?? success({ roster });
     },
 
     delete(id) {
-      if (!collection.items.has(id)) return success({ deleted: false });
-      return tryWrite(deps.log, 'rosters.delete', () => collection.delete(id)) ?? success({ deleted: true });
+      if (source.get(id) === undefined) return success({ deleted: false });
+      return source.delete(id) ?? success({ deleted: true });
     },
   };
 }

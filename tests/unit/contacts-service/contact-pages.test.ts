@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContactBook, type ContactBook } from '../../../src/main/contacts/contact-book';
-import { contactsOrderCache } from '../../../src/main/contacts/order-cache';
+import { createContactBook, type ContactBook } from '../../../src/main/sources/local/contact-book';
+import { contactsOrderCache } from '../../../src/main/sources/local/order-cache';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
 import { createSandbox } from '../../../src/main/sandbox/sandbox';
 import { openCollection, type Collection } from '../../../src/main/stores/collection-store';
@@ -71,9 +71,7 @@ function openBook(options: { cache?: boolean } = {}): Opened {
   const collection = counting(openCollection<ContactRecord>({ dir: dataDir, name: 'contacts' }));
   const book = createContactBook({
     collection,
-    groupExists: () => true,
     computeKeys: computeSearchKeys,
-    now: () => clock,
     log,
     orderCache: options.cache === false ? undefined : contactsOrderCache(dataDir, CONTACT_ORDER_TAG, log),
   });
@@ -114,9 +112,23 @@ function expectedIds(collection: Collection<ContactRecord>): string[] {
 
 const seed = (contacts: readonly Contact[]) => {
   const o = openBook({ cache: false });
-  expect(o.book.putContacts(contacts)).toBeNull();
+  expect(o.book.put(contacts, 'import').ok).toBe(true);
   o.collection.close();
 };
+
+let nextId = 0;
+/** A contact as the contacts service hands it to the book after checking it. */
+const contact = (fields: Partial<Contact> & Pick<Contact, 'name' | 'numbers'>): Contact => ({
+  id: `s${nextId++}`,
+  org: '',
+  notes: '',
+  favorite: false,
+  groupIds: [],
+  createdAt: clock,
+  updatedAt: clock,
+  ...fields,
+});
+const withoutKeys = ({ keys: _keys, ...c }: ContactRecord): Contact => c;
 
 describe('pages in display order', () => {
   it('hands out the list a page at a time, in pinyin order, with the total and one revision', () => {
@@ -142,23 +154,23 @@ describe('pages in display order', () => {
       revision = page.revision;
     };
 
-    const added = book.save({ name: '阿诺', numbers: [{ label: '', number: '13900000001' }] });
+    const added = book.put([contact({ name: '阿诺', numbers: [{ label: '', number: '13900000001' }] })], 'save');
     expect(added.ok).toBe(true);
     check('added');
-    const existing = book.page(50, 1).contacts[0];
-    expect(book.save({ id: existing.id, name: '周周', numbers: existing.numbers }).ok).toBe(true);
+    const existing = withoutKeys(book.page(50, 1).contacts[0]);
+    expect(book.put([{ ...existing, name: '周周' }], 'save').ok).toBe(true);
     check('renamed');
-    expect(book.save({ id: existing.id, name: '周周', numbers: existing.numbers, favorite: true }).ok).toBe(true);
+    expect(book.put([{ ...existing, name: '周周', favorite: true }], 'save').ok).toBe(true);
     check('favourite (same place, new content)');
     const gone = book.page(10, 3).contacts.map((c) => c.id);
     const removed = book.remove(gone);
     expect(removed.ok).toBe(true);
     check('deleted');
-    if (removed.ok) expect(book.restore(removed.deleted).ok).toBe(true);
+    if (removed.ok) expect(book.put(removed.deleted, 'restore').ok).toBe(true);
     check('restored');
     // An import larger than the splice threshold, renaming some and adding others.
     const batch = people(200, 99).map((c, i) => ({ ...c, id: i < 60 ? `p${i}` : `n${i}` }));
-    expect(book.putContacts(batch)).toBeNull();
+    expect(book.put(batch, 'import').ok).toBe(true);
     check('imported');
     o.close();
   });
@@ -301,7 +313,7 @@ describe('the warm-up', () => {
     seed(people(500));
     const o = openBook({ cache: false });
     o.book.warmUp();
-    const r = o.book.save({ name: '阿阿', numbers: [{ label: '', number: '13900000009' }] });
+    const r = o.book.put([contact({ name: '阿阿', numbers: [{ label: '', number: '13900000009' }] })], 'save');
     expect(r.ok).toBe(true);
     expect(o.book.page(0, 600).contacts.map((c) => c.id)).toEqual(expectedIds(o.collection));
     o.close();

@@ -8,7 +8,7 @@ import { SEARCH_KEYS_VERSION } from '../../../src/shared/contact-search';
 import type { Contact, ContactGroup, ContactRecord } from '../../../src/shared/domain';
 import { createSandbox } from '../../../src/main/sandbox/sandbox';
 import { openCollection } from '../../../src/main/stores/collection-store';
-import { openTestCore, type TestCore } from '../../support/test-core';
+import { onMemorySources, openTestCore, type TestCore } from '../../support/test-core';
 
 let dataDir: string;
 let t: TestCore;
@@ -186,7 +186,8 @@ describe('contacts', () => {
     expect(await t.call('groupSave', { group: { name: '' } })).toMatchObject({ ok: false, field: 'name' });
   });
 
-  it('recomputes search keys stored by an older search version when the book is first used', async () => {
+  // About the local files (keys on disk from an older version): nothing to recompute in memory.
+  it.skipIf(onMemorySources)('recomputes search keys stored by an older search version when the book is first used', async () => {
     await t.core.close();
     const contacts = openCollection<ContactRecord>({ dir: dataDir, name: 'contacts' });
     const stale = {

@@ -75,6 +75,14 @@ describe('a disable comment needs a reason', () => {
   });
 });
 
+describe('stores change only through their own actions', () => {
+  it('setState on a store from renderer code is an error', async () => {
+    const code = "import { useRosterStore } from '../../state/roster-store';\nexport const clear = () => useRosterStore.setState({ note: null });\n";
+    const [result] = await eslint.lintText(code, { filePath: 'src/renderer/src/features/roster/a.ts' });
+    expect(result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)).toEqual([expect.stringContaining("Call the store's action")]);
+  });
+});
+
 describe('React hooks rules apply to the renderer', () => {
   it('a hook called conditionally is an error', async () => {
     const code = "import { useState } from 'react';\nexport function A({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";

@@ -7,7 +7,7 @@ import type { CallLogEntry, Contact, ContactRecord, Settings } from '../../../sr
 import { useAppStore } from '../../../src/renderer/src/state/app-store';
 import { POLL_MS, REPEAT_GUARD_MS, resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
 import { FIRST_PAGE, PAGE_SIZE, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
-import { sortKey } from '../../../src/renderer/src/lib/contact-book';
+import { sortKey } from '../../../src/renderer/src/lib/search/contact-search-view';
 import { useRosterStore } from '../../../src/renderer/src/state/roster-store';
 import { UNDO_WINDOW_MS, useToastStore } from '../../../src/renderer/src/state/toast-store';
 import { deferred, installFakeDispatch, type FakeDispatch } from './fake-dispatch';
@@ -45,7 +45,7 @@ beforeEach(() => {
   fake = installFakeDispatch();
   resetCallGuards();
   useAppStore.setState({ settings, account: null, loadError: null, tab: 'contacts', helpOpen: false, notices: [] });
-  useContactsStore.setState({ status: 'idle', loadError: null, book: null, loaded: 0, total: 0, groups: [], query: '', filter: { kind: 'all' }, rows: null, rowCount: 0, cursor: -1, reveal: 0 });
+  useContactsStore.setState({ status: 'idle', loadError: null, view: null, loaded: 0, total: 0, groups: [], query: '', filter: { kind: 'all' }, rows: null, rowCount: 0, cursor: -1, reveal: 0 });
   useRosterStore.setState({ members: [], note: null, saved: [], confirm: null });
   useCallsStore.setState({ strip: [], log: [], logById: new Map(), revision: null, logStatus: 'idle', logError: null });
   for (const t of useToastStore.getState().toasts) useToastStore.getState().dismiss(t.id);
@@ -124,7 +124,7 @@ describe('contacts store', () => {
 describe('contacts store: the list in pages', () => {
   // Main's side: the list in display order, paged, with a revision the test can move.
   const SURNAMES = [...'王李张刘陈杨黄赵吴周'];
-  const book = Array.from({ length: FIRST_PAGE + 2 * PAGE_SIZE + 123 }, (_, i) =>
+  const view = Array.from({ length: FIRST_PAGE + 2 * PAGE_SIZE + 123 }, (_, i) =>
     record(`c${i}`, SURNAMES[i % 10] + (i % 7 ? '三' : '小明'), `13${String(i).padStart(9, '0')}`),
   )
     .map((c) => [sortKey(c), c] as const)
@@ -143,8 +143,8 @@ describe('contacts store: the list in pages', () => {
       // Pages after the first wait for the test when it holds the gate.
       if ((req.offset ?? 0) > 0 && gate) await gate.promise;
       const offset = req.offset ?? 0;
-      const contacts = book.slice(offset, offset + (req.limit ?? book.length));
-      return { ok: true, contacts, total: book.length, revision, groups: [], rosters: [] };
+      const contacts = view.slice(offset, offset + (req.limit ?? view.length));
+      return { ok: true, contacts, total: view.length, revision, groups: [], rosters: [] };
     });
   });
 
@@ -154,7 +154,7 @@ describe('contacts store: the list in pages', () => {
     const loading = s.load();
     await until(() => useContactsStore.getState().status === 'partial');
     expect(calls[0]).toEqual({ limit: FIRST_PAGE });
-    expect(useContactsStore.getState()).toMatchObject({ loaded: FIRST_PAGE, total: book.length, rowCount: FIRST_PAGE, cursor: 0 });
+    expect(useContactsStore.getState()).toMatchObject({ loaded: FIRST_PAGE, total: view.length, rowCount: FIRST_PAGE, cursor: 0 });
 
     // A search while loading covers what is loaded; arriving pages add rows after those shown.
     s.setQuery('三');
@@ -163,9 +163,9 @@ describe('contacts store: the list in pages', () => {
     gate.resolve();
     await loading;
     const after = useContactsStore.getState();
-    expect(after).toMatchObject({ status: 'ready', loaded: book.length, total: book.length });
+    expect(after).toMatchObject({ status: 'ready', loaded: view.length, total: view.length });
     expect(Array.from(after.rows!).slice(0, shown.length)).toEqual(shown);
-    expect(after.rowCount).toBe(book.filter((c) => c.name.includes('三')).length);
+    expect(after.rowCount).toBe(view.filter((c) => c.name.includes('三')).length);
     expect(calls.slice(1)).toEqual([
       { offset: FIRST_PAGE, limit: PAGE_SIZE },
       { offset: FIRST_PAGE + PAGE_SIZE, limit: PAGE_SIZE },
@@ -173,7 +173,7 @@ describe('contacts store: the list in pages', () => {
     ]);
     // The next keystroke ranks over everything.
     s.setQuery('');
-    expect(useContactsStore.getState()).toMatchObject({ rows: null, rowCount: book.length });
+    expect(useContactsStore.getState()).toMatchObject({ rows: null, rowCount: view.length });
   });
 
   it('starts over when the list changes while loading, and ends with every contact once', async () => {
@@ -184,8 +184,8 @@ describe('contacts store: the list in pages', () => {
     gate.resolve();
     await loading;
     const s = useContactsStore.getState();
-    expect(s).toMatchObject({ status: 'ready', loaded: book.length });
-    expect(new Set(s.book!.base.map((c) => c.id)).size).toBe(book.length);
+    expect(s).toMatchObject({ status: 'ready', loaded: view.length });
+    expect(new Set(s.view!.base.map((c) => c.id)).size).toBe(view.length);
     expect(calls.filter((c) => c.offset === 0)).toHaveLength(1);
   });
 
@@ -200,7 +200,7 @@ describe('contacts store: the list in pages', () => {
     expect(useContactsStore.getState()).toMatchObject({ status: 'partial', loaded: FIRST_PAGE + PAGE_SIZE });
     expect(useContactsStore.getState().loadError?.message).toBe('boom');
     await useContactsStore.getState().load();
-    expect(useContactsStore.getState()).toMatchObject({ status: 'ready', loaded: book.length, loadError: null });
+    expect(useContactsStore.getState()).toMatchObject({ status: 'ready', loaded: view.length, loadError: null });
   });
 
   it('holds an edit until the list is in, so that no page can undo it on screen', async () => {
@@ -216,7 +216,7 @@ describe('contacts store: the list in pages', () => {
     await loading;
     expect((await saving).ok).toBe(true);
     expect(useContactsStore.getState().selected()?.id).toBe('new');
-    expect(useContactsStore.getState().book!.size).toBe(book.length + 1);
+    expect(useContactsStore.getState().view!.size).toBe(view.length + 1);
   });
 
   it('scrolls to the selection for the keyboard and for edits, never for a click', async () => {
@@ -229,8 +229,8 @@ describe('contacts store: the list in pages', () => {
     expect(reveal()).toBe(r0);
     s.moveCursor(1);
     expect(reveal()).toBe(r0 + 1);
-    fake.contactSave.mockResolvedValue({ ok: true, contact: { ...book[3], favorite: true } });
-    await s.toggleFavorite(book[3].id);
+    fake.contactSave.mockResolvedValue({ ok: true, contact: { ...view[3], favorite: true } });
+    await s.toggleFavorite(view[3].id);
     expect(reveal()).toBe(r0 + 2);
   });
 });

@@ -1,34 +1,33 @@
 /**
  * Contacts and groups. The list is loaded a page at a time in main's display order: the first
  * page is shown at once, the rest follows in the background, each page indexed for search as it
- * arrives (see lib/contact-book.ts). Until the last page is in, searches cover the pages loaded so
+ * arrives (see lib/search/contact-search-view.ts). Until the last page is in, searches cover the pages loaded so
  * far and the toolbar says so. Every keystroke runs a search over the index and the list renders
  * only the visible rows.
  */
 import { create } from 'zustand';
 import type { ContactsListResponse } from '../../../shared/contract';
-import type { Contact, ContactDraft, ContactGroup, ContactRecord } from '../../../shared/domain';
+import type { Contact, ContactDraft, ContactGroup, ContactRecord, Roster } from '../../../shared/domain';
 import type { Failure } from '../../../shared/result';
 import { invoke } from '../bridge';
 import {
-  BookLoader,
-  bookStats,
+  viewStats,
   contactAt,
   filterSlots,
   getContact,
-  queryBook,
+  queryView,
   queryNewSegments,
   removeContacts,
   rowOfSlot,
   slotOf,
   upsertContacts,
-  type BookStats,
-  type ContactBook,
+  type ViewStats,
+  type SearchView,
   type ContactFilter,
-} from '../lib/contact-book';
+} from '../lib/search/contact-search-view';
+import { SearchViewLoader } from '../lib/search/view-loader';
 import { nextTask } from '../lib/yield';
 import { showToast } from './toast-store';
-import { useRosterStore } from './roster-store';
 
 /** More than any screen shows, so scrolling down right away does not run out before page two. */
 export const FIRST_PAGE = 200;
@@ -42,17 +41,17 @@ export const PAGE_SIZE = 4000;
 export interface ContactsState {
   /** partial: the first pages are shown and searchable, the rest is still loading. */
   status: 'idle' | 'loading' | 'partial' | 'ready' | 'error';
-  /** Why loading stopped: with no book the list shows it; with a partial book the toolbar offers a retry. */
+  /** Why loading stopped: with no view the list shows it; with a partial view the toolbar offers a retry. */
   loadError: Failure | null;
-  book: ContactBook | null;
+  view: SearchView | null;
   /** Contacts loaded so far, and in the whole list (as main counts them); equal once ready. */
   loaded: number;
   total: number;
   groups: ContactGroup[];
-  stats: BookStats;
+  stats: ViewStats;
   query: string;
   filter: ContactFilter;
-  /** Slots shown, in order; null = every base slot (see contact-book.ts). */
+  /** Slots shown, in order; null = every base slot (see contact-view.ts). */
   rows: Int32Array | null;
   rowCount: number;
   /** Keyboard selection: a row index, -1 when the list is empty. */
@@ -81,28 +80,43 @@ export interface ContactsState {
   deleteGroup(id: string): Promise<Failure | null>;
 }
 
-const EMPTY_STATS: BookStats = { favorites: 0, groups: {} };
+const EMPTY_STATS: ViewStats = { favorites: 0, groups: {} };
 
 type Derived = Pick<ContactsState, 'rows' | 'rowCount' | 'cursor'>;
 
 /** Rows for the current query and filter; keeps `keepId` selected when it is still shown. */
-function derive(book: ContactBook, query: string, filter: ContactFilter, keepId?: string, fallback = 0): Derived {
-  const rows = filterSlots(book, queryBook(book, query), filter);
-  const rowCount = rows ? rows.length : book.base.length;
+function derive(view: SearchView, query: string, filter: ContactFilter, keepId?: string, fallback = 0): Derived {
+  const rows = filterSlots(view, queryView(view, query), filter);
+  const rowCount = rows ? rows.length : view.base.length;
   let cursor = -1;
-  if (keepId !== undefined) cursor = rowOfSlot(rows, slotOf(book, keepId), book.base.length);
+  if (keepId !== undefined) cursor = rowOfSlot(rows, slotOf(view, keepId), view.base.length);
   if (cursor < 0) cursor = rowCount === 0 ? -1 : Math.min(Math.max(fallback, 0), rowCount - 1);
   return { rows, rowCount, cursor };
 }
 
 type Page = Extract<ContactsListResponse, { ok: true }>;
 
+/** What main sends along with the contact list for other stores (today the saved rosters). */
+export interface ListedParts {
+  rosters: Roster[];
+}
+const listedListeners = new Set<(parts: ListedParts) => void>();
+
+/**
+ * Other stores that keep data arriving with the contact list subscribe here, so this store reads
+ * and writes only its own state. Returns the unsubscribe function.
+ */
+export function onContactsListed(listener: (parts: ListedParts) => void): () => void {
+  listedListeners.add(listener);
+  return () => listedListeners.delete(listener);
+}
+
 export const useContactsStore = create<ContactsState>((set, get) => {
-  /** Applies an edited book, keeping the selection on the same contact when possible, and in view. */
-  const applyBook = (book: ContactBook, keepId?: string) => {
+  /** Applies an edited view, keeping the selection on the same contact when possible, and in view. */
+  const applyView = (view: SearchView, keepId?: string) => {
     const s = get();
     const id = keepId ?? s.selected()?.id;
-    set({ book, stats: bookStats(book), reveal: s.reveal + 1, ...derive(book, s.query, s.filter, id, s.cursor) });
+    set({ view, stats: viewStats(view), reveal: s.reveal + 1, ...derive(view, s.query, s.filter, id, s.cursor) });
   };
 
   /** Each load() gets a number; a load that sees a newer one stops. */
@@ -111,7 +125,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
 
   const stopped = (failure: Failure) => {
     // With nothing on screen the list shows the failure; otherwise the loaded part stays usable.
-    if (get().book) set({ loadError: failure });
+    if (get().view) set({ loadError: failure });
     else set({ status: 'error', loadError: failure });
   };
 
@@ -120,28 +134,28 @@ export const useContactsStore = create<ContactsState>((set, get) => {
    * load, whose hits go after the rows on screen so that nothing on screen moves while pages
    * arrive (a click aimed at a row must land on that row); null re-derives everything.
    */
-  const publish = (loader: BookLoader, total: number, appendFrom: number | null) => {
-    const book = loader.book();
+  const publish = (loader: SearchViewLoader, total: number, appendFrom: number | null) => {
+    const view = loader.view();
     const s = get();
     const done = loader.loaded >= total || loader.received >= total;
     const common = {
-      book,
+      view,
       stats: loader.stats(),
-      loaded: book.base.length,
-      total: done ? book.size : total,
+      loaded: view.base.length,
+      total: done ? view.size : total,
       status: done ? ('ready' as const) : ('partial' as const),
       loadError: null,
     };
-    if (appendFrom === null || !s.book) {
-      set({ ...common, ...derive(book, s.query, s.filter, s.selected()?.id, s.cursor) });
+    if (appendFrom === null || !s.view) {
+      set({ ...common, ...derive(view, s.query, s.filter, s.selected()?.id, s.cursor) });
       return;
     }
     if (s.rows === null) {
       // Empty query, no filter: every base slot, and the new ones are at the end anyway.
-      set({ ...common, rows: null, rowCount: book.base.length, cursor: s.cursor < 0 && book.base.length > 0 ? 0 : s.cursor });
+      set({ ...common, rows: null, rowCount: view.base.length, cursor: s.cursor < 0 && view.base.length > 0 ? 0 : s.cursor });
       return;
     }
-    const added = filterSlots(book, queryNewSegments(book, s.query, appendFrom), s.filter) as Int32Array;
+    const added = filterSlots(view, queryNewSegments(view, s.query, appendFrom), s.filter) as Int32Array;
     const rows = new Int32Array(s.rows.length + added.length);
     rows.set(s.rows);
     rows.set(added, s.rows.length);
@@ -150,23 +164,23 @@ export const useContactsStore = create<ContactsState>((set, get) => {
 
   const takeSmallParts = (page: Page) => {
     set({ groups: page.groups });
-    useRosterStore.getState().setSaved(page.rosters);
+    for (const listener of listedListeners) listener({ rosters: page.rosters });
   };
 
   async function runLoad(gen: number): Promise<void> {
     const superseded = () => gen !== generation;
     // A retry clears the old failure at once; the list on screen stays until replaced.
-    set(get().book ? { loadError: null } : { status: 'loading', loadError: null });
+    set(get().view ? { loadError: null } : { status: 'loading', loadError: null });
     const first = await invoke('contactsList', { limit: FIRST_PAGE });
     if (superseded()) return;
     if (!first.ok) return stopped(first);
     takeSmallParts(first);
-    let loader = new BookLoader();
+    let loader = new SearchViewLoader();
     loader.add(first.contacts);
     let { revision, total } = first;
     // A reload (after an import, a retry) or a restart keeps the list on screen until the fresh
     // pages cover as much of it, rather than shrinking it to one page under the dispatcher.
-    const covers = () => loader.loaded >= (get().book?.base.length ?? 0) || loader.received >= total;
+    const covers = () => loader.loaded >= (get().view?.base.length ?? 0) || loader.received >= total;
     let catchingUp = !covers();
     if (!catchingUp) publish(loader, total, null);
     const fetchPage = (offset: number) => invoke('contactsList', { offset, limit: PAGE_SIZE });
@@ -179,7 +193,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       if (r.revision !== revision) {
         // The list changed since the first page (an edit through another path, an import):
         // offsets no longer line up, so start over and keep showing what we have meanwhile.
-        loader = new BookLoader();
+        loader = new SearchViewLoader();
         ({ revision, total } = r);
         takeSmallParts(r);
         catchingUp = true;
@@ -206,7 +220,7 @@ export const useContactsStore = create<ContactsState>((set, get) => {
   return {
     status: 'idle',
     loadError: null,
-    book: null,
+    view: null,
     loaded: 0,
     total: 0,
     groups: [],
@@ -228,22 +242,22 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     },
 
     async whenLoaded() {
-      // Edits wait for this: an edit applied to a partly loaded book would be lost when the next
-      // page replaces the book, and it would change main's revision and restart the loading.
+      // Edits wait for this: an edit applied to a partly loaded view would be lost when the next
+      // page replaces the view, and it would change main's revision and restart the loading.
       // Only the first second or two after start-up (or an import) can make an edit wait.
       while (loading) await loading;
     },
 
     setQuery(query) {
-      const { book, filter } = get();
-      if (!book) return set({ query });
-      set({ query, ...derive(book, query, filter) });
+      const { view, filter } = get();
+      if (!view) return set({ query });
+      set({ query, ...derive(view, query, filter) });
     },
 
     setFilter(filter) {
-      const { book, query } = get();
-      if (!book) return set({ filter });
-      set({ filter, ...derive(book, query, filter) });
+      const { view, query } = get();
+      if (!view) return set({ filter });
+      set({ filter, ...derive(view, query, filter) });
     },
 
     moveCursor(delta) {
@@ -259,9 +273,9 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     },
 
     contactAtRow(row) {
-      const { book, rows, rowCount } = get();
-      if (!book || row < 0 || row >= rowCount) return undefined;
-      return contactAt(book, rows ? rows[row] : row);
+      const { view, rows, rowCount } = get();
+      if (!view || row < 0 || row >= rowCount) return undefined;
+      return contactAt(view, rows ? rows[row] : row);
     },
 
     selected() {
@@ -272,14 +286,14 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       await get().whenLoaded();
       const r = await invoke('contactSave', { contact: draft });
       if (!r.ok) return r;
-      const { book } = get();
-      if (book) applyBook(upsertContacts(book, [r.contact]), r.contact.id);
+      const { view } = get();
+      if (view) applyView(upsertContacts(view, [r.contact]), r.contact.id);
       return r;
     },
 
     async toggleFavorite(id) {
-      const book = get().book;
-      const c = book && getContact(book, id);
+      const view = get().view;
+      const c = view && getContact(view, id);
       if (!c) return null;
       const r = await get().save({
         id: c.id,
@@ -298,8 +312,8 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       await get().whenLoaded();
       const r = await invoke('contactsDelete', { ids });
       if (!r.ok) return r;
-      const { book } = get();
-      if (book) applyBook(removeContacts(book, r.deleted.map((c) => c.id)));
+      const { view } = get();
+      if (view) applyView(removeContacts(view, r.deleted.map((c) => c.id)));
       const deleted = r.deleted;
       if (deleted.length > 0) {
         showToast({
@@ -320,8 +334,8 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       await get().whenLoaded();
       const r = await invoke('contactsRestore', { contacts });
       if (!r.ok) return r;
-      const { book } = get();
-      if (book) applyBook(upsertContacts(book, r.contacts), r.contacts[0]?.id);
+      const { view } = get();
+      if (view) applyView(upsertContacts(view, r.contacts), r.contacts[0]?.id);
       return null;
     },
 

@@ -7,10 +7,11 @@ import type { Roster, RosterMember } from '../../../shared/domain';
 import { MAX_CONFERENCE_CALLEES } from '../../../shared/limits';
 import type { Failure } from '../../../shared/result';
 import { invoke } from '../bridge';
-import { addMember, moveMember, ownNumber, removeMember, type RosterCandidate, type RosterRefusal } from '../lib/roster-rules';
+import { addMember, moveMember, moveMemberTo, ownNumber, removeMember, type RosterCandidate, type RosterRefusal } from '../lib/roster-rules';
 import type { Tone, UiMessage } from '../lib/ui-message';
 import { formatPhone } from '../lib/phone-format';
 import { useAppStore } from './app-store';
+import { onContactsListed } from './contacts-store';
 import { showToast } from './toast-store';
 
 export interface RosterNote {
@@ -33,10 +34,13 @@ export interface RosterState {
   add(candidate: RosterCandidate): boolean;
   remove(index: number): void;
   move(index: number, delta: number): void;
+  /** Drag and drop: the member at `from` moves to position `to`. */
+  moveTo(from: number, to: number): void;
   /** Replaces the roster (clear, load): Undo for a few seconds when something was there. */
   replace(members: RosterMember[], message?: UiMessage): void;
+  /** Shows a message under the roster (e.g. why a contact could not be added). */
+  showNote(note: RosterNote): void;
   clearNote(): void;
-  setSaved(rosters: Roster[]): void;
   saveAs(name: string): Promise<Failure | null>;
   deleteSaved(id: string): Promise<Failure | null>;
   loadSaved(id: string): void;
@@ -63,106 +67,115 @@ export function refusalMessage(r: RosterRefusal): UiMessage {
 
 const own = () => ownNumber(useAppStore.getState().settings?.callerNumber);
 
-export const useRosterStore = create<RosterState>((set, get) => ({
-  members: [],
-  note: null,
-  saved: [],
-  confirm: null,
+export const useRosterStore = create<RosterState>((set, get) => {
+  // The saved rosters arrive with the contact list; this store keeps them (the contacts store
+  // never writes another store's state).
+  onContactsListed(({ rosters }) => set({ saved: rosters }));
+  return {
+    members: [],
+    note: null,
+    saved: [],
+    confirm: null,
 
-  add(candidate) {
-    const r = addMember(get().members, candidate, own(), MAX_CONFERENCE_CALLEES);
-    if (!r.ok) {
-      set({ note: { message: refusalMessage(r.refusal), tone: 'error' } });
-      return false;
-    }
-    set({
-      members: r.members,
-      note: {
-        message: { key: 'roster.added', params: { who: r.member.name || formatPhone(r.member.number), n: r.members.length, max: MAX_CONFERENCE_CALLEES } },
-        tone: 'success',
-      },
-    });
-    return true;
-  },
-
-  remove(index) {
-    set({ members: removeMember(get().members, index), note: null });
-  },
-
-  move(index, delta) {
-    set({ members: moveMember(get().members, index, delta) });
-  },
-
-  replace(members, message) {
-    const previous = get().members;
-    set({ members: members.slice(), note: null });
-    if (previous.length > 0) {
-      showToast({
-        message: message ?? { key: 'roster.cleared' },
-        undo: () => set({ members: previous, note: null }),
+    add(candidate) {
+      const r = addMember(get().members, candidate, own(), MAX_CONFERENCE_CALLEES);
+      if (!r.ok) {
+        set({ note: { message: refusalMessage(r.refusal), tone: 'error' } });
+        return false;
+      }
+      set({
+        members: r.members,
+        note: {
+          message: { key: 'roster.added', params: { who: r.member.name || formatPhone(r.member.number), n: r.members.length, max: MAX_CONFERENCE_CALLEES } },
+          tone: 'success',
+        },
       });
-    }
-  },
+      return true;
+    },
 
-  clearNote() {
-    if (get().note) set({ note: null });
-  },
+    remove(index) {
+      set({ members: removeMember(get().members, index), note: null });
+    },
 
-  setSaved(rosters) {
-    set({ saved: rosters });
-  },
+    move(index, delta) {
+      set({ members: moveMember(get().members, index, delta) });
+    },
 
-  async saveAs(name) {
-    const trimmed = name.trim();
-    // Saving under an existing name updates that roster rather than adding a twin.
-    const existing = get().saved.find((r) => r.name === trimmed);
-    const r = await invoke('rosterSave', { roster: { id: existing?.id, name: trimmed, members: get().members } });
-    if (!r.ok) return r;
-    const saved = get().saved;
-    const at = saved.findIndex((x) => x.id === r.roster.id);
-    set({
-      saved: at >= 0 ? saved.map((x, i) => (i === at ? r.roster : x)) : [...saved, r.roster],
-      note: { message: { key: 'roster.savedAs', params: { name: r.roster.name } }, tone: 'success' },
-    });
-    return null;
-  },
+    moveTo(from, to) {
+      if (from !== to) set({ members: moveMemberTo(get().members, from, to) });
+    },
 
-  async deleteSaved(id) {
-    const roster = get().saved.find((r) => r.id === id);
-    if (!roster) return null;
-    const r = await invoke('rosterDelete', { id });
-    if (!r.ok) return r;
-    set({ saved: get().saved.filter((x) => x.id !== id) });
-    showToast({
-      message: { key: 'roster.savedDeleted', params: { name: roster.name } },
-      // There is no restore operation for rosters: saving the same name and members again is one.
-      undo: async () => {
-        const again = await invoke('rosterSave', { roster: { name: roster.name, members: roster.members } });
-        if (again.ok) set({ saved: [...get().saved, again.roster] });
-        else showToast({ message: { failure: again }, tone: 'error' });
-      },
-    });
-    return null;
-  },
+    showNote(note) {
+      set({ note });
+    },
 
-  loadSaved(id) {
-    const roster = get().saved.find((r) => r.id === id);
-    if (!roster) return;
-    get().replace(roster.members, { key: 'roster.loadedReplaced', params: { name: roster.name } });
-    set({ note: { message: { key: 'roster.loaded', params: { name: roster.name, n: roster.members.length } }, tone: 'info' } });
-  },
+    replace(members, message) {
+      const previous = get().members;
+      set({ members: members.slice(), note: null });
+      if (previous.length > 0) {
+        showToast({
+          message: message ?? { key: 'roster.cleared' },
+          undo: () => set({ members: previous, note: null }),
+        });
+      }
+    },
 
-  openConfirm(request) {
-    const members = request?.members ?? get().members;
-    if (members.length === 0) {
-      set({ note: { message: { key: 'roster.emptyStart' }, tone: 'error' } });
-      return false;
-    }
-    set({ confirm: { members: members.slice(), origin: request?.origin } });
-    return true;
-  },
+    clearNote() {
+      if (get().note) set({ note: null });
+    },
 
-  closeConfirm() {
-    if (get().confirm) set({ confirm: null });
-  },
-}));
+    async saveAs(name) {
+      const trimmed = name.trim();
+      // Saving under an existing name updates that roster rather than adding a twin.
+      const existing = get().saved.find((r) => r.name === trimmed);
+      const r = await invoke('rosterSave', { roster: { id: existing?.id, name: trimmed, members: get().members } });
+      if (!r.ok) return r;
+      const saved = get().saved;
+      const at = saved.findIndex((x) => x.id === r.roster.id);
+      set({
+        saved: at >= 0 ? saved.map((x, i) => (i === at ? r.roster : x)) : [...saved, r.roster],
+        note: { message: { key: 'roster.savedAs', params: { name: r.roster.name } }, tone: 'success' },
+      });
+      return null;
+    },
+
+    async deleteSaved(id) {
+      const roster = get().saved.find((r) => r.id === id);
+      if (!roster) return null;
+      const r = await invoke('rosterDelete', { id });
+      if (!r.ok) return r;
+      set({ saved: get().saved.filter((x) => x.id !== id) });
+      showToast({
+        message: { key: 'roster.savedDeleted', params: { name: roster.name } },
+        // There is no restore operation for rosters: saving the same name and members again is one.
+        undo: async () => {
+          const again = await invoke('rosterSave', { roster: { name: roster.name, members: roster.members } });
+          if (again.ok) set({ saved: [...get().saved, again.roster] });
+          else showToast({ message: { failure: again }, tone: 'error' });
+        },
+      });
+      return null;
+    },
+
+    loadSaved(id) {
+      const roster = get().saved.find((r) => r.id === id);
+      if (!roster) return;
+      get().replace(roster.members, { key: 'roster.loadedReplaced', params: { name: roster.name } });
+      set({ note: { message: { key: 'roster.loaded', params: { name: roster.name, n: roster.members.length } }, tone: 'info' } });
+    },
+
+    openConfirm(request) {
+      const members = request?.members ?? get().members;
+      if (members.length === 0) {
+        set({ note: { message: { key: 'roster.emptyStart' }, tone: 'error' } });
+        return false;
+      }
+      set({ confirm: { members: members.slice(), origin: request?.origin } });
+      return true;
+    },
+
+    closeConfirm() {
+      if (get().confirm) set({ confirm: null });
+    },
+  };
+});

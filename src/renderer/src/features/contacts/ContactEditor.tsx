@@ -1,6 +1,7 @@
 import { formatMessage } from '../../i18n';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CONTACT_LABEL_MAX, CONTACT_NAME_MAX, CONTACT_NOTES_MAX, CONTACT_NUMBERS_MAX, CONTACT_ORG_MAX } from '../../../../shared/contact-limits';
 import type { ContactNumber } from '../../../../shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
 import type { Failure } from '../../../../shared/result';
@@ -8,14 +9,12 @@ import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';
 import { useT } from '../../i18n/use-t';
-import { getContact } from '../../lib/contact-book';
+import { getContact } from '../../lib/search/contact-search-view';
 import { formatPhone } from '../../lib/phone-format';
 import { useLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
 import { useContactsUi } from './ui-store';
-
-const MAX_NUMBERS = 6;
 
 interface Draft {
   name: string;
@@ -30,9 +29,9 @@ interface Draft {
 export function ContactEditor({ id }: { id: string | null }) {
   const t = useT();
   const lang = useLanguage();
-  const { book, groups, save } = useContactsStore(useShallow((s) => ({ book: s.book, groups: s.groups, save: s.save })));
+  const { view, groups, save } = useContactsStore(useShallow((s) => ({ view: s.view, groups: s.groups, save: s.save })));
   const close = useContactsUi((s) => s.closeEditor);
-  const original = useMemo(() => (id && book ? getContact(book, id) : undefined), [id, book]);
+  const original = useMemo(() => (id && view ? getContact(view, id) : undefined), [id, view]);
   // The draft starts from the contact as it was when the sheet opened (lazy state: never recomputed).
   const [initial] = useState<Draft>(
     () => ({
@@ -132,7 +131,7 @@ export function ContactEditor({ id }: { id: string | null }) {
             ref={nameRef}
             data-testid="contact-name"
             value={draft.name}
-            maxLength={100}
+            maxLength={CONTACT_NAME_MAX}
             aria-invalid={showErrors && nameError ? true : undefined}
             onChange={(e) => patch({ name: e.target.value })}
           />
@@ -161,7 +160,7 @@ export function ContactEditor({ id }: { id: string | null }) {
                   data-testid={`contact-label-${i}`}
                   list="number-labels"
                   value={n.label}
-                  maxLength={20}
+                  maxLength={CONTACT_LABEL_MAX}
                   aria-label={t('editor.label', { n: i + 1 })}
                   placeholder={t('editor.labelPlaceholder')}
                   onChange={(e) => patchNumber(i, { label: e.target.value })}
@@ -207,7 +206,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           <button
             type="button"
             data-testid="contact-add-number"
-            disabled={draft.numbers.length >= MAX_NUMBERS}
+            disabled={draft.numbers.length >= CONTACT_NUMBERS_MAX}
             onClick={() => {
               patch({ numbers: [...draft.numbers, { label: '', number: '' }] });
               requestAnimationFrame(() => numberRefs.current[draft.numbers.length]?.focus());
@@ -220,11 +219,11 @@ export function ContactEditor({ id }: { id: string | null }) {
 
         <label className="field">
           <span>{t('editor.org')}</span>
-          <input data-testid="contact-org" value={draft.org} maxLength={100} onChange={(e) => patch({ org: e.target.value })} />
+          <input data-testid="contact-org" value={draft.org} maxLength={CONTACT_ORG_MAX} onChange={(e) => patch({ org: e.target.value })} />
         </label>
         <label className="field">
           <span>{t('editor.notes')}</span>
-          <textarea data-testid="contact-notes" rows={3} value={draft.notes} maxLength={1000} onChange={(e) => patch({ notes: e.target.value })} />
+          <textarea data-testid="contact-notes" rows={3} value={draft.notes} maxLength={CONTACT_NOTES_MAX} onChange={(e) => patch({ notes: e.target.value })} />
         </label>
         <label className="check">
           <input type="checkbox" data-testid="contact-favorite-input" checked={draft.favorite} onChange={(e) => patch({ favorite: e.target.checked })} />

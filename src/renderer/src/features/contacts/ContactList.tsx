@@ -5,7 +5,7 @@ import type { ContactRecord } from '../../../../shared/domain';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
-import { contactAt, linesAt } from '../../lib/contact-book';
+import { contactAt, linesAt } from '../../lib/search/contact-search-view';
 import { formatPhone } from '../../lib/phone-format';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
@@ -24,11 +24,11 @@ const heightOfLines = (lines: number): number => ROW_PAD + LINE * lines;
 
 export function ContactList() {
   const t = useT();
-  const { status, loadError, book, rows, rowCount, cursor, reveal, query, filter, loaded, total, load, setCursor } = useContactsStore(
+  const { status, loadError, view, rows, rowCount, cursor, reveal, query, filter, loaded, total, load, setCursor } = useContactsStore(
     useShallow((s) => ({
       status: s.status,
       loadError: s.loadError,
-      book: s.book,
+      view: s.view,
       rows: s.rows,
       rowCount: s.rowCount,
       cursor: s.cursor,
@@ -50,9 +50,9 @@ export function ContactList() {
   const { getItemKey, estimateSize } = useMemo(
     () => ({
       getItemKey: (i: number) => i,
-      estimateSize: (i: number) => (book ? heightOfLines(linesAt(book, rows ? rows[i] : i)) : heightOfLines(1)),
+      estimateSize: (i: number) => (view ? heightOfLines(linesAt(view, rows ? rows[i] : i)) : heightOfLines(1)),
     }),
-    [book, rows],
+    [view, rows],
   );
 
   const virtualizer = useVirtualizer({
@@ -88,7 +88,7 @@ export function ContactList() {
       </div>
     );
   }
-  if (!book) {
+  if (!view) {
     return (
       <div className="list-state" data-testid="contacts-loading">
         {t('contacts.loading')}
@@ -100,9 +100,9 @@ export function ContactList() {
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const slotAt = (i: number) => (rows ? rows[i] : i);
-  const activeId = cursor >= 0 ? contactAt(book, slotAt(cursor))?.id : undefined;
+  const activeId = cursor >= 0 ? contactAt(view, slotAt(cursor))?.id : undefined;
   const emptyText =
-    book.size === 0 && !partial
+    view.size === 0 && !partial
       ? t('contacts.emptyBook')
       : query
         ? partial
@@ -134,7 +134,7 @@ export function ContactList() {
       )}
       <div className="contact-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((v) => {
-          const contact = contactAt(book, slotAt(v.index));
+          const contact = contactAt(view, slotAt(v.index));
           if (!contact) return null;
           return (
             // Keyed by position, not contact: a new query then patches the rows on screen instead

@@ -54,7 +54,7 @@ function ContactsToolbar() {
       query: s.query,
       setQuery: s.setQuery,
       moveCursor: s.moveCursor,
-      size: s.book?.size ?? 0,
+      size: s.view?.size ?? 0,
       rowCount: s.rowCount,
       status: s.status,
       loaded: s.loaded,

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
-import type { ContactFilter } from '../../lib/contact-book';
+import type { ContactFilter } from '../../lib/search/contact-search-view';
 import { useContactsStore } from '../../state/contacts-store';
 import { useContactsUi } from './ui-store';
 
@@ -9,7 +9,7 @@ import { useContactsUi } from './ui-store';
 export function GroupBar() {
   const t = useT();
   const { filter, setFilter, groups, stats, size } = useContactsStore(
-    useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter, groups: s.groups, stats: s.stats, size: s.book?.size ?? 0 })),
+    useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter, groups: s.groups, stats: s.stats, size: s.view?.size ?? 0 })),
   );
   const setGroupsOpen = useContactsUi((s) => s.setGroupsOpen);
   const active = (f: ContactFilter) =>

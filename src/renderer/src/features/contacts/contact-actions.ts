@@ -19,7 +19,7 @@ export function addContactToRoster(contact: Contact): boolean {
   const n = contact.numbers[0];
   const roster = useRosterStore.getState();
   if (!n) {
-    useRosterStore.setState({ note: { message: { key: 'contacts.noNumber', params: { name: contact.name } }, tone: 'error' } });
+    roster.showNote({ message: { key: 'contacts.noNumber', params: { name: contact.name } }, tone: 'error' });
     return false;
   }
   return roster.add({ number: n.number, name: contact.name, contactId: contact.id });

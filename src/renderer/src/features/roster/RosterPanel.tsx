@@ -7,7 +7,7 @@ import { Message } from '../../components/Message';
 import { useT } from '../../i18n/use-t';
 import { isComposing } from '../../lib/keyboard';
 import { formatPhone } from '../../lib/phone-format';
-import { moveMemberTo, ownNumber, rosterProblems } from '../../lib/roster-rules';
+import { ownNumber, rosterProblems } from '../../lib/roster-rules';
 import { useAppStore } from '../../state/app-store';
 import { useRosterStore } from '../../state/roster-store';
 import type { Failure } from '../../../../shared/result';
@@ -46,7 +46,7 @@ export function RosterPanel() {
 
   const onDrop = (e: DragEvent, to: number) => {
     e.preventDefault();
-    if (dragFrom !== null && dragFrom !== to) useRosterStore.setState({ members: moveMemberTo(members, dragFrom, to) });
+    if (dragFrom !== null) useRosterStore.getState().moveTo(dragFrom, to);
     setDragFrom(null);
   };
 

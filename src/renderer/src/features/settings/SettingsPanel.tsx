@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatMessage } from '../../i18n';
 import type { Mode, Settings } from '../../../../shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
+import { CALLER_ACC_MAX_LENGTH } from '../../../../shared/validation';
 import type { Failure, Language } from '../../../../shared/result';
 import { FailureMessage } from '../../components/FailureMessage';
 import { useT } from '../../i18n/use-t';
@@ -69,7 +70,14 @@ export function SettingsPanel() {
           </label>
           <label className="field">
             <span>{t('settings.callerAcc')}</span>
-            <input data-testid="settings-caller-acc" value={draft.callerAcc} autoComplete="off" spellCheck={false} onChange={(e) => field('callerAcc', e.target.value)} />
+            <input
+              data-testid="settings-caller-acc"
+              value={draft.callerAcc}
+              maxLength={CALLER_ACC_MAX_LENGTH}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => field('callerAcc', e.target.value)}
+            />
             <span className="field-hint">{t('settings.callerAccHint')}</span>
           </label>
           <label className="field">

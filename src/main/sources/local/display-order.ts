@@ -7,8 +7,8 @@
  * contact simply leaves the list. Every change to the order is reported through `changed`, so the
  * owner can bump its revision and remember the order.
  */
-import { contactSortKey, compareSortKeys } from '../../shared/contact-order';
-import type { ContactRecord } from '../../shared/domain';
+import { contactSortKey, compareSortKeys } from '../../../shared/contact-order';
+import type { ContactRecord } from '../../../shared/domain';
 
 /** A contact as stored before and after a write; undefined = not there (added, deleted). */
 export interface OrderChange {

@@ -4,7 +4,7 @@
  * rebuilt by the check, and every change reported.
  */
 import { describe, expect, it } from 'vitest';
-import { createDisplayOrder, SPLICE_MAX, type OrderChange } from '../../../src/main/contacts/display-order';
+import { createDisplayOrder, SPLICE_MAX, type OrderChange } from '../../../src/main/sources/local/display-order';
 import { compareSortKeys, contactSortKey } from '../../../src/shared/contact-order';
 import type { ContactRecord } from '../../../src/shared/domain';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';

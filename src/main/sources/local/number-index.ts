@@ -2,7 +2,7 @@
  * Which contacts have a given (normalised) number: the call log names the parties of a call with
  * it. Several contacts may share a number (an office line); the first one saved names it.
  */
-import type { Contact, PhoneNumber } from '../../shared/domain';
+import type { Contact, PhoneNumber } from '../../../shared/domain';
 
 export class NumberIndex {
   private readonly byNumber = new Map<PhoneNumber, string[]>();

@@ -1,28 +1,26 @@
 /**
- * The contacts themselves: validated on every way in, stored with their search keys, indexed by
- * number, and kept in display order so that the list can be handed out a page at a time.
+ * The contact book in the data folder: the local ContactsSource. Contacts are stored with their
+ * search keys in the `contacts` collection, indexed by number, and kept in display order so that
+ * the list can be handed out a page at a time.
  *
  * The collection is the truth; everything else here is derived from it and rebuilt when missing:
  * - the number index (which contact names a number in the call log) is built by a warm-up that
  *   parses the collection in slices of a few milliseconds in the background (warm-up.ts), so IPC
- *   stays responsive at start-up. Anything that needs it before the warm-up is done finishes the rest
- *   at once.
+ *   stays responsive at start-up. Anything that needs it before the warm-up is done finishes the
+ *   rest at once.
  * - the display order (display-order.ts) is updated in place on every change, so a page costs a
  *   slice, not a sort. Across runs it is cached next to the collection (order-cache.ts): a start
  *   whose files are unchanged serves the first page after parsing only that page's contacts.
  *   Without a usable cache the order is built by sorting everything once.
  */
-import { randomUUID } from 'node:crypto';
-import { contactSortKey } from '../../shared/contact-order';
-import { SEARCH_KEYS_VERSION, type ContactSearchKeys } from '../../shared/contact-search';
-import type { Contact, ContactDraft, ContactRecord, PhoneNumber } from '../../shared/domain';
-import { msg } from '../../shared/i18n';
-import { success, type Failure, type Result } from '../../shared/result';
-import type { Logger } from '../log';
-import type { Collection } from '../stores/collection-store';
-import { tryWrite } from '../stores/write-failure';
-import { checkContact } from './contact-rules';
-import { invalidField } from './field-text';
+import { contactSortKey } from '../../../shared/contact-order';
+import { SEARCH_KEYS_VERSION, type ContactSearchKeys } from '../../../shared/contact-search';
+import type { Contact, ContactRecord } from '../../../shared/domain';
+import { success, type Failure } from '../../../shared/result';
+import type { Logger } from '../../log';
+import type { Collection } from '../../stores/collection-store';
+import { tryWrite } from '../../stores/write-failure';
+import type { ContactPage, ContactsSource, ContactWrite } from '../contacts-source';
 import { createDisplayOrder, looksLikeContact, type OrderChange } from './display-order';
 import { NumberIndex } from './number-index';
 import type { OrderCache } from './order-cache';
@@ -30,46 +28,19 @@ import { createWarmUp } from './warm-up';
 
 export interface ContactBookDeps {
   collection: Collection<ContactRecord>;
-  groupExists(id: string): boolean;
   computeKeys(contact: Contact): ContactSearchKeys;
-  now(): number;
   log: Logger;
   /** Keeps the display order between runs; without one, the first page after a start sorts everything. */
   orderCache?: OrderCache;
 }
 
-/** One page of the list in display order. */
-export interface ContactPage {
-  contacts: ContactRecord[];
-  /** Contacts in the whole list. */
-  total: number;
-  /**
-   * Changes whenever the list or any contact in it changes: pages fetched under one revision fit
-   * together; a different revision means the earlier pages are out of date.
-   */
-  revision: number;
-}
+export type { ContactPage };
 
-export interface ContactBook {
-  /** Every contact, in collection order (imports and exports). */
-  all(): ContactRecord[];
-  /** Up to `limit` contacts from position `offset` of the display order. */
-  page(offset: number, limit: number): ContactPage;
-  /** Starts the background warm-up (number index, order) if it has not run yet. */
-  warmUp(): void;
+export interface ContactBook extends ContactsSource {
   /** Stops background work (closing). */
   stop(): void;
   /** Writes the order cache now; call after the collection is closed, so it matches the files as left. */
   saveOrder(): void;
-  get(id: string): ContactRecord | undefined;
-  save(draft: ContactDraft): Result<{ contact: ContactRecord }>;
-  remove(ids: readonly string[]): Result<{ deleted: Contact[] }>;
-  restore(contacts: readonly Contact[]): Result<{ contacts: ContactRecord[] }>;
-  /** Stores already checked contacts as they are (ids, timestamps), with fresh keys, in one write (imports). */
-  putContacts(contacts: readonly Contact[]): Failure | null;
-  /** Takes a deleted group out of every contact. */
-  dropGroup(groupId: string): Failure | null;
-  nameFor(number: PhoneNumber): string | undefined;
 }
 
 /** Order changes come in bursts (an import, a dispatcher tidying up): write the cache once after. */
@@ -241,21 +212,10 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       return collection.get(id);
     },
 
-    save(draft) {
-      numbers();
-      const existing = draft.id === undefined ? undefined : collection.get(draft.id);
-      if (draft.id !== undefined && !existing) {
-        return invalidField('id', msg('contactRule.gone'));
-      }
-      const checked = checkContact(draft, { groupExists: deps.groupExists, unknownGroups: 'reject' });
-      if (!checked.ok) return checked;
-      const now = deps.now();
-      const saved = withKeys({ id: existing?.id ?? randomUUID(), ...checked.fields, createdAt: existing?.createdAt ?? now, updatedAt: now });
-      const failed = tryWrite(deps.log, 'contacts.save', () => collection.put(saved));
-      if (failed) return failed;
-      replace(existing, saved);
-      display.apply([{ id: saved.id, before: existing, after: saved }]);
-      return success({ contact: saved });
+    put(contacts, why: ContactWrite) {
+      const records = contacts.map(withKeys);
+      const failed = putRecords(records, `contacts.${why}`);
+      return failed ?? success({ contacts: records });
     },
 
     remove(ids) {
@@ -266,34 +226,6 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       for (const c of found) idx.remove(c);
       display.apply(found.map((c) => ({ id: c.id, before: c, after: undefined })));
       return success({ deleted: found.map(withoutKeys) });
-    },
-
-    restore(contacts) {
-      numbers();
-      const records: ContactRecord[] = [];
-      for (let i = 0; i < contacts.length; i++) {
-        const c = contacts[i];
-        // A group deleted since is dropped rather than failing the undo.
-        const checked = checkContact(c, { groupExists: deps.groupExists, unknownGroups: 'drop' });
-        if (!checked.ok) return { ...checked, field: `contacts[${i}].${checked.field ?? ''}` };
-        // Verbatim: same id and timestamps as before the delete.
-        records.push(withKeys({ id: c.id, ...checked.fields, createdAt: c.createdAt, updatedAt: c.updatedAt }));
-      }
-      const failed = putRecords(records, 'contacts.restore');
-      return failed ?? success({ contacts: records });
-    },
-
-    putContacts: (contacts) => putRecords(contacts.map(withKeys), 'contacts.import'),
-
-    dropGroup(groupId) {
-      numbers();
-      const changedContacts = all()
-        .filter((c) => c.groupIds.includes(groupId))
-        .map((c) => ({ ...c, groupIds: c.groupIds.filter((g) => g !== groupId), updatedAt: deps.now() }));
-      const failed = tryWrite(deps.log, 'contacts.drop_group', () => collection.putMany(changedContacts));
-      // Same names, same order; but pages fetched before this carry the old groups.
-      if (!failed && changedContacts.length > 0) changed();
-      return failed;
     },
 
     nameFor(number) {

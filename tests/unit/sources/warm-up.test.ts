@@ -4,7 +4,7 @@
  * ends the background slices.
  */
 import { describe, expect, it } from 'vitest';
-import { createWarmUp } from '../../../src/main/contacts/warm-up';
+import { createWarmUp } from '../../../src/main/sources/local/warm-up';
 
 /** A generator of `steps` steps that counts how many ran and how often it was created. */
 function counter(steps: number) {

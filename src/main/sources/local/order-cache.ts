@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../log';
+import type { Logger } from '../../log';
 
 const FORMAT = 'dispatch-desk.contacts-order';
 const VERSION = 1;

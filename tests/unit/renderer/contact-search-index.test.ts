@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../../bench/generate-contacts';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
-import {
-  buildSearchIndex,
-  normalizeSearchText,
-  search,
-  searchPositions,
-  type ContactSearchKeys,
-  type SearchEntry,
-} from '../../../src/shared/contact-search';
+import { buildSearchIndex, search, searchPositions, type SearchEntry } from '../../../src/renderer/src/lib/search/contact-search-index';
+import { normalizeSearchText, type ContactSearchKeys } from '../../../src/shared/contact-search';
 
 interface Person {
   id: string;

@@ -1,0 +1,660 @@
+/**
+ * Search-as-you-type over the contact list. Pure TS: runs in the renderer, with up to 50 000
+ * contacts and a few milliseconds per keystroke.
+ *
+ * Main computes a ContactSearchKeys per contact when it is saved (pinyin needs a dictionary that
+ * does not belong in the renderer); the renderer flattens all keys into a few big strings and
+ * typed arrays (about 6 MB for 50 000 contacts), so a keystroke is a few `indexOf` scans, bit
+ * tests and a tiny syllable match, with no per-contact objects and little garbage. The key
+ * objects can be dropped once the index is built.
+ */
+import { normalizeSearchText, type ContactSearchKeys } from '../../../../shared/contact-search';
+
+export interface SearchEntry {
+  id: string;
+  keys: ContactSearchKeys;
+  /** Favourites come first within a ranking tier. */
+  favorite?: boolean;
+}
+
+// Ranking tiers; 0 = no match. Smaller is better.
+const EXACT = 1;
+const PREFIX = 2;
+const OTHER = 3;
+
+// Per syllable, `head` packs the first six letters (a=1 … z=26, 0 past the end) five bits each,
+// most significant first, so the common prefix with a query is one xor + clz32 with no string
+// access; plus flags for the contact's first and last syllable.
+const LETTERS = 0x3fffffff;
+const IS_LAST = 1 << 30;
+const IS_FIRST = 2 ** 31;
+/** Equal leading letters of two packed heads, by clz32 of their xor (32 = all six equal). */
+const LCP_BY_CLZ = Uint8Array.from({ length: 33 }, (_, z) => (z === 32 ? 6 : Math.max(0, (z - 2) / 5) | 0));
+
+function pack6(s: string, from: number, len: number): number {
+  let code = 0;
+  for (let k = 0; k < 6; k++) code = (code << 5) | (k < len ? s.charCodeAt(from + k) - 96 : 0);
+  return code;
+}
+
+/**
+ * Build with buildSearchIndex, query with search / searchPositions; the fields are internals. An
+ * index remembers its previous query to narrow the next one, so give each search box its own
+ * (sharing one is still correct, just slower).
+ */
+export interface ContactSearchIndex {
+  readonly ids: readonly string[];
+  readonly fav: Uint8Array;
+  /** Names joined by `\n`; name i is [nameStart[i], nameStart[i + 1] - 1). */
+  readonly names: string;
+  readonly nameStart: Int32Array;
+  /** Distinct orgs (a few teams shared by thousands of contacts) joined by `\n`, and each contact's. */
+  readonly orgs: string;
+  readonly orgStart: Int32Array;
+  readonly orgOf: Int32Array;
+  /** Every number of every contact joined by `\n`; contact i's are [firstNum[i], firstNum[i + 1]). */
+  readonly nums: string;
+  readonly numStart: Int32Array;
+  readonly firstNum: Int32Array;
+  /**
+   * Per number: its first two digits as 0–99 (127 for a one-digit number), +128 when it has
+   * exactly two. Ranks two-digit queries from a small sequential array instead of the haystack.
+   */
+  readonly numHead: Uint8Array;
+  /**
+   * Per contact: bit d = a number contains digit d, bit 10+d = a number starts with d, bit 20+d =
+   * a number is just d. Short digit queries hit nearly every contact; a bit test beats indexOf.
+   */
+  readonly digitBits: Uint32Array;
+  /** Four words per contact, word-major ([w * n + c]): bit 10a+b = a number contains `ab`. */
+  readonly bigrams: Uint32Array;
+  /** All syllables concatenated; syllable g is py[sylStart[g], sylStart[g + 1]). */
+  readonly py: string;
+  readonly sylStart: Int32Array;
+  readonly head: Uint32Array;
+  readonly sylOwner: Int32Array;
+  /** Contact i's syllables are [firstSyl[i], firstSyl[i + 1]). */
+  readonly firstSyl: Int32Array;
+  /** Syllables by initial, ascending: letter L's are byInitial[initialStart[L], initialStart[L + 1]). */
+  readonly byInitial: Int32Array;
+  readonly initialStart: Int32Array;
+  readonly maxSyl: number;
+  /** Scratch, reused per query: best tier per contact. */
+  readonly tier: Uint8Array;
+  /** Previous query and its unranked hits, to narrow instead of rescanning while typing. */
+  last: { q: Query; hits: Int32Array } | null;
+}
+
+const oneLine = (s: string): string => (s.includes('\n') ? s.replace(/\n/g, ' ') : s);
+const DIGITS_KEY = /^(\d+( \d+)*)?$/;
+const PY_KEY = /^[a-z]*$/;
+
+/** Keys may come from storage written by another version: never trust them to be well-formed. */
+function cleanDigits(keys: ContactSearchKeys): string {
+  const d = keys.digits;
+  return DIGITS_KEY.test(d) ? d : d.split(/\D+/).filter(Boolean).join(' ');
+}
+function validSyllables(keys: ContactSearchKeys): boolean {
+  let total = 0;
+  for (const l of keys.syl) total += Number.isInteger(l) && l > 0 ? l : NaN;
+  return total === keys.py.length && PY_KEY.test(keys.py);
+}
+
+/**
+ * Two passes: count, then fill exactly-sized typed arrays. 50 000 contacts take some 50 ms,
+ * mostly the string joins.
+ */
+export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearchIndex {
+  const n = entries.length;
+  const digitKeys: string[] = [];
+  const sylOk = new Uint8Array(n);
+  let numCount = 0;
+  let sylCount = 0;
+  for (let i = 0; i < n; i++) {
+    const keys = entries[i].keys;
+    const d = cleanDigits(keys);
+    digitKeys.push(d);
+    for (let j = 0; j < d.length; j++) if (j === 0 || d.charCodeAt(j) === 32) numCount++;
+    if (validSyllables(keys)) {
+      sylOk[i] = 1;
+      sylCount += keys.syl.length;
+    }
+  }
+  // Filled with push, not new Array(n): holey arrays are markedly slower to copy and read.
+  const ids: string[] = [];
+  const names: string[] = [];
+  const orgs: string[] = [];
+  const orgIds = new Map<string, number>();
+  const pys: string[] = [];
+  const fav = new Uint8Array(n);
+  const nameStart = new Int32Array(n + 1);
+  const orgOf = new Int32Array(n);
+  const firstNum = new Int32Array(n + 1);
+  const firstSyl = new Int32Array(n + 1);
+  const digitBits = new Uint32Array(n);
+  const bigrams = new Uint32Array(4 * n);
+  const numStart = new Int32Array(numCount + 1);
+  const numHead = new Uint8Array(numCount);
+  const sylStart = new Int32Array(sylCount + 1);
+  const head = new Uint32Array(sylCount);
+  const sylOwner = new Int32Array(sylCount);
+  const initialStart = new Int32Array(28);
+  let nameAt = 0;
+  let numAt = 0;
+  let num = 0;
+  let pyAt = 0;
+  let syl = 0;
+  let maxSyl = 0;
+  for (let i = 0; i < n; i++) {
+    const { id, keys, favorite } = entries[i];
+    ids.push(id);
+    fav[i] = favorite ? 1 : 0;
+    const name = oneLine(keys.name);
+    names.push(name);
+    nameStart[i] = nameAt;
+    nameAt += name.length + 1;
+    const org = oneLine(keys.org);
+    let o = orgIds.get(org);
+    if (o === undefined) {
+      o = orgs.length;
+      orgIds.set(org, o);
+      orgs.push(org);
+    }
+    orgOf[i] = o;
+
+    // The contact's digits go into the haystack as they are, spaces becoming separators.
+    const d = digitKeys[i];
+    firstNum[i] = num;
+    let bits = 0;
+    let from = -1; // where the current number starts in d
+    for (let j = 0; j <= d.length; j++) {
+      const x = j < d.length ? d.charCodeAt(j) - 48 : -1;
+      if (x < 0) {
+        if (from >= 0 && j - from === 1) bits |= 1 << (20 + d.charCodeAt(from) - 48);
+        if (from >= 0 && j - from === 2) numHead[num - 1] |= 128;
+        from = -1;
+      } else if (from < 0) {
+        from = j;
+        numHead[num] = 127;
+        numStart[num++] = numAt + j;
+        bits |= (1 << x) | (1 << (10 + x));
+      } else {
+        const bit = (d.charCodeAt(j - 1) - 48) * 10 + x;
+        if (j - from === 1) numHead[num - 1] = bit;
+        bigrams[(bit >> 5) * n + i] |= 1 << (bit & 31);
+        bits |= 1 << x;
+      }
+    }
+    digitBits[i] = bits;
+    numAt += d.length + (d ? 1 : 0);
+
+    firstSyl[i] = syl;
+    if (sylOk[i]) {
+      pys.push(keys.py);
+      const last = keys.syl.length - 1;
+      for (let k = 0, at = 0; k <= last; k++) {
+        const l = keys.syl[k];
+        const h = pack6(keys.py, at, l);
+        head[syl] = h + (k === 0 ? IS_FIRST : 0) + (k === last ? IS_LAST : 0);
+        initialStart[(h >>> 25) + 1]++;
+        sylStart[syl] = pyAt;
+        sylOwner[syl] = i;
+        syl++;
+        pyAt += l;
+        at += l;
+      }
+      if (keys.syl.length > maxSyl) maxSyl = keys.syl.length;
+    }
+  }
+  nameStart[n] = nameAt;
+  firstNum[n] = num;
+  firstSyl[n] = syl;
+  numStart[num] = numAt;
+  sylStart[syl] = pyAt;
+  const orgStart = new Int32Array(orgs.length + 1);
+  for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
+  // Counting sort of syllables by initial; ascending within a letter, so a contact's first
+  // syllable comes before its others.
+  for (let l = 1; l < 28; l++) initialStart[l] += initialStart[l - 1];
+  const byInitial = new Int32Array(sylCount);
+  const fill = initialStart.slice();
+  for (let g = 0; g < sylCount; g++) byInitial[fill[head[g] >>> 25 & 31]++] = g;
+  return {
+    ids,
+    fav,
+    names: names.join('\n') + '\n',
+    nameStart,
+    orgs: orgs.join('\n') + '\n',
+    orgStart,
+    orgOf,
+    nums: digitKeys.filter(Boolean).join('\n').replace(/ /g, '\n') + '\n',
+    numStart,
+    firstNum,
+    numHead,
+    digitBits,
+    bigrams,
+    py: pys.join(''),
+    sylStart,
+    head,
+    sylOwner,
+    firstSyl,
+    byInitial,
+    initialStart,
+    maxSyl,
+    tier: new Uint8Array(n),
+    last: null,
+  };
+}
+
+/** A query in the three forms the predicates use; '' = that predicate cannot match. */
+interface Query {
+  /** For name and org substrings. */
+  text: string;
+  /** Letters only, for syllable matching (`zhang san` → `zhangsan`). */
+  py: string;
+  /** Digits only, when the query looks like a phone number (`138-0013` → `1380013`). */
+  digits: string;
+}
+
+function parseQuery(raw: string): Query {
+  const text = normalizeSearchText(raw);
+  // Accents folded as in the keys (josé → jose); separators people type between syllables dropped.
+  const letters = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’·.\-_]/g, '');
+  const py = /^[a-z]+$/.test(letters) ? letters : '';
+  let digits = '';
+  if (/^[\d\s+\-().]+$/.test(text)) {
+    // Stored numbers carry no country code (domain.ts), so a pasted +86 / 0086 would never match;
+    // only dropped once a digit follows, so typing "+86" alone still finds numbers containing 86.
+    digits = text.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
+  }
+  return { text, py, digits };
+}
+
+/**
+ * Every hit of `next` is a hit of `prev` when each applicable form of `next` extends the same
+ * form of `prev` (a longer substring or a longer syllable prefix only removes hits), so the
+ * previous hits can be filtered instead of scanning everything again.
+ */
+function narrows(prev: Query, next: Query): boolean {
+  const ext = (p: string, q: string): boolean => q === '' || (p !== '' && q.startsWith(p));
+  return ext(prev.text, next.text) && ext(prev.py, next.py) && ext(prev.digits, next.digits);
+}
+
+/**
+ * Re-checking a previous hit costs far more than a full scan spends per contact, so narrowing
+ * only pays when the previous hits are a small share of the index.
+ */
+const NARROW_MAX_SHARE = 1 / 20;
+
+/**
+ * Matching ids, best first: exact (whole name, pinyin, initials or number), then prefix (name,
+ * first syllable, number start), then the rest (substrings, later syllables, org); favourites
+ * first within each tier, otherwise index order. Empty query → index.ids itself.
+ */
+export function search(index: ContactSearchIndex, raw: string): readonly string[] {
+  const order = searchPositions(index, raw);
+  if (order === null) return index.ids;
+  // Pre-sized and filled in order: measurably cheaper than push for tens of thousands of ids.
+  const out: string[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = index.ids[order[k]];
+  return out;
+}
+
+/**
+ * Like search, as positions into index.ids; null for an empty query (everything, in order).
+ * For a virtual list this skips building a string array per keystroke, which with 50 000 hits
+ * costs about as much as the search itself.
+ */
+export function searchPositions(index: ContactSearchIndex, raw: string): Int32Array | null {
+  return searchRanked(index, raw)?.order ?? null;
+}
+
+/** Hits in rank order, with where each ranking bucket ends: see searchRanked. */
+export interface RankedHits {
+  order: Int32Array;
+  /**
+   * Bucket b (tier and favourite, best first) is order[b === 0 ? 0 : ends[b - 1], ends[b]). Hits
+   * of several indexes over consecutive slices of one list merge into the single index's order
+   * by taking bucket 0 of each slice in turn, then bucket 1, and so on.
+   */
+  ends: Int32Array;
+}
+
+/** Like searchPositions, with the bucket boundaries; null for an empty query. */
+export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits | null {
+  const q = parseQuery(raw);
+  if (q.text === '') {
+    index.last = null;
+    return null;
+  }
+  const prev = index.last;
+  let ranked: Ranked;
+  if (prev && narrows(prev.q, q) && prev.hits.length <= index.tier.length * NARROW_MAX_SHARE) {
+    ranked = rank(index, narrowHits(index, q, prev.hits));
+  } else {
+    scanAll(index, q);
+    ranked = collectRanked(index);
+  }
+  index.last = { q, hits: ranked.hits };
+  return { order: ranked.order, ends: ranked.ends };
+}
+
+/** Hits in index order, the same in rank order, and the end of each bucket in `order`. */
+interface Ranked {
+  hits: Int32Array;
+  order: Int32Array;
+  ends: Int32Array;
+}
+
+function better(tier: Uint8Array, c: number, t: number): void {
+  if (tier[c] === 0 || t < tier[c]) tier[c] = t;
+}
+
+/** Full scan, one pass per key kind; leaves the best tier per contact in index.tier. */
+function scanAll(ix: ContactSearchIndex, q: Query): void {
+  scanSubstring(ix.names, ix.nameStart, q.text, ix.tier);
+  scanOrgs(ix, q.text);
+  if (q.digits.length === 1) scanOneDigit(ix, q.digits);
+  else if (q.digits) scanDigits(ix, q.digits);
+  if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
+}
+
+/** Entries in `hay` are separated by `\n`, which queries never contain, so hits never straddle. */
+function scanSubstring(hay: string, starts: Int32Array, needle: string, tier: Uint8Array): void {
+  let e = 0;
+  let pos = hay.indexOf(needle);
+  while (pos !== -1) {
+    while (starts[e + 1] <= pos) e++;
+    better(tier, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
+    // The first hit in an entry is its best, so go straight to the next entry.
+    pos = hay.indexOf(needle, starts[e + 1]);
+  }
+}
+
+function positionTier(pos: number, start: number, end: number, length: number): number {
+  return pos !== start ? OTHER : pos + length === end ? EXACT : PREFIX;
+}
+
+/** Search the distinct orgs, then mark their members (an org match always ranks OTHER). */
+function scanOrgs(ix: ContactSearchIndex, text: string): void {
+  const { orgs, orgStart, orgOf, tier } = ix;
+  const hit = new Uint8Array(orgStart.length);
+  let any = false;
+  let o = 0;
+  let pos = orgs.indexOf(text);
+  while (pos !== -1) {
+    while (orgStart[o + 1] <= pos) o++;
+    hit[o] = 1;
+    any = true;
+    pos = orgs.indexOf(text, orgStart[o + 1]);
+  }
+  if (!any) return;
+  for (let c = 0; c < orgOf.length; c++) if (hit[orgOf[c]]) better(tier, c, OTHER);
+}
+
+function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
+  const { tier, digitBits } = ix;
+  const d = digits.charCodeAt(0) - 48;
+  for (let c = 0; c < digitBits.length; c++) {
+    const b = digitBits[c];
+    if (b & (1 << d)) better(tier, c, b & (1 << (20 + d)) ? EXACT : b & (1 << (10 + d)) ? PREFIX : OTHER);
+  }
+}
+
+/** Bigram bits reject most contacts without touching their numbers; survivors are verified. */
+function scanDigits(ix: ContactSearchIndex, digits: string): void {
+  const { tier, bigrams, numHead, firstNum } = ix;
+  const n = tier.length;
+  // Up to four (word offset, required bits) tests; unused slots repeat the first test with no
+  // bits, which always passes and reads a cache line already loaded.
+  const off = new Int32Array(4);
+  const need = new Int32Array(4);
+  for (let j = 1; j < digits.length; j++) {
+    const bit = (digits.charCodeAt(j - 1) - 48) * 10 + digits.charCodeAt(j) - 48;
+    const w = bit >> 5;
+    off[w] = w * n;
+    need[w] |= 1 << (bit & 31);
+  }
+  const ws = [0, 1, 2, 3].filter((w) => need[w] !== 0);
+  const [o0, o1, o2, o3] = [0, 1, 2, 3].map((k) => off[ws[k] ?? ws[0]]);
+  const [m0, m1, m2, m3] = [0, 1, 2, 3].map((k) => (k < ws.length ? need[ws[k]] : 0));
+  const two = (digits.charCodeAt(0) - 48) * 10 + digits.charCodeAt(1) - 48;
+  for (let c = 0; c < n; c++) {
+    if (
+      (bigrams[o0 + c] & m0) !== m0 ||
+      (bigrams[o1 + c] & m1) !== m1 ||
+      (bigrams[o2 + c] & m2) !== m2 ||
+      (bigrams[o3 + c] & m3) !== m3
+    ) {
+      continue;
+    }
+    if (digits.length > 2) {
+      const t = numbersTier(ix, c, digits);
+      if (t) better(tier, c, t);
+      continue;
+    }
+    // Two digits: the bigram bit already proves containment; only the tier needs the numbers.
+    let t = OTHER;
+    for (let e = firstNum[c]; e < firstNum[c + 1]; e++) {
+      if (numHead[e] === (two | 128)) t = EXACT;
+      else if ((numHead[e] & 127) === two && t === OTHER) t = PREFIX;
+    }
+    better(tier, c, t);
+  }
+}
+
+function numbersTier(ix: ContactSearchIndex, c: number, digits: string): number {
+  let t = 0;
+  for (let e = ix.firstNum[c]; e < ix.firstNum[c + 1]; e++) {
+    const nt = rangeTier(ix.nums, ix.numStart[e], ix.numStart[e + 1] - 1, digits);
+    if (nt && (!t || nt < t)) t = nt;
+  }
+  return t;
+}
+
+/** Substring test bounded to hay[start, end) — indexOf could run far past `end` on a miss. */
+function rangeTier(hay: string, start: number, end: number, needle: string): number {
+  const m = needle.length;
+  for (let p = start; p + m <= end; p++) {
+    let j = 0;
+    while (j < m && hay.charCodeAt(p + j) === needle.charCodeAt(j)) j++;
+    if (j === m) return positionTier(p, start, end, m);
+  }
+  return 0;
+}
+
+/** Per-query tables for syllable matching. */
+class PinyinQuery {
+  readonly q: string;
+  /** pack6 of q at every position. */
+  readonly codes: Int32Array;
+  /**
+   * next[l]: letters the second segment may start with when the first segment can be up to l
+   * letters (a bit per letter of q[1..l]); rejects most candidates before any real matching.
+   */
+  readonly next: Int32Array;
+  readonly memo: FailMemo;
+  constructor(q: string, maxSyl: number) {
+    this.q = q;
+    this.codes = new Int32Array(q.length);
+    this.next = new Int32Array(q.length + 1);
+    for (let p = 0; p < q.length; p++) this.codes[p] = pack6(q, p, Math.min(6, q.length - p));
+    for (let l = 1; l < q.length; l++) this.next[l] = this.next[l - 1] | (1 << (q.charCodeAt(l) - 96));
+    this.next[q.length] = this.next[q.length - 1];
+    this.memo = new FailMemo(q.length, maxSyl);
+  }
+}
+
+/** Common prefix length of syllable g and q[p..], capped at the query's remainder. */
+function lcp(ix: ContactSearchIndex, pq: PinyinQuery, p: number, g: number): number {
+  let l = LCP_BY_CLZ[Math.clz32((ix.head[g] ^ pq.codes[p]) & LETTERS)];
+  const rest = pq.q.length - p;
+  if (l >= rest) return rest;
+  if (l === 6) {
+    // A latin word longer than six letters: compare the rest the slow way.
+    const s = ix.sylStart[g];
+    const len = ix.sylStart[g + 1] - s;
+    while (l < len && l < rest && ix.py.charCodeAt(s + l) === pq.q.charCodeAt(p + l)) l++;
+  }
+  return l;
+}
+
+/**
+ * Does q match starting at syllable g? Each query segment is a non-empty prefix of one syllable,
+ * on consecutive syllables: `zhangsf` = zhang|s|f, `zsanf` = z|san|f. The cheap tests come
+ * first: this runs for every syllable with the query's initial.
+ */
+function matchesAt(ix: ContactSearchIndex, pq: PinyinQuery, g: number): boolean {
+  const h = ix.head[g];
+  if ((h ^ pq.codes[0]) & (31 << 25)) return false;
+  const l = lcp(ix, pq, 0, g);
+  if (l === pq.q.length) return true;
+  if (h & IS_LAST || (pq.next[l] & (1 << ((ix.head[g + 1] >>> 25) & 31))) === 0) return false;
+  pq.memo.reset();
+  return matchFrom(ix, pq, 0, g, g);
+}
+
+/** Longest segment first (whole syllables are the common case); failures memoised. */
+function matchFrom(ix: ContactSearchIndex, pq: PinyinQuery, p: number, g: number, g0: number): boolean {
+  if (p === pq.q.length) return true;
+  // Ran past the contact's last syllable?
+  if (g >= ix.head.length || (g > g0 && ix.head[g] & IS_FIRST)) return false;
+  if (pq.memo.failed(p, g - g0)) return false;
+  for (let k = lcp(ix, pq, p, g); k > 0; k--) {
+    if (matchFrom(ix, pq, p + k, g + 1, g0)) return true;
+  }
+  pq.memo.fail(p, g - g0);
+  return false;
+}
+
+/** Tier of a match of contact c found at syllable g. */
+function syllableTier(ix: ContactSearchIndex, q: string, c: number, g: number): number {
+  if (!(ix.head[g] & IS_FIRST)) return OTHER;
+  const end = ix.firstSyl[c + 1];
+  const s = ix.sylStart[g];
+  if (q.length === ix.sylStart[end] - s && ix.py.startsWith(q, s)) return EXACT;
+  if (q.length !== end - g) return PREFIX;
+  for (let k = 0; k < q.length; k++) if (q.charCodeAt(k) - 96 !== ((ix.head[g + k] >>> 25) & 31)) return PREFIX;
+  return EXACT;
+}
+
+/**
+ * Only syllables with the query's initial are visited, in ascending order, so a contact's first
+ * syllable is tried before its others and its first match is its best.
+ */
+function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
+  const { tier, head, sylOwner, byInitial } = ix;
+  const letter = pq.q.charCodeAt(0) - 96;
+  const end = ix.initialStart[letter + 1];
+  for (let k = ix.initialStart[letter]; k < end; k++) {
+    const g = byInitial[k];
+    const c = sylOwner[g];
+    // A later syllable can only give OTHER, which any earlier hit already equals or beats.
+    if (tier[c] !== 0 && (!(head[g] & IS_FIRST) || tier[c] === EXACT)) continue;
+    if (matchesAt(ix, pq, g)) better(tier, c, syllableTier(ix, pq.q, c, g));
+  }
+}
+
+/** Re-checks only the previous hits, contact by contact, with the same rules as scanAll. */
+function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int32Array {
+  const { tier } = ix;
+  const pq = q.py ? new PinyinQuery(q.py, ix.maxSyl) : null;
+  const out = new Int32Array(prevHits.length);
+  let count = 0;
+  for (let k = 0; k < prevHits.length; k++) {
+    const c = prevHits[k];
+    let t = rangeTier(ix.names, ix.nameStart[c], ix.nameStart[c + 1] - 1, q.text);
+    if (t !== EXACT && q.digits) {
+      const nt = numbersTier(ix, c, q.digits);
+      if (nt && (!t || nt < t)) t = nt;
+    }
+    if (t !== EXACT && pq) {
+      for (let g = ix.firstSyl[c]; g < ix.firstSyl[c + 1]; g++) {
+        if (matchesAt(ix, pq, g)) {
+          const st = syllableTier(ix, pq.q, c, g);
+          if (!t || st < t) t = st;
+          break;
+        }
+      }
+    }
+    const o = ix.orgOf[c];
+    if (!t && rangeTier(ix.orgs, ix.orgStart[o], ix.orgStart[o + 1] - 1, q.text)) t = OTHER;
+    if (t) {
+      tier[c] = t;
+      out[count++] = c;
+    }
+  }
+  return out.subarray(0, count);
+}
+
+/**
+ * Failed (query position, syllable offset) pairs: `aaaa…b` against many `aaa` syllables would
+ * otherwise explore every split. Reset is O(1) by bumping a stamp.
+ */
+class FailMemo {
+  private readonly marks: Uint32Array;
+  private readonly width: number;
+  private stamp = 0;
+  constructor(queryLength: number, maxSyl: number) {
+    this.width = maxSyl + 1;
+    this.marks = new Uint32Array((queryLength + 1) * this.width);
+  }
+  reset(): void {
+    this.stamp++;
+  }
+  failed(p: number, g: number): boolean {
+    return this.marks[p * this.width + g] === this.stamp;
+  }
+  fail(p: number, g: number): void {
+    this.marks[p * this.width + g] = this.stamp;
+  }
+}
+
+const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[c] * 2 + 1 - fav[c];
+
+/**
+ * After a full scan: the hits in index order and their stable counting sort by (tier, not
+ * favourite), in two passes over the tier bytes. Clears the tiers for the next query.
+ */
+function collectRanked(ix: ContactSearchIndex): Ranked {
+  const { tier, fav } = ix;
+  const counts = new Int32Array(8);
+  for (let c = 0; c < tier.length; c++) if (tier[c] !== 0) counts[bucketOf(tier, fav, c)]++;
+  const total = toOffsets(counts);
+  const hits = new Int32Array(total);
+  const order = new Int32Array(total);
+  for (let c = 0, k = 0; c < tier.length; c++) {
+    if (tier[c] === 0) continue;
+    hits[k++] = c;
+    order[counts[bucketOf(tier, fav, c)]++] = c;
+    tier[c] = 0;
+  }
+  // Each bucket's fill position has moved from its start to its end.
+  return { hits, order, ends: counts };
+}
+
+/** The same for narrowed hits (already in index order). Clears their tiers. */
+function rank(ix: ContactSearchIndex, hits: Int32Array): Ranked {
+  const { tier, fav } = ix;
+  const counts = new Int32Array(8);
+  for (let k = 0; k < hits.length; k++) counts[bucketOf(tier, fav, hits[k])]++;
+  toOffsets(counts);
+  const order = new Int32Array(hits.length);
+  for (let k = 0; k < hits.length; k++) {
+    const c = hits[k];
+    order[counts[bucketOf(tier, fav, c)]++] = c;
+    tier[c] = 0;
+  }
+  return { hits, order, ends: counts };
+}
+
+/** Bucket counts → start offsets, in place; returns the total. */
+function toOffsets(counts: Int32Array): number {
+  let at = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const n = counts[b];
+    counts[b] = at;
+    at += n;
+  }
+  return at;
+}
