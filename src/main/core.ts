@@ -77,10 +77,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const settings = createSettingsService(deps.settingsStore);
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
-  const clientFor = createClientFactory({
+  // One client per mode, reused until the settings it was built from or the vault change.
+  const clients = createClientFactory({
     credentials: createCredentialSource({ vault, sandbox, log: deps.log }),
     timeoutMs: deps.timeoutMs,
   });
+  const { clientFor } = clients;
   const contacts = createContactsService({
     contacts: sources.contacts,
     groups: sources.groups,
@@ -130,6 +132,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     accountStatus,
     async accountSave(req) {
       const saved = await vault.save(req);
+      clients.invalidate();
       if (!saved.ok) return saved;
       deps.log.info('account.saved', {});
       // Sandbox is the default only until a real account exists.
@@ -138,13 +141,19 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     async accountClear() {
       await vault.clear();
+      clients.invalidate();
       deps.log.info('account.cleared', {});
       switchMode('sandbox');
       return accountStatus();
     },
     accountCheck: () => calls.checkAccount(),
     settingsGet: async () => success({ settings: settings.get() }),
-    settingsSet: async (patch) => settings.set(patch),
+    settingsSet: async (patch) => {
+      const set = settings.set(patch);
+      // Also caught by the factory's own comparison; said here so a new setting cannot be missed.
+      clients.invalidate();
+      return set;
+    },
     contactsList: async (req) => {
       const page = contacts.list(req);
       contacts.warmUp();

@@ -10,14 +10,21 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signCallback } from '../../src/yunxin';
 import { startChildHub, type ChildHub } from './support/child-hub';
+import { freshPostgresUrl } from './support/postgres-db';
 
 const SECRET = 'c915496e6e5b';
 const SENDERS = 20;
 const KILL_AFTER_ACKS = 60;
 
-describe('SIGKILL during a burst of bills (PGlite on disk)', () => {
+// PGlite on disk, and PostgreSQL: there the hub process dies, the server keeps what it committed.
+const ENGINES = [
+  { name: 'pglite', database: async (): Promise<Record<string, string>> => ({}) },
+  { name: 'postgres', database: async (): Promise<Record<string, string>> => ({ DATABASE_URL: await freshPostgresUrl('killtest') }) },
+];
+
+describe.each(ENGINES)('SIGKILL during a burst of bills ($name)', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-kill-'));
-  const env = {
+  const base = {
     HUB_DATA_DIR: dir,
     HUB_ADMIN_USER: 'admin',
     HUB_ADMIN_PASSWORD: 'kill-test-password',
@@ -33,6 +40,7 @@ describe('SIGKILL during a burst of bills (PGlite on disk)', () => {
   });
 
   it('every bill answered 200 before the kill is in the database after a restart', async () => {
+    const env = { ...base, ...(await engine.database()) };
     const first = await startChildHub(env);
     children.push(first);
     const acked: string[] = [];

@@ -23,3 +23,17 @@ export async function freshPostgresUrl(prefix = 'hub'): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Drops a database made by freshPostgresUrl (its connections are ended first by FORCE). */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name: ${name}`);
+  const client = new pg.Client({ connectionString: inject('hubPgAdminUrl') });
+  await client.connect();
+  try {
+    // An identifier, not a value: checked against the pattern above.
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
