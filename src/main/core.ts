@@ -3,7 +3,7 @@
  * (index.ts), the browser preview server and the tests all build the app through this function,
  * so what the tests exercise is what the app runs.
  */
-import type { Mode } from '../shared/domain';
+import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { success } from '../shared/result';
 import { exportCallLogCsv } from './calls/call-log-csv';
@@ -14,6 +14,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { createDialRequests, type DialRequest, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
@@ -56,6 +57,13 @@ export interface CoreDeps {
 
 export interface DispatchCore {
   handlers: OperationHandlers;
+  /** For the desktop shell (links, hotkey, tray, notifications); never reachable from the window. */
+  desktop: {
+    dialRequests: DialRequests;
+    onDialRequest(listener: (request: DialRequest) => void): () => void;
+    callLog(): CallLogEntry[];
+    settings(): Settings;
+  };
   close(): Promise<void>;
 }
 
@@ -175,8 +183,22 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     noticesList: async () => success({ notices: notices.list() }),
   };
 
+  const dialListeners = new Set<(request: DialRequest) => void>();
+  const dialRequests = createDialRequests((request) => {
+    for (const listener of [...dialListeners]) listener(request);
+  });
+
   return {
     handlers,
+    desktop: {
+      dialRequests,
+      onDialRequest(listener) {
+        dialListeners.add(listener);
+        return () => dialListeners.delete(listener);
+      },
+      callLog: () => callLog.list().entries,
+      settings: () => settings.get(),
+    },
     async close() {
       tracker.stop();
       importer.clear();

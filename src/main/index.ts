@@ -4,6 +4,9 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { startDesktopShell, type DesktopShell } from './electron/desktop';
+import { linksAtLaunch, registerLinkIntake } from './electron/protocol';
+import { withFirstCallSignal } from './desktop/first-call';
 import { createDispatchCore, type DispatchCore } from './core';
 import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
@@ -26,6 +29,14 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let core: DispatchCore | null = null;
 const windowIds = new Set<number>();
 
+// Dial links (argv, a second instance, macOS open-url) wait for the desktop shell, then ask the window.
+let desktop: DesktopShell | null = null;
+const launchLinks = linksAtLaunch();
+registerLinkIntake({
+  onLinks: (links) => (desktop ? desktop.receiveLinks(links) : launchLinks.push(...links)),
+  focus: () => desktop?.show(),
+});
+
 app.whenReady().then(() => {
   const dataDir = app.getPath('userData');
   const log = createLogger({ file: join(dataDir, 'dispatch-desk.log'), echo: !app.isPackaged });
@@ -46,15 +57,28 @@ app.whenReady().then(() => {
   serveAppScheme(join(__dirname, '../renderer'), log);
   const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
   const isAppUrl = appUrlMatcher(appUrl);
-  registerIpc(core.handlers, { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
+  registerIpc(withFirstCallSignal(core.handlers, () => desktop?.windowListening()), { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 
+  let mainWindow: BrowserWindow | null = null;
   const open = () => {
     const win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appUrl, isAppUrl });
     const id = win.webContents.id;
     windowIds.add(id);
-    win.on('closed', () => windowIds.delete(id));
+    mainWindow = win;
+    desktop?.adoptWindow(win);
+    win.on('closed', () => {
+      windowIds.delete(id);
+      if (mainWindow === win) mainWindow = null;
+    });
+    return win;
   };
+  const desktopStore = openElectronStore({ name: 'desktop' });
+  desktop = startDesktopShell(
+    { core, log, dataDir, prefsStore: desktopStore.store, appRoot: app.getAppPath(), appVersion: app.getVersion() },
+    { get: () => mainWindow, open },
+  );
   open();
+  if (launchLinks.length > 0) desktop.receiveLinks(launchLinks.splice(0));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
@@ -63,6 +87,8 @@ app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
+
+app.on('will-quit', () => desktop?.dispose());
 
 app.on('before-quit', () => {
   void core?.close();

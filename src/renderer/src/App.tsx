@@ -5,6 +5,7 @@ import { CallStrip } from './features/calls/CallStrip';
 import { ContactsTab } from './features/contacts/ContactsTab';
 import { CallLogTab } from './features/log/CallLogTab';
 import { ConfConfirmSheet } from './features/roster/ConfConfirmSheet';
+import { DialRequestSheet } from './features/dial/DialRequestSheet';
 import { SettingsTab } from './features/settings/SettingsTab';
 import { Header } from './features/shell/Header';
 import { HelpOverlay } from './features/shell/HelpOverlay';
@@ -62,6 +63,7 @@ export function App() {
             {tab === 'settings' && <SettingsTab />}
           </main>
           <ConfConfirmSheet />
+          <DialRequestSheet />
         </>
       )}
       <HelpOverlay />

@@ -1,0 +1,62 @@
+/**
+ * The application menu as data, in the UI language. Edit uses Electron's roles so copy and paste
+ * work in every field (without an Edit menu, macOS has no Cmd+C). View zooms for control-room
+ * screens, with the level remembered by the adapter. Help opens the data/log folder and shows the
+ * version.
+ */
+import type { Language } from '../../shared/result';
+import { label } from './labels';
+
+export type MenuCommand = 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'open-data-folder' | 'about' | 'quit';
+export type EditRole = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
+
+export type MenuEntry =
+  | { kind: 'role'; role: EditRole }
+  | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string }
+  | { kind: 'separator' };
+
+export interface MenuSection {
+  label: string;
+  entries: MenuEntry[];
+}
+
+export function applicationMenu(language: Language): MenuSection[] {
+  const l = (key: Parameters<typeof label>[1]) => label(language, key);
+  return [
+    { label: l('menuFile'), entries: [{ kind: 'command', label: l('quit'), command: 'quit', accelerator: 'CommandOrControl+Q' }] },
+    {
+      label: l('menuEdit'),
+      entries: [
+        { kind: 'role', role: 'undo' },
+        { kind: 'role', role: 'redo' },
+        { kind: 'separator' },
+        { kind: 'role', role: 'cut' },
+        { kind: 'role', role: 'copy' },
+        { kind: 'role', role: 'paste' },
+        { kind: 'role', role: 'selectAll' },
+      ],
+    },
+    {
+      label: l('menuView'),
+      entries: [
+        { kind: 'command', label: l('zoomIn'), command: 'zoom-in', accelerator: 'CommandOrControl+=' },
+        { kind: 'command', label: l('zoomOut'), command: 'zoom-out', accelerator: 'CommandOrControl+-' },
+        { kind: 'command', label: l('zoomReset'), command: 'zoom-reset', accelerator: 'CommandOrControl+0' },
+      ],
+    },
+    {
+      label: l('menuHelp'),
+      entries: [
+        { kind: 'command', label: l('openDataFolder'), command: 'open-data-folder' },
+        { kind: 'command', label: l('about'), command: 'about' },
+      ],
+    },
+  ];
+}
+
+/** Zoom steps of half a level (about 10 %), clamped to a range where the layout still works. */
+export function nextZoom(current: number, command: 'zoom-in' | 'zoom-out' | 'zoom-reset'): number {
+  if (command === 'zoom-reset') return 0;
+  const next = current + (command === 'zoom-in' ? 0.5 : -0.5);
+  return Math.min(5, Math.max(-3, next));
+}

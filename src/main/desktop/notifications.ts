@@ -1,0 +1,56 @@
+/**
+ * Which call-log changes deserve a native notification: a call or conference that failed, a call
+ * nobody answered, a conference that ended (with its duration). Each entry notifies at most once
+ * per outcome, and nothing is shown when the dispatcher turned notifications off.
+ */
+import type { CallLogEntry } from '../../shared/domain';
+import type { Language } from '../../shared/result';
+import { label } from './labels';
+
+export interface NotificationModel {
+  /** The log entry a click should focus. */
+  entryId: string;
+  title: string;
+  body: string;
+}
+
+/** Hang-up statuses that mean "rang, nobody picked up" (simulator and vendor share these words). */
+const NOT_ANSWERED = /NO_ANSWER|NOANSWER|NO_USER_RESPONSE|USER_BUSY|CALL_REJECTED|未接|无应答/i;
+
+function outcome(entry: CallLogEntry): 'failed' | 'not-answered' | 'conf-ended' | null {
+  if (entry.state === 'failed') return 'failed';
+  if (entry.state !== 'ended') return null;
+  if (entry.kind === 'conf') return 'conf-ended';
+  const noTalk = (entry.durationSec ?? 0) === 0;
+  if (noTalk && NOT_ANSWERED.test(`${entry.hangCause ?? ''} ${entry.status ?? ''}`)) return 'not-answered';
+  return null;
+}
+
+export function formatDuration(seconds: number, language: Language): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  if (language === 'zh-CN') return m > 0 ? `${m} 分 ${s} 秒` : `${s} 秒`;
+  return m > 0 ? `${m} min ${s} s` : `${s} s`;
+}
+
+export function createNotificationDecider(formatNumber: (n: string) => string) {
+  const shown = new Set<string>();
+  return (entry: CallLogEntry, options: { enabled: boolean; language: Language }): NotificationModel | null => {
+    const kind = outcome(entry);
+    if (!kind) return null;
+    const key = `${entry.id}:${kind}`;
+    if (shown.has(key)) return null;
+    shown.add(key);
+    if (!options.enabled) return null;
+    const l = options.language;
+    const who = entry.parties[0] ? (entry.parties[0].name ?? formatNumber(entry.parties[0].number)) : '';
+    const title = label(l, 'appName');
+    if (kind === 'failed') {
+      const body = entry.kind === 'conf' ? label(l, 'notifyConfFailed', { n: entry.parties.length }) : label(l, 'notifyCallFailed', { who });
+      const reason = entry.error?.text?.[l] ?? entry.error?.message;
+      return { entryId: entry.id, title, body: reason ? `${body}: ${reason}` : body };
+    }
+    if (kind === 'not-answered') return { entryId: entry.id, title, body: label(l, 'notifyNotAnswered', { who }) };
+    return { entryId: entry.id, title, body: label(l, 'notifyConfEnded', { duration: formatDuration(entry.durationSec ?? 0, l) }) };
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The confirmations for dial requests from outside the window (a tel: link, the clipboard hotkey,
+ * the tray). One is shown at a time; the rest wait in order. A number that is already shown or
+ * waiting is not queued again: two clicks on the same link (or a link and the hotkey on the same
+ * number) must never ring anyone twice. Pure, so the rules are tested without React.
+ */
+export type DialRequestSource = 'link' | 'hotkey' | 'tray';
+
+export interface PendingDial {
+  id: number;
+  number: string;
+  source: DialRequestSource;
+}
+
+export interface DialQueue {
+  current: PendingDial | null;
+  waiting: PendingDial[];
+}
+
+/** More than a dispatcher can answer; beyond it the oldest requests win and later ones are dropped. */
+export const MAX_WAITING = 10;
+
+export const EMPTY_DIAL_QUEUE: DialQueue = { current: null, waiting: [] };
+
+export function enqueueDial(queue: DialQueue, request: PendingDial): { queue: DialQueue; added: boolean } {
+  const known = [queue.current, ...queue.waiting].some((pending) => pending?.number === request.number);
+  if (known || queue.waiting.length >= MAX_WAITING) return { queue, added: false };
+  if (!queue.current) return { queue: { current: request, waiting: queue.waiting }, added: true };
+  return { queue: { current: queue.current, waiting: [...queue.waiting, request] }, added: true };
+}
+
+/**
+ * Takes the shown request out, for exactly one call, and shows the next. Confirming a request
+ * that is no longer the shown one (a second Enter, a stale click) gives nothing to call.
+ */
+export function takeCurrent(queue: DialQueue, id: number): { queue: DialQueue; call: PendingDial | null } {
+  if (!queue.current || queue.current.id !== id) return { queue, call: null };
+  const [next = null, ...rest] = queue.waiting;
+  return { queue: { current: next, waiting: rest }, call: queue.current };
+}
