@@ -10,18 +10,26 @@ import type {
   ImportApplyResponse,
   ImportPreviewRequest,
   ImportPreviewResponse,
+  ImportPreviewRow,
+  ImportRowsRequest,
+  ImportRowsResponse,
 } from '../../shared/contract';
-import { IMPORT_FILE_MAX_BYTES } from '../../shared/contact-limits';
+import { CONTACT_BOOK_MAX, IMPORT_FILE_MAX_BYTES, IMPORT_PREVIEW_ROWS, IMPORT_ROWS_MAX } from '../../shared/contact-limits';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
 import type { ContactsSource } from '../sources/contacts-source';
-import { applyImport, decodeCsvBytes, exportContactsCsv, importContacts, parseCsv, type ImportPreview } from './csv';
+import { applyImport, exportContactsCsv, type ImportPreview, type ImportRow } from './csv';
+import type { ImportProgress } from './import-parse';
+import { createImportRunner, type ImportRunner } from './import-runner';
 import { invalidField } from './field-text';
 import type { Groups } from './groups';
 import { createImportCache } from './import-cache';
 
 export interface ContactsImport {
-  preview(request: ImportPreviewRequest): ImportPreviewResponse;
+  preview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
+  rows(request: ImportRowsRequest): ImportRowsResponse;
+  /** The parse in progress (null when none). */
+  progress(): ImportProgress | null;
   apply(request: ImportApplyRequest): ImportApplyResponse;
   exportCsv(): CsvExportResponse;
   /** Forgets pending previews (closing the app). */
@@ -32,9 +40,42 @@ export interface ContactsImportDeps {
   contacts: ContactsSource;
   groups: Groups;
   now(): number;
-  /** Preview lifetime and how many are kept; defaults in import-cache.ts. */
+  /** Preview lifetime and how many are kept (default one: a preview of a large file is large). */
   ttlMs?: number;
   kept?: number;
+  /** Where the parse runs: a worker thread for anything but a small file, by default. */
+  runner?: ImportRunner;
+  /** Progress of the parse, for whoever shows it. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Caps (defaults in shared/contact-limits.ts). */
+  maxRows?: number;
+  maxBook?: number;
+}
+
+const tooManyRows = (max: number) =>
+  invalidField('dataBase64', {
+    'zh-CN': `文件超过 ${max} 行，请拆分后分批导入`,
+    en: `The file has more than ${max} lines; split it and import the parts one by one`,
+  });
+
+const outOfMemory = invalidField('dataBase64', {
+  'zh-CN': '文件内容过多，无法预览，请拆分后分批导入',
+  en: 'The file is too large to preview; split it and import the parts one by one',
+});
+
+const bookFull = (max: number, current: number, adding: number) =>
+  invalidField('importId', {
+    'zh-CN': `通讯录最多 ${max} 位联系人：现有 ${current} 位，本次将新增 ${adding} 位。请先删除不用的联系人或减少导入行数`,
+    en: `The contact book holds at most ${max} contacts: it has ${current} and this import would add ${adding}. Delete unused contacts or import fewer rows`,
+  });
+
+const cancelled = invalidField('dataBase64', {
+  'zh-CN': '导入预览已被新的文件取代',
+  en: 'The import preview was replaced by a newer file',
+});
+
+function rowView(r: ImportRow): ImportPreviewRow {
+  return { line: r.line, status: r.status, name: r.name, numbers: r.numbers, errors: r.errors.map((e) => e.text) };
 }
 
 const tooBig = invalidField('dataBase64', {
@@ -53,31 +94,63 @@ const expired = invalidField('importId', {
 });
 
 export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
-  const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept });
+  const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept ?? 1 });
+  const runner = deps.runner ?? createImportRunner();
+  const maxRows = deps.maxRows ?? IMPORT_ROWS_MAX;
+  const maxBook = deps.maxBook ?? CONTACT_BOOK_MAX;
+  let running: ImportProgress | null = null;
+  const onProgress = (p: ImportProgress) => {
+    running = p;
+    deps.onProgress?.(p);
+  };
 
   return {
-    preview(request) {
+    async preview(request) {
+      // Checked on the base64 length before decoding: a too-large file is never materialised.
+      if (Math.floor((request.dataBase64.length * 3) / 4) > IMPORT_FILE_MAX_BYTES + 2) return tooBig;
       const bytes = Buffer.from(request.dataBase64, 'base64');
       if (bytes.length > IMPORT_FILE_MAX_BYTES) return tooBig;
-      const decoded = decodeCsvBytes(bytes);
-      // Mojibake names would be imported as if they were real; better to say what to do.
-      if (decoded.lossy) return undecodable;
-      const preview = importContacts(parseCsv(decoded.text), deps.contacts.all(), { duplicate: request.duplicate });
+      // A new file replaces the previous preview: only one is kept.
+      previews.clear();
+      running = { stage: 'decoding', done: 0 };
+      let parsed;
+      try {
+        parsed = await runner.run({ bytes, existing: deps.contacts.all(), duplicate: request.duplicate, maxRows }, onProgress);
+      } finally {
+        running = null;
+      }
+      if (!parsed.ok) {
+        if (parsed.reason === 'undecodable') return undecodable;
+        if (parsed.reason === 'too_many_rows') return tooManyRows(parsed.maxRows);
+        if (parsed.reason === 'out_of_memory') return outOfMemory;
+        return cancelled;
+      }
+      const preview = parsed.preview;
       const importId = previews.put(preview);
+      const problemRows: ImportPreviewRow[] = [];
+      for (const r of preview.rows) {
+        if (problemRows.length >= IMPORT_PREVIEW_ROWS) break;
+        if (r.status !== 'new') problemRows.push(rowView(r));
+      }
       return success({
         preview: {
           importId,
-          encoding: decoded.encoding,
-          rows: preview.rows.map((r) => ({
-            line: r.line,
-            status: r.status,
-            name: r.name,
-            numbers: r.numbers,
-            errors: r.errors.map((e) => e.text),
-          })),
+          encoding: parsed.encoding,
+          rows: preview.rows.slice(0, IMPORT_PREVIEW_ROWS).map(rowView),
+          problemRows,
           summary: preview.summary,
         },
       });
+    },
+
+    progress: () => running,
+
+    rows(request) {
+      const preview = previews.get(request.importId);
+      if (!preview) return expired;
+      const matching = request.status ? preview.rows.filter((r) => r.status === request.status) : preview.rows;
+      const limit = Math.min(request.limit, IMPORT_PREVIEW_ROWS);
+      return success({ rows: matching.slice(request.offset, request.offset + limit).map(rowView), total: matching.length });
     },
 
     apply(request) {
@@ -90,6 +163,8 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
         now: deps.now(),
         newId: randomUUID,
       });
+      const current = deps.contacts.all().length;
+      if (current + plan.counts.added > maxBook) return bookFull(maxBook, current, plan.counts.added);
       // Groups first: a crash in between leaves unused groups, never contacts in missing groups.
       const failed = deps.groups.addMany(plan.newGroups);
       if (failed) return failed;
@@ -104,6 +179,9 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       return success({ fileName: `contacts-${fileStamp(deps.now())}.csv`, csv });
     },
 
-    clear: () => previews.clear(),
+    clear: () => {
+      runner.cancel();
+      previews.clear();
+    },
   };
 }
