@@ -11,7 +11,14 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The import parser runs in a worker thread (src/main/contacts/import-runner.ts) and
+      // looks for its entry next to main's bundle.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'import-worker': resolve(__dirname, 'src/main/contacts/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

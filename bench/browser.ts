@@ -216,7 +216,7 @@ async function firstRender(page: Page): Promise<FirstRender> {
 /** The app's main side on `dataDir`, served to the browser: what one start of the app is. */
 async function startApp(dataDir: string, staticDir: string) {
   // Fast progress (as the e2e tests use) so sessions end and polling stops quickly.
-  const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 } });
+  const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 }, recordRequests: 1000 });
   const runtime = openNodeRuntime({ dataDir, sandbox });
   const server = await startPreviewServer({ staticDir, handlers: runtime.core.handlers, log: runtime.log });
   return {

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openNodeRuntime } from '../src/main/preview/node-runtime';
 import { startPreviewServer } from '../src/main/preview/server';
+import { startFailureText } from '../src/main/start-failure';
 
 async function main() {
   const dataDir = process.env.DISPATCH_DATA_DIR
     ? resolve(process.env.DISPATCH_DATA_DIR)
     : mkdtempSync(join(tmpdir(), 'dispatch-desk-'));
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const runtime = openNodeRuntime({ dataDir, echoLog: false });
   const server = await startPreviewServer({
     staticDir: resolve(__dirname, '../out/renderer'),
@@ -34,4 +35,9 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-void main();
+// A failed start (unwritable or locked folder) prints why, naming the folder, and exits non-zero.
+main().catch((error: unknown) => {
+  const text = startFailureText(error, process.env.DISPATCH_DATA_DIR ? resolve(process.env.DISPATCH_DATA_DIR) : '(temporary folder)');
+  console.error(`${text.title}\n${text.message}`);
+  process.exit(1);
+});

@@ -24,6 +24,7 @@ import { openSources, type DataSources, type SourcesOptions } from './sources/da
 import type { KeyValueStore } from './stores/kv-store';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
+import type { ApiHostPolicy } from '../yunxin/api-host';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
 
@@ -44,6 +45,11 @@ export interface CoreDeps {
   openSources?: (options: SourcesOptions) => DataSources;
   /** Notices of the stores opened before the core (settings, vault), for `noticesList`. */
   notices?: readonly StoreNotice[];
+  /**
+   * Where production calls may go (src/yunxin/api-host.ts). Default: the vendor's https hosts
+   * only. Development builds and tests add loopback for a local simulator.
+   */
+  apiHosts?: ApiHostPolicy;
   /** Tests pass a sandbox with fast progress; the app uses the default. */
   sandbox?: Sandbox;
   timeoutMs?: number;
@@ -82,12 +88,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   };
   const sources = deps.openSources ? deps.openSources(sourcesOptions) : openSources({ kind: 'local', dataDir: deps.dataDir }, sourcesOptions);
 
-  const settings = createSettingsService(deps.settingsStore);
+  const settings = createSettingsService(deps.settingsStore, { apiHosts: deps.apiHosts, log: deps.log });
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
   // One client per mode, reused until the settings it was built from or the vault change.
   const clients = createClientFactory({
-    credentials: createCredentialSource({ vault, sandbox, log: deps.log }),
+    credentials: createCredentialSource({ vault, sandbox, log: deps.log, checkBaseUrl: settings.checkBaseUrl }),
     timeoutMs: deps.timeoutMs,
   });
   const { clientFor } = clients;
@@ -129,29 +135,37 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // Resumes sessions left in progress by the previous run: they are still in the log.
   tracker.start();
 
-  const switchMode = (mode: Mode) => {
-    if (settings.get().mode !== mode) settings.set({ mode });
-  };
+  const switchMode = (mode: Mode) => (settings.get().mode !== mode ? settings.set({ mode }) : success({}));
   const accountStatus = async () => success({ account: await vault.status(settings.get().mode) });
 
   const handlers: OperationHandlers = {
     startCall: (req) => calls.startCall(req),
     startConf: (req) => calls.startConf(req),
     accountStatus,
-    async accountSave(req) {
-      const saved = await vault.save(req);
+    async accountSave({ baseUrl, ...credentials }) {
+      // A new API host is accepted only here, with the AppSecret typed again in the same form:
+      // a window that can change settings alone cannot send the signed headers elsewhere.
+      const hostChange = baseUrl !== undefined && baseUrl !== settings.get().baseUrl;
+      if (hostChange) {
+        const refused = settings.checkBaseUrl(baseUrl);
+        if (refused) return refused;
+      }
+      const saved = await vault.save(credentials);
       clients.invalidate();
       if (!saved.ok) return saved;
       deps.log.info('account.saved', {});
       // Sandbox is the default only until a real account exists.
-      switchMode('production');
+      const switched = settings.set({ mode: 'production', ...(hostChange ? { baseUrl } : {}) }, { hostChange });
+      if (!switched.ok) return switched;
       return accountStatus();
     },
     async accountClear() {
-      await vault.clear();
+      const cleared = await vault.clear();
       clients.invalidate();
+      if (!cleared.ok) return cleared;
       deps.log.info('account.cleared', {});
-      switchMode('sandbox');
+      const switched = switchMode('sandbox');
+      if (!switched.ok) return switched;
       return accountStatus();
     },
     accountCheck: () => calls.checkAccount(),
@@ -176,6 +190,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     rosterDelete: async (req) => contacts.deleteRoster(req.id),
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
+    contactsImportRows: async (req) => importer.rows(req),
+    contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) =>

@@ -3,7 +3,7 @@
  * IPC and safeStorage adapters.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { startDesktopShell, type DesktopShell } from './electron/desktop';
 import { linksAtLaunch, registerLinkIntake } from './electron/protocol';
 import { withFirstCallSignal } from './desktop/first-call';
@@ -16,6 +16,11 @@ import { registerAppSchemePrivileges, serveAppScheme } from './electron/app-sche
 import { APP_PAGE_URL } from './window/app-scheme';
 import { appUrlMatcher } from './ipc/sender';
 import { createLogger } from './log';
+import { quitAfterClose } from './quit-after-close';
+import { runStartUp } from './start-failure';
+import { lockDataFolder, type DataFolderLock } from './stores/data-folder-lock';
+import { API_HOSTS_FILE, readApiHostsFile } from './settings/api-hosts-file';
+import { rendererUrl } from './window/renderer-url';
 
 // A portable or test data directory; must be set before the app is ready.
 if (process.env.DISPATCH_DATA_DIR) app.setPath('userData', process.env.DISPATCH_DATA_DIR);
@@ -27,6 +32,7 @@ registerAppSchemePrivileges();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: DispatchCore | null = null;
+let lock: DataFolderLock | null = null;
 const windowIds = new Set<number>();
 
 // Dial links (argv, a second instance, macOS open-url) wait for the desktop shell, then ask the window.
@@ -37,8 +43,20 @@ registerLinkIntake({
   focus: () => desktop?.show(),
 });
 
-app.whenReady().then(() => {
+// A start-up that throws (unwritable or locked folder) shows why and quits instead of leaving a
+// process without a window.
+app.whenReady().then(() =>
+  runStartUp(start, app.getPath('userData'), (text) => {
+    dialog.showErrorBox(text.title, text.message);
+    lock?.release();
+    app.exit(1);
+  }),
+);
+
+function start() {
   const dataDir = app.getPath('userData');
+  // One writer per data folder (the preview takes the same lock).
+  lock = lockDataFolder(dataDir);
   const log = createLogger({ file: join(dataDir, 'dispatch-desk.log'), echo: !app.isPackaged });
   const settingsStore = openElectronStore({ name: 'settings' });
   const vaultStore = openElectronStore({ name: 'vault' });
@@ -52,10 +70,16 @@ app.whenReady().then(() => {
     log,
     dataDir,
     notices,
+    // Production calls go to the vendor's hosts, plus those of a file packaged with the app;
+    // a loopback simulator only in development.
+    apiHosts: {
+      extraHosts: app.isPackaged ? readApiHostsFile(join(process.resourcesPath, API_HOSTS_FILE)) : [],
+      allowLoopback: !app.isPackaged,
+    },
   });
 
   serveAppScheme(join(__dirname, '../renderer'), log);
-  const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
+  const appUrl = rendererUrl({ isPackaged: app.isPackaged, envUrl: process.env.ELECTRON_RENDERER_URL, bundledUrl: APP_PAGE_URL });
   const isAppUrl = appUrlMatcher(appUrl);
   registerIpc(withFirstCallSignal(core.handlers, () => desktop?.windowListening()), { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
 
@@ -82,7 +106,7 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
@@ -90,6 +114,18 @@ app.on('window-all-closed', () => {
 
 app.on('will-quit', () => desktop?.dispose());
 
-app.on('before-quit', () => {
-  void core?.close();
-});
+// Quit waits for the core to close (journals flushed, compaction done), then releases the lock.
+app.on(
+  'before-quit',
+  quitAfterClose({
+    close: async () => {
+      try {
+        await core?.close();
+      } finally {
+        lock?.release();
+      }
+    },
+    quit: () => app.quit(),
+    onError: (error) => console.error('close failed', error),
+  }),
+);

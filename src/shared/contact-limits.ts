@@ -26,3 +26,13 @@ export const RESTORE_MAX = 1_000;
 /** A CSV file to import, before base64 (which adds a third). */
 export const IMPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_BASE64_MAX_CHARS = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4;
+/** Lines of one CSV file (header and blank lines included): larger files are refused before they are checked. */
+export const IMPORT_ROWS_MAX = 100_000;
+/**
+ * The whole contact book. Search, the list and start-up are measured at 50 000 (README,
+ * Benchmarks); twice that still works, beyond it an import is refused rather than slowing every
+ * keystroke for everyone.
+ */
+export const CONTACT_BOOK_MAX = 100_000;
+/** Rows the preview answer carries at first (and the most one page asks for). */
+export const IMPORT_PREVIEW_ROWS = 200;

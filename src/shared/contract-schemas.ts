@@ -84,7 +84,12 @@ export const requestSchemas = {
   // appSecret is write-only: it goes into the vault and never comes back. acceptPlaintextRisk must
   // be true to store it with an insecure backend (Linux basic_text).
   accountSave: z
-    .object({ appKey: z.string().max(128), appSecret: z.string().max(256), acceptPlaintextRisk: z.boolean().optional() })
+    .object({
+      appKey: z.string().max(128),
+      appSecret: z.string().max(256),
+      acceptPlaintextRisk: z.boolean().optional(),
+      baseUrl: z.string().max(256).optional(),
+    })
     .strict(),
   accountClear: empty,
   accountCheck: empty,
@@ -137,6 +142,16 @@ export const requestSchemas = {
     })
     .strict(),
   contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
+  contactsImportProgress: empty,
+  contactsImportRows: z
+    .object({
+      importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      // Past the end is an empty page; a larger limit is cut to IMPORT_PREVIEW_ROWS by main.
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().positive(),
+      status: z.enum(['new', 'duplicate', 'error']).optional(),
+    })
+    .strict(),
   // lang: the words of the file (headers, status words), the UI language; zh-CN when absent.
   contactsExport: csvExport,
   // sinceRevision: only entries changed after it; absent for everything.

@@ -82,13 +82,29 @@ export interface ImportPreviewRow {
   numbers: string[];
   errors: Message[];
 }
+/**
+ * A preview carries the summary and the first rows (and, separately, the first rows that need
+ * attention); the rest are fetched a page at a time with contactsImportRows, so a large file never
+ * crosses IPC whole.
+ */
 export interface ImportPreview {
   importId: string;
   encoding: string;
   rows: ImportPreviewRow[];
+  /** The first rows whose status is not 'new' (duplicates and errors). */
+  problemRows: ImportPreviewRow[];
   summary: { total: number; new: number; duplicate: number; error: number };
 }
 export type ImportPreviewResponse = Result<{ preview: ImportPreview }>;
+export type ImportRowsRequest = RequestOf<'contactsImportRows'>;
+export type ImportRowsResponse = Result<{ rows: ImportPreviewRow[]; total: number }>;
+/** How far the preview being parsed has got (null when none is running), for the import dialog to show. */
+export interface ImportProgressView {
+  stage: 'decoding' | 'parsing' | 'checking';
+  /** 0…1 within the stage. */
+  done: number;
+}
+export type ImportProgressResponse = Result<{ progress: ImportProgressView | null }>;
 export type ImportApplyRequest = RequestOf<'contactsImportApply'>;
 export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
 /** `lang`: the language of the file's headers and words, the UI language (zh-CN when absent). */
@@ -121,6 +137,8 @@ export interface Responses {
   rosterDelete: DeletedResponse;
   contactsImportPreview: ImportPreviewResponse;
   contactsImportApply: ImportApplyResponse;
+  contactsImportRows: ImportRowsResponse;
+  contactsImportProgress: ImportProgressResponse;
   contactsExport: CsvExportResponse;
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
@@ -157,6 +175,8 @@ const operationNameSet: Record<OperationName, true> = {
   rosterDelete: true,
   contactsImportPreview: true,
   contactsImportApply: true,
+  contactsImportRows: true,
+  contactsImportProgress: true,
   contactsExport: true,
   callLogList: true,
   callLogExport: true,

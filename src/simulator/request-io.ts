@@ -3,13 +3,15 @@ import type { IncomingMessage } from 'node:http';
 /** The API takes small forms; anything larger is refused rather than buffered (a benchmark may misbehave). */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
+/** `keep: false` drains the body without holding any of it (an unauthenticated request). */
+export async function readBody(req: IncomingMessage, keep = true): Promise<{ text: string; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_REQUEST_BODY_BYTES) tooLarge = true;
+    else if (!keep) continue;
     // Keep draining so the client can read our answer, but stop storing.
     else chunks.push(chunk);
   }

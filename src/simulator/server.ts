@@ -17,6 +17,8 @@ export const DEFAULT_VALIDITY_MS = 300_000;
 const HUGE_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_TRICKLE_MS = 100;
 const LOOPBACK = '127.0.0.1';
+/** Requests kept by a standalone simulator (tests, `npm run simulator`) unless told otherwise. */
+export const DEFAULT_RECORDED = 1000;
 
 /** Faults that replace processing altogether: the backend never saw the request. */
 function replacementAnswer(fault: Fault): Answer | undefined {
@@ -48,6 +50,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const sessions = new SessionStore();
   const faults = new FaultSwitch();
   const requests: RecordedRequest[] = [];
+  // A ring: only the newest `record` requests are kept (none unless asked), so a flood of
+  // requests cannot grow the process that hosts the simulator (main, in sandbox mode).
+  const record = Math.max(0, options.record ?? DEFAULT_RECORDED);
+  let seq = 0;
   const callbacks: DeliveredCallback[] = [];
   const sender = options.callbackUrl ? new CallbackSender(options.callbackUrl, progress, now, callbacks) : undefined;
   const sockets = new Set<Socket>();
@@ -61,10 +67,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = now();
-    const { text: rawBody, tooLarge } = await readBody(req);
+    // The signature is in the headers: check it before holding a byte of the body, and keep
+    // nothing of a request that fails it but the fact that it came.
+    const auth = authenticate(req.headers, accounts, now(), validityMs);
+    const { text: rawBody, tooLarge } = await readBody(req, auth.signatureValid);
     const path = new URL(req.url ?? '/', 'http://simulator').pathname;
     const params = parseForm(rawBody);
-    const auth = authenticate(req.headers, accounts, now(), validityMs);
     const fault = faults.take(path);
 
     const hugeBytes = fault?.kind === 'huge_body' ? (fault.bytes ?? HUGE_BODY_BYTES) : 0;
@@ -80,18 +88,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         ? { httpStatus: 200, contentType: 'application/json;charset=utf-8', body: `<${hugeBytes} bytes streamed>`, code: 200 }
         : ((fault && replacementAnswer(fault)) ?? processNormally());
 
-    requests.push({
-      seq: requests.length + 1,
-      method: req.method ?? '',
-      path,
-      headers: flattenHeaders(req.headers),
-      params,
-      rawBody,
+    seq++;
+    if (record > 0) {
+      requests.push({
+        seq,
+        method: req.method ?? '',
+        path,
+        headers: auth.signatureValid ? flattenHeaders(req.headers) : {},
+        params,
+        rawBody,
       signatureValid: auth.signatureValid,
       answer: { httpStatus: answer.httpStatus, code: answer.code, body: answer.body },
-      fault: fault?.kind,
-      receivedAt,
-    });
+        fault: fault?.kind,
+        receivedAt,
+      });
+      if (requests.length > record) requests.splice(0, requests.length - record);
+    }
 
     const dateMs = now();
     switch (fault?.kind) {
@@ -139,6 +151,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     addAccount: (account) => accounts.add(account),
     reset: () => {
       requests.length = 0;
+      seq = 0;
       callbacks.length = 0;
       sessions.clear();
       faults.set(null);

@@ -31,6 +31,11 @@ export interface SimulatorOptions {
   now?: () => number;
   /** How far CurTime may be from the server clock, either way (ms). */
   validityMs?: number;
+  /**
+   * How many recent requests `requests` keeps (a ring). Default 1000 for a standalone simulator;
+   * the sandbox inside the app passes 0 unless a test asks.
+   */
+  record?: number;
 }
 
 export type FaultKind =
@@ -121,6 +126,7 @@ export interface Simulator {
   port: number;
   /** Ends hanging/trickling answers, pending callbacks and every socket, then stops listening. */
   close(): Promise<void>;
+  /** The newest requests (at most `record` of them), oldest first; unsigned ones without headers or body. */
   requests: RecordedRequest[];
   /** End-of-call bills POSTed to callbackUrl (only when one was given). */
   callbacks: DeliveredCallback[];

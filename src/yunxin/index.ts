@@ -18,6 +18,26 @@ export type { AccountCheckFailure, AccountCheckFailureVerdict } from './account-
 export { classifyServerAnswer, explainFailure, toFailure } from './errors';
 export type { Explanation, FailureFacts, LocalReason, ServerAnswerKind } from './errors';
 export { toSessionStatus, stateFromWord } from './session-status';
-export { parseCallbackBill, signCallback, verifyCallback, ECP_BILL_EVENT_TYPE } from './callback';
-export type { CallbackBill, CallbackHeadersOut, CallbackLeg, VerifyCallbackInput } from './callback';
+export {
+  checkCallback,
+  createMemoryReplayStore,
+  parseCallbackBill,
+  signCallback,
+  verifyCallback,
+  verifyCallbackOnce,
+  CALLBACK_MAX_BODY_BYTES,
+  CALLBACK_MAX_SKEW_MS,
+  ECP_BILL_EVENT_TYPE,
+} from './callback';
+export type {
+  CallbackBill,
+  CallbackHeadersOut,
+  CallbackLeg,
+  CallbackRejection,
+  CallbackReplayStore,
+  CallbackVerdict,
+  VerifyCallbackInput,
+} from './callback';
+export { checkApiBaseUrl, isPinnedHost, parseApiHostsFile, PINNED_API_DOMAINS } from './api-host';
+export type { ApiHostPolicy } from './api-host';
 export { checkSum, signedHeaders } from './sign';

@@ -129,10 +129,8 @@ test('a wrong AppSecret shows the mapped message, and the secret never reaches t
   try {
     await setOwnNumber(app);
     await page.getByTestId('tab-settings').click();
-    await page.getByTestId('settings-advanced').click();
-    await page.getByTestId('settings-base-url').fill(prod.url);
-    await page.getByTestId('settings-save').click();
-    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    await page.getByTestId('account-advanced').click();
+    await page.getByTestId('account-base-url').fill(prod.url);
     await page.getByTestId('account-app-key').fill(appKey);
     await page.getByTestId('account-app-secret').fill(wrongSecret);
     await page.getByTestId('account-save').click();

@@ -24,7 +24,6 @@ import {
   OWN_NUMBER,
   sandboxSimulator,
   saveAccount,
-  setBaseUrl,
   setOwnNumber,
   startCallsTo,
   startConfsOf,
@@ -455,7 +454,7 @@ test.describe('network faults in production mode', () => {
       try {
         await setOwnNumber(page);
         await saveAccount(page, prod.url, APP_KEY, APP_SECRET);
-        if (c.refused) await setBaseUrl(page, `http://127.0.0.1:${await closedLoopbackPort()}`);
+        if (c.refused) await saveAccount(page, `http://127.0.0.1:${await closedLoopbackPort()}`, APP_KEY, APP_SECRET);
         if (c.fault) prod.faults.set({ ...c.fault, path: PATHS.startCall, times: 1 } as Fault);
         await page.getByTestId('tab-contacts').click();
 
@@ -482,8 +481,7 @@ test.describe('network faults in production mode', () => {
         // Fault gone: the next call goes through, and the failed one was never re-sent.
         prod.faults.set(null);
         if (c.refused) {
-          await page.getByTestId('tab-settings').click();
-          await setBaseUrl(page, prod.url);
+          await saveAccount(page, prod.url, APP_KEY, APP_SECRET);
         }
         await page.getByTestId('tab-contacts').click();
         const working = '13800138022';

@@ -98,7 +98,12 @@ export const MODEL: Record<OperationName, Shape> = {
   startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })) }),
   accountStatus: EMPTY,
   accountSave: obj(
-    { appKey: req(str(128)), appSecret: req(str(256)), acceptPlaintextRisk: opt(bool) },
+    {
+      appKey: req(str(128)),
+      appSecret: req(str(256)),
+      acceptPlaintextRisk: opt(bool),
+      baseUrl: opt(str(256, { sample: fc.constantFrom('https://api.netease.im', 'http://127.0.0.1:9', 'ftp://x', 'not a url', '') })),
+    },
     fc.record({ appKey: fc.stringMatching(/^[0-9a-f]{32}$/), appSecret: fc.stringMatching(/^[0-9a-f]{12}$/) }),
   ),
   accountClear: EMPTY,
@@ -172,6 +177,13 @@ export const MODEL: Record<OperationName, Shape> = {
     duplicate: req(duplicate),
   }),
   contactsImportApply: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), duplicate: req(duplicate) }),
+  contactsImportProgress: EMPTY,
+  contactsImportRows: obj({
+    importId: req(str(64, { min: 1, pattern: IMPORT_ID })),
+    offset: req(int({ min: 0 })),
+    limit: req(int({ min: 1 })),
+    status: opt(oneOf('new', 'duplicate', 'error')),
+  }),
   contactsExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   callLogList: obj({ sinceRevision: opt(timestamp) }),
   callLogExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),

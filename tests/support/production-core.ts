@@ -18,6 +18,7 @@ import { openTestCore, type TestCore } from './test-core';
 
 export const PROD_APP_KEY = 'a0b1c2d3e4f5061728394a5b6c7d8e9f';
 export const PROD_CALLER_ACC = 'ops_desk';
+export const PROD_APP_SECRET = 'c0ffee0secret0a1';
 export const OWN_NUMBER = '13900139000';
 export const CALLEE = '13800138000';
 export const CONF_CALLEES = ['13800138000', '13700137000'];
@@ -82,16 +83,16 @@ export interface ProductionCoreOptions {
 }
 
 export async function openProductionCore(options: ProductionCoreOptions): Promise<ProductionCore> {
-  const appSecret = options.appSecret ?? 'c0ffee0secret0a1';
+  const appSecret = options.appSecret ?? PROD_APP_SECRET;
   const dataDir = mkdtempSync(join(tmpdir(), 'dispatch-reliability-'));
   const ownsProd = options.prod === undefined;
   const prod = options.prod ?? (await startSimulator({ accounts: [{ appKey: PROD_APP_KEY, appSecret, accids: [PROD_CALLER_ACC] }] }));
-  const sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } });
+  const sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 });
   const test = openTestCore(dataDir, { sandbox, timeoutMs: options.timeoutMs });
 
   const setUp = [
-    await test.call('settingsSet', { callerNumber: OWN_NUMBER, callerAcc: PROD_CALLER_ACC, baseUrl: prod.url }),
-    await test.call('accountSave', { appKey: PROD_APP_KEY, appSecret }),
+    await test.call('settingsSet', { callerNumber: OWN_NUMBER, callerAcc: PROD_CALLER_ACC }),
+    await test.call('accountSave', { appKey: PROD_APP_KEY, appSecret, baseUrl: prod.url }),
     ...(options.mode === 'sandbox' ? [await test.call('settingsSet', { mode: 'sandbox' })] : []),
   ];
   for (const r of setUp) if (r.ok !== true) throw new Error(`production core set-up failed: ${JSON.stringify(r)}`);

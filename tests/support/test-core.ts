@@ -72,6 +72,9 @@ export function openTestCore(
     log,
     dataDir,
     timeoutMs: 2000,
+    // The suites stand a loopback simulator in for api.netease.im, as a development build may.
+    // `.invalid` never resolves: the DNS-failure cases need a host the rule lets through.
+    apiHosts: { allowLoopback: true, extraHosts: ['nonexistent.invalid'] },
     ...memorySourcesFor(dataDir),
     ...options,
     tracking: { repeat: rounds.repeat, ...options.tracking },

@@ -7,7 +7,7 @@
  * a log line and an audit row — none of which carry the body (it holds phone numbers).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseCallbackBill, verifyCallback } from '../../yunxin';
+import { checkCallback, parseCallbackBill } from '../../yunxin';
 import { appendAudit } from '../audit';
 import { storeBill } from '../bills';
 import type { HubContext } from '../context';
@@ -23,11 +23,6 @@ const STATUS: Record<Reason, number> = {
   // Not a 4xx: the bill is fine, the hub is not ready; Yunxin may deliver it again later.
   not_configured: 503,
 };
-
-function headerText(req: FastifyRequest, name: string): string | undefined {
-  const v = req.headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
-}
 
 export const CALLBACK_PATH = '/yunxin/callback';
 
@@ -73,13 +68,20 @@ export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const secret = await ctx.yunxin.callbackSecret();
         if (!secret) return reject(req, reply, 'not_configured', raw.length);
-        // The time window first, on the hub's clock, so that a stale bill is reported as stale
-        // whichever checks the shared verifier adds; `now` is passed for a verifier that checks it too.
-        const curTimeText = headerText(req, 'curtime') ?? '';
-        const curTime = /^\d{1,16}$/.test(curTimeText.trim()) ? Number(curTimeText) : NaN;
-        if (Number.isFinite(curTime) && Math.abs(ctx.now() - curTime) > ctx.config.callbackWindowMs) return reject(req, reply, 'stale_time', raw.length);
-        const input = { appSecret: secret, headers: req.headers, rawBody: raw, now: ctx.now() };
-        if (!verifyCallback(input)) return reject(req, reply, 'bad_signature', raw.length);
+        // The shared rules (src/yunxin/callback.ts), on the hub's clock and limits: size before hashing,
+        // then the CurTime window (a stale bill is reported as stale), then the signature.
+        const verdict = checkCallback({
+          appSecret: secret,
+          headers: req.headers,
+          rawBody: raw,
+          now: ctx.now(),
+          windowMs: ctx.config.callbackWindowMs,
+          maxBodyBytes: ctx.config.callbackBodyLimit,
+        });
+        if (!verdict.ok) {
+          const reason = verdict.reason === 'stale' ? 'stale_time' : verdict.reason === 'too_large' ? 'too_large' : 'bad_signature';
+          return reject(req, reply, reason, raw.length);
+        }
         const parsed = parseCallbackBill(raw);
         if (!parsed.ok) return reject(req, reply, 'unparsable', raw.length);
         const stored = await ctx.db.transaction((tx) => storeBill(tx, parsed.bill, raw));

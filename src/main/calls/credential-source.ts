@@ -23,12 +23,23 @@ export interface VaultReader {
   getCredentials(): Promise<{ appKey: string; appSecret: string } | null>;
 }
 
-export function createCredentialSource(deps: { vault: VaultReader; sandbox: Sandbox; log: Logger }): CredentialSource {
+export function createCredentialSource(deps: {
+  vault: VaultReader;
+  sandbox: Sandbox;
+  log: Logger;
+  /** Checked again here, at the hand-over, whatever the settings file says: a tampered file must not redirect the secret either. */
+  checkBaseUrl: (baseUrl: string) => Failure | null;
+}): CredentialSource {
   return {
     async resolve(settings) {
       if (settings.mode === 'sandbox') {
         const demo = await deps.sandbox.ensure(settings.callerAcc);
         return { ok: true, ...demo };
+      }
+      const refused = deps.checkBaseUrl(settings.baseUrl);
+      if (refused) {
+        deps.log.warn('account.host_refused', {});
+        return refused;
       }
       const creds = await deps.vault.getCredentials();
       if (!creds) return failWith('not_configured', msg('callRule.notConfigured'));

@@ -10,19 +10,27 @@ import type {
   ImportApplyResponse,
   ImportPreviewRequest,
   ImportPreviewResponse,
+  ImportPreviewRow,
+  ImportRowsRequest,
+  ImportRowsResponse,
 } from '../../shared/contract';
-import { IMPORT_FILE_MAX_BYTES } from '../../shared/contact-limits';
+import { CONTACT_BOOK_MAX, IMPORT_FILE_MAX_BYTES, IMPORT_PREVIEW_ROWS, IMPORT_ROWS_MAX } from '../../shared/contact-limits';
 import { msg, type Language } from '../../shared/i18n';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
 import type { ContactsSource } from '../sources/contacts-source';
-import { applyImport, decodeCsvBytes, exportContactsCsv, importContacts, parseCsv, type ImportPreview } from './csv';
+import { applyImport, exportContactsCsv, type ImportPreview, type ImportRow } from './csv';
+import type { ImportProgress } from './import-parse';
+import { createImportRunner, type ImportRunner } from './import-runner';
 import { invalidField } from './field-text';
 import type { Groups } from './groups';
 import { createImportCache } from './import-cache';
 
 export interface ContactsImport {
-  preview(request: ImportPreviewRequest): ImportPreviewResponse;
+  preview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
+  rows(request: ImportRowsRequest): ImportRowsResponse;
+  /** The parse in progress (null when none). */
+  progress(): ImportProgress | null;
   apply(request: ImportApplyRequest): ImportApplyResponse;
   /** Headers and words in `lang` (the UI language; zh-CN when absent). */
   exportCsv(lang?: Language): CsvExportResponse;
@@ -34,9 +42,26 @@ export interface ContactsImportDeps {
   contacts: ContactsSource;
   groups: Groups;
   now(): number;
-  /** Preview lifetime and how many are kept; defaults in import-cache.ts. */
+  /** Preview lifetime and how many are kept (default one: a preview of a large file is large). */
   ttlMs?: number;
   kept?: number;
+  /** Where the parse runs: a worker thread for anything but a small file, by default. */
+  runner?: ImportRunner;
+  /** Progress of the parse, for whoever shows it. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Caps (defaults in shared/contact-limits.ts). */
+  maxRows?: number;
+  maxBook?: number;
+}
+
+const tooManyRows = (max: number) => invalidField('dataBase64', msg('importFile.tooManyRows', { max }));
+const outOfMemory = invalidField('dataBase64', msg('importFile.tooLargeToPreview'));
+const bookFull = (max: number, current: number, adding: number) =>
+  invalidField('importId', msg('importFile.bookFull', { max, current, adding }));
+const cancelled = invalidField('dataBase64', msg('importFile.replaced'));
+
+function rowView(r: ImportRow): ImportPreviewRow {
+  return { line: r.line, status: r.status, name: r.name, numbers: r.numbers, errors: r.errors.map((e) => e.text) };
 }
 
 const tooBig = invalidField('dataBase64', msg('importFile.tooBig', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024 }));
@@ -44,31 +69,63 @@ const undecodable = invalidField('dataBase64', msg('importFile.undecodable'));
 const expired = invalidField('importId', msg('importFile.expired'));
 
 export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
-  const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept });
+  const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept ?? 1 });
+  const runner = deps.runner ?? createImportRunner();
+  const maxRows = deps.maxRows ?? IMPORT_ROWS_MAX;
+  const maxBook = deps.maxBook ?? CONTACT_BOOK_MAX;
+  let running: ImportProgress | null = null;
+  const onProgress = (p: ImportProgress) => {
+    running = p;
+    deps.onProgress?.(p);
+  };
 
   return {
-    preview(request) {
+    async preview(request) {
+      // Checked on the base64 length before decoding: a too-large file is never materialised.
+      if (Math.floor((request.dataBase64.length * 3) / 4) > IMPORT_FILE_MAX_BYTES + 2) return tooBig;
       const bytes = Buffer.from(request.dataBase64, 'base64');
       if (bytes.length > IMPORT_FILE_MAX_BYTES) return tooBig;
-      const decoded = decodeCsvBytes(bytes);
-      // Mojibake names would be imported as if they were real; better to say what to do.
-      if (decoded.lossy) return undecodable;
-      const preview = importContacts(parseCsv(decoded.text), deps.contacts.all(), { duplicate: request.duplicate });
+      // A new file replaces the previous preview: only one is kept.
+      previews.clear();
+      running = { stage: 'decoding', done: 0 };
+      let parsed;
+      try {
+        parsed = await runner.run({ bytes, existing: deps.contacts.all(), duplicate: request.duplicate, maxRows }, onProgress);
+      } finally {
+        running = null;
+      }
+      if (!parsed.ok) {
+        if (parsed.reason === 'undecodable') return undecodable;
+        if (parsed.reason === 'too_many_rows') return tooManyRows(parsed.maxRows);
+        if (parsed.reason === 'out_of_memory') return outOfMemory;
+        return cancelled;
+      }
+      const preview = parsed.preview;
       const importId = previews.put(preview);
+      const problemRows: ImportPreviewRow[] = [];
+      for (const r of preview.rows) {
+        if (problemRows.length >= IMPORT_PREVIEW_ROWS) break;
+        if (r.status !== 'new') problemRows.push(rowView(r));
+      }
       return success({
         preview: {
           importId,
-          encoding: decoded.encoding,
-          rows: preview.rows.map((r) => ({
-            line: r.line,
-            status: r.status,
-            name: r.name,
-            numbers: r.numbers,
-            errors: r.errors.map((e) => e.text),
-          })),
+          encoding: parsed.encoding,
+          rows: preview.rows.slice(0, IMPORT_PREVIEW_ROWS).map(rowView),
+          problemRows,
           summary: preview.summary,
         },
       });
+    },
+
+    progress: () => running,
+
+    rows(request) {
+      const preview = previews.get(request.importId);
+      if (!preview) return expired;
+      const matching = request.status ? preview.rows.filter((r) => r.status === request.status) : preview.rows;
+      const limit = Math.min(request.limit, IMPORT_PREVIEW_ROWS);
+      return success({ rows: matching.slice(request.offset, request.offset + limit).map(rowView), total: matching.length });
     },
 
     apply(request) {
@@ -81,6 +138,8 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
         now: deps.now(),
         newId: randomUUID,
       });
+      const current = deps.contacts.all().length;
+      if (current + plan.counts.added > maxBook) return bookFull(maxBook, current, plan.counts.added);
       // Groups first: a crash in between leaves unused groups, never contacts in missing groups.
       const failed = deps.groups.addMany(plan.newGroups);
       if (failed) return failed;
@@ -95,6 +154,9 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       return success({ fileName: `contacts-${fileStamp(deps.now())}.csv`, csv });
     },
 
-    clear: () => previews.clear(),
+    clear: () => {
+      runner.cancel();
+      previews.clear();
+    },
   };
 }

@@ -41,6 +41,12 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   if (bom(0xef, 0xbb, 0xbf)) return decodeOrReplace('utf-8', bytes.subarray(3), 'utf-8-bom');
   if (bom(0xff, 0xfe)) return decodeOrReplace('utf-16le', bytes.subarray(2), 'utf-16le');
   if (bom(0xfe, 0xff)) return decodeOrReplace('utf-16be', bytes.subarray(2), 'utf-16be');
+  // Before UTF-8: ASCII in UTF-16 is valid UTF-8 too (with a NUL between every character).
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    const text = strictDecode(utf16, bytes);
+    if (text !== null) return { text, encoding: utf16, lossy: false };
+  }
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', lossy: false };
   // GB18030 is a superset of GBK (rare name characters live in its four-byte part), and browsers
@@ -48,6 +54,26 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   const gbk = strictDecode('gb18030', bytes);
   if (gbk !== null) return { text: gbk, encoding: 'gbk', lossy: false };
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', lossy: true };
+}
+
+/**
+ * UTF-16 without a BOM ("Unicode text" from some tools): a CSV always has ASCII in it (commas,
+ * digits, line breaks), and in UTF-16 each ASCII character has a zero byte — at odd offsets in
+ * little-endian, even in big-endian. Text in UTF-8 or GBK has no zero bytes at all.
+ */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.2 && even === 0) return 'utf-16le';
+  if (even >= pairs * 0.2 && odd === 0) return 'utf-16be';
+  return null;
 }
 
 function strictDecode(label: string, bytes: Uint8Array): string | null {
@@ -75,7 +101,18 @@ function decodeOrReplace(label: string, bytes: Uint8Array, encoding: CsvEncoding
  * unterminated quote runs to the end). Blank lines stay as `['']` records so a record's index + 1
  * is its row number in Excel, which is what the preview reports.
  */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+export class CsvTooManyRowsError extends Error {
+  constructor(readonly maxRecords: number) {
+    super(`more than ${maxRecords} lines`);
+  }
+}
+
+export function parseCsv(
+  text: string,
+  delimiter = detectDelimiter(text),
+  options: { maxRecords?: number; onRecords?: (records: number, offset: number) => void } = {},
+): string[][] {
+  const maxRecords = options.maxRecords ?? Infinity;
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const d = delimiter.charCodeAt(0);
   const rows: string[][] = [];
@@ -117,8 +154,12 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
     i += c === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
     rows.push(row);
     row = [];
+    // Stop as soon as the file is known to be too long: its rest is never held as records.
+    if (rows.length > maxRecords) throw new CsvTooManyRowsError(maxRecords);
+    if (options.onRecords && rows.length % 10_000 === 0) options.onRecords(rows.length, i);
   }
   if (row.length) rows.push(row);
+  if (rows.length > maxRecords) throw new CsvTooManyRowsError(maxRecords);
   return rows;
 }
 
@@ -202,8 +243,9 @@ const POSITIONAL: ColumnKind[] = ['name', 'phone', 'org', 'notes', 'groups'];
 function unwrapCell(raw: string): string {
   const formula = /^="(.*)"$/s.exec(raw.trim());
   const v = formula ? formula[1].replace(/""/g, '"') : raw;
-  // Our own formula-injection guard (see exportContactsCsv).
-  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+  // Our own formula-injection guard (see guard()): one apostrophe we added before = + - @ tab CR,
+  // or before an apostrophe the user typed.
+  return /^'[=+\-@\t\r']/.test(v) ? v.slice(1) : v;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -556,10 +598,15 @@ export function exportContactsCsv(
  * as a formula, e.g. a "name" of =HYPERLINK(…). A leading apostrophe keeps it text.
  */
 export function guard(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A value the user began with an apostrophe gets one more, so the import (which removes one)
+  // gives back exactly what was typed.
+  return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
 }
 
-/** RFC 4180 quoting, only where a cell needs it. */
+/**
+ * RFC 4180 quoting, only where a cell needs it. `;` and tab too: Excel with a `;` list separator
+ * (most of Europe) splits an unquoted `a;=1+1` into two cells, the second a formula.
+ */
 export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\t\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -5,10 +5,12 @@
  * in-memory-key cipher instead of safeStorage.
  */
 import { join } from 'node:path';
+import type { ApiHostPolicy } from '../../yunxin/api-host';
 import { createDispatchCore, type DispatchCore } from '../core';
 import { createLogger, type Logger } from '../log';
 import type { Sandbox } from '../sandbox/sandbox';
 import { openConfStore } from '../stores/conf-store';
+import { lockDataFolder, type DataFolderLock } from '../stores/data-folder-lock';
 import type { StoreNotice } from '../stores/store-notice';
 import { createMemoryKeyCipher } from '../vault/memory-key-cipher';
 
@@ -19,13 +21,30 @@ export interface NodeRuntime {
   dataDir: string;
 }
 
-export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; timeoutMs?: number; echoLog?: boolean }): NodeRuntime {
+export function openNodeRuntime(options: {
+  dataDir: string;
+  sandbox?: Sandbox;
+  timeoutMs?: number;
+  echoLog?: boolean;
+  apiHosts?: ApiHostPolicy;
+}): NodeRuntime {
+  // First, before any file is opened: a second writer on the folder refuses here.
+  const lock = lockDataFolder(options.dataDir);
+  try {
+    return openUnlocked(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function openUnlocked(options: Parameters<typeof openNodeRuntime>[0], lock: DataFolderLock): NodeRuntime {
   const log = createLogger({ file: join(options.dataDir, 'dispatch-desk.log'), echo: options.echoLog });
   const settings = openConfStore({ cwd: options.dataDir, name: 'settings' });
   const vault = openConfStore({ cwd: options.dataDir, name: 'vault' });
   const notices = [...settings.notices, ...vault.notices];
   for (const notice of notices) log.warn('store.notice', { ...notice });
-  const core = createDispatchCore({
+  const core: DispatchCore = createDispatchCore({
     settingsStore: settings.store,
     vaultStore: vault.store,
     cipher: createMemoryKeyCipher(),
@@ -34,6 +53,18 @@ export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; t
     notices,
     sandbox: options.sandbox,
     timeoutMs: options.timeoutMs,
+    // The preview is a development tool (never packaged): a local simulator may stand in for the API.
+    apiHosts: options.apiHosts ?? { allowLoopback: true },
   });
-  return { core, log, notices, dataDir: options.dataDir };
+  const locked: DispatchCore = {
+    ...core,
+    async close() {
+      try {
+        await core.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+  return { core: locked, log, notices, dataDir: options.dataDir };
 }

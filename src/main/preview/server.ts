@@ -16,6 +16,7 @@ import { invokeOperation, type OperationHandlers } from '../ipc/operations';
 import type { SenderVerdict } from '../ipc/sender';
 import type { Logger } from '../log';
 import { BRIDGE_SCRIPT_PATH, bridgeScript, OPERATION_PATH_PREFIX, TOKEN_HEADER } from './bridge-script';
+import { rateLimitedLog } from './rate-limited-log';
 
 export interface PreviewServer {
   /** Open this in a browser: it carries the token in its fragment. */
@@ -35,6 +36,11 @@ export interface PreviewOptions {
 
 // A CSV import carries the file base64-encoded: 10 MB of file is ~14 MB of JSON.
 const MAX_BODY_BYTES = 16 << 20;
+/** One browser tab needs a handful; the cap stops a local process from holding thousands open. */
+export const MAX_CONNECTIONS = 32;
+/** A client gets this long to send its headers (slowloris), and this long for the whole request. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -56,6 +62,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   let origin = '';
+  // Rejected requests are logged, but at most a few lines a minute: a flood of them must not
+  // grow the log without bound.
+  const rejectLog = rateLimitedLog(options.log, { lines: 20, windowMs: 60_000 });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -73,8 +82,20 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (url.pathname.startsWith(OPERATION_PATH_PREFIX)) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
       const name = url.pathname.slice(OPERATION_PATH_PREFIX.length);
-      const payload = await readJson(req);
+      // Token, Origin and content type are in the headers: decide before reading a byte of body,
+      // and close the connection on the rest of it.
       const verdict = checkPreviewSender(req, origin, tokenBytes);
+      if (!verdict.trusted) {
+        const refused = await invokeOperation(options.handlers, name, undefined, verdict, rejectLog);
+        res.setHeader('connection', 'close');
+        return send(res, 403, 'application/json; charset=utf-8', JSON.stringify(refused));
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_BODY_BYTES) {
+        res.setHeader('connection', 'close');
+        return send(res, 413, 'application/json; charset=utf-8', JSON.stringify({ ok: false, code: 'invalid_input', message: 'Request body too large.' }));
+      }
+      const payload = await readJson(req);
       const result = payload.ok
         ? await invokeOperation(options.handlers, name, payload.value, verdict, options.log)
         : { ok: false, code: 'invalid_input', message: payload.message };
@@ -104,6 +125,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }
     return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
   }
+
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

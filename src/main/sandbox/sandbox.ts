@@ -26,6 +26,11 @@ export interface SandboxOptions {
   progress?: { ringingMs: number; answeredMs: number };
   /** The simulator's clock; tests step sessions through their life with it. */
   now?: () => number;
+  /**
+   * Requests the simulator keeps for a test to read (a ring of the newest). The app keeps none:
+   * the simulator runs inside main, and anything on the machine can send it requests.
+   */
+  recordRequests?: number;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -37,6 +42,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       accounts: [{ appKey: SANDBOX_APP_KEY, appSecret, accids: [] }],
       progress: options.progress,
       now: options.now,
+      record: options.recordRequests ?? 0,
     }));
 
   return {

@@ -14,7 +14,10 @@ import { failWith, success, type Failure, type Result } from '../../shared/resul
 import { validateCallerAcc, validateMaxDur, validateMaxDurRange } from '../../shared/validation';
 import type { KeyValueStore } from '../stores/kv-store';
 import { SANDBOX_CALLER_ACC } from '../../simulator';
-import { validateBaseUrl } from './base-url';
+import type { ApiHostPolicy } from '../../yunxin/api-host';
+import type { Logger } from '../log';
+import { tryWrite } from '../stores/write-failure';
+import { hostChangeNeedsSecret, validateBaseUrl } from './base-url';
 
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -32,16 +35,30 @@ const KEY = 'settings';
 
 export interface SettingsService {
   get(): Settings;
-  set(patch: Partial<Settings>): Result<{ settings: Settings }>;
+  /**
+   * Validates, stores, and only then uses the change: a change that did not reach the disk is
+   * not used either (it would be lost at the next start, after calls were placed with it).
+   * `hostChange` is for accountSave only, which carries the AppSecret with the new host.
+   */
+  set(patch: Partial<Settings>, options?: { hostChange?: boolean }): Result<{ settings: Settings }>;
+  /** Whether signed requests may be sent to `baseUrl` (null) or why not. */
+  checkBaseUrl(baseUrl: string): Failure | null;
 }
 
-export function createSettingsService(store: KeyValueStore): SettingsService {
+export function createSettingsService(
+  store: KeyValueStore,
+  deps: { apiHosts?: ApiHostPolicy; log?: Logger } = {},
+): SettingsService {
+  const policy = deps.apiHosts ?? {};
+  const check = (s: Settings) => checkSettings(s, policy);
   // Conf re-reads its file on every get; settings are read on every call, so keep a copy.
-  let current: Settings = { ...DEFAULT_SETTINGS, ...sanitizeStored(store.get<Partial<Settings>>(KEY)) };
+  let current: Settings = { ...DEFAULT_SETTINGS, ...sanitizeStored(store.get<Partial<Settings>>(KEY), check) };
 
   return {
     get: () => ({ ...current }),
-    set(patch) {
+    checkBaseUrl: (baseUrl) => validateBaseUrl(baseUrl, policy),
+    set(patch, options = {}) {
+      if (patch.baseUrl !== undefined && patch.baseUrl !== current.baseUrl && !options.hostChange) return hostChangeNeedsSecret();
       const next: Settings = { ...current, ...patch };
       if (patch.callerNumber !== undefined) {
         const typed = patch.callerNumber.trim();
@@ -55,21 +72,24 @@ export function createSettingsService(store: KeyValueStore): SettingsService {
           next.callerNumber = parsed.number;
         }
       }
-      const problem = checkSettings(next);
+      const problem = check(next);
       if (problem) return problem;
+      const unsaved = tryWrite(deps.log ?? silentLog, 'settings', () => store.set(KEY, next));
+      if (unsaved) return unsaved;
       current = next;
-      store.set(KEY, current);
       return success({ settings: { ...current } });
     },
   };
 }
 
-function checkSettings(s: Settings): Failure | null {
+const silentLog: Logger = { info() {}, warn() {}, error() {}, redact() {} };
+
+function checkSettings(s: Settings, policy: ApiHostPolicy): Failure | null {
   return (
     validateCallerAcc(s.callerAcc) ??
     validateMaxDurRange(s.maxDurMin, s.maxDurMax) ??
     withField(validateMaxDur(s.defaultMaxDur, { min: s.maxDurMin, max: s.maxDurMax }), 'defaultMaxDur') ??
-    validateBaseUrl(s.baseUrl)
+    validateBaseUrl(s.baseUrl, policy)
   );
 }
 
@@ -78,7 +98,7 @@ function withField(f: Failure | null, field: string): Failure | null {
 }
 
 /** A stored value that no longer passes validation (hand-edited file, older version) falls back to the default. */
-function sanitizeStored(stored: Partial<Settings> | undefined): Partial<Settings> {
+function sanitizeStored(stored: Partial<Settings> | undefined, checkSettings: (s: Settings) => Failure | null): Partial<Settings> {
   if (!stored || typeof stored !== 'object') return {};
   const merged: Settings = { ...DEFAULT_SETTINGS, ...stored };
   const keep: Partial<Settings> = {};

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fsyncDirectory, tempPathFor, writeAllSync, writeFileAtomicSync } from './durable-file';
 import { LazyItemsView } from './items-view';
 import { encodeOp, readJournal } from './journal';
+import { DIR_MODE, FILE_MODE, O_NOFOLLOW, readFileNoFollow, writeCopyNoFollow } from './no-follow';
 import { asidePath, moveAside } from './quarantine';
 import { buildSnapshot, emptySnapshot, indexSnapshot, readSnapshotItem, type SnapshotIndex } from './snapshot-file';
 import type { StoreNotice } from './store-notice';
@@ -57,12 +58,7 @@ export interface CollectionOptions {
 const DEFAULT_COMPACT_AFTER = 2000;
 
 function readIfExists(file: string): Buffer | null {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  return readFileNoFollow(file);
 }
 
 function assertId(item: { id: string }): void {
@@ -71,7 +67,7 @@ function assertId(item: { id: string }): void {
 
 export function openCollection<T extends { id: string }>(options: CollectionOptions): Collection<T> {
   const compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
-  fs.mkdirSync(options.dir, { recursive: true });
+  fs.mkdirSync(options.dir, { recursive: true, mode: DIR_MODE });
   const snapshotPath = path.join(options.dir, `${options.name}.snapshot.jsonl`);
   const journalPath = path.join(options.dir, `${options.name}.journal`);
   const notices: StoreNotice[] = [];
@@ -106,7 +102,7 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
   }
   if (journal.damagedLines > 0) {
     const copiedTo = asidePath(journalPath);
-    fs.copyFileSync(journalPath, copiedTo);
+    writeCopyNoFollow(copiedTo, journalBytes);
     notices.push({ kind: 'damaged_file_copied', file: journalPath, copiedTo, skippedLines: journal.damagedLines });
     needsCompaction = true;
   }
@@ -115,7 +111,7 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
 
   // Read-write with explicit positions rather than O_APPEND: on Windows an append-only handle
   // cannot be truncated, and compaction must empty the journal through this same handle.
-  let fd: number | null = fs.openSync(journalPath, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600);
+  let fd: number | null = fs.openSync(journalPath, fs.constants.O_RDWR | fs.constants.O_CREAT | O_NOFOLLOW, FILE_MODE);
   let journalSize = journal.keepBytes;
   let journalEntries = journal.ops.length;
   let compactionScheduled = false;
@@ -132,7 +128,7 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
     if (snapshotDamage) snapshotDamage.skippedLines++;
     else {
       const copiedTo = asidePath(snapshotPath);
-      fs.writeFileSync(copiedTo, snapshot.buf);
+      writeCopyNoFollow(copiedTo, snapshot.buf);
       snapshotDamage = { kind: 'damaged_file_copied', file: snapshotPath, copiedTo, skippedLines: 1 };
       notices.push(snapshotDamage);
       options.onNotice?.(snapshotDamage);

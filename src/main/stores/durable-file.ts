@@ -38,7 +38,8 @@ export function tempPathFor(file: string): string {
  */
 export function writeFileAtomicSync(file: string, data: Buffer, mode = 0o600): void {
   const temp = tempPathFor(file);
-  const fd = fs.openSync(temp, 'w', mode);
+  // Never through a link planted at the temp name; the rename then replaces (not follows) a link at `file`.
+  const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | (fs.constants.O_NOFOLLOW ?? 0), mode);
   try {
     writeAllSync(fd, data);
     fs.fsyncSync(fd);

@@ -17,6 +17,12 @@ export function asidePath(file: string, now: Date = new Date()): string {
 export function moveAside(file: string, now?: Date): StoreNotice {
   const movedTo = asidePath(file, now);
   fs.renameSync(file, movedTo);
+  // A rename keeps the mode: a damaged file created 0644 by something else is kept owner-only.
+  try {
+    fs.chmodSync(movedTo, 0o600);
+  } catch {
+    // Windows has no POSIX modes; the folder's ACL applies.
+  }
   return { kind: 'corrupt_file_moved', file, movedTo };
 }
 

@@ -43,7 +43,7 @@ export const test = base.extend<{ app: DispatchApp } & DispatchOptions>({
       writeFileSync(file, bytes);
     }
     // Fast progress so a test sees ringing → answered → ended within a couple of seconds.
-    const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 } });
+    const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 }, recordRequests: 1000 });
     const runtime = openNodeRuntime({ dataDir, sandbox, timeoutMs: 3000 });
     const server = await startPreviewServer({ staticDir: STATIC_DIR, handlers: runtime.core.handlers, log: runtime.log });
     await page.goto(server.url);

@@ -44,8 +44,8 @@ describe('call log export', () => {
     expect(ok).toMatchObject({ ok: true });
 
     clock += 2000;
-    await t.call('settingsSet', { callerAcc: 'ops_desk', baseUrl: prod.url });
-    await t.call('accountSave', { appKey: APP_KEY, appSecret: APP_SECRET });
+    await t.call('settingsSet', { callerAcc: 'ops_desk' });
+    await t.call('accountSave', { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: prod.url });
     prod.faults.set({ kind: 'code', code: 403, desc: 'no permission', path: PATHS.startCall });
     const failed = await t.call('startCall', { callee: '01065529988' });
     expect(failed).toMatchObject({ ok: false, code: 403 });

@@ -29,7 +29,7 @@ let clock: number;
 
 type OpenOptions = Partial<Parameters<typeof openTestCore>[1]>;
 const open = (extra: OpenOptions = {}) => {
-  sandbox = createSandbox({ progress: PROGRESS, now: () => simNow });
+  sandbox = createSandbox({ progress: PROGRESS, now: () => simNow, recordRequests: 1000 });
   return openTestCore(dataDir, { sandbox, now: () => clock, ...extra });
 };
 const sandboxSimulator = async () => {
@@ -64,8 +64,8 @@ const entry = async (id: unknown) => {
 };
 const queries = (sim: Simulator) => sim.requests.filter((r) => r.path === PATHS.queryBySession);
 const goProduction = async () => {
-  await t.call('settingsSet', { callerAcc: 'ops_desk', baseUrl: prod.url });
-  expect(await t.call('accountSave', { appKey: APP_KEY, appSecret: APP_SECRET })).toMatchObject({ ok: true });
+  await t.call('settingsSet', { callerAcc: 'ops_desk' });
+  expect(await t.call('accountSave', { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: prod.url })).toMatchObject({ ok: true });
 };
 
 describe('session tracker', () => {
@@ -111,7 +111,7 @@ describe('session tracker', () => {
     await t.core.close();
     // Real time for everything here: tiny progress, a 5 ms interval.
     t = openTestCore(dataDir, {
-      sandbox: createSandbox({ progress: { ringingMs: 20, answeredMs: 20 } }),
+      sandbox: createSandbox({ progress: { ringingMs: 20, answeredMs: 20 }, recordRequests: 1000 }),
       tracking: { repeat: realRepeat, intervalMs: 5 },
     });
     const placed = await t.call('startCall', { callee: '13800138000' });

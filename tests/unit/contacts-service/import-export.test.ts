@@ -124,11 +124,11 @@ describe('contact import', () => {
     expect(await apply(stillThere.importId)).toMatchObject({ ok: true, added: 1 });
   });
 
-  it('keeps only the three newest previews', async () => {
+  it('keeps only the newest preview (a preview of a large file is large)', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await preview(utf8(`姓名,电话\n人${i},1380013800${i}\n`))).importId);
-    expect(await apply(ids[0])).toMatchObject({ ok: false, field: 'importId' });
-    for (const id of ids.slice(1)) expect(await apply(id)).toMatchObject({ ok: true, added: 1 });
+    for (let i = 0; i < 3; i++) ids.push((await preview(utf8(`姓名,电话\n人${i},1380013800${i}\n`))).importId);
+    for (const id of ids.slice(0, 2)) expect(await apply(id)).toMatchObject({ ok: false, field: 'importId' });
+    expect(await apply(ids[2])).toMatchObject({ ok: true, added: 1 });
   });
 
   it('refuses a file that is neither UTF-8 nor GBK instead of importing mojibake', async () => {

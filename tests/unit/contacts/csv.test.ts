@@ -257,7 +257,8 @@ describe('exportContactsCsv', () => {
   it('writes a BOM, CRLF, Chinese headers and label:number items', () => {
     const csv = exportContactsCsv([contact('a', '张三', ['13800138000', '01065529988'], { favorite: true })]);
     expect(csv.startsWith('\uFEFF姓名,号码,单位,备注,分组,收藏\r\n')).toBe(true);
-    expect(csv).toContain('张三,手机:13800138000; 手机:01065529988,,,,是\r\n');
+    // Quoted: the `;` between numbers must not split the cell in a `;`-separated Excel.
+    expect(csv).toContain('张三,"手机:13800138000; 手机:01065529988",,,,是\r\n');
   });
 
   it('keeps a bare number text for Excel and quotes what needs quoting', () => {

@@ -30,7 +30,7 @@ const call = (name: OperationName, payload: unknown) =>
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dispatch-core-'));
   log = createMemoryLog();
-  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } });
+  sandbox = createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 });
   prod = await startSimulator({ accounts: [{ appKey: APP_KEY, appSecret: SENTINEL_SECRET, accids: ['ops_desk'] }] });
   core = createDispatchCore({
     settingsStore: openConfStore({ cwd: dataDir, name: 'settings' }).store,
@@ -40,6 +40,8 @@ beforeEach(async () => {
     dataDir,
     sandbox,
     timeoutMs: 2000,
+    // A loopback simulator stands in for api.netease.im, as in a development build.
+    apiHosts: { allowLoopback: true },
   });
 });
 
@@ -68,14 +70,14 @@ describe('dispatch core', () => {
   });
 
   it('in production without an account says so instead of sending', async () => {
-    await call('settingsSet', { callerNumber: '13900139000', mode: 'production', baseUrl: prod.url });
+    await call('settingsSet', { callerNumber: '13900139000', mode: 'production' });
     expect(await call('startCall', { callee: '13800138000' })).toMatchObject({ ok: false, code: 'not_configured' });
     expect(prod.requests).toHaveLength(0);
   });
 
   it('saving an account switches to production; clearing it goes back to sandbox', async () => {
-    await call('settingsSet', { callerNumber: '13900139000', callerAcc: 'ops_desk', baseUrl: prod.url });
-    const saved = await call('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET });
+    await call('settingsSet', { callerNumber: '13900139000', callerAcc: 'ops_desk' });
+    const saved = await call('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET, baseUrl: prod.url });
     expect(saved).toMatchObject({ ok: true, account: { configured: true, mode: 'production' } });
     expect(await call('startCall', { callee: '13800138000' })).toMatchObject({ ok: true });
     expect(prod.requests.at(-1)!.signatureValid).toBe(true);
@@ -88,8 +90,8 @@ describe('dispatch core', () => {
   it('never lets the AppSecret out: not in any response, log line or plaintext file', async () => {
     const responses: unknown[] = [];
     const run = async (name: OperationName, payload: unknown) => responses.push(await call(name, payload));
-    await run('settingsSet', { callerNumber: '13900139000', callerAcc: 'ops_desk', baseUrl: prod.url });
-    await run('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET });
+    await run('settingsSet', { callerNumber: '13900139000', callerAcc: 'ops_desk' });
+    await run('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET, baseUrl: prod.url });
     await run('accountStatus', {});
     await run('accountCheck', {});
     await run('startCall', { callee: '13800138000' });
@@ -118,7 +120,10 @@ describe('dispatch core', () => {
   });
 
   it('rejects invalid settings and keeps the previous value', async () => {
-    expect(await call('settingsSet', { baseUrl: 'http://api.netease.im' })).toMatchObject({ ok: false, field: 'baseUrl' });
+    expect(await call('accountSave', { appKey: APP_KEY, appSecret: SENTINEL_SECRET, baseUrl: 'http://api.netease.im' })).toMatchObject({
+      ok: false,
+      field: 'baseUrl',
+    });
     expect(await call('settingsSet', { callerAcc: 'has space' })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await call('settingsSet', { defaultMaxDur: 5 })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await call('settingsGet', {})).toMatchObject({ settings: { baseUrl: 'https://api.netease.im', callerAcc: 'dispatcher' } });

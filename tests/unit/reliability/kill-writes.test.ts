@@ -11,7 +11,7 @@
  * the folder is opened again (without closing the first instance), and the files parse.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,9 +138,14 @@ describe('data safety: SIGKILL while adding contacts', () => {
       const contact = r.contact as ContactRecord;
       saved.push({ id: contact.id, name: contact.name });
     }
-    // Opened again while the first instance is still open: nothing may depend on a clean close.
+    // Read again while the first instance is still open: nothing may depend on a clean close.
+    // A second writer on the folder is refused (the data-folder lock), so the files are read from
+    // a copy taken now, exactly as they are on disk.
     expect(unparseableStoreFiles(dataDir)).toEqual([]);
-    const second = openRuntime(dataDir);
+    expect(() => openNodeRuntime({ dataDir, sandbox: createSandbox() })).toThrow(/in use by another Dispatch Desk/);
+    const copy = tempDir();
+    cpSync(dataDir, copy, { recursive: true });
+    const second = openRuntime(copy);
     expect(await notices(second)).toEqual([]);
     const listed = (await invoke(second, 'contactsList', {})).contacts as ContactRecord[];
     expect(listed.map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(

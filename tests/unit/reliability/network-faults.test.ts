@@ -17,6 +17,8 @@ import {
   CONF_CALLEES,
   START_CALL_PATH,
   START_CONF_PATH,
+  PROD_APP_KEY,
+  PROD_APP_SECRET as APP_SECRET,
   closedPortUrl,
   countFetches,
   openProductionCore,
@@ -154,7 +156,7 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     const core = app;
     const goodBaseUrl = core.prod.url;
     if (c.fault) core.prod.faults.set(c.fault);
-    if (c.baseUrl) expect(await core.call('settingsSet', { baseUrl: await c.baseUrl() })).toMatchObject({ ok: true });
+    if (c.baseUrl) expect(await core.call('accountSave', { appKey: PROD_APP_KEY, appSecret: APP_SECRET, baseUrl: await c.baseUrl() })).toMatchObject({ ok: true });
     const attemptsBefore = fetches!.urls.length;
 
     const { result, arrayBufferGrowth, bytesRead } = await measure(() => core.call(op, payload));
@@ -193,7 +195,7 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
 
     // The app keeps working: clear the fault, call again, and it goes through (once).
     core.prod.faults.set(null);
-    if (c.baseUrl) expect(await core.call('settingsSet', { baseUrl: goodBaseUrl })).toMatchObject({ ok: true });
+    if (c.baseUrl) expect(await core.call('accountSave', { appKey: PROD_APP_KEY, appSecret: APP_SECRET, baseUrl: goodBaseUrl })).toMatchObject({ ok: true });
     const again = await core.call(op, payload);
     expect(again).toMatchObject({ ok: true, session: expect.any(String) });
     expect(core.prodRequests(path)).toBe(c.reachesServer ? 2 : 1);

@@ -21,6 +21,8 @@ import { CALLEE, CONF_CALLEES, OWN_NUMBER, PROD_APP_KEY, PROD_CALLER_ACC, closed
 
 const SENTINEL = `SENTINEL${randomBytes(12).toString('hex')}Zq`;
 const TIMEOUT_MS = 1000;
+/** The loopback simulator, and a name that never resolves (the DNS-failure flow). */
+const API_HOSTS = { allowLoopback: true, extraHosts: ['nonexistent.invalid'] };
 
 /** The sentinel as it would look in a file or message under each encoding we might slip into. */
 function encodings(secret: string): { name: string; bytes: Buffer }[] {
@@ -42,9 +44,26 @@ function encodings(secret: string): { name: string; bytes: Buffer }[] {
 }
 const FORMS = encodings(SENTINEL);
 
-function leaks(haystack: Buffer | string): string[] {
+/** Any 8 characters in a row of `text`: a secret leaked in part is still leaked. */
+function windows(name: string, text: string, size = 8): { name: string; bytes: Buffer }[] {
+  const out: { name: string; bytes: Buffer }[] = [];
+  for (let i = 0; i + size <= text.length; i++) {
+    const part = text.slice(i, i + size);
+    out.push({ name: `${name}[${i}..${i + size})`, bytes: Buffer.from(part, 'utf8') });
+    out.push({ name: `${name}[${i}..${i + size}) utf16le`, bytes: Buffer.from(part, 'utf16le') });
+  }
+  return out;
+}
+// Hex: 16 digits (8 bytes), so a chance match in the many hex strings of a run (nonces, checksums) stays negligible.
+const PARTS = [...windows('sentinel', SENTINEL), ...windows('sentinel hex', Buffer.from(SENTINEL).toString('hex'), 16)];
+
+/** The sentinel's ciphertext as the vault stores it (base64): found after the run, scanned like the secret. */
+let cipherParts: { name: string; bytes: Buffer }[] = [];
+
+function leaks(haystack: Buffer | string, options: { ciphertextAllowed?: boolean } = {}): string[] {
   const bytes = typeof haystack === 'string' ? Buffer.from(haystack, 'utf8') : haystack;
-  return FORMS.filter((f) => bytes.includes(f.bytes)).map((f) => f.name);
+  const forms = [...FORMS, ...PARTS, ...(options.ciphertextAllowed ? [] : cipherParts)];
+  return forms.filter((f) => bytes.includes(f.bytes)).map((f) => f.name);
 }
 
 function filesUnder(dir: string): string[] {
@@ -87,20 +106,34 @@ describe('secrets: the AppSecret never leaves main', () => {
     expect(leaks(Buffer.from(Buffer.from(SENTINEL).toString('hex')))).toContain('hex');
     expect(leaks(Buffer.from(SENTINEL, 'utf16le'))).toContain('utf16le');
     expect(leaks('nothing to see')).toEqual([]);
+    // A part of it: any 8 characters in a row, wherever they sit.
+    expect(leaks(`…${SENTINEL.slice(5, 13)}…`).length).toBeGreaterThan(0);
+    expect(leaks(`${SENTINEL.slice(-8)}`).length).toBeGreaterThan(0);
+    expect(leaks(`${SENTINEL.slice(3, 10)}`)).toEqual([]);
+    // The ciphertext, once known, counts too (except in the vault file itself).
+    cipherParts = windows('ciphertext', 'QUJDREVGR0hJSktMTU5P');
+    expect(leaks('xxQUJDREVGR0hJxx').length).toBeGreaterThan(0);
+    expect(leaks('xxQUJDREVGR0hJxx', { ciphertextAllowed: true })).toEqual([]);
+    cipherParts = [];
   });
 
   it('runs every flow with the sentinel secret, then finds it nowhere', async () => {
-    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 } }), timeoutMs: TIMEOUT_MS });
+    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 }), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
 
     // Settings and the account.
     await run('settingsGet', {});
-    expect(await run('settingsSet', { callerNumber: OWN_NUMBER, callerAcc: PROD_CALLER_ACC, baseUrl: prod.url, language: 'en' })).toMatchObject({ ok: true });
+    expect(await run('settingsSet', { callerNumber: OWN_NUMBER, callerAcc: PROD_CALLER_ACC, language: 'en' })).toMatchObject({ ok: true });
+    // A new host only with the secret: refused alone, accepted below with the account.
+    expect(await run('settingsSet', { baseUrl: prod.url })).toMatchObject({ ok: false, field: 'baseUrl' });
     // Refused saves must not echo what was typed.
     expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: `${SENTINEL} x` })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL.repeat(12) })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, note: SENTINEL })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await run('accountSave', { appKey: 'not a key!', appSecret: SENTINEL })).toMatchObject({ ok: false, code: 'invalid_input' });
-    expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL })).toMatchObject({ ok: true, account: { configured: true, mode: 'production' } });
+    expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, baseUrl: prod.url })).toMatchObject({
+      ok: true,
+      account: { configured: true, mode: 'production' },
+    });
     await run('accountStatus', {});
     expect(await run('accountCheck', {})).toMatchObject({ ok: true, verdict: 'ok' });
 
@@ -139,11 +172,11 @@ describe('secrets: the AppSecret never leaves main', () => {
     prod.faults.set(null);
     // Nothing listening, and a name that does not resolve.
     for (const baseUrl of [await closedPortUrl(), 'https://nonexistent.invalid']) {
-      await run('settingsSet', { baseUrl });
+      await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, baseUrl });
       await run('startCall', { callee: CALLEE });
       await run('accountCheck', {});
     }
-    expect(await run('settingsSet', { baseUrl: prod.url })).toMatchObject({ ok: true });
+    expect(await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL, baseUrl: prod.url })).toMatchObject({ ok: true });
 
     // Contacts, import and export, the call log and its export, notices.
     await run('groupSave', { group: { name: 'Night shift' } });
@@ -163,13 +196,19 @@ describe('secrets: the AppSecret never leaves main', () => {
     await run('accountSave', { appKey: PROD_APP_KEY, appSecret: SENTINEL });
     await run('startCall', { callee: '13600136000' });
     await runtime.core.close();
-    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox(), timeoutMs: TIMEOUT_MS });
+    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox(), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
     await run('accountStatus', {});
     await run('startCall', { callee: CALLEE });
     await run('settingsGet', {});
     await run('callLogList', {});
     await run('callLogExport', {});
     await runtime.core.close();
+
+    // The ciphertext of the sentinel, as the vault holds it: it belongs in vault.json and nowhere else.
+    const vaultRecord = JSON.parse(readFileSync(join(dataDir, 'vault.json'), 'utf8')) as { appCredentials?: { secretCiphertext?: string } };
+    const ciphertext = vaultRecord.appCredentials?.secretCiphertext ?? '';
+    expect(ciphertext.length).toBeGreaterThan(16);
+    cipherParts = [...windows('ciphertext', ciphertext), ...windows('ciphertext hex', Buffer.from(ciphertext, 'base64').toString('hex'), 16)];
 
     // The secret was really in use: the server saw valid signatures made with it.
     expect(prod.requests.some((r) => r.signatureValid)).toBe(true);
@@ -184,7 +223,7 @@ describe('secrets: the AppSecret never leaves main', () => {
     // No file under the data folder, whatever its name (stores, aside copies, temp files, the log).
     const files = filesUnder(dataDir);
     expect(files.map((f) => f.slice(dataDir.length + 1))).toEqual(expect.arrayContaining(['settings.json', 'vault.json', 'contacts.journal', 'call-log.journal']));
-    for (const file of files) expect(leaks(readFileSync(file)), file).toEqual([]);
+    for (const file of files) expect(leaks(readFileSync(file), { ciphertextAllowed: file.endsWith('vault.json') }), file).toEqual([]);
     // Nothing that went over the wire (headers and bodies as the server received them).
     for (const r of prod.requests) expect(leaks(JSON.stringify([r.headers, r.rawBody])), `request ${r.seq}`).toEqual([]);
   }, 60_000);

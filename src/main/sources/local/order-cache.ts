@@ -12,6 +12,7 @@
  * Written without fsync (a lost or torn write only costs one slow start) and through a temporary
  * file and a rename, so a reader never sees half of one.
  */
+import { openForWriteNoFollow } from '../../stores/no-follow';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../log';
@@ -108,7 +109,12 @@ export function fileOrderCache(options: FileOrderCacheOptions): OrderCache {
       });
       const temp = `${options.file}.tmp`;
       try {
-        fs.writeFileSync(temp, body, { mode: 0o600 });
+        const fd = openForWriteNoFollow(temp);
+        try {
+          fs.writeFileSync(fd, body);
+        } finally {
+          fs.closeSync(fd);
+        }
         fs.renameSync(temp, options.file);
       } catch (error) {
         // Only start-up speed depends on this file; the next start sorts from the collection.

@@ -73,5 +73,11 @@ export const inputEn = {
   'importFile.duplicateExisting': 'The number {number} already belongs to "{name}"',
   'importFile.duplicateRow': 'The number {number} is also on row {line} ("{name}")',
 
-  'settingsRule.baseUrl': 'Base URL "{url}" must be an https:// address (http:// only for 127.0.0.1).',
+  'settingsRule.baseUrl': 'Base URL "{url}" is not allowed: it must be an https:// address of the Yunxin API (*.netease.im).',
+  'settingsRule.hostNeedsSecret': 'The API address can only be changed together with the AppSecret: enter both under Account and save.',
+  'importFile.tooManyRows': 'The file has more than {max} lines; split it and import the parts one by one',
+  'importFile.tooLargeToPreview': 'The file is too large to preview; split it and import the parts one by one',
+  'importFile.bookFull':
+    'The contact book holds at most {max} contacts: it has {current} and this import would add {adding}. Delete unused contacts or import fewer rows',
+  'importFile.replaced': 'The import preview was replaced by a newer file',
 } as const;

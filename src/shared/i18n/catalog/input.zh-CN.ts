@@ -76,5 +76,10 @@ export const inputZhCN = {
   'importFile.duplicateExisting': '号码 {number} 已属于联系人“{name}”',
   'importFile.duplicateRow': '号码 {number} 与第 {line} 行“{name}”重复',
 
-  'settingsRule.baseUrl': '接口地址"{url}"无效：必须是 https:// 地址（仅本机 127.0.0.1 可用 http://）。',
+  'settingsRule.baseUrl': '接口地址"{url}"不被允许：必须是云信接口的 https:// 地址（*.netease.im）。',
+  'settingsRule.hostNeedsSecret': '接口地址只能与 AppSecret 一同修改：请在“云信账号”中同时填写后保存。',
+  'importFile.tooManyRows': '文件超过 {max} 行，请拆分后分批导入',
+  'importFile.tooLargeToPreview': '文件内容过多，无法预览，请拆分后分批导入',
+  'importFile.bookFull': '通讯录最多 {max} 位联系人：现有 {current} 位，本次将新增 {adding} 位。请先删除不用的联系人或减少导入行数',
+  'importFile.replaced': '导入预览已被新的文件取代',
 } as const;

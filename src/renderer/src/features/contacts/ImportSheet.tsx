@@ -31,6 +31,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   const [applying, setApplying] = useState(false);
   const [applied, setApplied] = useState<Applied | null>(null);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
+  const [percent, setPercent] = useState<number | null>(null);
   const request = useRef(0);
   const policyRef = useRef<HTMLSelectElement>(null);
 
@@ -69,10 +70,52 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
     });
   }, [data, policy, file.name]);
 
-  const rows = useMemo(
-    () => (preview ? (statusFilter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === statusFilter)) : []),
-    [preview, statusFilter],
-  );
+  // A large file is parsed in a worker in main: ask how far it has got while waiting.
+  useEffect(() => {
+    if (!loading) return;
+    let stopped = false;
+    const poll = () => {
+      void invoke('contactsImportProgress', {}).then((r) => {
+        if (stopped) return;
+        if (r.ok && r.progress) {
+          // Decoding is quick; parsing is most of the work, checking the rest.
+          const { stage, done } = r.progress;
+          setPercent(Math.round(stage === 'decoding' ? 0 : stage === 'parsing' ? done * 70 : 70 + done * 30));
+        }
+        timer = setTimeout(poll, 300);
+      });
+    };
+    let timer = setTimeout(poll, 300);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      setPercent(null);
+    };
+  }, [loading]);
+
+  // Main sends the first rows and the first problem rows; further rows come a page at a time.
+  const firstRows = useMemo(() => {
+    if (!preview) return [];
+    if (statusFilter === 'all') return preview.rows;
+    const byLine = new Map<number, ImportPreviewRow>();
+    for (const r of [...preview.rows, ...preview.problemRows]) byLine.set(r.line, r);
+    return [...byLine.values()].filter((r) => r.status === statusFilter).sort((a, b) => a.line - b.line);
+  }, [preview, statusFilter]);
+  const pageKey = `${preview?.importId ?? ''}:${statusFilter}`;
+  const [more, setMore] = useState<{ key: string; rows: ImportPreviewRow[] } | null>(null);
+  const rows = more?.key === pageKey ? more.rows : firstRows;
+  const matching = preview ? (statusFilter === 'all' ? preview.summary.total : preview.summary[statusFilter]) : 0;
+  const loadMore = async () => {
+    if (!preview) return;
+    const r = await invoke('contactsImportRows', {
+      importId: preview.importId,
+      offset: rows.length,
+      limit: 200,
+      ...(statusFilter === 'all' ? {} : { status: statusFilter }),
+    });
+    if (r.ok) setMore({ key: pageKey, rows: [...rows, ...r.rows] });
+    else setFailure(r);
+  };
 
   const onApply = async () => {
     if (!preview || applying || applied) return;
@@ -140,7 +183,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
       </div>
 
       {failure && <FailureMessage failure={failure} testId="import-failure" />}
-      {loading && !failure && <p className="muted" data-testid="import-loading">{t('import.reading')}</p>}
+      {loading && !failure && <p className="muted" data-testid="import-loading">{percent === null ? t('import.reading') : t('import.progress', { percent })}</p>}
 
       {applied && (
         <div className="import-summary success-box" data-testid="import-summary" role="status">
@@ -174,6 +217,11 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
             <span className="muted">{t('import.encoding', { encoding: preview.encoding })}</span>
           </div>
           <ImportRows rows={rows} lang={lang} />
+          {rows.length < matching && (
+            <button type="button" className="link" data-testid="import-more" onClick={() => void loadMore()}>
+              {t('import.more', { shown: rows.length, total: matching })}
+            </button>
+          )}
         </>
       )}
     </Sheet>

@@ -10,6 +10,10 @@ export function AccountPanel() {
   const t = useT();
   const account = useAppStore((s) => s.account);
   const setAccount = useAppStore((s) => s.setAccount);
+  const savedBaseUrl = useAppStore((s) => s.settings?.baseUrl ?? '');
+  // The API host is part of the account: main accepts a new one only with the AppSecret.
+  const [baseUrl, setBaseUrl] = useState<string | null>(null);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const [appKey, setAppKey] = useState('');
   const [appSecret, setAppSecret] = useState('');
   const [acceptRisk, setAcceptRisk] = useState(false);
@@ -24,13 +28,19 @@ export function AccountPanel() {
     event.preventDefault();
     if (saving) return;
     setSaving(true);
-    const result = await invoke('accountSave', { appKey, appSecret, acceptPlaintextRisk: acceptRisk || undefined });
+    const result = await invoke('accountSave', {
+      appKey,
+      appSecret,
+      acceptPlaintextRisk: acceptRisk || undefined,
+      ...(baseUrl !== null && baseUrl !== savedBaseUrl ? { baseUrl } : {}),
+    });
     setSaving(false);
     // Drop the typed secret from memory whatever happened; it now lives only in main's vault.
     setAppSecret('');
     if (!result.ok) return setError(result);
     setError(null);
     setCheckMessage(null);
+    setBaseUrl(null);
     setAccount(result.account);
   }
 
@@ -96,6 +106,20 @@ export function AccountPanel() {
           />
           <span className="field-hint">{account.configured ? t('account.secretSaved') : t('account.secretHint')}</span>
         </label>
+        <details className="advanced" open={advancedOpen || error?.field === 'baseUrl'} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
+          <summary data-testid="account-advanced">{t('settings.advanced')}</summary>
+          <label className="field">
+            <span>{t('settings.baseUrl')}</span>
+            <input
+              data-testid="account-base-url"
+              value={baseUrl ?? savedBaseUrl}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setBaseUrl(e.target.value)}
+            />
+            <span className="field-hint">{t('settings.baseUrlHint')}</span>
+          </label>
+        </details>
         {!account.backendSecure && (
           <label className="check">
             <input type="checkbox" data-testid="account-accept-risk" checked={acceptRisk} onChange={(e) => setAcceptRisk(e.target.checked)} />

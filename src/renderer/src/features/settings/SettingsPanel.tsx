@@ -18,7 +18,6 @@ export function SettingsPanel() {
   const [error, setError] = useState<Failure | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [advancedOpen, setAdvancedOpen] = useState(false);
 
   // Settings saved or reloaded elsewhere replace the draft (adjusted during render, not in an effect:
   // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
@@ -46,7 +45,6 @@ export function SettingsPanel() {
 
   const own = draft.callerNumber.trim() === '' ? null : normalizePhone(draft.callerNumber);
   const ownError = own && !own.ok ? formatMessage(lang, phoneErrorText(own)) : null;
-  const fieldError = (name: string) => (error?.field === name ? error : null);
 
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title">
@@ -112,14 +110,6 @@ export function SettingsPanel() {
             </select>
           </label>
         </fieldset>
-        <details className="advanced" open={advancedOpen || fieldError('baseUrl') !== null} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
-          <summary data-testid="settings-advanced">{t('settings.advanced')}</summary>
-          <label className="field">
-            <span>{t('settings.baseUrl')}</span>
-            <input data-testid="settings-base-url" value={draft.baseUrl} spellCheck={false} autoComplete="off" onChange={(e) => field('baseUrl', e.target.value)} />
-            <span className="field-hint">{t('settings.baseUrlHint')}</span>
-          </label>
-        </details>
         <div className="actions">
           <button type="submit" className="primary" data-testid="settings-save" disabled={saving}>
             {saving ? t('common.saving') : t('common.save')}
