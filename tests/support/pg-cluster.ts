@@ -10,7 +10,7 @@
  * initdb refuses to run as root, so as root every server command runs as the `postgres` user
  * (`runuser -u postgres --`) in a folder owned by it; as a normal user they run directly.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -159,6 +159,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   const stopSync = () => {
     if (stopped) return;
     stopped = true;
+    stopWatchdog();
     try {
       if (started) {
         const args = ['stop', '-D', dataDir, '-m', 'immediate', '-w'];
@@ -172,6 +173,34 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   };
   // If the caller never reaches stop() (a crash, Ctrl-C), do not leave a server running.
   process.once('exit', stopSync);
+  // A SIGTERM/SIGKILL (a `timeout` around the test run) skips 'exit': a detached watchdog stops the
+  // server and removes the folder once this process is gone.
+  const pgCtl = join(binDir, 'pg_ctl');
+  const watchdog = spawn(
+    'sh',
+    [
+      '-c',
+      'while kill -0 "$1" 2>/dev/null; do sleep 1; done; ' +
+        'if [ -n "$4" ]; then runuser -u postgres -- "$2" stop -D "$3/data" -m immediate; else "$2" stop -D "$3/data" -m immediate; fi; ' +
+        'rm -rf "$3"',
+      'pg-cluster-watchdog',
+      String(process.pid),
+      pgCtl,
+      dir,
+      owner ? 'root' : '',
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
+  watchdog.unref();
+  const stopWatchdog = () => {
+    if (watchdog.exitCode === null && watchdog.pid) {
+      try {
+        process.kill(watchdog.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
 
   try {
     await cmd('initdb', [
@@ -225,6 +254,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
         if (stopped) return;
         stopped = true;
         process.removeListener('exit', stopSync);
+        stopWatchdog();
         try {
           await cmd('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60']);
         } finally {
