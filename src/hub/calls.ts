@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MAX_DUR_DEFAULT, MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../shared/limits';
+import { msg } from '../shared/i18n';
 import { failure, type Failure } from '../shared/result';
 import { validateCallRequest, validateConfRequest } from '../shared/validation';
 import { appendAudit } from './audit';
@@ -79,10 +80,7 @@ export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInp
     const seconds = Math.ceil(ctx.config.doubleSubmitMs / 1000);
     return {
       ...failure('busy', `The same ${input.kind} was just requested; it was not sent again. Wait ${seconds} s to repeat it on purpose.`, {
-        text: {
-          'zh-CN': `刚刚已提交过相同的${input.kind === 'call' ? '呼叫' : '会议'}，本次未重复发送。如确需再次发起，请 ${seconds} 秒后重试。`,
-          en: `The same ${input.kind} was just requested; it was not sent again. Wait ${seconds} s to repeat it on purpose.`,
-        },
+        detail: msg(input.kind === 'call' ? 'callRule.repeatedCall' : 'callRule.repeatedConf', { seconds }),
       }),
       code: 'double_submit',
       httpStatus: 409,

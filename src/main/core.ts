@@ -192,10 +192,10 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
     contactsImportProgress: async () => success({ progress: importer.progress() }),
-    contactsExport: async () => importer.exportCsv(),
+    contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
-    callLogExport: async () =>
-      success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries) }),
+    callLogExport: async (req) =>
+      success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
   };
 

@@ -35,6 +35,7 @@ const typedNumber = z.string().max(64);
 /** Seconds; the default from settings when absent. */
 const maxDur = z.number().int().optional();
 const empty = z.object({}).strict();
+const csvExport = z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict();
 
 const id = z.string().regex(ID_PATTERN);
 const timestamp = z.number().int().nonnegative();
@@ -151,10 +152,11 @@ export const requestSchemas = {
       status: z.enum(['new', 'duplicate', 'error']).optional(),
     })
     .strict(),
-  contactsExport: empty,
+  // lang: the words of the file (headers, status words), the UI language; zh-CN when absent.
+  contactsExport: csvExport,
   // sinceRevision: only entries changed after it; absent for everything.
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
-  callLogExport: empty,
+  callLogExport: csvExport,
   noticesList: empty,
 } satisfies Record<string, z.ZodType>;
 

@@ -28,7 +28,7 @@ import type {
   SessionId,
   Settings,
 } from './domain';
-import type { LocalizedText, Result } from './result';
+import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
 
@@ -80,7 +80,7 @@ export interface ImportPreviewRow {
   status: 'new' | 'duplicate' | 'error';
   name: string;
   numbers: string[];
-  errors: LocalizedText[];
+  errors: Message[];
 }
 /**
  * A preview carries the summary and the first rows (and, separately, the first rows that need
@@ -107,6 +107,8 @@ export interface ImportProgressView {
 export type ImportProgressResponse = Result<{ progress: ImportProgressView | null }>;
 export type ImportApplyRequest = RequestOf<'contactsImportApply'>;
 export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
+/** `lang`: the language of the file's headers and words, the UI language (zh-CN when absent). */
+export type CsvExportRequest = RequestOf<'contactsExport'>;
 export type CsvExportResponse = Result<{ fileName: string; csv: string }>;
 
 export type CallLogListRequest = RequestOf<'callLogList'>;

@@ -1,6 +1,6 @@
 /** Domain types shared by main and renderer. */
 import type { ContactSearchKeys } from './contact-search';
-import type { Language, LocalizedText } from './result';
+import type { Language, LocalizedText, Message } from './result';
 
 /** Digits only, no country code: what the Yunxin API wants (`13800138000`, `01065529988`). */
 export type PhoneNumber = string;
@@ -147,7 +147,14 @@ export interface CallLogEntry {
   /** Present when the server accepted the request. */
   session?: SessionId;
   /** Present when the attempt failed: the failure as the dispatcher saw it. */
-  error?: { code: number | string; message: string; text?: LocalizedText };
+  error?: {
+    code: number | string;
+    message: string;
+    /** What the dispatcher was told, as a catalog message. */
+    detail?: Message;
+    /** The words themselves, as entries written before message codes stored them (read only). */
+    text?: LocalizedText;
+  };
   /** 'submitted' until the first status answer; 'ended' and 'failed' (not accepted, see `error`) are final. */
   state: SessionState | 'failed';
   status?: string;

@@ -10,7 +10,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { PhoneNumber } from './domain';
-import type { LocalizedText } from './result';
+import { msg, type Message } from './i18n';
 
 export type PhoneKind = 'mobile' | 'fixed' | 'tollfree';
 export type PhoneFailureReason = 'empty' | 'letters' | 'foreign' | 'too_short' | 'too_long' | 'invalid';
@@ -272,39 +272,21 @@ export function quoteValue(input: string): string {
 }
 
 /** A sentence for the dispatcher naming the rejected number and what is wrong with it. */
-export function phoneErrorText(p: PhoneParseFailure): LocalizedText {
-  const q = quoteValue(p.input);
+export function phoneErrorText(p: PhoneParseFailure): Message {
+  const value = quoteValue(p.input);
   switch (p.reason) {
     case 'empty':
-      return {
-        'zh-CN': '号码为空，请输入手机号或带区号的固定电话号码',
-        en: 'The number is empty: enter a mobile number or a fixed-line number with its area code',
-      };
+      return msg('phoneRule.empty');
     case 'letters':
-      return {
-        'zh-CN': `号码 "${q}" 含有字母或文字，电话号码只能包含数字（可带空格、横线、括号）`,
-        en: `"${q}" contains letters; a phone number may only contain digits (spaces, dashes and parentheses are fine)`,
-      };
+      return msg('phoneRule.letters', { value });
     case 'foreign':
-      return {
-        'zh-CN': `号码 "${q}" 不是中国大陆号码，只能拨打中国大陆的手机、固定电话或 400/800 号码`,
-        en: `"${q}" is not a mainland China number; only mainland China mobiles, fixed lines and 400/800 numbers can be called`,
-      };
+      return msg('phoneRule.foreign', { value });
     case 'too_short':
-      return {
-        'zh-CN': `号码 "${q}" 位数不足：手机号为 11 位，固定电话需带区号（如 010-6552 9988）`,
-        en: `"${q}" is too short: mobile numbers have 11 digits, fixed lines need their area code (e.g. 010 6552 9988)`,
-      };
+      return msg('phoneRule.tooShort', { value });
     case 'too_long':
-      return {
-        'zh-CN': `号码 "${q}" 位数过多，请检查是否多输了数字或把两个号码填在了一起`,
-        en: `"${q}" is too long: check for extra digits or two numbers in one field`,
-      };
+      return msg('phoneRule.tooLong', { value });
     case 'invalid':
     default:
-      return {
-        'zh-CN': `号码 "${q}" 不是有效的中国大陆手机或固定电话号码，请核对（固定电话需以区号 0 开头）`,
-        en: `"${q}" is not a valid mainland China mobile or fixed-line number; check the digits (fixed lines start with the area code, e.g. 010)`,
-      };
+      return msg('phoneRule.invalid', { value });
   }
 }

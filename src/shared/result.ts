@@ -3,11 +3,14 @@
  * these envelopes instead of throwing: only an Error's message survives Electron IPC, and a
  * dispatcher needs the whole story (what failed and what to do about it).
  */
+import { formatMessage, isMessage, type Language, type Message } from './i18n';
 
-export type Language = 'zh-CN' | 'en';
-export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+export { LANGUAGES, type Language, type Message } from './i18n';
 
-/** A user-facing sentence in every UI language. */
+/**
+ * A sentence in every UI language, as call log entries written before message codes stored it.
+ * Only read back for display; nothing new is written in this shape.
+ */
 export type LocalizedText = Record<Language, string>;
 
 /** Local failures (nothing or nothing useful came back from a server). Server answers use the Yunxin code number. */
@@ -30,8 +33,8 @@ export interface Failure {
   code: FailureCode;
   /** English, human-readable; safe for logs (never contains the AppSecret). */
   message: string;
-  /** What happened and what to do, in every UI language. */
-  text?: LocalizedText;
+  /** What happened and what to do: a catalog key and its parameters, worded by whoever shows it. */
+  detail?: Message;
   /** Which input field was wrong, for invalid_input. */
   field?: string;
   /** Local clock minus server clock in seconds, when the server's Date header showed a skew > 60 s. */
@@ -51,11 +54,28 @@ export function failure(
   return { ok: false, code, message, ...extra };
 }
 
+/** A failure whose English log message is its own catalog sentence. */
+export function failWith(code: FailureCode, detail: Message, extra: Omit<Failure, 'ok' | 'code' | 'message' | 'detail'> = {}): Failure {
+  return { ok: false, code, message: formatMessage('en', detail), detail, ...extra };
+}
+
 export function success<T extends object>(value: T): Success<T> {
   return { ok: true, ...value };
 }
 
-/** The text to show a user: the localized advice when there is one, else the English message. */
-export function failureText(f: Failure, lang: Language): string {
-  return f.text?.[lang] ?? f.message;
+/** What a failure (or a call log entry's error) says, as stored: a message, maybe an old-style text. */
+export interface FailureWords {
+  message: string;
+  detail?: Message;
+  text?: LocalizedText;
+}
+
+/**
+ * The text to show a user: the catalog sentence when there is one this version knows, else the
+ * words an older version stored, else the English message.
+ */
+export function failureText(f: FailureWords, lang: Language): string {
+  if (f.detail !== undefined && isMessage(f.detail)) return formatMessage(lang, f.detail);
+  const legacy = f.text?.[lang];
+  return typeof legacy === 'string' ? legacy : f.message;
 }

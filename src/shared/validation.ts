@@ -14,7 +14,8 @@ import {
   MAX_DUR_ABSOLUTE_MIN,
 } from './limits';
 import { normalizePhone, phoneErrorText, quoteValue, type PhoneKind } from './phone';
-import { failure, success, type Failure, type LocalizedText, type Result } from './result';
+import { msg, type Message, type MessageParam } from './i18n';
+import { failWith, success, type Failure, type Result } from './result';
 
 export interface MaxDurRange {
   min: number;
@@ -50,8 +51,8 @@ export interface ValidConfRequest {
 export const CALLER_ACC_MAX_LENGTH = 32;
 
 /** The English sentence doubles as `message`, so logs name the bad value too. */
-function invalid(field: string, text: LocalizedText): Failure {
-  return failure('invalid_input', text.en, { field, text });
+function invalid(field: string, detail: Message): Failure {
+  return failWith('invalid_input', detail, { field });
 }
 
 function isBlank(v: unknown): boolean {
@@ -59,85 +60,64 @@ function isBlank(v: unknown): boolean {
 }
 
 /** A short description of an unexpected value for a message, e.g. `the text "600"` or `NaN`. */
-function describe(v: unknown): LocalizedText {
-  if (typeof v === 'string') return { 'zh-CN': `文本 "${quoteValue(v)}"`, en: `the text "${quoteValue(v)}"` };
-  if (typeof v === 'number') return { 'zh-CN': String(v), en: String(v) };
-  if (v === null) return { 'zh-CN': '空值', en: 'null' };
-  if (v === undefined) return { 'zh-CN': '空值', en: 'nothing' };
-  return { 'zh-CN': typeof v, en: `a value of type ${typeof v}` };
+function describe(v: unknown): MessageParam {
+  if (typeof v === 'string') return msg('input.describe.text', { text: quoteValue(v) });
+  if (typeof v === 'number') return String(v);
+  if (v === null) return msg('input.describe.null');
+  if (v === undefined) return msg('input.describe.nothing');
+  return msg('input.describe.type', { type: typeof v });
 }
 
 /** The Yunxin accid that authorises calls: 1–32 of letters, digits, `_ @ . -`. */
 export function validateCallerAcc(v: unknown): Failure | null {
   const field = 'callerAcc';
   if (isBlank(v)) {
-    return invalid(field, {
-      'zh-CN': '尚未设置云信账号（callerAcc），请在“设置”中填写',
-      en: 'The Yunxin account (callerAcc) is not set: set it in Settings',
-    });
+    return invalid(field, msg('input.callerAcc.missing'));
   }
   if (typeof v !== 'string') {
-    const d = describe(v);
-    return invalid(field, {
-      'zh-CN': `云信账号（callerAcc）必须是文本，收到的是 ${d['zh-CN']}`,
-      en: `callerAcc must be text, got ${d.en}`,
-    });
+    return invalid(field, msg('input.callerAcc.notText', { got: describe(v) }));
   }
   const q = quoteValue(v);
   if (v.length > CALLER_ACC_MAX_LENGTH) {
-    return invalid(field, {
-      'zh-CN': `云信账号 "${q}" 有 ${v.length} 个字符，最多 ${CALLER_ACC_MAX_LENGTH} 个`,
-      en: `callerAcc "${q}" is ${v.length} characters long; at most ${CALLER_ACC_MAX_LENGTH} are allowed`,
-    });
+    return invalid(field, msg('input.callerAcc.tooLong', { value: q, length: v.length, max: CALLER_ACC_MAX_LENGTH }));
   }
   if (!CALLER_ACC_PATTERN.test(v)) {
-    const bad = badAccChars(v);
-    return invalid(field, {
-      'zh-CN': `云信账号 "${q}" 含有不允许的字符 ${bad}，只能使用字母、数字和 _ @ . -`,
-      en: `callerAcc "${q}" contains characters that are not allowed (${bad}); use only letters, digits and _ @ . -`,
-    });
+    return invalid(field, msg('input.callerAcc.badChars', { value: q, chars: badAccChars(v) }));
   }
   return null;
 }
 
 /** Names the offending characters, because a space or a full-width letter is easy to miss. */
-function badAccChars(v: string): string {
+function badAccChars(v: string): MessageParam {
   const seen = new Set<string>();
   for (const ch of v) {
     if (!/^[A-Za-z0-9_@.-]$/.test(ch)) seen.add(ch);
     if (seen.size >= 3) break;
   }
-  return [...seen].map((ch) => (/^\s$/u.test(ch) ? 'space' : `"${quoteValue(ch) || '?'}"`)).join(' ');
+  const shown: MessageParam[] = [...seen].map((ch) => (/^\s$/u.test(ch) ? msg('input.space') : `"${quoteValue(ch) || '?'}"`));
+  return shown.reduceRight((rest, first) => msg('input.charList', { first, rest }));
 }
 
 /** maxDur: whole seconds within the range currently allowed by Settings. */
 export function validateMaxDur(v: unknown, range: MaxDurRange): Failure | null {
-  return checkSeconds(v, range, 'maxDur', { 'zh-CN': '通话时长上限（maxDur）', en: 'maxDur' }, {
-    'zh-CN': '（范围可在“设置”中调整）',
-    en: ' (the range can be changed in Settings)',
-  });
+  return checkSeconds(v, range, 'maxDur', msg('input.seconds.maxDur'), true);
 }
 
 function checkSeconds(
   v: unknown,
   range: MaxDurRange,
   field: string,
-  name: LocalizedText,
-  hint: LocalizedText = { 'zh-CN': '', en: '' },
+  name: Message,
+  /** Say that the range itself can be changed in Settings. */
+  settingsHint = false,
 ): Failure | null {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
     // Strings are refused rather than parsed: a silently coerced "60.5" or "" would hide a bug.
-    const d = describe(v);
-    return invalid(field, {
-      'zh-CN': `${name['zh-CN']}必须是整数秒，收到的是 ${d['zh-CN']}`,
-      en: `${name.en} must be a whole number of seconds, got ${d.en}`,
-    });
+    return invalid(field, msg('input.seconds.notInteger', { name, got: describe(v) }));
   }
   if (v < range.min || v > range.max) {
-    return invalid(field, {
-      'zh-CN': `${name['zh-CN']} ${v} 秒超出允许范围 ${range.min}–${range.max} 秒${hint['zh-CN']}`,
-      en: `${name.en} ${v} s is outside the allowed range ${range.min}–${range.max} s${hint.en}`,
-    });
+    const params = { name, value: v, min: range.min, max: range.max };
+    return invalid(field, settingsHint ? msg('input.seconds.outOfRangeSettings', params) : msg('input.seconds.outOfRange', params));
   }
   return null;
 }
@@ -146,14 +126,11 @@ function checkSeconds(
 export function validateMaxDurRange(min: unknown, max: unknown): Failure | null {
   const absolute = { min: MAX_DUR_ABSOLUTE_MIN, max: MAX_DUR_ABSOLUTE_MAX };
   const problem =
-    checkSeconds(min, absolute, 'maxDurMin', { 'zh-CN': '时长下限', en: 'The minimum call length' }) ??
-    checkSeconds(max, absolute, 'maxDurMax', { 'zh-CN': '时长上限', en: 'The maximum call length' });
+    checkSeconds(min, absolute, 'maxDurMin', msg('input.seconds.rangeMin')) ??
+    checkSeconds(max, absolute, 'maxDurMax', msg('input.seconds.rangeMax'));
   if (problem) return problem;
   if ((min as number) > (max as number)) {
-    return invalid('maxDurMax', {
-      'zh-CN': `时长上限 ${String(max)} 秒小于下限 ${String(min)} 秒`,
-      en: `The maximum call length (${String(max)} s) is below the minimum (${String(min)} s)`,
-    });
+    return invalid('maxDurMax', msg('input.seconds.inverted', { max: String(max), min: String(min) }));
   }
   return null;
 }
@@ -165,34 +142,30 @@ export function validateMaxDurRange(min: unknown, max: unknown): Failure | null 
 export function validatePhoneField(
   v: unknown,
   field: string,
-  label?: LocalizedText,
+  label?: Message,
 ): Result<{ number: PhoneNumber; kind: PhoneKind }> {
   if (typeof v !== 'string') {
-    const d = describe(v);
-    return invalid(field, withLabel(label, { 'zh-CN': `号码必须是文本，收到的是 ${d['zh-CN']}`, en: `The number must be text, got ${d.en}` }));
+    return invalid(field, withLabel(label, msg('input.phone.notText', { got: describe(v) })));
   }
   const parsed = normalizePhone(v);
   if (!parsed.ok) return invalid(field, withLabel(label, phoneErrorText(parsed)));
   return success({ number: parsed.number, kind: parsed.kind });
 }
 
-function withLabel(label: LocalizedText | undefined, text: LocalizedText): LocalizedText {
-  return label ? { 'zh-CN': `${label['zh-CN']}：${text['zh-CN']}`, en: `${label.en}: ${text.en}` } : text;
+function withLabel(label: Message | undefined, text: Message): Message {
+  return label ? msg('input.labelled', { label, text }) : text;
 }
 
 /** The dispatcher's own number comes from Settings, so every message sends them there. */
 function validateCaller(v: unknown): Result<{ number: PhoneNumber }> {
   if (isBlank(v)) {
-    return invalid('caller', {
-      'zh-CN': '尚未设置本机号码（您自己的电话，回拨时先呼叫它），请在“设置”中填写',
-      en: 'Your own phone number is not set (it is rung first for every call): set it in Settings',
-    });
+    return invalid('caller', msg('input.caller.missing'));
   }
-  return validatePhoneField(v, 'caller', { 'zh-CN': '“设置”中的本机号码无法使用', en: 'Your own number in Settings is not usable' });
+  return validatePhoneField(v, 'caller', msg('input.caller.label'));
 }
 
 function notAnObject(): Failure {
-  return invalid('input', { 'zh-CN': '请求内容缺失或格式错误', en: 'The request is missing or malformed' });
+  return invalid('input', msg('input.malformed'));
 }
 
 /** A callback call: Yunxin rings `caller` (the dispatcher) first, then bridges to `callee`. */
@@ -205,10 +178,7 @@ export function validateCallRequest(input: CallRequestInput, range: MaxDurRange)
   const callee = validatePhoneField(input.callee, 'callee');
   if (!callee.ok) return callee;
   if (callee.number === caller.number) {
-    return invalid('callee', {
-      'zh-CN': `被叫号码 "${quoteValue(input.callee)}" 就是您自己的号码（${caller.number}），请输入对方的号码`,
-      en: `"${quoteValue(input.callee)}" is your own number (${caller.number}); enter the number of the person to call`,
-    });
+    return invalid('callee', msg('input.callee.isOwn', { value: quoteValue(input.callee), own: caller.number }));
   }
   const dur = validateMaxDur(input.maxDur, range);
   if (dur) return dur;
@@ -225,17 +195,14 @@ export function validateConfRequest(input: ConfRequestInput, range: MaxDurRange)
 
   const raw: unknown = input.callees;
   if (!Array.isArray(raw)) {
-    return invalid('callees', { 'zh-CN': '与会者必须是号码列表', en: 'The participants must be a list of numbers' });
+    return invalid('callees', msg('input.callees.notList'));
   }
   if (raw.length === 0) {
-    return invalid('callees', { 'zh-CN': '请至少添加一位与会者', en: 'Add at least one participant to the conference' });
+    return invalid('callees', msg('input.callees.empty'));
   }
   // Counted before the numbers are parsed: a 9th participant is the problem, not its format.
   if (raw.length > MAX_CONFERENCE_CALLEES) {
-    return invalid('callees', {
-      'zh-CN': `会议最多可邀请 ${MAX_CONFERENCE_CALLEES} 人（不含您自己），当前为 ${raw.length} 人`,
-      en: `A conference can have at most ${MAX_CONFERENCE_CALLEES} participants besides you; ${raw.length} were given`,
-    });
+    return invalid('callees', msg('input.callees.tooMany', { max: MAX_CONFERENCE_CALLEES, count: raw.length }));
   }
 
   const callees: PhoneNumber[] = [];
@@ -244,28 +211,21 @@ export function validateConfRequest(input: ConfRequestInput, range: MaxDurRange)
   for (let i = 0; i < raw.length; i++) {
     const field = `callees[${i}]`;
     const typed: unknown = raw[i];
-    const parsed = validatePhoneField(typed, field, { 'zh-CN': `第 ${i + 1} 位与会者`, en: `Participant ${i + 1}` });
+    const parsed = validatePhoneField(typed, field, msg('input.callees.participant', { n: i + 1 }));
     if (!parsed.ok) return parsed;
     const shown = quoteValue(typed as string);
     if (parsed.number === caller.number) {
-      return invalid(field, {
-        'zh-CN': `与会者 "${shown}" 是您自己的号码（${caller.number}），您作为主持人会自动被呼叫，请将其移除`,
-        en: `"${shown}" is your own number (${caller.number}); you are rung automatically as the host, so remove it from the participants`,
-      });
+      return invalid(field, msg('input.callees.isOwn', { value: shown, own: caller.number }));
     }
     const first = firstAt.get(parsed.number);
     if (first !== undefined) {
       const earlier = quoteValue(raw[first] as string);
-      return invalid(field, {
-        'zh-CN':
-          earlier === shown
-            ? `号码 ${parsed.number} 重复出现（第 ${first + 1} 位和第 ${i + 1} 位），请删除一个`
-            : `"${earlier}" 与 "${shown}" 是同一个号码（${parsed.number}），请删除其中一个`,
-        en:
-          earlier === shown
-            ? `${parsed.number} is listed twice (participants ${first + 1} and ${i + 1}); remove one`
-            : `"${earlier}" and "${shown}" are the same number (${parsed.number}); remove one of them`,
-      });
+      return invalid(
+        field,
+        earlier === shown
+          ? msg('input.callees.repeated', { number: parsed.number, first: first + 1, n: i + 1 })
+          : msg('input.callees.sameNumber', { earlier, value: shown, number: parsed.number }),
+      );
     }
     firstAt.set(parsed.number, i);
     callees.push(parsed.number);

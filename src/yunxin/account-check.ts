@@ -12,6 +12,7 @@
  *   timeout, network, bad_response, 5xx, 416 and anything else           → unreachable
  */
 import type { AccountCheckVerdict } from '../shared/domain';
+import { formatMessage } from '../shared/i18n';
 import { CHECKSUM_VALIDITY_SECONDS } from '../shared/limits';
 import type { Failure } from '../shared/result';
 import { validateCallerAcc } from '../shared/validation';
@@ -74,9 +75,9 @@ function serverFailure(facts: FailureFacts, callerAcc: string): AccountCheckFail
   if (verdict !== 'unknown_caller_acc' || classifyServerAnswer(Number(facts.code), facts.serverText).kind === 'bad_param') {
     return { ...f, verdict };
   }
-  const { text } = explainFailure({ code: 'invalid_input', reason: 'unknown_account', detail: callerAcc });
+  const { detail } = explainFailure({ code: 'invalid_input', reason: 'unknown_account', detail: callerAcc });
   const quoted = facts.serverText ? ` "${facts.serverText}"` : '';
-  return { ...f, text, message: `Yunxin ${String(facts.code)}${quoted}: ${text.en}`, verdict };
+  return { ...f, detail, message: `Yunxin ${String(facts.code)}${quoted}: ${formatMessage('en', detail)}`, verdict };
 }
 
 export async function checkAccount(config: CheckedConfig | Failure, rawCallerAcc: unknown): Promise<CheckAccountResult> {

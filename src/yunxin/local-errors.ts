@@ -3,8 +3,8 @@
  * dispatcher: "nothing was sent" (safe to try again) versus "it may have been placed" (a phone
  * may be ringing; redialling could ring it twice).
  */
-import type { FailureCode, LocalizedText } from '../shared/result';
-import { HTTP_400_TEXT, lt } from './server-codes';
+import { msg, type Message } from '../shared/i18n';
+import type { FailureCode } from '../shared/result';
 
 export type LocalReason =
   | 'timeout'
@@ -30,93 +30,47 @@ interface LocalFacts {
   detail?: string;
 }
 
-const MAYBE_PLACED = lt(
-  '电话可能已经拨出:请先看看电话是否在响、查看通话记录,再决定是否重拨(系统不会自动重拨)。',
-  'The call may already have been placed: check whether a phone is ringing and look at the history before dialling again (it is never redialled automatically).',
-);
-
-function join(a: LocalizedText, b?: LocalizedText): LocalizedText {
-  return b ? lt(`${a['zh-CN']}${b['zh-CN']}`, `${a.en} ${b.en}`) : a;
+function join(first: Message, second?: Message): Message {
+  return second ? msg('yunxin.local.join', { first, second }) : first;
 }
 
-export function localText(f: LocalFacts): LocalizedText {
-  const host = f.host ?? 'the server';
-  const hostZh = f.host ?? '服务器';
-  const maybePlaced = f.ringsPhones ? MAYBE_PLACED : undefined;
-  const http = f.httpStatus !== undefined ? ` HTTP ${f.httpStatus}` : '';
+export function localText(f: LocalFacts): Message {
+  const host: Message | string = f.host ?? msg('yunxin.local.someServer');
+  const maybePlaced = f.ringsPhones ? msg('yunxin.local.maybePlaced') : undefined;
   switch (f.reason ?? f.code) {
     case 'timeout': {
-      const s = f.timeoutMs !== undefined ? Math.round(f.timeoutMs / 100) / 10 : undefined;
-      const within = s !== undefined ? { zh: `${s} 秒内`, en: ` within ${s} s` } : { zh: '', en: '' };
-      return join(
-        lt(`${within.zh}没有收到 ${hostZh} 的完整答复(超时)。请检查网络。`, `No complete answer from ${host}${within.en} (timeout). Check the network.`),
-        maybePlaced ?? lt('可以稍后重试。', 'You can try again shortly.'),
-      );
+      const seconds = f.timeoutMs !== undefined ? Math.round(f.timeoutMs / 100) / 10 : undefined;
+      const what = seconds !== undefined ? msg('yunxin.local.timeoutWithin', { host, seconds }) : msg('yunxin.local.timeout', { host });
+      return join(what, maybePlaced ?? msg('yunxin.local.tryAgainShortly'));
     }
     case 'refused':
-      return lt(
-        `无法连接 ${hostZh}(连接被拒绝),请求没有发出。请检查网络、代理以及设置中的接口地址。`,
-        `Could not connect to ${host} (connection refused); nothing was sent. Check the network, the proxy and the API base URL in Settings.`,
-      );
+      return msg('yunxin.local.refused', { host });
     case 'dns':
-      return lt(
-        `找不到服务器 ${hostZh}(域名解析失败),请求没有发出。请检查网络连接和设置中的接口地址。`,
-        `Could not find ${host} (DNS lookup failed); nothing was sent. Check the internet connection and the API base URL in Settings.`,
-      );
+      return msg('yunxin.local.dns', { host });
     case 'tls':
-      return lt(
-        `与 ${hostZh} 的安全连接失败(证书或 TLS 错误)。拦截 HTTPS 的代理或不准的系统时钟都会导致此问题,请联系管理员。`,
-        `The secure connection to ${host} failed (certificate or TLS error). An HTTPS-inspecting proxy or a wrong system clock can cause this; contact the administrator.`,
-      );
+      return msg('yunxin.local.tls', { host });
     case 'connection_lost':
     case 'network':
-      return join(
-        lt(`与 ${hostZh} 的连接在收到答复前中断。`, `The connection to ${host} broke before an answer arrived.`),
-        maybePlaced ?? lt('请检查网络后重试。', 'Check the network and try again.'),
-      );
+      return join(msg('yunxin.local.connectionLost', { host }), maybePlaced ?? msg('yunxin.local.checkNetworkRetry'));
     case 'non_json':
-      if (f.httpStatus === 400) return HTTP_400_TEXT;
+      if (f.httpStatus === 400) return msg('yunxin.http400');
       return join(
-        lt(
-          `${hostZh} 返回了${http}非云信格式的内容(多半是代理或网关的错误页)。请稍后再试;若持续出现,请检查接口地址和代理。`,
-          `${host} answered${http} with something that is not a Yunxin answer (probably a proxy or gateway error page). Try again later; if it persists, check the API base URL and the proxy.`,
-        ),
+        f.httpStatus !== undefined ? msg('yunxin.local.nonJsonHttp', { host, status: f.httpStatus }) : msg('yunxin.local.nonJson', { host }),
         maybePlaced,
       );
     case 'too_large':
-      return join(
-        lt(
-          `${hostZh} 的答复超过 64 KiB,已丢弃;这不是云信的答复。请检查接口地址和代理。`,
-          `The answer from ${host} was larger than 64 KiB and was discarded; it is not a Yunxin answer. Check the API base URL and the proxy.`,
-        ),
-        maybePlaced,
-      );
+      return join(msg('yunxin.local.tooLarge', { host }), maybePlaced);
     case 'missing_code':
-      return join(
-        lt(`${hostZh} 返回的 JSON 没有云信的 code 字段。请检查接口地址。`, `${host} answered JSON without a Yunxin code. Check the API base URL.`),
-        maybePlaced,
-      );
+      return join(msg('yunxin.local.missingCode', { host }), maybePlaced);
     case 'missing_session':
-      return lt(
-        '云信接受了请求,但没有返回会话 ID:电话可能正在响。确认之前请不要重拨;这通电话无法跟踪状态。',
-        'Yunxin accepted the request but returned no session id: a phone may be ringing now. Do not dial again until you have checked; this call cannot be tracked.',
-      );
+      return msg('yunxin.local.missingSession');
     case 'invalid_input':
-      return lt(
-        `输入有误,请求没有发出${f.detail ? `:${f.detail}` : '。'}`,
-        `Invalid input; nothing was sent${f.detail ? `: ${f.detail}` : '.'}`,
-      );
+      return f.detail ? msg('yunxin.local.invalidInputDetail', { detail: f.detail }) : msg('yunxin.local.invalidInput');
     case 'unknown_account':
-      return lt(
-        `此云信应用中没有主叫账号 "${f.detail ?? ''}"。请管理员在云信控制台(应用 → 账号管理 → 新建账号)或用创建用户的服务器 API 创建该账号,再在设置中填写。`,
-        `Yunxin knows no caller account "${f.detail ?? ''}" in this app. The administrator should create the accid in the Yunxin console (app → account management → new account) or via the create-user API, then set it in Settings.`,
-      );
+      return msg('yunxin.local.unknownAccount', { accid: f.detail ?? '' });
     case 'not_configured':
-      return lt(
-        `尚未配置云信账号(缺少 AppKey 或 AppSecret),请求没有发出。请管理员在设置中填写${f.detail ? `(${f.detail})` : ''}。`,
-        `The Yunxin account is not set up (AppKey or AppSecret missing); nothing was sent. The administrator should enter it in Settings${f.detail ? ` (${f.detail})` : ''}.`,
-      );
+      return f.detail ? msg('yunxin.local.notConfiguredDetail', { detail: f.detail }) : msg('yunxin.local.notConfigured');
     default:
-      return lt(`本地错误(${String(f.code)})。`, `Local failure (${String(f.code)}).`);
+      return msg('yunxin.local.other', { code: String(f.code) });
   }
 }

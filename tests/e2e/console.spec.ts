@@ -145,8 +145,17 @@ test('a wrong AppSecret shows the mapped message, and the secret never reaches t
     await page.getByTestId('dial-call').click();
     const strip = page.getByTestId('call-strip-item').first();
     await expect(strip).toHaveAttribute('data-state', 'failed');
-    await expect(strip.getByTestId('call-strip-error')).toContainText('AppSecret');
+    await expect(strip.getByTestId('call-strip-error')).toContainText('AppSecret 与 AppKey 不匹配');
     expect(prod.requests.length).toBe(2);
+
+    // Main sent a message code, not words: the same failure reads in English once the UI is English.
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('settings-language').selectOption('en');
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    await page.getByTestId('tab-contacts').click();
+    await expect(strip.getByTestId('call-strip-error')).toContainText('The AppSecret does not match the AppKey');
+    await expect(strip.getByTestId('call-strip-error')).not.toContainText('不匹配');
     expect(await page.content()).not.toContain(wrongSecret);
   } finally {
     await prod.close();

@@ -184,9 +184,9 @@ export const MODEL: Record<OperationName, Shape> = {
     limit: req(int({ min: 1 })),
     status: opt(oneOf('new', 'duplicate', 'error')),
   }),
-  contactsExport: EMPTY,
+  contactsExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   callLogList: obj({ sinceRevision: opt(timestamp) }),
-  callLogExport: EMPTY,
+  callLogExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   noticesList: EMPTY,
 };
 

@@ -1,41 +1,67 @@
 /**
  * The call log as a spreadsheet for the dispatcher's records: UTF-8 with a BOM (without it Excel
- * reads UTF-8 as GBK), CRLF, Chinese headers and words like the contact export, oldest first.
+ * reads UTF-8 as GBK), CRLF, oldest first, headers and words from the catalog in the UI language
+ * (zh-CN by default), like the contact export.
  */
 import type { CallLogEntry } from '../../shared/domain';
+import { formatMessage, translate, type Language, type PlainKey } from '../../shared/i18n';
+import { failureText } from '../../shared/result';
 import { csvCell, guard } from '../contacts/csv';
 import { localIso } from '../local-time';
 
-export const CALL_LOG_HEADERS = ['时间', '类型', '模式', '主叫', '被叫', '结果', '错误码', '说明', '会话 ID', '状态', '时长（秒）', '挂断原因'];
+const HEADER_KEYS: readonly PlainKey[] = [
+  'csv.log.time',
+  'csv.log.kind',
+  'csv.log.mode',
+  'csv.log.caller',
+  'csv.log.parties',
+  'csv.log.result',
+  'csv.log.code',
+  'csv.log.explanation',
+  'csv.log.session',
+  'csv.log.state',
+  'csv.log.duration',
+  'csv.log.hangCause',
+];
 
-const KIND = { call: '通话', conf: '会议' } as const;
-const MODE = { sandbox: '沙箱', production: '正式' } as const;
-const STATE: Record<CallLogEntry['state'], string> = {
-  submitted: '已提交',
-  ringing: '振铃中',
-  answered: '通话中',
-  ended: '已结束',
-  unknown: '未知',
-  failed: '失败',
-};
+export function callLogHeaders(lang: Language): string[] {
+  return HEADER_KEYS.map((key) => translate(lang, key));
+}
 
-export function exportCallLogCsv(entries: readonly CallLogEntry[]): string {
-  const lines = [CALL_LOG_HEADERS.map(cell).join(',')];
+const KIND = { call: 'csv.log.kind.call', conf: 'csv.log.kind.conf' } as const satisfies Record<CallLogEntry['kind'], PlainKey>;
+const MODE = { sandbox: 'csv.log.mode.sandbox', production: 'csv.log.mode.production' } as const satisfies Record<CallLogEntry['mode'], PlainKey>;
+const STATE = {
+  submitted: 'csv.log.state.submitted',
+  ringing: 'csv.log.state.ringing',
+  answered: 'csv.log.state.answered',
+  ended: 'csv.log.state.ended',
+  unknown: 'csv.log.state.unknown',
+  failed: 'csv.log.state.failed',
+} as const satisfies Record<CallLogEntry['state'], PlainKey>;
+
+/** A word for a value read from the log file, which an older or newer version may have written. */
+function word<T extends string>(table: Readonly<Record<T, PlainKey>>, value: T, lang: Language): string {
+  const key = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+  return key ? formatMessage(lang, { key }) : String(value);
+}
+
+export function exportCallLogCsv(entries: readonly CallLogEntry[], lang: Language = 'zh-CN'): string {
+  const lines = [callLogHeaders(lang).map(cell).join(',')];
   const oldestFirst = [...entries].sort((a, b) => a.createdAt - b.createdAt);
   for (const e of oldestFirst) {
     const parties = e.parties.map((p) => (p.name ? `${p.name} ${p.number}` : p.number)).join('; ');
     lines.push(
       [
         localIso(e.createdAt),
-        KIND[e.kind],
-        MODE[e.mode],
+        word(KIND, e.kind, lang),
+        word(MODE, e.mode, lang),
         e.caller,
         parties,
-        e.error ? '失败' : '成功',
+        translate(lang, e.error ? 'csv.log.result.failed' : 'csv.log.result.ok'),
         e.error ? String(e.error.code) : '',
-        e.error ? (e.error.text?.['zh-CN'] ?? e.error.message) : '',
+        e.error ? failureText(e.error, lang) : '',
         e.session ?? '',
-        STATE[e.state] ?? e.state,
+        word(STATE, e.state, lang),
         e.durationSec === undefined ? '' : String(e.durationSec),
         e.hangCause ?? '',
       ]

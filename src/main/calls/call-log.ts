@@ -33,6 +33,6 @@ export function callLogEntryFor(attempt: CallAttempt, now: number): NewCallLogEn
     state: outcome.ok ? 'submitted' : 'failed',
   };
   if (outcome.ok) entry.session = outcome.session;
-  else entry.error = { code: outcome.code, message: outcome.message, ...(outcome.text ? { text: outcome.text } : {}) };
+  else entry.error = { code: outcome.code, message: outcome.message, ...(outcome.detail ? { detail: outcome.detail } : {}) };
   return entry;
 }

@@ -15,7 +15,8 @@ import type {
   StartConfResponse,
 } from '../../shared/contract';
 import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
-import { failure, success, type Failure } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import type { Logger } from '../log';
 import type { CallLogSource } from '../sources/call-log-source';
@@ -38,17 +39,12 @@ export interface CallServiceDeps {
   log: Logger;
 }
 
-const inFlightText = {
-  'zh-CN': '同一呼叫正在提交，请勿重复点击。',
-  en: 'The same call is already being submitted.',
-};
-
 export function createCallService(deps: CallServiceDeps): CallService {
   const inFlight = new Set<string>();
 
   /** Runs `send` unless the same request is already in flight. */
   async function once<T>(key: string, send: () => Promise<T | Failure>): Promise<T | Failure> {
-    if (inFlight.has(key)) return failure('busy', inFlightText.en, { text: inFlightText });
+    if (inFlight.has(key)) return failWith('busy', msg('callRule.inFlight'));
     inFlight.add(key);
     try {
       return await send();

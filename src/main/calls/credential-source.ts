@@ -3,7 +3,8 @@
  * vault's in production. The secret is handed to the client and nowhere else.
  */
 import type { Settings } from '../../shared/domain';
-import { failure, type Failure } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, type Failure } from '../../shared/result';
 import type { Logger } from '../log';
 import type { Sandbox } from '../sandbox/sandbox';
 
@@ -21,11 +22,6 @@ export interface CredentialSource {
 export interface VaultReader {
   getCredentials(): Promise<{ appKey: string; appSecret: string } | null>;
 }
-
-const notConfiguredText = {
-  'zh-CN': '尚未配置正式账号：请在“设置”中填写 AppKey 和 AppSecret，或切换到沙箱模式。',
-  en: 'No production account yet: enter the AppKey and AppSecret in Settings, or switch to Sandbox mode.',
-};
 
 export function createCredentialSource(deps: {
   vault: VaultReader;
@@ -46,7 +42,7 @@ export function createCredentialSource(deps: {
         return refused;
       }
       const creds = await deps.vault.getCredentials();
-      if (!creds) return failure('not_configured', notConfiguredText.en, { text: notConfiguredText });
+      if (!creds) return failWith('not_configured', msg('callRule.notConfigured'));
       deps.log.redact(creds.appSecret);
       return { ok: true, appKey: creds.appKey, appSecret: creds.appSecret, baseUrl: settings.baseUrl };
     },

@@ -12,6 +12,7 @@ import {
 } from '../../shared/contact-limits';
 import type { ContactNumber } from '../../shared/domain';
 import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
+import { msg } from '../../shared/i18n';
 import type { Failure } from '../../shared/result';
 import { invalidField, multiLine, optionalLine, requiredLine, tooLong } from './field-text';
 
@@ -43,9 +44,9 @@ export interface ContactRuleOptions {
   unknownGroups: 'reject' | 'drop';
 }
 
-const NAME = { 'zh-CN': '姓名', en: 'The name' };
-const ORG = { 'zh-CN': '单位', en: 'The organisation' };
-const NOTES = { 'zh-CN': '备注', en: 'The notes' };
+const NAME = msg('field.contactName');
+const ORG = msg('field.org');
+const NOTES = msg('field.notes');
 
 export function checkContact(input: ContactInput, options: ContactRuleOptions): { ok: true; fields: ContactFields } | Failure {
   const name = requiredLine('name', NAME, input.name, CONTACT_NAME_MAX);
@@ -68,30 +69,26 @@ export function checkContact(input: ContactInput, options: ContactRuleOptions): 
 function checkNumbers(raw: unknown): ContactNumber[] | Failure {
   const list = Array.isArray(raw) ? (raw as unknown[]) : [];
   if (list.length > CONTACT_NUMBERS_MAX) {
-    return invalidField('numbers', {
-      'zh-CN': `每位联系人最多 ${CONTACT_NUMBERS_MAX} 个号码，当前为 ${list.length} 个`,
-      en: `A contact can have at most ${CONTACT_NUMBERS_MAX} numbers; ${list.length} were given`,
-    });
+    return invalidField('numbers', msg('contactRule.tooManyNumbers', { max: CONTACT_NUMBERS_MAX, count: list.length }));
   }
   const out: ContactNumber[] = [];
   const firstAt = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const field = `numbers[${i}]`;
     const entry = (list[i] ?? {}) as { label?: unknown; number?: unknown };
-    const label = optionalLine(`${field}.label`, { 'zh-CN': '号码标签', en: 'The number label' }, entry.label, CONTACT_LABEL_MAX);
+    const label = optionalLine(`${field}.label`, msg('field.numberLabel'), entry.label, CONTACT_LABEL_MAX);
     if (!label.ok) return label;
     const typed = typeof entry.number === 'string' ? entry.number : '';
     const parsed = normalizePhone(typed);
     if (!parsed.ok) {
-      const text = phoneErrorText(parsed);
-      return invalidField(field, { 'zh-CN': `第 ${i + 1} 个号码：${text['zh-CN']}`, en: `Number ${i + 1}: ${text.en}` });
+      return invalidField(field, msg('contactRule.numberN', { n: i + 1, text: phoneErrorText(parsed) }));
     }
     const first = firstAt.get(parsed.number);
     if (first !== undefined) {
-      return invalidField(field, {
-        'zh-CN': `第 ${i + 1} 个号码 "${quoteValue(typed)}" 与第 ${first + 1} 个是同一个号码（${parsed.number}），请删除一个`,
-        en: `Number ${i + 1} ("${quoteValue(typed)}") is the same as number ${first + 1} (${parsed.number}); remove one`,
-      });
+      return invalidField(
+        field,
+        msg('contactRule.sameNumber', { n: i + 1, value: quoteValue(typed), first: first + 1, number: parsed.number }),
+      );
     }
     firstAt.set(parsed.number, i);
     out.push({ label: label.value, number: parsed.number });
@@ -107,10 +104,7 @@ function checkGroupIds(raw: unknown, options: ContactRuleOptions): string[] | Fa
     if (typeof id !== 'string' || out.includes(id)) continue;
     if (options.groupExists(id)) out.push(id);
     else if (options.unknownGroups === 'reject') {
-      return invalidField(`groupIds[${i}]`, {
-        'zh-CN': '所选分组已不存在（可能刚被删除），请重新选择',
-        en: 'A selected group no longer exists (it may just have been deleted); choose the groups again',
-      });
+      return invalidField(`groupIds[${i}]`, msg('contactRule.groupGone'));
     }
   }
   return out;

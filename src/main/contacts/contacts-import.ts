@@ -15,6 +15,7 @@ import type {
   ImportRowsResponse,
 } from '../../shared/contract';
 import { CONTACT_BOOK_MAX, IMPORT_FILE_MAX_BYTES, IMPORT_PREVIEW_ROWS, IMPORT_ROWS_MAX } from '../../shared/contact-limits';
+import { msg, type Language } from '../../shared/i18n';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
 import type { ContactsSource } from '../sources/contacts-source';
@@ -31,7 +32,8 @@ export interface ContactsImport {
   /** The parse in progress (null when none). */
   progress(): ImportProgress | null;
   apply(request: ImportApplyRequest): ImportApplyResponse;
-  exportCsv(): CsvExportResponse;
+  /** Headers and words in `lang` (the UI language; zh-CN when absent). */
+  exportCsv(lang?: Language): CsvExportResponse;
   /** Forgets pending previews (closing the app). */
   clear(): void;
 }
@@ -52,46 +54,19 @@ export interface ContactsImportDeps {
   maxBook?: number;
 }
 
-const tooManyRows = (max: number) =>
-  invalidField('dataBase64', {
-    'zh-CN': `文件超过 ${max} 行，请拆分后分批导入`,
-    en: `The file has more than ${max} lines; split it and import the parts one by one`,
-  });
-
-const outOfMemory = invalidField('dataBase64', {
-  'zh-CN': '文件内容过多，无法预览，请拆分后分批导入',
-  en: 'The file is too large to preview; split it and import the parts one by one',
-});
-
+const tooManyRows = (max: number) => invalidField('dataBase64', msg('importFile.tooManyRows', { max }));
+const outOfMemory = invalidField('dataBase64', msg('importFile.tooLargeToPreview'));
 const bookFull = (max: number, current: number, adding: number) =>
-  invalidField('importId', {
-    'zh-CN': `通讯录最多 ${max} 位联系人：现有 ${current} 位，本次将新增 ${adding} 位。请先删除不用的联系人或减少导入行数`,
-    en: `The contact book holds at most ${max} contacts: it has ${current} and this import would add ${adding}. Delete unused contacts or import fewer rows`,
-  });
-
-const cancelled = invalidField('dataBase64', {
-  'zh-CN': '导入预览已被新的文件取代',
-  en: 'The import preview was replaced by a newer file',
-});
+  invalidField('importId', msg('importFile.bookFull', { max, current, adding }));
+const cancelled = invalidField('dataBase64', msg('importFile.replaced'));
 
 function rowView(r: ImportRow): ImportPreviewRow {
   return { line: r.line, status: r.status, name: r.name, numbers: r.numbers, errors: r.errors.map((e) => e.text) };
 }
 
-const tooBig = invalidField('dataBase64', {
-  'zh-CN': `文件超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB，请拆分后分批导入`,
-  en: `The file is larger than ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB; split it and import the parts one by one`,
-});
-
-const undecodable = invalidField('dataBase64', {
-  'zh-CN': '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK）。请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后重试',
-  en: 'The text encoding of the file is neither UTF-8 nor GBK. In Excel use "Save As → CSV UTF-8 (Comma delimited)" and try again',
-});
-
-const expired = invalidField('importId', {
-  'zh-CN': '导入预览已过期或已导入，请重新选择文件',
-  en: 'The import preview has expired or was already applied; choose the file again',
-});
+const tooBig = invalidField('dataBase64', msg('importFile.tooBig', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024 }));
+const undecodable = invalidField('dataBase64', msg('importFile.undecodable'));
+const expired = invalidField('importId', msg('importFile.expired'));
 
 export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
   const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept ?? 1 });
@@ -174,8 +149,8 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       return success(plan.counts);
     },
 
-    exportCsv() {
-      const csv = exportContactsCsv(deps.contacts.all(), deps.groups.all());
+    exportCsv(lang) {
+      const csv = exportContactsCsv(deps.contacts.all(), deps.groups.all(), lang);
       return success({ fileName: `contacts-${fileStamp(deps.now())}.csv`, csv });
     },
 

@@ -14,6 +14,7 @@ import type {
   RosterSaveResponse,
 } from '../../shared/contract';
 import type { Contact, ContactDraft, PhoneNumber, RosterMember } from '../../shared/domain';
+import { msg } from '../../shared/i18n';
 import { success } from '../../shared/result';
 import type { ContactsSource } from '../sources/contacts-source';
 import type { GroupsSource } from '../sources/groups-source';
@@ -50,11 +51,6 @@ export interface ContactsService {
   warmUp(): void;
 }
 
-const goneText = {
-  'zh-CN': '该联系人已不存在（可能刚被删除），无法保存修改',
-  en: 'This contact no longer exists (it may just have been deleted); the change cannot be saved',
-};
-
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
   const { contacts, now } = deps;
   const groups = createGroups({ source: deps.groups, now });
@@ -87,7 +83,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
 
     saveContact(draft) {
       const existing = draft.id === undefined ? undefined : contacts.get(draft.id);
-      if (draft.id !== undefined && !existing) return invalidField('id', goneText);
+      if (draft.id !== undefined && !existing) return invalidField('id', msg('contactRule.gone'));
       const checked = checkContact(draft, { groupExists: groups.exists, unknownGroups: 'reject' });
       if (!checked.ok) return checked;
       const at = now();

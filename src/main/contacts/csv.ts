@@ -16,7 +16,7 @@ import {
 } from '../../shared/contact-limits';
 import type { Contact, ContactGroup, ContactNumber, DuplicatePolicy } from '../../shared/domain';
 import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
-import type { LocalizedText } from '../../shared/result';
+import { LANGUAGES, msg, translate, type Language, type Message, type PlainKey } from '../../shared/i18n';
 import { multiLine, oneLine, textLength, tooLong } from './field-text';
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +202,27 @@ const GENERIC_PHONE = ['电话', '号码', '电话号码', '联系电话', '联�
 const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-.:：()（）#'"]/g, '');
 const has = (key: string, words: readonly string[]) => words.some((w) => key.includes(w));
 
+/** The export's columns, in order; their words come from the catalog in the language asked for. */
+const EXPORT_COLUMNS: readonly { key: PlainKey; kind: ColumnKind }[] = [
+  { key: 'csv.contacts.name', kind: 'name' },
+  { key: 'csv.contacts.numbers', kind: 'phone' },
+  { key: 'csv.contacts.org', kind: 'org' },
+  { key: 'csv.contacts.notes', kind: 'notes' },
+  { key: 'csv.contacts.groups', kind: 'groups' },
+  { key: 'csv.contacts.favorite', kind: 'favorite' },
+];
+
+/** Our own export's headers in every UI language, read back exactly before the word lists guess. */
+const EXPORTED_HEADER_KINDS: ReadonlyMap<string, ColumnKind> = new Map(
+  LANGUAGES.flatMap((lang) => EXPORT_COLUMNS.map((c) => [headerKey(translate(lang, c.key)), c.kind] as const)),
+);
+
+/** The favourite column's "yes" in every UI language, besides the usual marks. */
+const FAVORITE_YES = new Set(LANGUAGES.map((lang) => translate(lang, 'csv.contacts.yes').toLowerCase()));
+
 function columnKind(header: string): ColumnKind | null {
+  const exported = EXPORTED_HEADER_KINDS.get(headerKey(header));
+  if (exported) return exported;
   const key = headerKey(header).replace(/\d+$/, '');
   if (key === '' || has(key, IGNORED)) return null;
   if (has(key, PHONE)) return has(key, PHONE_META) ? null : 'phone';
@@ -235,7 +255,7 @@ export type ImportField = 'name' | 'numbers' | 'org' | 'notes' | 'groups';
 
 export interface ImportError {
   field: ImportField;
-  text: LocalizedText;
+  text: Message;
 }
 
 /** A row as it would be stored (numbers normalised); groups by name, resolved on apply. */
@@ -342,23 +362,24 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
     // 张 + 三 → 张三; Smith + John → John Smith.
     name = /^[\u3400-\u9fff]/.test(family) ? family + given : [given, family].filter(Boolean).join(' ');
   }
-  if (name === '') errors.push({ field: 'name', text: { 'zh-CN': '缺少姓名', en: 'The name is missing' } });
+  if (name === '') errors.push({ field: 'name', text: msg('importFile.nameMissing') });
   const org = oneLine(cell('org'));
   const notes = multiLine(cell('notes'));
   for (const [field, label, value, max] of [
-    ['name', { 'zh-CN': '姓名', en: 'The name' }, name, CONTACT_NAME_MAX],
-    ['org', { 'zh-CN': '单位', en: 'The organisation' }, org, CONTACT_ORG_MAX],
-    ['notes', { 'zh-CN': '备注', en: 'The notes' }, notes, CONTACT_NOTES_MAX],
+    ['name', msg('field.contactName'), name, CONTACT_NAME_MAX],
+    ['org', msg('field.org'), org, CONTACT_ORG_MAX],
+    ['notes', msg('field.notes'), notes, CONTACT_NOTES_MAX],
   ] as const) {
     const problem = tooLong(field, label, value, max);
-    if (problem?.text) errors.push({ field, text: problem.text });
+    if (problem?.detail) errors.push({ field, text: problem.detail });
   }
 
   const typed: string[] = [];
   const numbers: ContactNumber[] = [];
   columns.forEach((col, i) => {
     if (col.kind !== 'phone') return;
-    const generic = GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, ''));
+    const generic =
+      GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, '')) || EXPORTED_HEADER_KINDS.get(headerKey(col.header)) === 'phone';
     for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、/|\r\n]+/)) {
       const parsed = readNumber(item, generic ? '' : col.header);
       if (!parsed) continue;
@@ -370,10 +391,7 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
   if (numbers.length > CONTACT_NUMBERS_MAX) {
     errors.push({
       field: 'numbers',
-      text: {
-        'zh-CN': `每位联系人最多 ${CONTACT_NUMBERS_MAX} 个号码，这一行有 ${numbers.length} 个`,
-        en: `A contact can have at most ${CONTACT_NUMBERS_MAX} numbers; this row has ${numbers.length}`,
-      },
+      text: msg('importFile.tooManyNumbers', { max: CONTACT_NUMBERS_MAX, count: numbers.length }),
     });
   }
 
@@ -382,14 +400,12 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
   if (longGroup !== undefined) {
     errors.push({
       field: 'groups',
-      text: {
-        'zh-CN': `分组名称“${quoteValue(longGroup)}”过长，最多 ${GROUP_NAME_MAX} 个字符`,
-        en: `The group name "${quoteValue(longGroup)}" is longer than ${GROUP_NAME_MAX} characters`,
-      },
+      text: msg('importFile.groupNameTooLong', { name: quoteValue(longGroup), max: GROUP_NAME_MAX }),
     });
   }
   const favCol = columns.some((c) => c.kind === 'favorite');
-  const favorite = favCol ? /^(是|y|yes|true|1|★|☆|√|✓|✔|收藏)$/i.test(cell('favorite').trim()) : undefined;
+  const mark = cell('favorite').trim();
+  const favorite = favCol ? /^(是|y|yes|true|1|★|☆|√|✓|✔|收藏)$/i.test(mark) || FAVORITE_YES.has(mark.toLowerCase()) : undefined;
 
   const row: ImportRow = { line, status: errors.length ? 'error' : 'new', name, numbers: typed, errors };
   if (!errors.length) {
@@ -404,7 +420,7 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
 function readNumber(
   item: string,
   columnLabel: string,
-): { typed: string; number: ContactNumber } | { typed: string; error: LocalizedText } | null {
+): { typed: string; number: ContactNumber } | { typed: string; error: Message } | null {
   let value = unwrapCell(item).trim();
   if (value === '') return null;
   let label = columnLabel;
@@ -420,10 +436,7 @@ function readNumber(
     // digits are gone, so only the dispatcher can fix the file.
     return {
       typed: value,
-      error: {
-        'zh-CN': `号码 "${quoteValue(value)}" 被 Excel 存成了科学计数法，原号码已丢失：请将该列设为“文本”格式，重新填写号码后再保存`,
-        en: `"${quoteValue(value)}" was saved by Excel in scientific notation and the digits are lost: format the column as Text, re-enter the numbers and save again`,
-      },
+      error: msg('importFile.scientific', { value: quoteValue(value) }),
     };
   }
   const parsed = normalizePhone(value);
@@ -431,11 +444,11 @@ function readNumber(
   return { typed: value, number: { label, number: parsed.number } };
 }
 
-function duplicateText(number: string, t: DuplicateTarget): LocalizedText {
-  const who = quoteValue(t.name);
+function duplicateText(number: string, t: DuplicateTarget): Message {
+  const name = quoteValue(t.name);
   return t.kind === 'existing'
-    ? { 'zh-CN': `号码 ${number} 已属于联系人“${who}”`, en: `The number ${number} already belongs to "${who}"` }
-    : { 'zh-CN': `号码 ${number} 与第 ${t.line} 行“${who}”重复`, en: `The number ${number} is also on row ${t.line} ("${who}")` };
+    ? msg('importFile.duplicateExisting', { number, name })
+    : msg('importFile.duplicateRow', { number, line: t.line, name });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -540,15 +553,23 @@ function merge(current: Contact, c: ImportedContact, groupIds: string[]): Contac
 // ---------------------------------------------------------------------------------------------
 // Export
 
-export const EXPORT_HEADERS = ['姓名', '号码', '单位', '备注', '分组', '收藏'];
+export function exportHeaders(lang: Language): string[] {
+  return EXPORT_COLUMNS.map((c) => translate(lang, c.key));
+}
 
 /**
  * UTF-8 with a BOM (without it Excel reads UTF-8 as GBK and shows mojibake), CRLF, and numbers
- * as `label:number` items in one cell, which importContacts reads back to the same contacts.
+ * as `label:number` items in one cell, which importContacts reads back to the same contacts
+ * whichever language the headers are in.
  */
-export function exportContactsCsv(contacts: readonly Contact[], groups: readonly ContactGroup[] = []): string {
+export function exportContactsCsv(
+  contacts: readonly Contact[],
+  groups: readonly ContactGroup[] = [],
+  lang: Language = 'zh-CN',
+): string {
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const lines = [EXPORT_HEADERS.map(csvCell).join(',')];
+  const yes = translate(lang, 'csv.contacts.yes');
+  const lines = [exportHeaders(lang).map(csvCell).join(',')];
   for (const c of contacts) {
     const numbers = c.numbers
       .map((n) => {
@@ -565,7 +586,7 @@ export function exportContactsCsv(contacts: readonly Contact[], groups: readonly
       guard(c.org),
       guard(c.notes),
       guard(c.groupIds.flatMap((id) => groupName.get(id) ?? []).join('; ')),
-      c.favorite ? '是' : '',
+      c.favorite ? yes : '',
     ];
     lines.push(cells.map(csvCell).join(','));
   }

@@ -3,11 +3,12 @@
  * contact, group and roster rules so every field fails with the same kind of sentence.
  */
 import { quoteValue } from '../../shared/phone';
-import { failure, type Failure, type LocalizedText } from '../../shared/result';
+import { msg, type Message } from '../../shared/i18n';
+import { failWith, type Failure } from '../../shared/result';
 
 /** The English sentence doubles as `message`, so logs name the problem too. */
-export function invalidField(field: string, text: LocalizedText): Failure {
-  return failure('invalid_input', text.en, { field, text });
+export function invalidField(field: string, detail: Message): Failure {
+  return failWith('invalid_input', detail, { field });
 }
 
 // Control characters would break CSV rows and the search index's line separator; in one-line
@@ -38,25 +39,22 @@ export function textLength(s: string): number {
   return n;
 }
 
-export function tooLong(field: string, name: LocalizedText, value: string, max: number): Failure | null {
+export function tooLong(field: string, name: Message, value: string, max: number): Failure | null {
   const length = textLength(value);
   if (length <= max) return null;
-  return invalidField(field, {
-    'zh-CN': `${name['zh-CN']}“${quoteValue(value)}”有 ${length} 个字符，最多 ${max} 个`,
-    en: `${name.en} "${quoteValue(value)}" is ${length} characters long; at most ${max} are allowed`,
-  });
+  return invalidField(field, msg('field.tooLong', { name, value: quoteValue(value), length, max }));
 }
 
 /** A required one-line field: tidied, non-empty, within `max`. */
 export function requiredLine(
   field: string,
-  name: LocalizedText,
+  name: Message,
   raw: unknown,
   max: number,
 ): { ok: true; value: string } | Failure {
   const value = typeof raw === 'string' ? oneLine(raw) : '';
   if (value === '') {
-    return invalidField(field, { 'zh-CN': `请填写${name['zh-CN']}`, en: `${name.en} is required` });
+    return invalidField(field, msg('field.required', { name }));
   }
   return tooLong(field, name, value, max) ?? { ok: true, value };
 }
@@ -64,7 +62,7 @@ export function requiredLine(
 /** An optional one-line field: tidied (absent = empty), within `max`. */
 export function optionalLine(
   field: string,
-  name: LocalizedText,
+  name: Message,
   raw: unknown,
   max: number,
 ): { ok: true; value: string } | Failure {

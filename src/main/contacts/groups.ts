@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { GROUP_NAME_MAX } from '../../shared/contact-limits';
 import type { ContactGroup } from '../../shared/domain';
+import { msg } from '../../shared/i18n';
 import { quoteValue } from '../../shared/phone';
 import { success, type Failure, type Result } from '../../shared/result';
 import type { GroupsSource } from '../sources/groups-source';
@@ -28,16 +29,13 @@ export function createGroups(deps: { source: GroupsSource; now(): number }): Gro
     save(input) {
       const existing = input.id === undefined ? undefined : source.get(input.id);
       if (input.id !== undefined && !existing) {
-        return invalidField('id', { 'zh-CN': '该分组已不存在（可能刚被删除）', en: 'This group no longer exists (it may just have been deleted)' });
+        return invalidField('id', msg('groupRule.gone'));
       }
-      const name = requiredLine('name', { 'zh-CN': '分组名称', en: 'The group name' }, input.name, GROUP_NAME_MAX);
+      const name = requiredLine('name', msg('field.groupName'), input.name, GROUP_NAME_MAX);
       if (!name.ok) return name;
       const clash = source.all().find((g) => g.id !== input.id && sameName(g.name, name.value));
       if (clash) {
-        return invalidField('name', {
-          'zh-CN': `已有名为“${quoteValue(clash.name)}”的分组，请换一个名称`,
-          en: `A group named "${quoteValue(clash.name)}" already exists; choose another name`,
-        });
+        return invalidField('name', msg('groupRule.nameTaken', { name: quoteValue(clash.name) }));
       }
       const group: ContactGroup = { id: existing?.id ?? randomUUID(), name: name.value, createdAt: existing?.createdAt ?? deps.now() };
       return source.put([group], 'save') ?? success({ group });

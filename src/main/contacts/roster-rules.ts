@@ -6,6 +6,7 @@
 import { CONTACT_NAME_MAX, ROSTER_MEMBERS_MAX, ROSTER_NAME_MAX } from '../../shared/contact-limits';
 import type { PhoneNumber, RosterMember } from '../../shared/domain';
 import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
+import { msg } from '../../shared/i18n';
 import type { Failure } from '../../shared/result';
 import { invalidField, optionalLine, requiredLine } from './field-text';
 
@@ -24,43 +25,33 @@ export function checkRoster(
   input: RosterInput,
   options: RosterRuleOptions,
 ): { ok: true; name: string; members: RosterMember[] } | Failure {
-  const name = requiredLine('name', { 'zh-CN': '会议组名称', en: 'The roster name' }, input.name, ROSTER_NAME_MAX);
+  const name = requiredLine('name', msg('field.rosterName'), input.name, ROSTER_NAME_MAX);
   if (!name.ok) return name;
   const list = Array.isArray(input.members) ? (input.members as unknown[]) : [];
   if (list.length === 0) {
-    return invalidField('members', { 'zh-CN': '会议组至少需要一位成员', en: 'A roster needs at least one member' });
+    return invalidField('members', msg('rosterRule.empty'));
   }
   if (list.length > ROSTER_MEMBERS_MAX) {
-    return invalidField('members', {
-      'zh-CN': `会议组最多 ${ROSTER_MEMBERS_MAX} 位成员（不含您自己），当前为 ${list.length} 位`,
-      en: `A roster can have at most ${ROSTER_MEMBERS_MAX} members besides you; ${list.length} were given`,
-    });
+    return invalidField('members', msg('rosterRule.tooMany', { max: ROSTER_MEMBERS_MAX, count: list.length }));
   }
   const members: RosterMember[] = [];
   const firstAt = new Map<PhoneNumber, number>();
   for (let i = 0; i < list.length; i++) {
     const raw = (list[i] ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown };
     const field = `members[${i}]`;
-    const memberName = optionalLine(`${field}.name`, { 'zh-CN': '成员姓名', en: 'The member name' }, raw.name, CONTACT_NAME_MAX);
+    const memberName = optionalLine(`${field}.name`, msg('field.memberName'), raw.name, CONTACT_NAME_MAX);
     if (!memberName.ok) return memberName;
     const typed = typeof raw.number === 'string' ? raw.number : '';
     const parsed = normalizePhone(typed);
     if (!parsed.ok) {
-      const text = phoneErrorText(parsed);
-      return invalidField(`${field}.number`, { 'zh-CN': `第 ${i + 1} 位成员：${text['zh-CN']}`, en: `Member ${i + 1}: ${text.en}` });
+      return invalidField(`${field}.number`, msg('rosterRule.memberN', { n: i + 1, text: phoneErrorText(parsed) }));
     }
     if (options.ownNumber && parsed.number === options.ownNumber) {
-      return invalidField(`${field}.number`, {
-        'zh-CN': `成员 "${quoteValue(typed)}" 是您自己的号码，您作为主持人会自动被呼叫，请将其移除`,
-        en: `"${quoteValue(typed)}" is your own number; you are rung automatically as the host, so remove it`,
-      });
+      return invalidField(`${field}.number`, msg('rosterRule.isOwn', { value: quoteValue(typed) }));
     }
     const first = firstAt.get(parsed.number);
     if (first !== undefined) {
-      return invalidField(`${field}.number`, {
-        'zh-CN': `第 ${i + 1} 位成员与第 ${first + 1} 位是同一个号码（${parsed.number}），请删除一个`,
-        en: `Member ${i + 1} has the same number as member ${first + 1} (${parsed.number}); remove one`,
-      });
+      return invalidField(`${field}.number`, msg('rosterRule.sameNumber', { n: i + 1, first: first + 1, number: parsed.number }));
     }
     firstAt.set(parsed.number, i);
     const member: RosterMember = { name: memberName.value, number: parsed.number };

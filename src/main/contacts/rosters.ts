@@ -1,6 +1,7 @@
 /** Saved conference rosters ("点名 → 会议"): start the same conference again with one action. */
 import { randomUUID } from 'node:crypto';
 import type { PhoneNumber, Roster, RosterMember } from '../../shared/domain';
+import { msg } from '../../shared/i18n';
 import { success, type Result } from '../../shared/result';
 import type { RostersSource } from '../sources/rosters-source';
 import { invalidField } from './field-text';
@@ -28,7 +29,7 @@ export function createRosters(deps: RostersDeps): Rosters {
     save(input) {
       const existing = input.id === undefined ? undefined : source.get(input.id);
       if (input.id !== undefined && !existing) {
-        return invalidField('id', { 'zh-CN': '该会议组已不存在（可能刚被删除）', en: 'This roster no longer exists (it may just have been deleted)' });
+        return invalidField('id', msg('rosterRule.gone'));
       }
       const checked = checkRoster(input, { ownNumber: deps.ownNumber(), contactExists: deps.contactExists });
       if (!checked.ok) return checked;

@@ -5,7 +5,8 @@
  */
 import { isOperationName, type OperationName, type RequestOf, type ResponseOf } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract-schemas';
-import { failure, type Failure, type Result } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, failure, type Failure, type Result } from '../../shared/result';
 import type { Logger } from '../log';
 import type { SenderVerdict } from './sender';
 
@@ -13,9 +14,7 @@ export type OperationHandlers = {
   [K in OperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>>;
 };
 
-const rejectedSender: Failure = failure('forbidden_sender', 'Request refused: it did not come from the app window.', {
-  text: { 'zh-CN': '请求被拒绝：并非来自本应用窗口。', en: 'Request refused: it did not come from the app window.' },
-});
+const rejectedSender: Failure = failWith('forbidden_sender', msg('ipc.forbiddenSender'));
 
 export async function invokeOperation(
   handlers: OperationHandlers,
@@ -29,9 +28,7 @@ export async function invokeOperation(
     return rejectedSender;
   }
   if (!isOperationName(name)) {
-    return failure('invalid_input', 'Unknown operation.', {
-      text: { 'zh-CN': '未知的操作。', en: 'Unknown operation.' },
-    });
+    return failWith('invalid_input', msg('ipc.unknownOperation'));
   }
   const parsed = requestSchemas[name].safeParse(payload);
   if (!parsed.success) {
@@ -40,7 +37,7 @@ export async function invokeOperation(
     const detail = `${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200);
     return failure('invalid_input', `Invalid ${name} request (${detail}).`, {
       field: where,
-      text: { 'zh-CN': `请求内容无效（${detail}）。`, en: `Invalid request (${detail}).` },
+      detail: msg('ipc.invalidRequest', { detail }),
     });
   }
   try {
@@ -50,8 +47,6 @@ export async function invokeOperation(
     // Handlers return failures as data; reaching here is a bug. Log the error class and message
     // only: messages built by our code never carry the secret, and the stack stays out of the UI.
     log.error('ipc.handler_threw', { operation: name, error: error instanceof Error ? error.message : String(error) });
-    return failure('internal', 'Internal error; the request was not completed.', {
-      text: { 'zh-CN': '内部错误，请求未完成。', en: 'Internal error; the request was not completed.' },
-    });
+    return failWith('internal', msg('ipc.internal'));
   }
 }

@@ -1,4 +1,5 @@
-import { failure, type Failure } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, type Failure } from '../../shared/result';
 import { checkApiBaseUrl, type ApiHostPolicy } from '../../yunxin/api-host';
 
 /**
@@ -12,20 +13,10 @@ export function validateBaseUrl(value: string, policy: ApiHostPolicy = {}): Fail
 
 function bad(value: string): Failure {
   const shown = value.slice(0, 80);
-  return failure('invalid_input', `Base URL "${shown}" is not allowed: it must be an https:// address of the Yunxin API (*.netease.im).`, {
-    field: 'baseUrl',
-    text: {
-      'zh-CN': `接口地址"${shown}"不被允许：必须是云信接口的 https:// 地址（*.netease.im）。`,
-      en: `Base URL "${shown}" is not allowed: it must be an https:// address of the Yunxin API (*.netease.im).`,
-    },
-  });
+  return failWith('invalid_input', msg('settingsRule.baseUrl', { url: shown }), { field: 'baseUrl' });
 }
 
 /** settingsSet may not move the signed requests elsewhere: a new host comes with the AppSecret, in accountSave. */
 export function hostChangeNeedsSecret(): Failure {
-  const en = 'The API address can only be changed together with the AppSecret: enter both under Account and save.';
-  return failure('invalid_input', en, {
-    field: 'baseUrl',
-    text: { 'zh-CN': '接口地址只能与 AppSecret 一同修改：请在“云信账号”中同时填写后保存。', en },
-  });
+  return failWith('invalid_input', msg('settingsRule.hostNeedsSecret'), { field: 'baseUrl' });
 }

@@ -10,7 +10,7 @@ import {
   MAX_DUR_DEFAULT_MIN,
 } from '../../shared/limits';
 import { normalizePhone, phoneErrorText } from '../../shared/phone';
-import { failure, success, type Failure, type Result } from '../../shared/result';
+import { failWith, success, type Failure, type Result } from '../../shared/result';
 import { validateCallerAcc, validateMaxDur, validateMaxDurRange } from '../../shared/validation';
 import type { KeyValueStore } from '../stores/kv-store';
 import { SANDBOX_CALLER_ACC } from '../../simulator';
@@ -67,8 +67,7 @@ export function createSettingsService(
         } else {
           const parsed = normalizePhone(typed);
           if (!parsed.ok) {
-            const text = phoneErrorText(parsed);
-            return failure('invalid_input', text.en, { field: 'callerNumber', text });
+            return failWith('invalid_input', phoneErrorText(parsed), { field: 'callerNumber' });
           }
           next.callerNumber = parsed.number;
         }

@@ -1,4 +1,5 @@
-import { failure, type Failure } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, type Failure } from '../../shared/result';
 
 /** Yunxin AppKeys are hex strings; letters and digits cover them without guessing the case. */
 const APP_KEY_PATTERN = /^[A-Za-z0-9]{1,64}$/;
@@ -17,19 +18,10 @@ export interface CredentialsInput {
 export function validateCredentials(input: { appKey?: unknown; appSecret?: unknown }): CredentialsInput | Failure {
   const { appKey, appSecret } = input;
   if (typeof appKey !== 'string' || !APP_KEY_PATTERN.test(appKey)) {
-    return failure('invalid_input', 'AppKey must be 1–64 letters or digits.', {
-      field: 'appKey',
-      text: { 'zh-CN': 'AppKey 须为 1–64 位字母或数字。', en: 'AppKey must be 1–64 letters or digits.' },
-    });
+    return failWith('invalid_input', msg('vault.appKeyFormat'), { field: 'appKey' });
   }
   if (typeof appSecret !== 'string' || !APP_SECRET_PATTERN.test(appSecret)) {
-    return failure('invalid_input', 'AppSecret must be 1–128 printable ASCII characters without spaces.', {
-      field: 'appSecret',
-      text: {
-        'zh-CN': 'AppSecret 须为 1–128 位可打印 ASCII 字符，不含空格。',
-        en: 'AppSecret must be 1–128 printable ASCII characters without spaces.',
-      },
-    });
+    return failWith('invalid_input', msg('vault.appSecretFormat'), { field: 'appSecret' });
   }
   return { appKey, appSecret };
 }

@@ -1,6 +1,6 @@
 import type { DispatchApi, OperationName, RequestOf, ResponseOf } from '../../shared/contract';
 import { failure } from '../../shared/result';
-import { translate } from './i18n';
+import { msg } from './i18n';
 
 /**
  * The one way the renderer reaches main. Read lazily so a missing bridge shows a clear message
@@ -12,7 +12,7 @@ export function bridge(): DispatchApi {
   return api;
 }
 
-const unreachable = () => ({ 'zh-CN': translate('zh-CN', 'bridge.unreachable'), en: translate('en', 'bridge.unreachable') });
+const unreachable = () => msg('bridge.unreachable');
 
 /**
  * Calls an operation and never throws: handlers answer with a Result, but an IPC rejection (no
@@ -23,8 +23,8 @@ export async function invoke<K extends OperationName>(name: K, request: RequestO
     const fn = bridge()[name] as (r: RequestOf<K>) => Promise<ResponseOf<K>>;
     const result = await fn(request);
     if (result && typeof result === 'object' && 'ok' in result) return result;
-    return failure('bad_response', `${name}: malformed answer`, { text: unreachable() }) as ResponseOf<K>;
+    return failure('bad_response', `${name}: malformed answer`, { detail: unreachable() }) as ResponseOf<K>;
   } catch (error) {
-    return failure('internal', `${name}: ${error instanceof Error ? error.message : String(error)}`, { text: unreachable() }) as ResponseOf<K>;
+    return failure('internal', `${name}: ${error instanceof Error ? error.message : String(error)}`, { detail: unreachable() }) as ResponseOf<K>;
   }
 }

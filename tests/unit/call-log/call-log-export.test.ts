@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 /** The call log as a CSV file. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,8 +68,23 @@ describe('call log export', () => {
     expect(first).toContain(`,成功,,,${ok.session as string},已提交,,`);
 
     expect(second).toContain(',通话,正式,="13900139000",="01065529988",失败,403,');
-    expect(second).toContain((failed.text as Record<string, string>)['zh-CN'].split('，')[0]);
+    expect(second).toContain(words(failed, 'zh-CN')!.split('，')[0]);
     expect(second.endsWith(',失败,,')).toBe(true);
+
+    // The same log in English, as the window asks for when its UI is English.
+    const en = await t.call('callLogExport', { lang: 'en' });
+    const [enHeader, enFirst, enSecond] = rows(en.csv as string);
+    expect(enHeader).toBe('Time,Type,Mode,Caller,Called,Result,Error code,Explanation,Session ID,State,Duration (s),Hang-up cause');
+    expect(enFirst).toContain(',Conference,Sandbox,="13900139000",');
+    expect(enFirst).toContain(`,Succeeded,,,${ok.session as string},Submitted,,`);
+    expect(enSecond).toContain(',Call,Production,="13900139000",="01065529988",Failed,403,');
+    expect(enSecond).toContain(words(failed, 'en')!.split(';')[0]);
+    expect(enSecond).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(enSecond.endsWith(',Failed,,')).toBe(true);
+  });
+
+  it('refuses a language it does not have, writing nothing', async () => {
+    expect(await t.call('callLogExport', { lang: 'fr' } as never)).toMatchObject({ ok: false, code: 'invalid_input' });
   });
 
   it('includes the duration and hang cause once a session has ended', async () => {

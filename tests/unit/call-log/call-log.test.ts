@@ -87,7 +87,7 @@ describe('call log', () => {
     const { entries: [entry] } = await entries();
     expect(entry).toMatchObject({ mode: 'production', state: 'failed', parties: [{ number: '13800138000' }] });
     expect(entry.session).toBeUndefined();
-    expect(entry.error).toEqual({ code: failed.code, message: failed.message, text: failed.text });
+    expect(entry.error).toEqual({ code: failed.code, message: failed.message, detail: failed.detail });
   });
 
   it('records a server refusal of a conference too', async () => {

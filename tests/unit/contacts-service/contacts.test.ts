@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 /** Contacts and groups through the handlers, with real collections on disk. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,7 @@ describe('contacts', () => {
     const r = await save(contact);
     expect(r).toMatchObject({ ok: false, code: 'invalid_input', field });
     expect(r.message).toMatch(message);
-    expect((r.text as Record<string, string>)['zh-CN']).toBeTruthy();
+    expect(words(r, 'zh-CN')).toBeTruthy();
     expect((await list()).contacts).toEqual([]);
   });
 

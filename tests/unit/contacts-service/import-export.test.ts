@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 /** CSV import (preview, then apply) and export, through the handlers. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,9 +50,9 @@ describe('contact import', () => {
       [3, 'error', '李四', ['12345']],
       [4, 'duplicate', '王五', ['13700137000']],
     ]);
-    expect(p.rows[1].errors[0]['zh-CN']).toContain('12345');
-    expect(p.rows[1].errors[0].en).toMatch(/too short/);
-    expect(p.rows[2].errors[0].en).toContain('王五');
+    expect(words(p.rows[1].errors[0], 'zh-CN')).toContain('12345');
+    expect(words(p.rows[1].errors[0], 'en')).toMatch(/too short/);
+    expect(words(p.rows[2].errors[0], 'en')).toContain('王五');
     expect((await list()).contacts).toHaveLength(1);
 
     expect(await apply(p.importId)).toEqual({ ok: true, added: 1, merged: 0, replaced: 0, skipped: 1, failed: 1 });
@@ -163,5 +164,24 @@ describe('contact export', () => {
     // Reading the export back finds the contact already there.
     const back = await preview(Buffer.from(csv, 'utf8'));
     expect(back.rows.map((row) => row.status)).toEqual(['duplicate']);
+  });
+
+  it('exports in the language the window asks for, and that file reads back too', async () => {
+    const group = (await t.call('groupSave', { group: { name: 'Night shift' } })).group as ContactGroup;
+    await t.call('contactSave', {
+      contact: { name: 'Li Si', numbers: [{ label: 'mobile', number: '13800138000' }], groupIds: [group.id], favorite: true },
+    });
+    const csv = (await t.call('contactsExport', { lang: 'en' })).csv as string;
+    expect(csv.startsWith('\uFEFFName,Numbers,Organisation,Notes,Groups,Favourite\r\n')).toBe(true);
+    expect(csv).toContain('Li Si,mobile:13800138000,,,Night shift,Yes\r\n');
+    expect((await t.call('contactsExport', {})).csv as string).toMatch(/^\uFEFF姓名,/);
+
+    // Into an empty book: the English file gives back the same contact, favourite and group included.
+    await t.call('contactsDelete', { ids: (await list()).contacts.map((c) => c.id) });
+    const back = await preview(Buffer.from(csv, 'utf8'));
+    expect(back.rows.map((row) => [row.status, row.name, row.errors])).toEqual([['new', 'Li Si', []]]);
+    expect(await t.call('contactsImportApply', { importId: back.importId, duplicate: 'skip' })).toMatchObject({ ok: true, added: 1 });
+    const [restored] = (await list()).contacts;
+    expect(restored).toMatchObject({ name: 'Li Si', numbers: [{ label: 'mobile', number: '13800138000' }], favorite: true, groupIds: [group.id] });
   });
 });

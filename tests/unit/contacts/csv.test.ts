@@ -1,3 +1,5 @@
+import { LANGUAGES, msg } from '../../../src/shared/i18n';
+import { words } from '../../support/words';
 import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../../bench/generate-contacts';
 import {
@@ -156,12 +158,12 @@ describe('importContacts: row problems', () => {
       [4, 'error'],
       [5, 'error'],
     ]);
-    expect(p.rows[0].errors).toEqual([{ field: 'name', text: { 'zh-CN': '缺少姓名', en: 'The name is missing' } }]);
+    expect(p.rows[0].errors).toEqual([{ field: 'name', text: msg('importFile.nameMissing') }]);
     const bad = normalizePhone('12345');
     expect(bad.ok).toBe(false);
     expect(p.rows[1].errors).toEqual([{ field: 'numbers', text: phoneErrorText(bad as Extract<typeof bad, { ok: false }>) }]);
     expect(p.rows[1]).toMatchObject({ name: '王五', numbers: ['12345'] });
-    expect(p.rows[2].errors[0].text['zh-CN']).toContain('科学计数法');
+    expect(words(p.rows[2].errors[0].text, 'zh-CN')).toContain('科学计数法');
     expect(p.rows.every((r) => r.contact === undefined)).toBe(true);
     expect(p.summary).toEqual({ total: 3, new: 0, duplicate: 0, error: 3 });
   });
@@ -176,7 +178,7 @@ describe('importContacts: row problems', () => {
     const p = preview('姓名,手机\n张三,+86 138-0013-8000\n李四,13900139000\n李四二,139 0013 9000\n王五,13700137000\n', existing);
     expect(p.rows.map((r) => r.status)).toEqual(['duplicate', 'new', 'duplicate', 'new']);
     expect(p.rows[0].duplicateOf).toEqual({ kind: 'existing', id: 'e1', name: '张三' });
-    expect(p.rows[0].errors[0].text['zh-CN']).toContain('已属于联系人“张三”');
+    expect(words(p.rows[0].errors[0].text, 'zh-CN')).toContain('已属于联系人“张三”');
     expect(p.rows[2].duplicateOf).toEqual({ kind: 'row', line: 3, name: '李四' });
     expect(p.summary).toEqual({ total: 4, new: 2, duplicate: 2, error: 0 });
   });
@@ -272,7 +274,19 @@ describe('exportContactsCsv', () => {
     expect(rows[1]).toEqual(["'=HYPERLINK(\"http://x\")", '', "'+1", "'@cmd", "'-2", '']);
   });
 
-  it('round-trips: export, decode, parse and import give the same contacts', () => {
+  it('writes English headers and words when asked for English', () => {
+    const csv = exportContactsCsv([contact('a', 'Zhang San', ['13800138000'], { favorite: true })], [], 'en');
+    expect(csv.startsWith('\uFEFFName,Numbers,Organisation,Notes,Groups,Favourite\r\n')).toBe(true);
+    expect(csv).toContain('Zhang San,手机:13800138000,,,,Yes\r\n');
+  });
+
+  it.each(LANGUAGES)('reads its own %s headers back as exactly its columns', (lang) => {
+    const p = importContacts(parseCsv(exportContactsCsv([], [], lang)), [], { duplicate: 'skip' });
+    expect(p.header).toBe(true);
+    expect(p.columns.map((c) => c.kind)).toEqual(['name', 'phone', 'org', 'notes', 'groups', 'favorite']);
+  });
+
+  it.each(LANGUAGES)('round-trips in %s: export, decode, parse and import give the same contacts', (lang) => {
     const groups: ContactGroup[] = [
       { id: 'g1', name: '抢修一班', createdAt: t0 },
       { id: 'g2', name: 'Night Shift', createdAt: t0 },
@@ -283,8 +297,9 @@ describe('exportContactsCsv', () => {
       notes: i % 7 === 0 ? `第${i}条\n"备注", 含逗号` : '',
       groupIds: i % 3 === 0 ? ['g1'] : i % 3 === 1 ? ['g1', 'g2'] : [],
       numbers: c.numbers.map((n, k) => (i % 5 === 0 && k === 0 ? { ...n, label: '' } : n)),
+      favorite: i % 4 === 0,
     }));
-    const bytes = utf8(exportContactsCsv(originals, groups));
+    const bytes = utf8(exportContactsCsv(originals, groups, lang));
     const decoded = decodeCsvBytes(bytes);
     expect(decoded.encoding).toBe('utf-8-bom');
     const p = importContacts(parseCsv(decoded.text), [], { duplicate: 'skip' });

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 /**
  * Network faults, for a call AND a conference, through the real handlers: invokeOperation over a
  * core in production mode whose baseUrl points at a loopback simulator with the fault set (see
@@ -163,12 +164,12 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     // A clear error: the expected code and advice in both languages.
     expect(result).toMatchObject({ ok: false, code: c.code });
     if (c.httpStatus !== undefined) expect(result.httpStatus).toBe(c.httpStatus);
-    const text = result.text as { 'zh-CN': string; en: string };
-    expect(text['zh-CN'].trim()).not.toBe('');
-    expect(text.en).toMatch(c.says);
+    const en = words(result, 'en');
+    expect(words(result, 'zh-CN')?.trim()).not.toBe('');
+    expect(en).toMatch(c.says);
     expect(String(result.message)).not.toBe('');
     // Where the request may have reached Yunxin, the dispatcher is warned not to redial blindly.
-    if (c.code === 'timeout' || (c.code === 'network' && c.reachesServer)) expect(text.en).toMatch(MAYBE_PLACED);
+    if (c.code === 'timeout' || (c.code === 'network' && c.reachesServer)) expect(en).toMatch(MAYBE_PLACED);
 
     // Exactly one attempt: one fetch, and the server saw exactly one request (or none could).
     const attempts = fetches!.urls.slice(attemptsBefore);
@@ -189,7 +190,7 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     const entries = await callLog(core);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind, mode: 'production', state: 'failed', error: { code: c.code, message: result.message } });
-    expect(entries[0].error?.text).toEqual(text);
+    expect(entries[0].error?.detail).toEqual(result.detail);
     expect(entries[0].session).toBeUndefined();
 
     // The app keeps working: clear the fault, call again, and it goes through (once).

@@ -1,3 +1,5 @@
+import { failureText } from '../../../src/shared/result';
+import { msg } from '../../../src/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import type { CallLogEntry } from '../../../src/shared/domain';
 import { failure } from '../../../src/shared/result';
@@ -34,9 +36,9 @@ describe('deriveStripView', () => {
   });
 
   it('is failed with the localized failure when the start request failed', () => {
-    const text = { 'zh-CN': '号码不存在', en: 'No such number' };
-    const v = deriveStripView(item({ failure: failure(404, 'not found', { text }) }), undefined);
-    expect(v).toMatchObject({ state: 'failed', final: true, error: { code: '404', text, message: 'not found' } });
+    const detail = msg('yunxin.code.404');
+    const v = deriveStripView(item({ failure: failure(404, 'not found', { detail }) }), undefined);
+    expect(v).toMatchObject({ state: 'failed', final: true, error: { code: '404', words: { detail, message: 'not found' } } });
   });
 
   it('is submitted (with the session) while the log has no entry yet', () => {
@@ -56,7 +58,7 @@ describe('deriveStripView', () => {
     expect(ended).toMatchObject({ state: 'ended', durationSec: 65, hangCause: 'NORMAL_CLEARING', final: true });
   });
 
-  it('prefers the name main resolved and shows the log error', () => {
+  it('prefers the name main resolved and shows the log error, also as an older version wrote it', () => {
     const e = entry({
       state: 'failed',
       session: undefined,
@@ -65,7 +67,9 @@ describe('deriveStripView', () => {
     });
     const v = deriveStripView(item({ logId: 'L1' }), e);
     expect(v.parties[0].name).toBe('张三丰');
-    expect(v).toMatchObject({ state: 'failed', final: true, error: { code: 'timeout', text: { en: 'Timed out' } } });
+    expect(v).toMatchObject({ state: 'failed', final: true, error: { code: 'timeout' } });
+    expect(failureText(v.error!.words, 'en')).toBe('Timed out');
+    expect(failureText(v.error!.words, 'zh-CN')).toBe('超时');
   });
 
   it('passes unknown through as not final', () => {

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from '../../../src/shared/domain';
 import { addMember, moveMember, moveMemberTo, ownNumber, removeMember, rosterProblems } from '../../../src/renderer/src/lib/roster-rules';
@@ -52,8 +53,8 @@ describe('addMember', () => {
     const r = addMember([], { number: '+1 415 555 0100' }, OWN);
     expect(r.ok).toBe(false);
     if (r.ok || r.refusal.reason !== 'invalid') throw new Error('expected invalid');
-    expect(r.refusal.text['zh-CN']).toContain('+1 415 555 0100');
-    expect(r.refusal.text.en).toContain('mainland China');
+    expect(words(r.refusal.text, 'zh-CN')).toContain('+1 415 555 0100');
+    expect(words(r.refusal.text, 'en')).toContain('mainland China');
   });
 
   it('has no own-number rule when the own number is unknown', () => {

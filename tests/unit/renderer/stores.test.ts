@@ -1,3 +1,5 @@
+import { msg } from '../../../src/shared/i18n';
+import { words } from '../../support/words';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
 import type { StartCallResponse } from '../../../src/shared/contract';
@@ -115,7 +117,7 @@ describe('contacts store', () => {
     await useContactsStore.getState().load();
     const s = useContactsStore.getState();
     expect(s.status).toBe('error');
-    expect(s.loadError?.text?.['zh-CN']).toBeTruthy();
+    expect(words(s.loadError, 'zh-CN')).toBeTruthy();
   });
 });
 
@@ -340,13 +342,12 @@ describe('calls store', () => {
 
   it('never re-sends a failed start, and shows the failure', async () => {
     vi.useFakeTimers();
-    const text = { 'zh-CN': '请求超时：对方可能已被呼叫，请先确认再重拨', en: 'Timed out' };
-    fake.startCall.mockResolvedValue({ ok: false, code: 'timeout', message: 'timeout', text });
+    fake.startCall.mockResolvedValue({ ok: false, code: 'timeout', message: 'timeout', detail: msg('yunxin.local.maybePlaced') });
     fake.callLogList.mockResolvedValue({ ok: true, entries: [], revision: 0 });
     expect(await useCallsStore.getState().startCall({ number: '13800000002' })).toBe('failed');
     await vi.advanceTimersByTimeAsync(POLL_MS * 10);
     expect(fake.startCall).toHaveBeenCalledTimes(1);
-    expect(useCallsStore.getState().strip[0].failure).toMatchObject({ code: 'timeout', text });
+    expect(useCallsStore.getState().strip[0].failure).toMatchObject({ code: 'timeout', detail: msg('yunxin.local.maybePlaced') });
   });
 
   it('turns a rejected IPC call into a failure on the strip', async () => {

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
@@ -172,8 +173,8 @@ describe('libphonenumber assumptions (fail here first after a metadata upgrade)'
 describe('phoneErrorText', () => {
   it('names a foreign number in both languages', () => {
     const text = phoneErrorText(rejected('+1 415 555 0100'));
-    expect(text['zh-CN']).toContain('号码 "+1 415 555 0100" 不是中国大陆号码');
-    expect(text.en).toContain('"+1 415 555 0100" is not a mainland China number');
+    expect(words(text, 'zh-CN')).toContain('号码 "+1 415 555 0100" 不是中国大陆号码');
+    expect(words(text, 'en')).toContain('"+1 415 555 0100" is not a mainland China number');
   });
 
   it.each([
@@ -183,24 +184,24 @@ describe('phoneErrorText', () => {
     ['12345678901', /not a valid mainland China/, /不是有效的/],
   ])('%j: quoted and explained', (input, en, zh) => {
     const text = phoneErrorText(rejected(input));
-    expect(text.en).toMatch(en);
-    expect(text['zh-CN']).toMatch(zh);
-    expect(text.en).toContain(`"${input}"`);
-    expect(text['zh-CN']).toContain(`"${input}"`);
+    expect(words(text, 'en')).toMatch(en);
+    expect(words(text, 'zh-CN')).toMatch(zh);
+    expect(words(text, 'en')).toContain(`"${input}"`);
+    expect(words(text, 'zh-CN')).toContain(`"${input}"`);
   });
 
   it('asks for a number when empty', () => {
     const text = phoneErrorText(rejected('  '));
-    expect(text.en).toMatch(/empty/);
-    expect(text['zh-CN']).toMatch(/为空/);
+    expect(words(text, 'en')).toMatch(/empty/);
+    expect(words(text, 'zh-CN')).toMatch(/为空/);
   });
 
   it('quotes a huge input truncated, and strips control and bidi characters', () => {
     const huge = phoneErrorText(rejected('9'.repeat(1_000_000)));
-    expect(huge.en.length).toBeLessThan(200);
-    expect(huge.en).toContain(`"${'9'.repeat(40)}…"`);
+    expect(words(huge, 'en')?.length).toBeLessThan(200);
+    expect(words(huge, 'en')).toContain(`"${'9'.repeat(40)}…"`);
     const sneaky = phoneErrorText(rejected('+1\u202e 415\u0000'));
-    expect(sneaky.en).toContain('"+1 415"');
+    expect(words(sneaky, 'en')).toContain('"+1 415"');
   });
 
   it('quoteValue drops lone surrogates', () => {
@@ -223,8 +224,8 @@ describe('normalizePhone: robustness', () => {
           expect(reasons).toContain(r.reason);
           expect(r.input).toBe(s);
           const text = phoneErrorText(r);
-          expect(text.en.length).toBeGreaterThan(0);
-          expect(text['zh-CN'].length).toBeGreaterThan(0);
+          expect(words(text, 'en')?.length).toBeGreaterThan(0);
+          expect(words(text, 'zh-CN')?.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 3000 },

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONFERENCE_CALLEES, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABSOLUTE_MIN } from '../../../src/shared/limits';
 import type { Failure, Result } from '../../../src/shared/result';
@@ -20,8 +21,8 @@ function expectInvalid(f: Failure | Result | null, field: string): Failure {
   expect(f).not.toBeNull();
   expect(f).toMatchObject({ ok: false, code: 'invalid_input', field });
   const failure = f as Failure;
-  expect(failure.message).toBe(failure.text?.en);
-  expect(failure.text?.['zh-CN']).toBeTruthy();
+  expect(failure.message).toBe(words(failure, 'en'));
+  expect(words(failure, 'zh-CN')).toBeTruthy();
   return failure;
 }
 
@@ -47,7 +48,7 @@ describe('validateCallerAcc', () => {
   it.each([[''], ['   '], [undefined], [null]])('missing %j → set it in Settings', (v) => {
     const f = expectInvalid(validateCallerAcc(v), 'callerAcc');
     expect(f.message).toMatch(/not set.*Settings/);
-    expect(f.text?.['zh-CN']).toMatch(/设置/);
+    expect(words(f, 'zh-CN')).toMatch(/设置/);
   });
 
   it.each([[123], [{}], [['acc']]])('rejects a non-string %j', (v) => {
@@ -135,7 +136,7 @@ describe('validateCallRequest', () => {
   it.each([[''], ['  ']])('missing caller %j → set your own number in Settings', (caller) => {
     const f = expectInvalid(validateCallRequest({ ...base, caller }, RANGE), 'caller');
     expect(f.message).toMatch(/own phone number is not set.*Settings/);
-    expect(f.text?.['zh-CN']).toMatch(/本机号码.*设置/);
+    expect(words(f, 'zh-CN')).toMatch(/本机号码.*设置/);
   });
 
   it('invalid caller → points at Settings and names the number', () => {
@@ -207,7 +208,7 @@ describe('validateConfRequest', () => {
       'callees[2]',
     );
     expect(f.message).toContain('"138 0013 8000" and "+8613800138000" are the same number (13800138000)');
-    expect(f.text?.['zh-CN']).toContain('13800138000');
+    expect(words(f, 'zh-CN')).toContain('13800138000');
   });
 
   it('rejects the same spelling twice', () => {
@@ -227,7 +228,7 @@ describe('validateConfRequest', () => {
     const callees = [people[0], people[1], people[2], '+1 415 555 0100'];
     const f = expectInvalid(validateConfRequest({ ...base, callees }, RANGE), 'callees[3]');
     expect(f.message).toMatch(/^Participant 4: "\+1 415 555 0100" is not a mainland China number/);
-    expect(f.text?.['zh-CN']).toMatch(/^第 4 位与会者/);
+    expect(words(f, 'zh-CN')).toMatch(/^第 4 位与会者/);
   });
 
   it('rejects a non-string callee and a non-array list', () => {

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,9 +91,9 @@ describe('vault: insecure backend (Linux basic_text)', () => {
       const result = await vault.save({ appKey: APP_KEY, appSecret: APP_SECRET, acceptPlaintextRisk });
       expect(result).toMatchObject({ ok: false, code: 'storage' });
       if (result.ok) throw new Error('unreachable');
-      expect(result.text?.en).toMatch(/basic_text/);
-      expect(result.text?.en).toMatch(/plain text/);
-      expect(result.text?.['zh-CN']).toMatch(/明文/);
+      expect(words(result, 'en')).toMatch(/basic_text/);
+      expect(words(result, 'en')).toMatch(/plain text/);
+      expect(words(result, 'zh-CN')).toMatch(/明文/);
     }
     expect(cipher.calls.encrypt).toBe(0);
     expect(rawFile().includes(APP_KEY)).toBe(false);
@@ -174,7 +175,7 @@ describe('vault: refusals', () => {
     const result = await vault.save(input as { appKey: string; appSecret: string });
     expect(result).toMatchObject({ ok: false, code: 'invalid_input', field });
     if (result.ok) throw new Error('unreachable');
-    expect(result.text?.['zh-CN']).toBeTruthy();
+    expect(words(result, 'zh-CN')).toBeTruthy();
     if (typeof input.appSecret === 'string' && input.appSecret.length > 0) {
       expect(JSON.stringify(result)).not.toContain(input.appSecret);
     }
@@ -194,7 +195,7 @@ describe('vault: refusals', () => {
     const result = await vault.save({ appKey: APP_KEY, appSecret: APP_SECRET });
     expect(result).toMatchObject({ ok: false, code: 'storage' });
     if (result.ok) throw new Error('unreachable');
-    expect(result.text?.['zh-CN']).toMatch(/不可用/);
+    expect(words(result, 'zh-CN')).toMatch(/不可用/);
     expect(rawFile().includes(APP_KEY)).toBe(false);
   });
 

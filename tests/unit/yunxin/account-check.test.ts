@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHORT_TIMEOUT_MS, client, closeAll, json, refusedBaseUrl, startLoopback } from './loopback';
 
@@ -32,7 +33,7 @@ describe('checkAccount verdicts', () => {
   ])('unknown_caller_acc: %s', async (_n, body) => {
     const r = await check(body);
     expect(r).toMatchObject({ ok: false, verdict: 'unknown_caller_acc' });
-    expect(r.ok ? '' : r.text?.en).toMatch(/create/i);
+    expect(r.ok ? '' : words(r, 'en')).toMatch(/create/i);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Failure } from '../../../src/shared/result';
 import { CALL, CONF, SECRET, SHORT_TIMEOUT_MS, client, closeAll, json, refusedBaseUrl, startLoopback } from './loopback';
@@ -22,45 +23,45 @@ describe('Yunxin error answers', () => {
     const f = await startCallAgainst(body);
     expect(f.code).toBe(414);
     expect(f.httpStatus).toBe(200);
-    expect(f.text?.en).toMatch(/AppSecret does not match the AppKey/);
-    expect(f.text?.['zh-CN']).toMatch(/AppSecret 与 AppKey 不匹配/);
+    expect(words(f, 'en')).toMatch(/AppSecret does not match the AppKey/);
+    expect(words(f, 'zh-CN')).toMatch(/AppSecret 与 AppKey 不匹配/);
     expect(f.message).toContain('checksum');
   });
 
   it('414 bad http header → check the four headers / AppKey', async () => {
     const f = await startCallAgainst({ desc: 'bad http header', code: 414 });
-    expect(f.text?.en).toMatch(/AppKey, Nonce, CurTime, CheckSum/);
+    expect(words(f, 'en')).toMatch(/AppKey, Nonce, CurTime, CheckSum/);
   });
 
   it("414 bad param 'callerAcc' → create the accid in the console", async () => {
     const f = await startCallAgainst({ msg: "bad param 'callerAcc'", code: 414 });
-    expect(f.text?.en).toMatch(/create the accid in the Yunxin console/);
-    expect(f.text?.['zh-CN']).toMatch(/账号管理/);
+    expect(words(f, 'en')).toMatch(/create the accid in the Yunxin console/);
+    expect(words(f, 'zh-CN')).toMatch(/账号管理/);
   });
 
   it("414 bad param 'callee' on a conference → check the numbers", async () => {
     const lb = await startLoopback((_q, res) => json(res, { code: 414, msg: "bad param 'callee'" }));
     const f = asFailure(await client(lb.baseUrl).startConf(CONF));
     expect(f.code).toBe(414);
-    expect(f.text?.en).toMatch(/callee number\(s\) were rejected/);
+    expect(words(f, 'en')).toMatch(/callee number\(s\) were rejected/);
   });
 
   it('414 bad param for another field names that field', async () => {
     const f = await startCallAgainst({ code: 414, msg: "bad param 'record'" });
-    expect(f.text?.en).toContain("'record'");
+    expect(words(f, 'en')).toContain("'record'");
   });
 
   it('403 no authorization → ECP not enabled, call Yunxin sales', async () => {
     const f = await startCallAgainst({ code: 403, msg: 'no authorization' });
     expect(f.code).toBe(403);
-    expect(f.text?.en).toContain('4009-000-123');
-    expect(f.text?.['zh-CN']).toContain('4009-000-123');
+    expect(words(f, 'en')).toContain('4009-000-123');
+    expect(words(f, 'zh-CN')).toContain('4009-000-123');
   });
 
   it('416 → rate limited, wait', async () => {
     const f = await startCallAgainst({ code: 416, desc: 'api freq control' });
     expect(f.code).toBe(416);
-    expect(f.text?.en).toMatch(/Too many requests/);
+    expect(words(f, 'en')).toMatch(/Too many requests/);
   });
 
   it('500 as JSON keeps the Yunxin code', async () => {
@@ -70,14 +71,14 @@ describe('Yunxin error answers', () => {
 
   it('a busy caller is told the number is in another call', async () => {
     const f = await startCallAgainst({ code: 414, msg: 'caller 13800138000 is in another conversation' });
-    expect(f.text?.en).toMatch(/already in another call/);
+    expect(words(f, 'en')).toMatch(/already in another call/);
   });
 
   it('an unknown code shows the code and the server text', async () => {
     const f = await startCallAgainst({ code: 9123, desc: 'something new' });
     expect(f.code).toBe(9123);
-    expect(f.text?.en).toContain('9123');
-    expect(f.text?.en).toContain('something new');
+    expect(words(f, 'en')).toContain('9123');
+    expect(words(f, 'en')).toContain('something new');
     expect(f.message).toContain('something new');
   });
 });
@@ -90,7 +91,7 @@ describe('unusable answers → bad_response', () => {
     });
     const f = asFailure(await client(lb.baseUrl).startCall(CALL));
     expect(f).toMatchObject({ code: 'bad_response', httpStatus: 400 });
-    expect(f.text?.en).toMatch(/does not match the URL/);
+    expect(words(f, 'en')).toMatch(/does not match the URL/);
   });
 
   it('HTML 502 gateway page → bad_response with the HTTP status', async () => {
@@ -100,8 +101,8 @@ describe('unusable answers → bad_response', () => {
     });
     const f = asFailure(await client(lb.baseUrl).startCall(CALL));
     expect(f).toMatchObject({ code: 'bad_response', httpStatus: 502 });
-    expect(f.text?.en).toMatch(/HTTP 502/);
-    expect(f.text?.en).toMatch(/may already have been placed/);
+    expect(words(f, 'en')).toMatch(/HTTP 502/);
+    expect(words(f, 'en')).toMatch(/may already have been placed/);
   });
 
   it('HTML 500 page → bad_response', async () => {
@@ -135,7 +136,7 @@ describe('unusable answers → bad_response', () => {
   ])('200 without a session (%s) → bad_response warning that a phone may ring', async (_n, body) => {
     const f = await startCallAgainst(body);
     expect(f.code).toBe('bad_response');
-    expect(f.text?.en).toMatch(/no session id/);
+    expect(words(f, 'en')).toMatch(/no session id/);
     const lb = await startLoopback((_q, res) => json(res, body));
     expect(asFailure(await client(lb.baseUrl).startConf(CONF)).code).toBe('bad_response');
   });
@@ -150,7 +151,7 @@ describe('unusable answers → bad_response', () => {
     });
     const f = asFailure(await client(lb.baseUrl).startCall(CALL));
     expect(f.code).toBe('bad_response');
-    expect(f.text?.en).toMatch(/larger than 64 KiB/);
+    expect(words(f, 'en')).toMatch(/larger than 64 KiB/);
     expect(finished).toBe(false);
   });
 
@@ -170,7 +171,7 @@ describe('timeouts and network failures', () => {
     const f = asFailure(await client(lb.baseUrl, { timeoutMs: SHORT_TIMEOUT_MS }).startCall(CALL));
     expect(f.code).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(3000);
-    expect(f.text?.en).toMatch(/may already have been placed/);
+    expect(words(f, 'en')).toMatch(/may already have been placed/);
   });
 
   it('a body trickled slower than the timeout → timeout', async () => {
@@ -191,14 +192,14 @@ describe('timeouts and network failures', () => {
     const f = asFailure(await client(base, { timeoutMs: SHORT_TIMEOUT_MS }).startCall(CALL));
     expect(f.code).toBe('network');
     expect(f.message).toContain('127.0.0.1');
-    expect(f.text?.en).toMatch(/connection refused\); nothing was sent/);
+    expect(words(f, 'en')).toMatch(/connection refused\); nothing was sent/);
   });
 
   it('DNS failure → network, naming the host', async () => {
     const f = asFailure(await client('http://nonexistent.invalid', { timeoutMs: 5000 }).startCall(CALL));
     expect(f.code).toBe('network');
     expect(f.message).toContain('nonexistent.invalid');
-    expect(f.text?.en).toMatch(/DNS lookup failed/);
+    expect(words(f, 'en')).toMatch(/DNS lookup failed/);
   });
 });
 
@@ -231,22 +232,22 @@ describe('clock skew from the Date header', () => {
     const f = asFailure(await client(lb.baseUrl).startCall(CALL));
     expect(f.code).toBe(414);
     expect(f.clockSkewSeconds).toBeGreaterThanOrEqual(418);
-    expect(f.text?.en).toMatch(/clock is wrong/);
-    expect(f.text?.en).toMatch(/about 7 minutes ahead of the server \(\+4(19|20|21) s\)/);
-    expect(f.text?.['zh-CN']).toMatch(/本机时钟快了约 7 分钟/);
+    expect(words(f, 'en')).toMatch(/clock is wrong/);
+    expect(words(f, 'en')).toMatch(/about 7 minutes ahead of the server \(\+4(19|20|21) s\)/);
+    expect(words(f, 'zh-CN')).toMatch(/本机时钟快了约 7 分钟/);
   });
 
   it('CurTime is expired without a usable Date header still blames the clock', async () => {
     const f = await startCallAgainst({ desc: 'CurTime is expired', code: 414 });
     expect(f.clockSkewSeconds).toBeUndefined();
-    expect(f.text?.en).toMatch(/more than 5 minutes/);
+    expect(words(f, 'en')).toMatch(/more than 5 minutes/);
   });
 
   it('a failure with skew mentions the clock too', async () => {
     const lb = await startLoopback((_q, res) => json(res, { code: 503 }, 200, { Date: minutesAgo(-3) }));
     const f = asFailure(await client(lb.baseUrl).startCall(CALL));
     expect(f.clockSkewSeconds).toBeLessThan(-170);
-    expect(f.text?.en).toMatch(/behind the server/);
+    expect(words(f, 'en')).toMatch(/behind the server/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 /**
  * The client against the ECP simulator over real HTTP on loopback: every success path and every
  * error path the two can produce together, so a change to either side that breaks the pairing
@@ -71,8 +72,8 @@ describe('server answers mapped to actionable errors', () => {
   it('wrong AppSecret → 414 checksum, explained as a secret/key mismatch', async () => {
     const r = await client({ appSecret: 'not-the-secret' }).startCall(CALL);
     expect(r).toMatchObject({ ok: false, code: 414 });
-    expect(!r.ok && r.text?.en).toMatch(/AppSecret/);
-    expect(!r.ok && r.text?.['zh-CN']).toMatch(/AppSecret/);
+    expect(!r.ok && words(r, 'en')).toMatch(/AppSecret/);
+    expect(!r.ok && words(r, 'zh-CN')).toMatch(/AppSecret/);
     expect(await client({ appSecret: 'not-the-secret' }).checkAccount({ callerAcc: 'dispatch01' })).toMatchObject({ verdict: 'bad_app_secret' });
   });
 
@@ -83,7 +84,7 @@ describe('server answers mapped to actionable errors', () => {
   it('unknown accid → bad param callerAcc, explained; checkAccount says which', async () => {
     const r = await client().startCall({ ...CALL, callerAcc: 'nobody' });
     expect(r).toMatchObject({ ok: false, code: 414 });
-    expect(!r.ok && r.text?.en).toMatch(/accid|callerAcc/);
+    expect(!r.ok && words(r, 'en')).toMatch(/accid|callerAcc/);
     expect(await client().checkAccount({ callerAcc: 'nobody' })).toMatchObject({ ok: false, verdict: 'unknown_caller_acc' });
   });
 
@@ -92,7 +93,7 @@ describe('server answers mapped to actionable errors', () => {
     const r = await client({ now: fast }).startCall(CALL);
     expect(r).toMatchObject({ ok: false, code: 414 });
     expect(!r.ok && r.clockSkewSeconds).toBeGreaterThan(550);
-    expect(!r.ok && r.text?.en).toMatch(/clock/i);
+    expect(!r.ok && words(r, 'en')).toMatch(/clock/i);
     expect(await client({ now: fast }).checkAccount({ callerAcc: 'dispatch01' })).toMatchObject({ verdict: 'clock_skew' });
   });
 
@@ -109,8 +110,8 @@ describe('server answers mapped to actionable errors', () => {
     sim.faults.set({ kind: 'code', code, desc });
     const r = await client().startCall(CALL);
     expect(r).toMatchObject({ ok: false, code });
-    expect(!r.ok && r.text?.['zh-CN']).toBeTruthy();
-    expect(!r.ok && r.text?.en).toMatch(advice);
+    expect(!r.ok && words(r, 'zh-CN')).toBeTruthy();
+    expect(!r.ok && words(r, 'en')).toMatch(advice);
     expect(sim.requests).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import { describe, expect, it } from 'vitest';
 import { explainFailure, toFailure, type FailureFacts } from '../../../src/yunxin/errors';
 
@@ -6,9 +7,9 @@ const DOCUMENTED = [301, 302, 315, 403, 404, 405, 406, 408, 413, 414, 415, 416, 
 describe('explainFailure', () => {
   it.each(DOCUMENTED)('code %i has its own advice in both languages', (code) => {
     const e = explainFailure({ code });
-    expect(e.text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-    expect(e.text.en).toContain(String(code));
-    expect(e.text.en).not.toMatch(/unknown code/);
+    expect(words(e, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+    expect(words(e, 'en')).toContain(String(code));
+    expect(words(e, 'en')).not.toMatch(/unknown code/);
     expect(e.message).toContain(String(code));
   });
 
@@ -27,7 +28,7 @@ describe('explainFailure', () => {
     [{ code: 777, serverText: 'brand new' }, /unknown code 777: brand new/],
     [{ code: 414, serverText: 'CurTime is expired', clockSkewSeconds: -900 }, /15 minutes behind the server \(-900 s\)/],
   ] as Array<[FailureFacts, RegExp]>)('%j', (facts, re) => {
-    expect(explainFailure(facts).text.en).toMatch(re);
+    expect(words(explainFailure(facts), 'en')).toMatch(re);
   });
 
   it.each([
@@ -46,8 +47,8 @@ describe('explainFailure', () => {
     [{ code: 'not_configured', detail: 'AppKey' }, /not set up/],
   ] as Array<[FailureFacts, RegExp]>)('local %j', (facts, re) => {
     const e = explainFailure(facts);
-    expect(e.text.en).toMatch(re);
-    expect(e.text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect(words(e, 'en')).toMatch(re);
+    expect(words(e, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('toFailure builds the envelope with status and skew', () => {
@@ -56,7 +57,9 @@ describe('explainFailure', () => {
       code: 416,
       httpStatus: 200,
       clockSkewSeconds: 75,
-      text: { en: expect.stringMatching(/Also: This computer's clock is about 75 seconds ahead/) },
+      detail: { key: 'yunxin.withClockNote' },
     });
+    expect(words(toFailure({ code: 416, clockSkewSeconds: 75 }), 'en')).toMatch(/Also: This computer's clock is about 75 seconds ahead/);
+    expect(words(toFailure({ code: 416, clockSkewSeconds: 75 }), 'zh-CN')).toMatch(/另外:本机时钟快了约 75 秒/);
   });
 });

@@ -1,3 +1,4 @@
+import { words } from '../../support/words';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALL, CONF, SHORT_TIMEOUT_MS, client, closeAll, json, refusedBaseUrl, startLoopback } from './loopback';
 
@@ -15,7 +16,7 @@ describe('start* is never retried (it would ring phones twice)', () => {
     const r = method === 'startCall' ? await c.startCall(CALL) : await c.startConf(CONF);
     expect(r).toMatchObject({ ok: false, code: 'network' });
     expect(lb.requests).toHaveLength(1);
-    expect(r.ok ? '' : r.text?.en).toMatch(/may already have been placed/);
+    expect(r.ok ? '' : words(r, 'en')).toMatch(/may already have been placed/);
   });
 
   it.each(['startCall', 'startConf'] as const)('%s: exactly one request after a timeout', async (method) => {

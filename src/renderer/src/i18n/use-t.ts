@@ -1,11 +1,9 @@
 import { useCallback } from 'react';
 import { useLanguage } from '../state/app-store';
-import { translate, type MessageKey } from './index';
+import { translate, type MessageKey, type ParamArgs } from './index';
 
+/** `t(key, params)` in the current UI language; the compiler checks the parameters against the catalog. */
 export function useT() {
   const lang = useLanguage();
-  return useCallback(
-    (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params),
-    [lang],
-  );
+  return useCallback(<K extends MessageKey>(key: K, ...params: ParamArgs<K>) => translate(lang, key, ...params), [lang]);
 }

@@ -3,7 +3,7 @@
  * at start-up), its state derived from the call log that main keeps up to date.
  */
 import type { CallLogEntry, CallParty, SessionId, SessionType } from '../../../shared/domain';
-import type { Failure, LocalizedText } from '../../../shared/result';
+import type { Failure, FailureWords } from '../../../shared/result';
 
 export type StripState = 'submitting' | 'submitted' | 'ringing' | 'answered' | 'ended' | 'failed' | 'unknown';
 
@@ -31,8 +31,8 @@ export interface StripView {
   status?: string;
   durationSec?: number;
   hangCause?: string;
-  /** What went wrong, in every UI language. */
-  error?: { code: string; text: LocalizedText | null; message: string };
+  /** What went wrong: the code and the failure's words (see failureText). */
+  error?: { code: string; words: FailureWords };
   startedAt: number;
   /** ended/failed: nothing more will happen. */
   final: boolean;
@@ -51,7 +51,7 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
       ...base,
       state: 'failed',
       parties: entry?.parties.length ? mergeNames(entry.parties, item.parties) : item.parties,
-      error: { code: String(f.code), text: f.text ?? null, message: f.message },
+      error: { code: String(f.code), words: f },
       final: true,
     };
   }
@@ -68,7 +68,7 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
     durationSec: entry.durationSec,
     hangCause: entry.hangCause,
     error: entry.error
-      ? { code: String(entry.error.code), text: entry.error.text ?? null, message: entry.error.message }
+      ? { code: String(entry.error.code), words: entry.error }
       : undefined,
     final: FINAL_STATES.has(state),
   };

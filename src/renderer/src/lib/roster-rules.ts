@@ -6,7 +6,7 @@
 import type { PhoneNumber, RosterMember } from '../../../shared/domain';
 import { MAX_CONFERENCE_CALLEES } from '../../../shared/limits';
 import { normalizePhone, phoneErrorText } from '../../../shared/phone';
-import type { LocalizedText } from '../../../shared/result';
+import type { Message } from '../../../shared/i18n';
 
 export interface RosterCandidate {
   /** As typed or as stored; normalised here. */
@@ -16,7 +16,7 @@ export interface RosterCandidate {
 }
 
 export type RosterRefusal =
-  | { reason: 'invalid'; text: LocalizedText }
+  | { reason: 'invalid'; text: Message }
   | { reason: 'own'; number: PhoneNumber }
   | { reason: 'duplicate'; number: PhoneNumber; position: number; name: string }
   | { reason: 'full'; max: number };
@@ -77,7 +77,7 @@ export type RosterProblem =
   | { reason: 'too_many'; count: number; max: number }
   | { reason: 'own'; index: number; number: PhoneNumber }
   | { reason: 'duplicate'; index: number; first: number; number: PhoneNumber }
-  | { reason: 'invalid'; index: number; text: LocalizedText };
+  | { reason: 'invalid'; index: number; text: Message };
 
 /**
  * Everything wrong with a whole roster (a saved one may predate a change of your own number, or a

@@ -1,13 +1,10 @@
 /**
- * A message a store wants shown. Stores stay language-agnostic: they hold an i18n key (with
- * parameters), a ready LocalizedText (from the shared validation module) or a Failure.
+ * A message a store wants shown. Stores stay language-agnostic: they hold a catalog message (a key
+ * with parameters, possibly from shared code such as the phone rules) or a Failure.
  */
-import type { Failure, LocalizedText } from '../../../shared/result';
-import type { MessageKey } from '../i18n';
+import type { Message } from '../../../shared/i18n';
+import type { Failure } from '../../../shared/result';
 
-export type UiMessage =
-  | { key: MessageKey; params?: Record<string, string | number> }
-  | { text: LocalizedText }
-  | { failure: Failure };
+export type UiMessage = Message | { failure: Failure };
 
 export type Tone = 'info' | 'success' | 'error';

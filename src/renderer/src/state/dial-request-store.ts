@@ -29,7 +29,7 @@ export const useDialRequestStore = create<DialRequestState>((set, get) => ({
   receive({ source, phone }) {
     if (!phone.ok) {
       // The same words as the dial box: what was wrong with which number.
-      showToast({ message: { text: phoneErrorText(phone) }, tone: 'error' });
+      showToast({ message: phoneErrorText(phone), tone: 'error' });
       return;
     }
     set({ queue: enqueueDial(get().queue, { id: nextId++, number: phone.number, source }).queue });

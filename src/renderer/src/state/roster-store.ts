@@ -52,7 +52,7 @@ export interface RosterState {
 export function refusalMessage(r: RosterRefusal): UiMessage {
   switch (r.reason) {
     case 'invalid':
-      return { text: r.text };
+      return r.text;
     case 'own':
       return { key: 'roster.refused.own', params: { number: formatPhone(r.number) } };
     case 'duplicate':

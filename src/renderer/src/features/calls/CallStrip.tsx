@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CallParty, CallLogEntry } from '../../../../shared/domain';
+import { failureText } from '../../../../shared/result';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { deriveStripView, type StripItem, type StripView } from '../../lib/call-strip';
@@ -47,7 +48,7 @@ const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; en
   const dismiss = useCallsStore((s) => s.dismiss);
   const view: StripView = deriveStripView(item, entry);
   const elapsed = useElapsed(item.startedAt, !view.final);
-  const errorText = view.error ? (view.error.text?.[lang] ?? view.error.message) : null;
+  const errorText = view.error ? failureText(view.error.words, lang) : null;
   const all = view.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number))).join('\n');
 
   return (

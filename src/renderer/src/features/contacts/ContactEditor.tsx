@@ -1,3 +1,4 @@
+import { formatMessage } from '../../i18n';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONTACT_LABEL_MAX, CONTACT_NAME_MAX, CONTACT_NOTES_MAX, CONTACT_NUMBERS_MAX, CONTACT_ORG_MAX } from '../../../../shared/contact-limits';
@@ -151,7 +152,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           </datalist>
           {draft.numbers.map((n, i) => {
             const check = numberChecks[i];
-            const error = check && !check.ok ? phoneErrorText(check)[lang] : null;
+            const error = check && !check.ok ? formatMessage(lang, phoneErrorText(check)) : null;
             return (
               <div className="number-row" key={i}>
                 <input

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { downloadText } from '../../lib/download';
 import { isComposing } from '../../lib/keyboard';
 import { invoke } from '../../bridge';
+import { currentLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
 import { DialBox } from '../dial/DialBox';
@@ -111,7 +112,7 @@ function ContactsToolbar() {
   const onExport = async () => {
     if (exporting) return;
     setExporting(true);
-    const r = await invoke('contactsExport', {});
+    const r = await invoke('contactsExport', { lang: currentLanguage() });
     setExporting(false);
     if (!r.ok) {
       showToast({ message: { failure: r }, tone: 'error' });

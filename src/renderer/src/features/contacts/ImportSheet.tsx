@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportApplyResponse, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
 import type { DuplicatePolicy } from '../../../../shared/domain';
 import { failure as makeFailure, type Failure } from '../../../../shared/result';
-import { translate } from '../../i18n';
+import { formatMessage, msg } from '../../i18n';
 import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Sheet } from '../../components/Sheet';
@@ -47,7 +47,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
       .catch(() => {
         if (cancelled) return;
         setLoading(false);
-        setFailure(makeFailure('invalid_input', 'The file could not be read', { text: { 'zh-CN': translate('zh-CN', 'import.readError'), en: translate('en', 'import.readError') } }));
+        setFailure(makeFailure('invalid_input', 'The file could not be read', { detail: msg('import.readError') }));
       });
     return () => {
       cancelled = true;
@@ -262,7 +262,7 @@ function ImportRows({ rows, lang }: { rows: readonly ImportPreviewRow[]; lang: '
               {row.errors.length > 0 && (
                 <ul className="import-errors" role="cell" data-testid="import-row-errors">
                   {row.errors.map((e, k) => (
-                    <li key={k}>{e[lang]}</li>
+                    <li key={k}>{formatMessage(lang, e)}</li>
                   ))}
                 </ul>
               )}

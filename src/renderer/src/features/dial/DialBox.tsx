@@ -1,3 +1,4 @@
+import { formatMessage } from '../../i18n';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
 import { Icon } from '../../components/Icon';
@@ -23,7 +24,7 @@ export function DialBox() {
 
   const parsed = value.trim() === '' ? null : normalizePhone(value);
   const isOwn = parsed?.ok && parsed.number === own;
-  const error = parsed && !parsed.ok ? phoneErrorText(parsed)[lang] : isOwn ? t('dial.ownNumber') : null;
+  const error = parsed && !parsed.ok ? formatMessage(lang, phoneErrorText(parsed)) : isOwn ? t('dial.ownNumber') : null;
 
   const submit = async () => {
     setTouched(true);

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CallLogEntry } from '../../../../shared/domain';
+import { failureText } from '../../../../shared/result';
 import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
@@ -10,7 +11,7 @@ import { downloadText } from '../../lib/download';
 import { formatDuration, formatTime } from '../../lib/format';
 import { EMPTY_LOG_FILTER, filterLog, isFailed, type LogFilter, type LogResultFilter } from '../../lib/log-filter';
 import { formatPhone } from '../../lib/phone-format';
-import { useLanguage } from '../../state/app-store';
+import { currentLanguage, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { showToast } from '../../state/toast-store';
 import { redial } from '../calls/redial';
@@ -38,7 +39,7 @@ export function CallLogTab() {
   const onExport = async () => {
     if (exporting) return;
     setExporting(true);
-    const r = await invoke('callLogExport', {});
+    const r = await invoke('callLogExport', { lang: currentLanguage() });
     setExporting(false);
     if (!r.ok) return void showToast({ message: { failure: r }, tone: 'error' });
     downloadText(r.fileName, r.csv);
@@ -129,7 +130,7 @@ const LogRow = memo(function LogRow({ entry, top }: { entry: CallLogEntry; top: 
   const lang = useLanguage();
   const failed = isFailed(entry);
   const who = entry.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number)));
-  const errorText = entry.error ? (entry.error.text?.[lang] ?? entry.error.message) : '';
+  const errorText = entry.error ? failureText(entry.error, lang) : '';
   return (
     <div
       className={`log-row${failed ? ' failed' : ''}`}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatMessage } from '../../i18n';
 import type { Mode, Settings } from '../../../../shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
 import { CALLER_ACC_MAX_LENGTH } from '../../../../shared/validation';
@@ -43,7 +44,7 @@ export function SettingsPanel() {
   }
 
   const own = draft.callerNumber.trim() === '' ? null : normalizePhone(draft.callerNumber);
-  const ownError = own && !own.ok ? phoneErrorText(own)[lang] : null;
+  const ownError = own && !own.ok ? formatMessage(lang, phoneErrorText(own)) : null;
 
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title">

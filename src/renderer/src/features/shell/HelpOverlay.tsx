@@ -1,12 +1,12 @@
 import { Sheet } from '../../components/Sheet';
 import { useT } from '../../i18n/use-t';
-import type { MessageKey } from '../../i18n';
+import type { PlainKey } from '../../i18n';
 import { useAppStore } from '../../state/app-store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';
 
-export const SHORTCUTS: { keys: string[]; what: MessageKey }[] = [
+export const SHORTCUTS: { keys: string[]; what: PlainKey }[] = [
   { keys: ['/', `${MOD}+K`], what: 'help.focusSearch' },
   { keys: ['↑', '↓'], what: 'help.move' },
   { keys: ['Enter'], what: 'help.call' },

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
 import type { Failure } from '../../../../shared/result';
@@ -19,7 +20,7 @@ export function SetupPrompt() {
   if (callerNumber === null || callerNumber !== '') return null;
 
   const parsed = value.trim() === '' ? null : normalizePhone(value);
-  const error = parsed && !parsed.ok ? phoneErrorText(parsed)[lang] : null;
+  const error = parsed && !parsed.ok ? formatMessage(lang, phoneErrorText(parsed)) : null;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -1,6 +1,5 @@
-import type { Messages } from './zh-CN';
-
-export const en: Messages = {
+/** The renderer's own words, English. */
+export const uiEn = {
   'app.title': 'Dispatch Desk',
   'mode.sandbox': '沙箱 / Sandbox',
   'mode.production': '正式 / Production',
@@ -16,7 +15,8 @@ export const en: Messages = {
   'common.dismiss': 'Dismiss',
   'common.retry': 'Retry',
   'common.listSeparator': ', ',
-  'bridge.unreachable': 'The operation could not be completed: the main process did not answer (it may not support it yet). Try again; restart the app if it keeps happening.',
+  'bridge.unreachable':
+    'The operation could not be completed: the main process did not answer (it may not support it yet). Try again; restart the app if it keeps happening.',
   'bridge.missing': 'Not connected to the main process. Open the desktop app or npm run preview:web.',
 
   'tabs.label': 'Main sections',
@@ -41,14 +41,17 @@ export const en: Messages = {
   'help.footnote': 'While a Chinese input method is composing, Enter only confirms the text; it never dials.',
 
   'notice.title': 'Data file notice',
-  'notice.corruptMoved': 'The data file {file} could not be read and was moved, untouched, to {movedTo} ({time}). Other data is not affected; contact support to recover it.',
-  'notice.damagedCopied': '{skipped} damaged records in {file} were skipped; all other records are intact. A copy from before was saved to {copiedTo} ({time}).',
+  'notice.corruptMoved':
+    'The data file {file} could not be read and was moved, untouched, to {movedTo} ({time}). Other data is not affected; contact support to recover it.',
+  'notice.damagedCopied':
+    '{skipped} damaged records in {file} were skipped; all other records are intact. A copy from before was saved to {copiedTo} ({time}).',
   'notice.genericMoved': 'There was a problem with the data file {file}; it was moved to {movedTo} ({time}).',
   'notice.generic': 'There was a problem with the data file {file} ({time}).',
   'notice.dismiss': 'Got it',
 
   'setup.title': 'Set your own phone number first',
-  'setup.body': 'A callback rings your own phone first, then connects the other person; in a conference you are the host. Calls cannot be placed until your number is set.',
+  'setup.body':
+    'A callback rings your own phone first, then connects the other person; in a conference you are the host. Calls cannot be placed until your number is set.',
   'setup.placeholder': 'e.g. 139 0013 9000',
   'setup.hint': 'A mobile number or a fixed line with its area code',
   'setup.openSettings': 'Open Settings',
@@ -316,4 +319,4 @@ export const en: Messages = {
   'account.check': 'Test connection',
   'account.checking': 'Testing…',
   'account.checkOk': 'Connection OK: AppKey, AppSecret and accid are valid.',
-};
+} as const;

@@ -1,5 +1,5 @@
-/** Simplified Chinese: the default UI language. Every key here must exist in en.ts (the compiler checks). */
-export const zhCN = {
+/** The renderer's own words, Simplified Chinese (the default UI language). */
+export const uiZhCN = {
   'app.title': '专线调度台',
   'mode.sandbox': '沙箱 / Sandbox',
   'mode.production': '正式 / Production',
@@ -316,6 +316,3 @@ export const zhCN = {
   'account.checking': '正在测试…',
   'account.checkOk': '连接正常：AppKey、AppSecret 与 accid 均有效。',
 } as const;
-
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;

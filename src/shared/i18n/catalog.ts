@@ -1,0 +1,34 @@
+/**
+ * The one catalog of user-facing words: the renderer's labels and every sentence main or shared
+ * code produces (failures, input problems, CSV headers). zh-CN is the reference; en must have the
+ * same keys and the same placeholders in each template, which the compiler checks below.
+ */
+import type { Language } from './language';
+import type { MatchingCatalog } from './placeholders';
+import { csvEn } from './catalog/csv.en';
+import { csvZhCN } from './catalog/csv.zh-CN';
+import { inputEn } from './catalog/input.en';
+import { inputZhCN } from './catalog/input.zh-CN';
+import { storageEn } from './catalog/storage.en';
+import { storageZhCN } from './catalog/storage.zh-CN';
+import { uiEn } from './catalog/ui.en';
+import { uiZhCN } from './catalog/ui.zh-CN';
+import { yunxinEn } from './catalog/yunxin.en';
+import { yunxinZhCN } from './catalog/yunxin.zh-CN';
+
+export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN } as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn } as const;
+
+/**
+ * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to
+ * compile here (the parts use distinct key prefixes, so a spread cannot hide a duplicate).
+ */
+export const en: MatchingCatalog<typeof zhCN, typeof enParts> & Record<keyof typeof enParts, string> = enParts;
+
+export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { 'zh-CN': zhCN, en };
+
+/** Every key, for tests and for checking keys that arrive as data (an old call log entry). */
+export const MESSAGE_KEYS = Object.freeze(Object.keys(zhCN) as MessageKey[]);
