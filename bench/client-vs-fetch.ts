@@ -23,6 +23,7 @@ import { createClientFactory, type ClientFor } from '../src/main/calls/client-fa
 import { createCredentialSource } from '../src/main/calls/credential-source';
 import { createLogger } from '../src/main/log';
 import { createSandbox } from '../src/main/sandbox/sandbox';
+import { validateBaseUrl } from '../src/main/settings/base-url';
 import { DEFAULT_SETTINGS } from '../src/main/settings/settings-service';
 import type { CallLogSource } from '../src/main/sources/call-log-source';
 import { createMemoryKeyCipher } from '../src/main/vault/memory-key-cipher';
@@ -81,7 +82,9 @@ export async function benchClientVsFetch(options: ClientVsFetchOptions = {}): Pr
     const vault = createVault({ cipher: createMemoryKeyCipher(), store: memoryStore() });
     const saved = await vault.save({ appKey, appSecret });
     if (!saved.ok) throw new Error(`vault.save failed: ${saved.message}`);
-    const credentials = createCredentialSource({ vault, sandbox, log });
+    // The bench's "production" server is the loopback simulator: allowed as in a development build.
+    const checkBaseUrl = (baseUrl: string) => validateBaseUrl(baseUrl, { allowLoopback: true });
+    const credentials = createCredentialSource({ vault, sandbox, log, checkBaseUrl });
     const settings: Settings = { ...DEFAULT_SETTINGS, mode: 'production', baseUrl: sim.url, callerAcc: SANDBOX_CALLER_ACC, callerNumber: '13800138000' };
     const serviceWith = (clientFor: ClientFor) =>
       createCallService({ settings: () => settings, clientFor, callLog: memoryCallLog(), nameFor: () => undefined, now: Date.now, log });
