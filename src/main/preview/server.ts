@@ -35,6 +35,10 @@ export interface PreviewOptions {
   log: Logger;
   port?: number;
   token?: string;
+  /** How long a client gets to send its headers (default HEADERS_TIMEOUT_MS); tests pass a short one. */
+  headersTimeoutMs?: number;
+  /** How long a client gets for the whole request (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 // A CSV import carries the file base64-encoded: 10 MB of file is ~14 MB of JSON.
@@ -44,6 +48,11 @@ export const MAX_CONNECTIONS = 32;
 /** A client gets this long to send its headers (slowloris), and this long for the whole request. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * Node enforces both timeouts only when it sweeps the connections, by default every 30 s, so a
+ * 10 s header timeout would really be up to 40 s. Sweep at half the header timeout instead.
+ */
+const MAX_CONNECTIONS_CHECK_MS = 30_000;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -69,7 +78,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   // grow the log without bound.
   const rejectLog = rateLimitedLog(options.log, { lines: 20, windowMs: 60_000 });
 
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const connectionsCheckingInterval = Math.max(1, Math.min(MAX_CONNECTIONS_CHECK_MS, Math.floor(headersTimeout / 2)));
+
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     handle(req, res).catch((error) => {
       options.log.error('preview.request_failed', { error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
@@ -140,8 +153,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   }
 
   server.maxConnections = MAX_CONNECTIONS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -120,4 +120,31 @@ describe('preview server bounds', () => {
       for (const s of sockets) s.destroy();
     }
   });
+
+  it('cuts off a client that sends its headers slowly (slowloris) once the header timeout passes', async () => {
+    const slow = await startPreviewServer({
+      staticDir: dir,
+      handlers: handlers as unknown as OperationHandlers,
+      subscribe: () => () => undefined,
+      log,
+      headersTimeoutMs: 200,
+    });
+    const socket = connect(Number(new URL(slow.origin).port), '127.0.0.1');
+    try {
+      socket.on('error', () => {});
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      // A request line and one header, then nothing: the blank line that ends the headers never comes.
+      socket.write(`GET / HTTP/1.1\r\nHost: ${new URL(slow.origin).host}\r\nX-Slow: `);
+      await closed;
+      // Only the server can have closed it (this side never ends it), answering at most a 408.
+      expect(received === '' || received.startsWith('HTTP/1.1 408')).toBe(true);
+      expect(handlers.settingsGet).not.toHaveBeenCalled();
+    } finally {
+      socket.destroy();
+      await slow.close();
+    }
+  });
 });
