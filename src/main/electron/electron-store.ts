@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, ipcMain } from 'electron';
 import ElectronStore from 'electron-store';
 import { asKeyValueStore, confOptions, type OpenedStore } from '../stores/conf-store';
+import { refuseSymlink } from '../stores/no-follow';
 import { quarantineUnreadableJson } from '../stores/quarantine';
 
 export interface ElectronStoreOptions {
@@ -16,7 +17,10 @@ export interface ElectronStoreOptions {
  */
 export function openElectronStore(options: ElectronStoreOptions): OpenedStore {
   const cwd = app.getPath('userData');
-  const notice = quarantineUnreadableJson(path.join(cwd, `${options.name}.json`));
+  const file = path.join(cwd, `${options.name}.json`);
+  // electron-store follows links: a planted one would make it read and write a file elsewhere.
+  refuseSymlink(file);
+  const notice = quarantineUnreadableJson(file);
   const store = new ElectronStore<Record<string, unknown>>({
     cwd,
     name: options.name,

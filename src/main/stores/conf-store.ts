@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Conf from 'conf';
 import type { KeyValueStore } from './kv-store';
+import { refuseSymlink } from './no-follow';
 import { quarantineUnreadableJson } from './quarantine';
 import type { StoreNotice } from './store-notice';
 
@@ -49,6 +50,8 @@ export function asKeyValueStore(conf: Conf<Record<string, unknown>>): KeyValueSt
 export function openConfStore(options: ConfStoreOptions): OpenedStore {
   if (!path.isAbsolute(options.cwd)) throw new Error(`openConfStore: cwd must be absolute, got "${options.cwd}"`);
   const file = path.join(options.cwd, `${options.name}.json`);
+  // Conf follows links: a planted one would make it read and write a file elsewhere.
+  refuseSymlink(file);
   const notice = quarantineUnreadableJson(file);
   const conf = new Conf<Record<string, unknown>>({
     cwd: options.cwd,

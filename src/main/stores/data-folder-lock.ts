@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { O_NOFOLLOW, readFileNoFollow, refuseSymlink, SymlinkRefusedError } from './no-follow';
 
 export const LOCK_FILE_NAME = 'dispatch-desk.lock';
 
@@ -91,7 +92,7 @@ const UNREADABLE_STALE_MS = 10_000;
 
 function olderThan(file: string, ms: number): boolean {
   try {
-    return Date.now() - fs.statSync(file).mtimeMs > ms;
+    return Date.now() - fs.lstatSync(file).mtimeMs > ms;
   } catch {
     return true;
   }
@@ -100,10 +101,13 @@ function olderThan(file: string, ms: number): boolean {
 function tryCreate(file: string, record: LockRecord): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new SymlinkRefusedError(file);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // O_CREAT|O_EXCL reports a planted link as EEXIST: refuse it rather than read or stat through it.
+    refuseSymlink(file);
+    return false;
   }
   try {
     fs.writeSync(fd, JSON.stringify(record));
@@ -116,7 +120,7 @@ function tryCreate(file: string, record: LockRecord): boolean {
 
 function readRecord(file: string): LockRecord | null {
   try {
-    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockRecord>;
+    const value = JSON.parse(readFileNoFollow(file)?.toString('utf8') ?? '') as Partial<LockRecord>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string' || typeof value.token !== 'string') return null;
     return value as LockRecord;
   } catch {

@@ -43,3 +43,30 @@ export function writeCopyNoFollow(file: string, data: Buffer): void {
     fs.closeSync(fd);
   }
 }
+
+/** A data file that is a symbolic link: refused at start-up (the message names it), never followed. */
+export class SymlinkRefusedError extends Error {
+  readonly code = 'symlink_refused';
+  constructor(readonly file: string) {
+    super(
+      `${file} is a symbolic link; Dispatch Desk does not read or write data files through links. ` +
+        `Replace it with the real file, then start again. / ${file} 是符号链接，调度台不会通过链接读写数据文件，请换成实际文件后重新启动。`,
+    );
+    this.name = 'SymlinkRefusedError';
+  }
+}
+
+/**
+ * For files opened by a library that follows links (Conf / electron-store): checked before it
+ * opens them. A missing file is fine (the library creates a plain one).
+ */
+export function refuseSymlink(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (stat.isSymbolicLink()) throw new SymlinkRefusedError(file);
+}

@@ -10,7 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCsvBytes, exportContactsCsv, importContacts, parseCsv } from '../../../src/main/contacts/csv';
 import { createLogger } from '../../../src/main/log';
 import { createSandbox } from '../../../src/main/sandbox/sandbox';
+import { openNodeRuntime } from '../../../src/main/preview/node-runtime';
+import { startFailureText } from '../../../src/main/start-failure';
 import { openCollection } from '../../../src/main/stores/collection-store';
+import { openConfStore } from '../../../src/main/stores/conf-store';
+import { LOCK_FILE_NAME, lockDataFolder } from '../../../src/main/stores/data-folder-lock';
 import { moveAside } from '../../../src/main/stores/quarantine';
 import type { Contact } from '../../../src/shared/domain';
 import { openTestCore } from '../../support/test-core';
@@ -99,6 +103,43 @@ describe('files and folders (finding 11)', () => {
     expect(() => openCollection<{ id: string }>({ dir: data, name: 'contacts' })).toThrow(/ELOOP|symbolic link/);
     symlinkSync(victim, join(data, 'dispatch-desk.log'));
     createLogger({ file: join(data, 'dispatch-desk.log') }).info('x', { a: 'b' });
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+  });
+
+  it.runIf(posix).each(['settings', 'vault'])('refuses a symlinked %s.json, naming it, and leaves the target unchanged', (name) => {
+    // A JSON object, so a store that followed the link would read it as its own and write into it.
+    const victim = join(dir, 'victim.json');
+    writeFileSync(victim, '{"precious":true}');
+    const data = join(dir, 'data');
+    const link = join(data, `${name}.json`);
+    openConfStore({ cwd: data, name: 'other' });
+    symlinkSync(victim, link);
+
+    expect(() => openConfStore({ cwd: data, name }).store.set('callerNumber', '13900000000')).toThrow(link);
+    // The start-up path (the preview's runtime): the failure message names the file; nothing opened.
+    let failure: unknown;
+    try {
+      openNodeRuntime({ dataDir: data, sandbox: createSandbox() }).core.close();
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toMatchObject({ code: 'symlink_refused', file: link });
+    expect(startFailureText(failure, data).message).toContain(link);
+    expect(readFileSync(victim, 'utf8')).toBe('{"precious":true}');
+    // The refused start released the folder lock: fixing the file is enough to start again.
+    rmSync(link);
+    lockDataFolder(data).release();
+  });
+
+  it.runIf(posix)('refuses a symlinked lock file, naming it, without writing through it', () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    const data = join(dir, 'data');
+    openConfStore({ cwd: data, name: 'other' });
+    const link = join(data, LOCK_FILE_NAME);
+    symlinkSync(victim, link);
+
+    expect(() => lockDataFolder(data)).toThrow(expect.objectContaining({ code: 'symlink_refused', file: link }));
     expect(readFileSync(victim, 'utf8')).toBe('precious');
   });
 });

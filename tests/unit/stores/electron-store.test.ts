@@ -36,4 +36,15 @@ describe('electron-store factory', () => {
     store.set('k', 'v');
     expect(openElectronStore({ name: 'vault' }).store.get('k')).toBe('v');
   });
+
+  it.runIf(process.platform !== 'win32')('refuses a symlinked file, naming it, and leaves the target unchanged', () => {
+    const victim = path.join(userData, 'victim.json');
+    fs.writeFileSync(victim, '{"precious":true}');
+    const link = path.join(userData, 'settings.json');
+    fs.symlinkSync(victim, link);
+    expect(() => openElectronStore({ name: 'settings' }).store.set('k', 'v')).toThrow(
+      expect.objectContaining({ code: 'symlink_refused', file: link }),
+    );
+    expect(fs.readFileSync(victim, 'utf8')).toBe('{"precious":true}');
+  });
 });
