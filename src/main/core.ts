@@ -15,7 +15,7 @@ import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
 import { createEventBus, type EventBus } from './events/event-bus';
-import { createDialRequests, type DialRequest, type DialRequests } from './links/dial-requests';
+import { createDialRequests, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
@@ -69,7 +69,6 @@ export interface DispatchCore {
   /** For the desktop shell (links, hotkey, tray, notifications); never reachable from the window. */
   desktop: {
     dialRequests: DialRequests;
-    onDialRequest(listener: (request: DialRequest) => void): () => void;
     callLog(): CallLogEntry[];
     settings(): Settings;
   };
@@ -205,20 +204,14 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     noticesList: async () => success({ notices: notices.list() }),
   };
 
-  const dialListeners = new Set<(request: DialRequest) => void>();
-  const dialRequests = createDialRequests((request) => {
-    for (const listener of [...dialListeners]) listener(request);
-  });
+  // A dial request from a link, the hotkey or the tray reaches the window as one event.
+  const dialRequests = createDialRequests((request) => events.emit('dialRequested', request));
 
   return {
     handlers,
     subscribe: events.subscribe,
     desktop: {
       dialRequests,
-      onDialRequest(listener) {
-        dialListeners.add(listener);
-        return () => dialListeners.delete(listener);
-      },
       callLog: () => callLog.list().entries,
       settings: () => settings.get(),
     },

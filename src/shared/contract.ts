@@ -29,6 +29,7 @@ import type {
   SessionId,
   Settings,
 } from './domain';
+import type { PhoneParse } from './phone';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -225,6 +226,12 @@ export interface AppEvents {
    * what is shown. Sent by a transport that can drop (the preview's SSE), never by a service.
    */
   streamResumed: Record<never, never>;
+  /**
+   * A number to dial arrived from outside the window (a tel:/callto:/dispatchdesk: link, the
+   * clipboard hotkey, the tray): the window asks the dispatcher to confirm; nothing is dialled yet.
+   * `phone` is the normalised number, or why the text is not one (shown as the normal error).
+   */
+  dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: PhoneParse };
 }
 export type AppEventName = keyof AppEvents;
 /** One event as the window receives it: a union discriminated by `type`. */

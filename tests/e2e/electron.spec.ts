@@ -43,9 +43,6 @@ test('the Electron window opens in sandbox mode with a locked-down renderer', as
 });
 
 test('the tray exists, and a dispatchdesk: link opened through a second instance shows the dial confirmation', async () => {
-  // Dial requests reach the window as the `dialRequested` event of main's event stream, which is
-  // not on main yet (issue 7, branch events); until it is, the window never sees them.
-  test.fixme(true, 'needs the dialRequested event (events stream not merged yet)');
   const binary = ensureElectronBinary();
   if (!binary.path) console.warn(`[electron smoke] skipped: ${binary.error}`);
   test.skip(!binary.path, `Electron smoke test skipped: ${binary.error}`);

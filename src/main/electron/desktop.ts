@@ -158,6 +158,10 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
 
   applyStartAtLogin(prefs.startAtLogin, log);
   refresh();
+  // The tray's in-call state, its recent calls and the notifications follow the call log's events.
+  const unsubscribe = core.subscribe((event) => {
+    if (event.type === 'callUpdated') refresh(event.data.entry);
+  });
   reportHotkeys();
   // The Electron smoke test (tests/e2e/electron.spec.ts) asks whether the tray exists; read-only.
   if (process.env.DISPATCH_E2E_HOOKS === '1') Object.assign(globalThis, { dispatchDeskShell: { hasTray: () => tray !== null } });
@@ -190,6 +194,7 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
     show,
     refresh,
     dispose() {
+      unsubscribe();
       unregisterGlobalHotkeys();
       tray?.destroy();
       tray = null;

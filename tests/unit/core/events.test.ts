@@ -40,6 +40,16 @@ afterEach(async () => {
 });
 
 describe('core events', () => {
+  it('a dial link or hotkey text becomes one dialRequested event and places no call', async () => {
+    core.desktop.dialRequests.fromLink('tel:+86-138-0013-8000', 'link');
+    core.desktop.dialRequests.fromText('not a number', 'hotkey');
+    const dials = events.filter((e): e is Extract<AppEvent, { type: 'dialRequested' }> => e.type === 'dialRequested');
+    expect(dials.map((e) => e.data.source)).toEqual(['link', 'hotkey']);
+    expect(dials[0].data.phone).toMatchObject({ ok: true, number: '13800138000' });
+    expect(dials[1].data.phone.ok).toBe(false);
+    expect(events.some((e) => e.type === 'callUpdated')).toBe(false);
+  });
+
   it('callUpdated carries the log entry of a placed call, as a read returns it', async () => {
     await call('settingsSet', { callerNumber: '13900139000' });
     const placed = await call('startCall', { callee: '13800138000' });

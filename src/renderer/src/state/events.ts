@@ -9,6 +9,7 @@ import { bridge } from '../bridge';
 import { useAppStore } from './app-store';
 import { useCallsStore } from './calls-store';
 import { useContactsStore } from './contacts-store';
+import { useDialRequestStore } from './dial-request-store';
 
 export function handleEvent(event: AppEvent): void {
   switch (event.type) {
@@ -20,6 +21,9 @@ export function handleEvent(event: AppEvent): void {
       return;
     case 'noticeAdded':
       useAppStore.getState().addNotice(event.data.notice);
+      return;
+    case 'dialRequested':
+      useDialRequestStore.getState().receive(event.data);
       return;
     case 'streamResumed':
       void useCallsStore.getState().refreshLog();
