@@ -5,7 +5,7 @@ import { useAppStore } from '../../../src/renderer/src/state/app-store';
 import { resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
 import { resetListFollowing, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
 import { handleEvent, subscribeToMain } from '../../../src/renderer/src/state/events';
-import { installFakeDispatch, type FakeDispatch } from './fake-dispatch';
+import { deferred, installFakeDispatch, type FakeDispatch } from './fake-dispatch';
 
 let fake: FakeDispatch;
 const entry: CallLogEntry = { id: 'L1', kind: 'call', createdAt: 1, updatedAt: 1, mode: 'sandbox', caller: '13900139000', parties: [{ number: '13800138000' }], maxDur: 600, session: 'S1', state: 'ringing', revision: 4 };
@@ -31,6 +31,18 @@ describe('renderer events', () => {
     const listChanged = vi.spyOn(useContactsStore.getState(), 'listChanged');
     handleEvent({ type: 'contactsChanged', data: { revision: 3 } });
     expect(listChanged).toHaveBeenCalledWith(3);
+  });
+
+  it('a notice that arrives while the notices are being read is kept when the read answers', async () => {
+    const early = { kind: 'corrupt_file_moved' as const, file: '/d/settings.json', movedTo: '/d/y', at: 1 };
+    const late = { kind: 'damaged_file_copied' as const, file: '/d/contacts.snapshot.jsonl', copiedTo: '/d/z', skippedLines: 1, at: 2 };
+    const read = deferred<{ ok: true; notices: (typeof early)[] }>();
+    fake.noticesList.mockReturnValue(read.promise);
+    const loading = useAppStore.getState().loadNotices();
+    handleEvent({ type: 'noticeAdded', data: { notice: late } });
+    read.resolve({ ok: true, notices: [early] });
+    await loading;
+    expect(useAppStore.getState().notices).toEqual([early, late]);
   });
 
   it('re-reads the log, the notices and the list after the stream resumed', () => {

@@ -68,7 +68,11 @@ export const useAppStore = create<AppState>((set, get) => ({
   async loadNotices() {
     // Notices are advisory: a failure (or a main without the handler) just shows none.
     const r = await invoke('noticesList', {});
-    if (r.ok) set({ notices: r.notices.filter((n) => !dismissed.has(noticeKey(n))) });
+    if (!r.ok) return;
+    // A `noticeAdded` event can arrive while this read is under way: merge, never drop one.
+    const merged = [...r.notices];
+    for (const n of get().notices) if (!merged.some((m) => noticeKey(m) === noticeKey(n))) merged.push(n);
+    set({ notices: merged.filter((n) => !dismissed.has(noticeKey(n))) });
   },
   addNotice(notice) {
     // Also arrives in a later noticesList (a re-sync): keep one of each.
