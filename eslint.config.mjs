@@ -9,7 +9,18 @@ import boundaries from './eslint/import-boundaries.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['.tmp/**', '.scratch-tmp/**', 'bench/results.json', 'out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+    ignores: [
+      '.tmp/**',
+      '.scratch-tmp/**',
+      'bench/results.json',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,7 +34,10 @@ export default tseslint.config(
       // protocol, the fuzzers): every regex this rule flags here is one of those.
       'no-control-regex': 'off',
       // `_name` marks a parameter or binding that is deliberately unused (a callback's position).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -273,15 +273,25 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
   // Filled phase by phase, so a failure late in the run keeps what was measured before it.
   const done = new Map<string, Figure[]>();
   const order: Array<[string, Figure[]]> = [
-    ['click', [unmeasured(group, names.clickP50, 'ms', 50, ''), unmeasured(group, names.clickP95, 'ms', 100, ''), unmeasured(group, names.lost, 'clicks', 0, '')]],
-    ['clickToLog', [unmeasured(group, names.acceptedP50, 'ms', 50, ''), unmeasured(group, names.acceptedP95, 'ms', 100, ''), unmeasured(group, names.rowP50, 'ms', 50, ''), unmeasured(group, names.rowP95, 'ms', 100, '')]],
+    [
+      'click',
+      [unmeasured(group, names.clickP50, 'ms', 50, ''), unmeasured(group, names.clickP95, 'ms', 100, ''), unmeasured(group, names.lost, 'clicks', 0, '')],
+    ],
+    [
+      'clickToLog',
+      [
+        unmeasured(group, names.acceptedP50, 'ms', 50, ''),
+        unmeasured(group, names.acceptedP95, 'ms', 100, ''),
+        unmeasured(group, names.rowP50, 'ms', 50, ''),
+        unmeasured(group, names.rowP95, 'ms', 100, ''),
+      ],
+    ],
     ['first', [unmeasured(group, names.first, 'ms', 500, ''), unmeasured(group, names.complete, 'ms', undefined, '')]],
     ['rows', [unmeasured(group, names.rows, 'rows', 100, '')]],
     ['key', [unmeasured(group, names.key, 'ms', 50, '')]],
     ['heap', [unmeasured(group, names.heap, 'MB', 80, '')]],
   ];
-  const all = (why: string): Figure[] =>
-    order.flatMap(([phase, missing]) => done.get(phase) ?? missing.map((f) => ({ ...f, detail: `NOT MEASURED: ${why}` })));
+  const all = (why: string): Figure[] => order.flatMap(([phase, missing]) => done.get(phase) ?? missing.map((f) => ({ ...f, detail: `NOT MEASURED: ${why}` })));
   if (build instanceof Error) return all(`no build: ${build.message.split('\n')[0]}`);
 
   const reloads = options.reloads ?? 5;
@@ -333,11 +343,34 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
       `long tasks ${med((l) => l.longTaskMs).toFixed(0)} ms in all`;
     const rowsAfterLoad = await page.locator(ROW).count();
     done.set('first', [
-      figure(group, names.first, median(renders), 'ms', 500, `navigation start → first animation frame after the first contact-row was inserted (MutationObserver + rAF in the page); the list arrives in pages and this is the first one; median of ${reloads} reloads (main already warm), max ${Math.max(...renders).toFixed(0)} ms; medians: ${phases}; the cold first navigation after start-up: ${cold.frame.toFixed(0)} ms`),
-      figure(group, names.complete, med((l) => l.complete), 'ms', undefined, `navigation start → first frame after the list's status turned ready (every page in and indexed); median of the same reloads, max ${Math.max(...loads.map((l) => l.complete)).toFixed(0)} ms; ${rest}; cold start ${cold.complete.toFixed(0)} ms`),
-      figure(group, 'first render, cold start', cold.frame, 'ms', undefined, `the first navigation after main started (and in a new renderer process: no compiled code, no fonts yet), with the list order main cached when it last closed; first page requested at ${cold.listSent.toFixed(0)} ms, answered in ${(cold.listDone - cold.listSent).toFixed(0)} ms`),
+      figure(
+        group,
+        names.first,
+        median(renders),
+        'ms',
+        500,
+        `navigation start → first animation frame after the first contact-row was inserted (MutationObserver + rAF in the page); the list arrives in pages and this is the first one; median of ${reloads} reloads (main already warm), max ${Math.max(...renders).toFixed(0)} ms; medians: ${phases}; the cold first navigation after start-up: ${cold.frame.toFixed(0)} ms`,
+      ),
+      figure(
+        group,
+        names.complete,
+        med((l) => l.complete),
+        'ms',
+        undefined,
+        `navigation start → first frame after the list's status turned ready (every page in and indexed); median of the same reloads, max ${Math.max(...loads.map((l) => l.complete)).toFixed(0)} ms; ${rest}; cold start ${cold.complete.toFixed(0)} ms`,
+      ),
+      figure(
+        group,
+        'first render, cold start',
+        cold.frame,
+        'ms',
+        undefined,
+        `the first navigation after main started (and in a new renderer process: no compiled code, no fonts yet), with the list order main cached when it last closed; first page requested at ${cold.listSent.toFixed(0)} ms, answered in ${(cold.listDone - cold.listSent).toFixed(0)} ms`,
+      ),
     ]);
-    done.set('rows', [figure(group, names.rows, rowsAfterLoad, 'rows', 100, `${rowsAfterLoad} after first render (viewport ${VIEWPORT.width}×${VIEWPORT.height})`)]);
+    done.set('rows', [
+      figure(group, names.rows, rowsAfterLoad, 'rows', 100, `${rowsAfterLoad} after first render (viewport ${VIEWPORT.width}×${VIEWPORT.height})`),
+    ]);
     progress(`first render p50 ${median(renders).toFixed(0)} ms (cold ${cold.frame.toFixed(0)} ms), ${rowsAfterLoad} rows`);
 
     // --- Heap with everything loaded (firstRender waited for that), before any typing.
@@ -346,7 +379,16 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const mb = (b: number): number => b / (1024 * 1024);
-    done.set('heap', [figure(group, names.heap, mb(heap.usedSize), 'MB', 80, `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; total heap ${mb(heap.totalSize).toFixed(1)} MB`)]);
+    done.set('heap', [
+      figure(
+        group,
+        names.heap,
+        mb(heap.usedSize),
+        'MB',
+        80,
+        `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; total heap ${mb(heap.totalSize).toFixed(1)} MB`,
+      ),
+    ]);
     progress(`heap ${mb(heap.usedSize).toFixed(1)} MB`);
 
     // --- Keystroke to paint.
@@ -372,13 +414,33 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
     }
     const samples = await page.evaluate(() => (window as unknown as { __bench: PageProbe }).__bench.samples);
     const keyMs = samples.map((s) => s.ms);
-    const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 8).map((s) => `'${s.q}' ${s.ms.toFixed(0)}`).join(', ');
+    const slowest = [...samples]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8)
+      .map((s) => `'${s.q}' ${s.ms.toFixed(0)}`)
+      .join(', ');
     const unchanged = samples.filter((s) => !s.changed).length;
     const maxRows = Math.max(rowsAfterLoad, ...samples.map((s) => s.rows));
     done.set('key', [
-      figure(group, names.key, p95(keyMs), 'ms', 50, `${keyMs.length} keystrokes (${typingRounds} rounds of ${TYPING_SCRIPTS.length} scripts: typing, backspaces, Escape to clear; 1 warm-up round); p50 ${median(keyMs).toFixed(1)} ms, p99 ${percentile(keyMs, 99).toFixed(1)} ms, max ${Math.max(...keyMs).toFixed(1)} ms; ${unchanged} keystrokes changed neither list nor count (timed to the next frame); slowest (box content after the key, ms): ${slowest}`),
+      figure(
+        group,
+        names.key,
+        p95(keyMs),
+        'ms',
+        50,
+        `${keyMs.length} keystrokes (${typingRounds} rounds of ${TYPING_SCRIPTS.length} scripts: typing, backspaces, Escape to clear; 1 warm-up round); p50 ${median(keyMs).toFixed(1)} ms, p99 ${percentile(keyMs, 99).toFixed(1)} ms, max ${Math.max(...keyMs).toFixed(1)} ms; ${unchanged} keystrokes changed neither list nor count (timed to the next frame); slowest (box content after the key, ms): ${slowest}`,
+      ),
     ]);
-    done.set('rows', [figure(group, names.rows, maxRows, 'rows', 100, `${rowsAfterLoad} after first render (viewport ${VIEWPORT.width}×${VIEWPORT.height}); most over all keystrokes ${maxRows}`)]);
+    done.set('rows', [
+      figure(
+        group,
+        names.rows,
+        maxRows,
+        'rows',
+        100,
+        `${rowsAfterLoad} after first render (viewport ${VIEWPORT.width}×${VIEWPORT.height}); most over all keystrokes ${maxRows}`,
+      ),
+    ]);
     progress(`keystroke-to-paint p95 ${p95(keyMs).toFixed(1)} ms over ${keyMs.length} keystrokes`);
 
     // --- Click to wire.
@@ -445,8 +507,7 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
           [box.x + box.width / 2, box.y + box.height / 2],
         );
         missed.push(under ?? '?');
-      }
-      else if (k >= warmupCalls) wire.push(t1 - t0);
+      } else if (k >= warmupCalls) wire.push(t1 - t0);
       // The answer must be back before the next click (and the strip settled).
       await page.waitForFunction(() => !document.querySelector('[data-testid="call-strip-item"][data-state="submitting"]'), null, { timeout: 10_000 });
       await page.waitForTimeout(100);
@@ -455,9 +516,23 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
     const failedOnStrip = await page.locator('[data-testid="call-strip-item"][data-state="failed"]').count();
 
     done.set('click', [
-      figure(group, names.clickP50, median(wire), 'ms', 50, `${wire.length} calls (+${warmupCalls} warm-up) over ${distinct.length} distinct visible numbers (${partlyHidden} of them on a partly hidden row), ${failures} clicks reached no request within 5 s${missed.length ? ` (under the pointer afterwards: ${missed.join(', ')})` : ''}, ${failedOnStrip} failed on the call strip; p95 ${p95(wire).toFixed(1)} ms, max ${Math.max(...wire).toFixed(1)} ms. Measured in Node from the mouse-button release (CDP Input.dispatchMouseEvent) to the simulator's request log recording startcall`),
+      figure(
+        group,
+        names.clickP50,
+        median(wire),
+        'ms',
+        50,
+        `${wire.length} calls (+${warmupCalls} warm-up) over ${distinct.length} distinct visible numbers (${partlyHidden} of them on a partly hidden row), ${failures} clicks reached no request within 5 s${missed.length ? ` (under the pointer afterwards: ${missed.join(', ')})` : ''}, ${failedOnStrip} failed on the call strip; p95 ${p95(wire).toFixed(1)} ms, max ${Math.max(...wire).toFixed(1)} ms. Measured in Node from the mouse-button release (CDP Input.dispatchMouseEvent) to the simulator's request log recording startcall`,
+      ),
       figure(group, names.clickP95, p95(wire), 'ms', 100),
-      figure(group, names.lost, failures, 'clicks', 0, `of ${calls + warmupCalls} clicks on call buttons, ${partlyHidden ? 'partly hidden bottom rows included' : 'no partly hidden row was on screen'}`),
+      figure(
+        group,
+        names.lost,
+        failures,
+        'clicks',
+        0,
+        `of ${calls + warmupCalls} clicks on call buttons, ${partlyHidden ? 'partly hidden bottom rows included' : 'no partly hidden row was on screen'}`,
+      ),
     ]);
     progress(`click-to-wire p50 ${median(wire).toFixed(1)} ms`);
 
@@ -511,7 +586,14 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
     const coldFigures = done.get('first') ?? [];
     done.set('first', [
       ...coldFigures,
-      figure(group, 'first render, cold start, no cached order', uncached.frame, 'ms', undefined, `as the cold start, after deleting contacts.order.json: main parses and sorts every contact first; first page requested at ${uncached.listSent.toFixed(0)} ms, answered in ${(uncached.listDone - uncached.listSent).toFixed(0)} ms; whole list after ${uncached.complete.toFixed(0)} ms`),
+      figure(
+        group,
+        'first render, cold start, no cached order',
+        uncached.frame,
+        'ms',
+        undefined,
+        `as the cold start, after deleting contacts.order.json: main parses and sorts every contact first; first page requested at ${uncached.listSent.toFixed(0)} ms, answered in ${(uncached.listDone - uncached.listSent).toFixed(0)} ms; whole list after ${uncached.complete.toFixed(0)} ms`,
+      ),
     ]);
     progress(`cold start without cached order: first rows ${uncached.frame.toFixed(0)} ms`);
     return all('');

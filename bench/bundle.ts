@@ -39,8 +39,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const stripMapComment = (text: string): string =>
-  text.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '').replace(/\n?\/\*# sourceMappingURL=\S+ \*\/\s*$/, '');
+const stripMapComment = (text: string): string => text.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '').replace(/\n?\/\*# sourceMappingURL=\S+ \*\/\s*$/, '');
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_VALUE = new Map([...B64].map((c, i) => [c, i]));
@@ -128,6 +127,13 @@ export function benchBundle(build: AppBuild | Error): Figure[] {
     .map(([o, n]) => `${o} ${((100 * n) / raw).toFixed(0)}%`)
     .join(', ');
   return [
-    figure('bundle', name, gz / 1024, 'KB', 250, `${files.length} files, ${(raw / 1024).toFixed(1)} KB minified: ${perFile.join('; ')}. Minified bytes by package (source map): ${top}. Fresh build in ${(build.ms / 1000).toFixed(1)} s`),
+    figure(
+      'bundle',
+      name,
+      gz / 1024,
+      'KB',
+      250,
+      `${files.length} files, ${(raw / 1024).toFixed(1)} KB minified: ${perFile.join('; ')}. Minified bytes by package (source map): ${top}. Fresh build in ${(build.ms / 1000).toFixed(1)} s`,
+    ),
   ];
 }

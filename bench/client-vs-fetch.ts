@@ -93,7 +93,12 @@ export async function benchClientVsFetch(options: ClientVsFetchOptions = {}): Pr
     const perCall = serviceWith(async (s) => {
       const creds = await credentials.resolve(s);
       if (!creds.ok) return creds;
-      const built = createYunxinClient({ appKey: creds.appKey, appSecret: creds.appSecret, baseUrl: creds.baseUrl, maxDurRange: { min: s.maxDurMin, max: s.maxDurMax } });
+      const built = createYunxinClient({
+        appKey: creds.appKey,
+        appSecret: creds.appSecret,
+        baseUrl: creds.baseUrl,
+        maxDurRange: { min: s.maxDurMin, max: s.maxDurMax },
+      });
       return { ok: true, client: built };
     });
     const input = { callerAcc: SANDBOX_CALLER_ACC, caller: '13800138000', callee: '13900139000', maxDur: 600 };

@@ -18,20 +18,70 @@ export function seededRandom(seed: number): () => number {
 }
 
 // Roughly by frequency: the head of the list is drawn more often (see pickSkewed).
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单查解仇朴区']
-  .concat(['欧阳', '司马', '诸葛', '上官', '尉迟', '长孙']);
-const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红玲建国志强文斌海燕晓东丹辉鹏飞俊宇浩然子涵欣怡梓轩雨萱思远嘉怡一鸣天佑佳琪博文梦瑶宏伟春梅婷婷凯旋立新永红建华德胜振华少华乐行重长朝']
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单查解仇朴区',
+].concat(['欧阳', '司马', '诸葛', '上官', '尉迟', '长孙']);
+const GIVEN = [
+  ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红玲建国志强文斌海燕晓东丹辉鹏飞俊宇浩然子涵欣怡梓轩雨萱思远嘉怡一鸣天佑佳琪博文梦瑶宏伟春梅婷婷凯旋立新永红建华德胜振华少华乐行重长朝',
+];
 
 const ORGS = [
-  '市消防救援支队', '第一中队', '第二中队', '特勤大队', '市急救中心', '人民医院急诊科',
-  '市公安局指挥中心', '交警支队', '应急管理局', '供电公司抢修班', '自来水公司', '燃气集团',
-  '城管执法局', '街道办事处', '社区居委会', '物业管理处', 'NetEase Yunxin', 'ACME Logistics', '',
+  '市消防救援支队',
+  '第一中队',
+  '第二中队',
+  '特勤大队',
+  '市急救中心',
+  '人民医院急诊科',
+  '市公安局指挥中心',
+  '交警支队',
+  '应急管理局',
+  '供电公司抢修班',
+  '自来水公司',
+  '燃气集团',
+  '城管执法局',
+  '街道办事处',
+  '社区居委会',
+  '物业管理处',
+  'NetEase Yunxin',
+  'ACME Logistics',
+  '',
 ];
 const LATIN_FIRST = ['Tom', 'Anna', 'David', 'Maria', 'John', 'Lucy', 'Peter', 'Emma', 'José', 'Chris'];
 const LATIN_LAST = ['Hanks', 'Smith', 'Brown', 'Müller', 'Garcia', 'Wang', 'Lee', "O'Brien"];
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152',
-  '155', '156', '157', '158', '159', '166', '170', '176', '177', '180', '181', '182', '185', '186', '187',
-  '188', '189', '191', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '170',
+  '176',
+  '177',
+  '180',
+  '181',
+  '182',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 /** Numbers are valid for src/shared/phone.ts, so imports and round trips accept them. */
 const AREA_CODES = ['010', '021', '020', '0755', '028', '0571', '027', '025'];
 
@@ -48,10 +98,7 @@ export function generateContacts(count: number, seed = 1): Contact[] {
   const contacts: Contact[] = [];
   for (let i = 0; i < count; i++) {
     const r = rnd();
-    const name =
-      r < 0.04
-        ? `${pick(LATIN_FIRST)} ${pick(LATIN_LAST)}`
-        : pickSkewed(SURNAMES) + pick(GIVEN) + (rnd() < 0.7 ? pick(GIVEN) : '');
+    const name = r < 0.04 ? `${pick(LATIN_FIRST)} ${pick(LATIN_LAST)}` : pickSkewed(SURNAMES) + pick(GIVEN) + (rnd() < 0.7 ? pick(GIVEN) : '');
     const numbers = [{ label: '手机', number: pick(MOBILE_PREFIXES) + digits(8) }];
     if (rnd() < 0.3) {
       const area = pick(AREA_CODES);

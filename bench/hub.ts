@@ -308,7 +308,14 @@ async function benchCalls(hub: HubProcess): Promise<Figure[]> {
   }
   const ratio = median(hubTimes) / median(directTimes);
   return [
-    figure('calls', 'POST /api/calls ÷ direct startCall (medians)', ratio, '×', undefined, `${CALL_PAIRS} interleaved pairs after ${CALL_WARMUP} warm-up pairs, order flipped every pair`),
+    figure(
+      'calls',
+      'POST /api/calls ÷ direct startCall (medians)',
+      ratio,
+      '×',
+      undefined,
+      `${CALL_PAIRS} interleaved pairs after ${CALL_WARMUP} warm-up pairs, order flipped every pair`,
+    ),
     figure('calls', 'POST /api/calls median', median(hubTimes), 'ms'),
     figure('calls', 'direct client.startCall median', median(directTimes), 'ms'),
     figure('calls', 'POST /api/calls p99', percentile(hubTimes, 99), 'ms'),
@@ -394,7 +401,14 @@ async function benchSse(hub: HubProcess): Promise<{ figures: Figure[]; rssMb: nu
   return {
     rssMb,
     figures: [
-      figure('sse', `delivery p99, ${SSE_SUBSCRIBERS} subscribers`, percentile(latencies, 99), 'ms', { max: 100 }, `${SSE_EVENTS} directory changes one at a time; from the POST that caused it to each subscriber; ${latencies.length} deliveries`),
+      figure(
+        'sse',
+        `delivery p99, ${SSE_SUBSCRIBERS} subscribers`,
+        percentile(latencies, 99),
+        'ms',
+        { max: 100 },
+        `${SSE_EVENTS} directory changes one at a time; from the POST that caused it to each subscriber; ${latencies.length} deliveries`,
+      ),
       figure('sse', 'delivery p50', percentile(latencies, 50), 'ms'),
       figure('sse', 'deliveries missing', missing, 'events', { max: 0 }),
     ],
@@ -407,7 +421,9 @@ async function benchEngine(engine: Engine, cluster: PgCluster | undefined): Prom
   const figures: Figure[] = [];
   const dataDir = engine === 'pglite' ? mkdtempSync(join(os.tmpdir(), 'bench-hub-pglite-')) : undefined;
   const databaseUrl = engine === 'postgres' ? await cluster!.createDatabase(`bench_${randomBytes(4).toString('hex')}`) : undefined;
-  const hub = await startHub(engine === 'pglite' ? { HUB_DATA_DIR: dataDir! } : { DATABASE_URL: databaseUrl!, HUB_DATA_DIR: mkdtempSync(join(os.tmpdir(), 'bench-hub-pg-')) });
+  const hub = await startHub(
+    engine === 'pglite' ? { HUB_DATA_DIR: dataDir! } : { DATABASE_URL: databaseUrl!, HUB_DATA_DIR: mkdtempSync(join(os.tmpdir(), 'bench-hub-pg-')) },
+  );
   try {
     const rssIdle = hub.rssMb();
     const { warmup, measured } = BILLS[engine];
@@ -439,11 +455,32 @@ async function benchEngine(engine: Engine, cluster: PgCluster | undefined): Prom
     const floor = engine === 'postgres' ? { min: 1_000 } : undefined;
     const p99Budget = engine === 'postgres' ? { max: 50 } : undefined;
     figures.unshift(
-      figure(`bills ${engine}`, `accepted per second, ${SENDERS} senders`, rate, 'bills/s', floor, `${run.accepted.length} of ${measured} accepted in ${run.seconds.toFixed(2)} s after ${warmup} warm-up; refused ${run.refused}, failed ${run.errors}`),
+      figure(
+        `bills ${engine}`,
+        `accepted per second, ${SENDERS} senders`,
+        rate,
+        'bills/s',
+        floor,
+        `${run.accepted.length} of ${measured} accepted in ${run.seconds.toFixed(2)} s after ${warmup} warm-up; refused ${run.refused}, failed ${run.errors}`,
+      ),
       figure(`bills ${engine}`, 'latency p50', percentile(run.latencies, 50), 'ms'),
       figure(`bills ${engine}`, 'latency p99', percentile(run.latencies, 99), 'ms', p99Budget),
-      figure(`bills ${engine}`, 'lost (200 but not stored)', acceptedAll.length - stored, 'bills', { max: 0 }, `${stored} of ${acceptedAll.length} accepted bills found after the hub stopped`),
-      figure(`bills ${engine}`, 'hub process CPU per bill', cpuPerBill, 'ms', undefined, 'user+system time of the hub process over the measured bills (independent of how busy the machine is; the database server not included)'),
+      figure(
+        `bills ${engine}`,
+        'lost (200 but not stored)',
+        acceptedAll.length - stored,
+        'bills',
+        { max: 0 },
+        `${stored} of ${acceptedAll.length} accepted bills found after the hub stopped`,
+      ),
+      figure(
+        `bills ${engine}`,
+        'hub process CPU per bill',
+        cpuPerBill,
+        'ms',
+        undefined,
+        'user+system time of the hub process over the measured bills (independent of how busy the machine is; the database server not included)',
+      ),
       figure(`bills ${engine}`, 'refused or failed', run.refused + run.errors + warm.refused + warm.errors, 'bills'),
       figure(`memory ${engine}`, 'hub RSS at rest', rssIdle, 'MB'),
       figure(`memory ${engine}`, 'hub RSS peak during the bill load', rssPeak, 'MB'),
@@ -462,10 +499,20 @@ async function benchEngine(engine: Engine, cluster: PgCluster | undefined): Prom
 
 function table(figures: Figure[]): string {
   const budgetText = (f: Figure) => (!f.budget ? 'report' : f.budget.min !== undefined ? `≥ ${f.budget.min} ${f.unit}` : `≤ ${f.budget.max} ${f.unit}`);
-  const rows = figures.map((f) => [f.group, f.name, Number.isFinite(f.value) ? `${f.value} ${f.unit}` : 'n/a', budgetText(f), f.pass === true ? 'pass' : f.pass === false ? 'MISS' : 'info']);
+  const rows = figures.map((f) => [
+    f.group,
+    f.name,
+    Number.isFinite(f.value) ? `${f.value} ${f.unit}` : 'n/a',
+    budgetText(f),
+    f.pass === true ? 'pass' : f.pass === false ? 'MISS' : 'info',
+  ]);
   const head = ['group', 'figure', 'value', 'budget', 'status'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i]!)).join(' | ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((x, i) => x.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
 }
 
@@ -480,7 +527,14 @@ async function main(): Promise<void> {
       try {
         figures.push(...(await benchEngine(engine, cluster)));
       } catch (err) {
-        figures.push({ group: `bills ${engine}`, name: 'run', value: NaN, unit: '', pass: false, detail: `FAILED: ${err instanceof Error ? err.message : String(err)}` });
+        figures.push({
+          group: `bills ${engine}`,
+          name: 'run',
+          value: NaN,
+          unit: '',
+          pass: false,
+          detail: `FAILED: ${err instanceof Error ? err.message : String(err)}`,
+        });
       }
     }
   } finally {
@@ -492,7 +546,9 @@ async function main(): Promise<void> {
   console.log(table(figures));
   const details = figures.filter((f) => f.detail).map((f) => `  ${f.group} / ${f.name}: ${f.detail}`);
   if (details.length) console.log(`\n${details.join('\n')}`);
-  console.log(`\nload average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')} (2 cores shared with other work: absolute figures move with it)`);
+  console.log(
+    `\nload average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')} (2 cores shared with other work: absolute figures move with it)`,
+  );
   const misses = figures.filter((f) => f.pass === false);
   console.log(misses.length ? `MISSED: ${misses.map((f) => `${f.group} / ${f.name}`).join('; ')}` : 'every budget met');
   const out = { when: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadBefore, loadAfter, figures };

@@ -23,14 +23,7 @@ export interface Figure {
   detail?: string;
 }
 
-export function figure(
-  group: string,
-  name: string,
-  value: number,
-  unit: string,
-  budget?: number,
-  detail?: string,
-): Figure {
+export function figure(group: string, name: string, value: number, unit: string, budget?: number, detail?: string): Figure {
   const pass = budget === undefined || !Number.isFinite(value) ? null : value <= budget;
   return { group, name, value: round(value), unit, budget: budget === undefined ? undefined : { max: budget }, pass, detail };
 }
@@ -62,7 +55,11 @@ export function formatTable(figures: readonly Figure[]): string {
   });
   const head = ['group', 'figure', 'value', 'budget', 'status'];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (r: string[]): string => r.map((x, i) => pad(x, widths[i])).join(' | ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((x, i) => pad(x, widths[i]))
+      .join(' | ')
+      .trimEnd();
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('-|-')];
   for (const r of rows) out.push(line(r));
   return out.join('\n');

@@ -35,7 +35,10 @@ function option(argv: readonly string[], name: string): string | undefined {
 function selectedGroups(argv: readonly string[]): Group[] {
   const value = option(argv, '--only');
   if (value === undefined) return [...GROUPS];
-  const wanted = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((g) => !(GROUPS as readonly string[]).includes(g));
   if (unknown.length) throw new Error(`unknown group(s) ${unknown.join(', ')}; known: ${GROUPS.join(', ')}`);
   return wanted as Group[];

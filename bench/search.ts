@@ -198,9 +198,23 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Fig
   const oursMed = median(pairedOurs);
   const naiveMed = median(naive);
   return [
-    figure('search', `per-keystroke p50 (${n} contacts)`, median(ours), 'ms', undefined, `search() over ${rounds} rounds × ${queries.length} non-empty keystrokes = ${ours.length} samples after ${warmupRounds} warm-up rounds; p95 ${percentile(ours, 95).toFixed(3)} ms, max ${Math.max(...ours).toFixed(3)} ms`),
+    figure(
+      'search',
+      `per-keystroke p50 (${n} contacts)`,
+      median(ours),
+      'ms',
+      undefined,
+      `search() over ${rounds} rounds × ${queries.length} non-empty keystrokes = ${ours.length} samples after ${warmupRounds} warm-up rounds; p95 ${percentile(ours, 95).toFixed(3)} ms, max ${Math.max(...ours).toFixed(3)} ms`,
+    ),
     figure('search', `per-keystroke p99 (${n} contacts)`, p99(ours), 'ms', 4),
-    figure('search', 'per-keystroke p99, searchPositions', p99(positions), 'ms', undefined, `the virtual-list variant (positions, no id array); ${positions.length} samples, p50 ${median(positions).toFixed(3)} ms`),
+    figure(
+      'search',
+      'per-keystroke p99, searchPositions',
+      p99(positions),
+      'ms',
+      undefined,
+      `the virtual-list variant (positions, no id array); ${positions.length} samples, p50 ${median(positions).toFixed(3)} ms`,
+    ),
     figure(
       'search',
       'ours / naive pinyin scan (ratio of medians)',
@@ -209,8 +223,22 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Fig
       undefined,
       `${naive.length} interleaved keystrokes (${naiveRounds} round of the sequence); ours p50 ${oursMed.toFixed(3)} ms vs naive p50 ${naiveMed.toFixed(1)} ms (naive is ${(naiveMed / oursMed).toFixed(0)}× slower); same hit set on ${sameSets}/${compared} keystrokes, ours a subset of naive's on ${oursSubset}/${compared}: the naive scan also accepts every other reading of a polyphone (长 as zhang, 沈 as chen, 陆 as liu), the index only the reading pinyin-pro picks in context. Differing (ours vs naive hits): ${differing.slice(0, 6).join(', ')}${differing.length > 6 ? ', …' : ''}`,
     ),
-    figure('search', 'index build (buildSearchIndex)', buildMs, 'ms', undefined, `renderer side, once per contact list; computeSearchKeys for all ${n} contacts (main, pinyin-pro) took ${keysMs.toFixed(0)} ms`),
-    figure('search', `per-keystroke p99, view in ${paged.segments.length} pages (as loaded)`, p99(onePaged), 'ms', 4, `queryView over the view the renderer builds while loading (a ${FIRST_PAGE}-contact first page, then ${PAGE_SIZE} per page, one index each, hits merged by rank), ${onePaged.length} keystrokes including clearing the box; p50 ${median(onePaged).toFixed(3)} ms; interleaved with one index over everything: p50 ${median(oneSingle).toFixed(3)} ms, p99 ${p99(oneSingle).toFixed(3)} ms; rows differ on ${mismatches} keystrokes (must be 0)`),
+    figure(
+      'search',
+      'index build (buildSearchIndex)',
+      buildMs,
+      'ms',
+      undefined,
+      `renderer side, once per contact list; computeSearchKeys for all ${n} contacts (main, pinyin-pro) took ${keysMs.toFixed(0)} ms`,
+    ),
+    figure(
+      'search',
+      `per-keystroke p99, view in ${paged.segments.length} pages (as loaded)`,
+      p99(onePaged),
+      'ms',
+      4,
+      `queryView over the view the renderer builds while loading (a ${FIRST_PAGE}-contact first page, then ${PAGE_SIZE} per page, one index each, hits merged by rank), ${onePaged.length} keystrokes including clearing the box; p50 ${median(onePaged).toFixed(3)} ms; interleaved with one index over everything: p50 ${median(oneSingle).toFixed(3)} ms, p99 ${p99(oneSingle).toFixed(3)} ms; rows differ on ${mismatches} keystrokes (must be 0)`,
+    ),
     figure('search', 'paged ÷ one index (ratio of medians)', median(onePaged) / median(oneSingle), '×'),
   ];
 }

@@ -119,7 +119,8 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Figur
     const whole: number[] = [];
     const warmPage: number[] = [];
     const expectPage = (r: ReturnType<ReturnType<typeof openService>['service']['list']>, count: number) => {
-      if (!r.ok || r.contacts.length !== count || r.total !== n) throw new Error(`contactsList gave ${r.ok ? r.contacts.length : r.message}, expected ${count} of ${n}`);
+      if (!r.ok || r.contacts.length !== count || r.total !== n)
+        throw new Error(`contactsList gave ${r.ok ? r.contacts.length : r.message}, expected ${count} of ${n}`);
     };
     const kinds = [
       () => {
@@ -174,7 +175,11 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Figur
     const rawDel: number[] = [];
     for (let i = 0; i < ops + 5; i++) {
       t0 = performance.now();
-      const saved = service.saveContact({ name: `测试联系人${i}`, numbers: [{ label: '手机', number: `1390000${String(i).padStart(4, '0')}` }], org: '基准测试' });
+      const saved = service.saveContact({
+        name: `测试联系人${i}`,
+        numbers: [{ label: '手机', number: `1390000${String(i).padStart(4, '0')}` }],
+        org: '基准测试',
+      });
       const a = performance.now() - t0;
       if (!saved.ok) throw new Error(`saveContact failed: ${saved.message}`);
       t0 = performance.now();
@@ -199,12 +204,47 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Figur
     cols.close();
 
     return [
-      figure('store', `load ${n}: open + first page (contactsList, limit ${FIRST_PAGE})`, median(firstPage), 'ms', 150, `median of ${loads}, p95 ${percentile(firstPage, 95).toFixed(1)} ms; what start-up waits for before the window can show the list: open contacts/groups/rosters, check the cached order against the files, parse the page's contacts. Every timed load starts after a forced GC, as a fresh process would. The rest comes in background pages of ${PAGE_SIZE}, main's side of one taking p50 ${median(warmPage).toFixed(1)} ms. Seeding (one putMany + compaction on close) took ${seedMs.toFixed(0)} ms`),
+      figure(
+        'store',
+        `load ${n}: open + first page (contactsList, limit ${FIRST_PAGE})`,
+        median(firstPage),
+        'ms',
+        150,
+        `median of ${loads}, p95 ${percentile(firstPage, 95).toFixed(1)} ms; what start-up waits for before the window can show the list: open contacts/groups/rosters, check the cached order against the files, parse the page's contacts. Every timed load starts after a forced GC, as a fresh process would. The rest comes in background pages of ${PAGE_SIZE}, main's side of one taking p50 ${median(warmPage).toFixed(1)} ms. Seeding (one putMany + compaction on close) took ${seedMs.toFixed(0)} ms`,
+      ),
       figure('store', 'load: open alone', median(openOnly), 'ms'),
-      figure('store', 'load: open + first page, no cached order', median(firstPageUncached), 'ms', undefined, `first start after an upgrade or after the app was killed: every contact parsed, indexed and sorted first; p95 ${percentile(firstPageUncached, 95).toFixed(1)} ms`),
-      figure('store', 'load: open + whole list (contactsList, no limit)', median(whole), 'ms', undefined, `every contact parsed and listed in display order (the order from the cache); p95 ${percentile(whole, 95).toFixed(1)} ms`),
-      figure('store', 'add one (contactSave)', median(add), 'ms', 50, `median of ${ops} after 5 warm-up; p95 ${percentile(add, 95).toFixed(2)} ms; bare collection.put p50 ${median(rawPut).toFixed(2)} ms (the fsync)`),
-      figure('store', 'delete one (contactsDelete)', median(del), 'ms', 50, `median of ${ops} after 5 warm-up; p95 ${percentile(del, 95).toFixed(2)} ms; bare collection.delete p50 ${median(rawDel).toFixed(2)} ms`),
+      figure(
+        'store',
+        'load: open + first page, no cached order',
+        median(firstPageUncached),
+        'ms',
+        undefined,
+        `first start after an upgrade or after the app was killed: every contact parsed, indexed and sorted first; p95 ${percentile(firstPageUncached, 95).toFixed(1)} ms`,
+      ),
+      figure(
+        'store',
+        'load: open + whole list (contactsList, no limit)',
+        median(whole),
+        'ms',
+        undefined,
+        `every contact parsed and listed in display order (the order from the cache); p95 ${percentile(whole, 95).toFixed(1)} ms`,
+      ),
+      figure(
+        'store',
+        'add one (contactSave)',
+        median(add),
+        'ms',
+        50,
+        `median of ${ops} after 5 warm-up; p95 ${percentile(add, 95).toFixed(2)} ms; bare collection.put p50 ${median(rawPut).toFixed(2)} ms (the fsync)`,
+      ),
+      figure(
+        'store',
+        'delete one (contactsDelete)',
+        median(del),
+        'ms',
+        50,
+        `median of ${ops} after 5 warm-up; p95 ${percentile(del, 95).toFixed(2)} ms; bare collection.delete p50 ${median(rawDel).toFixed(2)} ms`,
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -13,18 +13,7 @@ const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 
 /** Packages that only run in Node (or only in Electron's main process). */
-const NODE_ONLY_PACKAGES = [
-  'electron',
-  'electron-store',
-  'conf',
-  'fastify',
-  '@fastify/rate-limit',
-  'pg',
-  '@electric-sql/pglite',
-  'pino',
-  'prom-client',
-  'tsx',
-];
+const NODE_ONLY_PACKAGES = ['electron', 'electron-store', 'conf', 'fastify', '@fastify/rate-limit', 'pg', '@electric-sql/pglite', 'pino', 'prom-client', 'tsx'];
 
 /** Where `electron` may be imported: the thin adapters, the main entry and the preload. */
 const ELECTRON_ALLOWED = ['src/main/electron/', 'src/main/index.ts', 'src/preload/index.ts'];
@@ -192,7 +181,7 @@ const rule = {
         if (isRequire && node.arguments[0]?.type === 'Literal') check(node.arguments[0], node.arguments[0].value);
       },
       TSImportType: (node) => {
-        const literal = node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.source ?? node.argument;
+        const literal = node.argument?.type === 'TSLiteralType' ? node.argument.literal : (node.source ?? node.argument);
         if (literal?.type === 'Literal') check(literal, literal.value);
       },
     };

@@ -60,5 +60,25 @@ console.log(`hub bundled into ${outDir} (imports: ${Object.keys(dependencies).jo
 
 /** @param {string} name */
 function isBuiltin(name) {
-  return ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'zlib', 'child_process', 'worker_threads', 'timers', 'dns', 'tls', 'buffer', 'assert'].includes(name);
+  return [
+    'fs',
+    'path',
+    'os',
+    'crypto',
+    'http',
+    'https',
+    'net',
+    'url',
+    'util',
+    'events',
+    'stream',
+    'zlib',
+    'child_process',
+    'worker_threads',
+    'timers',
+    'dns',
+    'tls',
+    'buffer',
+    'assert',
+  ].includes(name);
 }

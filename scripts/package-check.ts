@@ -157,7 +157,11 @@ function checkIcons(config: Configuration) {
       if (bytes && (!dims || dims.width !== size || dims.height !== size)) fail(`${file} is not a ${size}×${size} PNG`);
     }
   }
-  for (const [label, path] of [['win.icon', config.win?.icon], ['nsis.installerIcon', config.nsis?.installerIcon], ['nsis.uninstallerIcon', config.nsis?.uninstallerIcon]] as const) {
+  for (const [label, path] of [
+    ['win.icon', config.win?.icon],
+    ['nsis.installerIcon', config.nsis?.installerIcon],
+    ['nsis.uninstallerIcon', config.nsis?.uninstallerIcon],
+  ] as const) {
     const ico = need(path, label);
     if (ico) {
       const missing = REQUIRED_ICONS.icoSizes.filter((size) => !icoSizes(ico).includes(size));
@@ -170,7 +174,12 @@ function checkIcons(config: Configuration) {
     if (missing.length > 0) fail(`mac.icon ${config.mac?.icon} lacks ${missing.join(', ')}`);
   }
   for (const state of REQUIRED_ICONS.trayStates) {
-    for (const [suffix, size] of [['', 16], ['@2x', 32], ['Template', 16], ['Template@2x', 32]] as const) {
+    for (const [suffix, size] of [
+      ['', 16],
+      ['@2x', 32],
+      ['Template', 16],
+      ['Template@2x', 32],
+    ] as const) {
       const file = `resources/tray/${state}${suffix}.png`;
       const bytes = need(file, 'tray icon');
       const dims = bytes && pngSize(bytes);

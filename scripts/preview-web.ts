@@ -11,9 +11,7 @@ import { startPreviewServer } from '../src/main/preview/server';
 import { startFailureText } from '../src/main/start-failure';
 
 async function main() {
-  const dataDir = process.env.DISPATCH_DATA_DIR
-    ? resolve(process.env.DISPATCH_DATA_DIR)
-    : mkdtempSync(join(tmpdir(), 'dispatch-desk-'));
+  const dataDir = process.env.DISPATCH_DATA_DIR ? resolve(process.env.DISPATCH_DATA_DIR) : mkdtempSync(join(tmpdir(), 'dispatch-desk-'));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const runtime = openNodeRuntime({ dataDir, echoLog: false });
   const server = await startPreviewServer({

@@ -114,7 +114,9 @@ function loadTool() {
   gotStub.get = gotStub;
   const gotPath = require.resolve('got', { paths: [path.join(toolDir, 'dist')] });
   // Only the fields require() reads back from its cache.
-  require.cache[gotPath] = /** @type {NodeJS.Module} */ (/** @type {unknown} */ ({ id: gotPath, filename: gotPath, loaded: true, exports: gotStub, children: [], paths: [] }));
+  require.cache[gotPath] = /** @type {NodeJS.Module} */ (
+    /** @type {unknown} */ ({ id: gotPath, filename: gotPath, loaded: true, exports: gotStub, children: [], paths: [] })
+  );
   return { run: require(toolDir), version, blockedRequests };
 }
 
@@ -290,7 +292,11 @@ console.log(
 if (rows.length) {
   const head = ['status', 'severity', 'check', 'where'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ cells) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
 } else {

@@ -10,9 +10,7 @@ const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = process.env.DISPATCH_WEB_ONLY ? { error: 'DISPATCH_WEB_ONLY is set' } : ensureElectronBinary();
-const [cmd, args] = electron.path
-  ? ['npx', ['electron-vite', 'preview', '--skipBuild']]
-  : ['npx', ['tsx', 'scripts/preview-web.ts']];
+const [cmd, args] = electron.path ? ['npx', ['electron-vite', 'preview', '--skipBuild']] : ['npx', ['tsx', 'scripts/preview-web.ts']];
 if (!electron.path) {
   console.log(`Electron is not available here: ${electron.error}.`);
   console.log('Starting the browser preview instead (same app, same main-process code).');

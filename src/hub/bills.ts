@@ -37,7 +37,10 @@ export function legsOf(bill: CallbackBill): BillLeg[] {
 }
 
 export function endedAtOf(legs: BillLeg[]): string | null {
-  const times = legs.map((l) => l.endedAt).filter((t): t is string => t !== null).sort();
+  const times = legs
+    .map((l) => l.endedAt)
+    .filter((t): t is string => t !== null)
+    .sort();
   return times.length > 0 ? times[times.length - 1] : null;
 }
 
@@ -83,7 +86,9 @@ export async function storeBill(tx: Queryable, bill: CallbackBill, raw: Buffer):
     return { id: Number(existing.rows[0]?.id ?? 0), duplicate: true, callId: null };
   }
   const id = Number(r.rows[0].id);
-  const call = await tx.query<{ id: number | string; user_id: number | string }>('SELECT id, user_id FROM calls WHERE session = $1 ORDER BY id LIMIT 1', [bill.session]);
+  const call = await tx.query<{ id: number | string; user_id: number | string }>('SELECT id, user_id FROM calls WHERE session = $1 ORDER BY id LIMIT 1', [
+    bill.session,
+  ]);
   const match = call.rows[0];
   const callId = match ? Number(match.id) : null;
   // A bill that matches no call (placed elsewhere with the same account, or ahead of its call row)

@@ -32,7 +32,9 @@ export type HubFailure = Omit<Failure, 'code'> & { code: Failure['code'] | 'doub
 export type PlaceResult = ({ ok: true; session: string; id: number } | (HubFailure & { id?: number })) & { httpStatus?: number };
 
 function requestHash(kind: CallKind, callees: string[], maxDur: number): string {
-  return createHash('sha256').update(JSON.stringify([kind, callees, maxDur])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([kind, callees, maxDur]))
+    .digest('hex');
 }
 
 /**
@@ -72,7 +74,13 @@ export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInp
       [input.kind, user.id, user.username, checked.caller, JSON.stringify(callees), maxDur],
     );
     const callId = Number(r.rows[0].id);
-    await appendAudit(tx, { actor: user.username, action: input.kind === 'call' ? 'call.place' : 'conference.place', target: String(callId), detail: { callees, maxDur }, address });
+    await appendAudit(tx, {
+      actor: user.username,
+      action: input.kind === 'call' ? 'call.place' : 'conference.place',
+      target: String(callId),
+      detail: { callees, maxDur },
+      address,
+    });
     return callId;
   });
   if (id === undefined) {

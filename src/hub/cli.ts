@@ -45,7 +45,11 @@ export async function runHub(env: NodeJS.ProcessEnv = process.env, print: (line:
     }
     if (hub.firstAdmin) {
       const { username, password, generated } = hub.firstAdmin;
-      print(generated ? `first admin created: user "${username}", one-time password ${password} (shown once; change it after signing in)` : `first admin created: user "${username}" (password from HUB_ADMIN_PASSWORD)`);
+      print(
+        generated
+          ? `first admin created: user "${username}", one-time password ${password} (shown once; change it after signing in)`
+          : `first admin created: user "${username}" (password from HUB_ADMIN_PASSWORD)`,
+      );
     }
     print(`mode ${config.mode}, database ${hub.db.kind}${hub.db.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`);
     if (config.publicUrl) print(`give Yunxin sales this callback URL: ${config.publicUrl}${CALLBACK_PATH}`);

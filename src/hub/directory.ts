@@ -100,7 +100,10 @@ export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: J
   };
 
   if (kind === 'contact') {
-    const numbers = numbersOf(((input.numbers as Json[] | undefined) ?? []).map((n) => ({ label: (n.label as string | undefined)?.trim() ?? '', number: n.number })), 'numbers');
+    const numbers = numbersOf(
+      ((input.numbers as Json[] | undefined) ?? []).map((n) => ({ label: (n.label as string | undefined)?.trim() ?? '', number: n.number })),
+      'numbers',
+    );
     if (!Array.isArray(numbers)) return numbers;
     return {
       ok: true,

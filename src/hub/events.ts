@@ -39,10 +39,12 @@ export async function lockEventOrder(tx: Queryable): Promise<void> {
 
 export async function appendEvent(tx: Queryable, type: EventType, data: Record<string, unknown>, audience: EventAudience = {}): Promise<number> {
   await lockEventOrder(tx);
-  const r = await tx.query<{ id: number | string }>(
-    'INSERT INTO events (type, data, owner_id, staff_only) VALUES ($1, $2::jsonb, $3, $4) RETURNING id',
-    [type, JSON.stringify(data), audience.ownerId ?? null, audience.staffOnly ?? false],
-  );
+  const r = await tx.query<{ id: number | string }>('INSERT INTO events (type, data, owner_id, staff_only) VALUES ($1, $2::jsonb, $3, $4) RETURNING id', [
+    type,
+    JSON.stringify(data),
+    audience.ownerId ?? null,
+    audience.staffOnly ?? false,
+  ]);
   const id = Number(r.rows[0].id);
   await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(id)]);
   return id;

@@ -20,10 +20,25 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): HubMe
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'hub_' });
   return {
     registry,
-    requests: new Counter({ name: 'hub_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'hub_http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
     calls: new Counter({ name: 'hub_calls_total', help: 'Calls and conferences placed, by result', labelNames: ['kind', 'result'], registers: [registry] }),
-    billsAccepted: new Counter({ name: 'hub_bills_accepted_total', help: 'End-of-call bills accepted (duplicate = already stored)', labelNames: ['duplicate'], registers: [registry] }),
-    billsRejected: new Counter({ name: 'hub_bills_rejected_total', help: 'End-of-call callbacks rejected, by reason', labelNames: ['reason'], registers: [registry] }),
+    billsAccepted: new Counter({
+      name: 'hub_bills_accepted_total',
+      help: 'End-of-call bills accepted (duplicate = already stored)',
+      labelNames: ['duplicate'],
+      registers: [registry],
+    }),
+    billsRejected: new Counter({
+      name: 'hub_bills_rejected_total',
+      help: 'End-of-call callbacks rejected, by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
     sseClients: new Gauge({ name: 'hub_sse_clients', help: 'Open event streams on this instance', registers: [registry] }),
     dbLatency: new Histogram({
       name: 'hub_db_seconds',

@@ -59,7 +59,8 @@ export function createYunxinAccess(deps: { config: HubConfig; db: Queryable; fet
     if (!appSecret && stored.secret) {
       if (!config.secretKey) return notConfigured('the secret key (HUB_SECRET_KEY) to decrypt the stored AppSecret');
       appSecret = open(config.secretKey, stored.secret);
-      if (appSecret === undefined) return failure('not_configured', 'The stored AppSecret cannot be decrypted with this HUB_SECRET_KEY: set the AppSecret again.');
+      if (appSecret === undefined)
+        return failure('not_configured', 'The stored AppSecret cannot be decrypted with this HUB_SECRET_KEY: set the AppSecret again.');
     }
     if (!appSecret) return notConfigured('the AppSecret');
     const callerAcc = env.callerAcc ?? stored.callerAcc;

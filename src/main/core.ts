@@ -199,8 +199,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
-    callLogExport: async (req) =>
-      success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
+    callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
   };
 

@@ -82,7 +82,11 @@ function start() {
   serveAppScheme(join(__dirname, '../renderer'), log);
   const appUrl = rendererUrl({ isPackaged: app.isPackaged, envUrl: process.env.ELECTRON_RENDERER_URL, bundledUrl: APP_PAGE_URL });
   const isAppUrl = appUrlMatcher(appUrl);
-  registerIpc(withFirstCallSignal(core.handlers, () => desktop?.windowListening()), { isAppWebContents: (id) => windowIds.has(id), isAppUrl }, log);
+  registerIpc(
+    withFirstCallSignal(core.handlers, () => desktop?.windowListening()),
+    { isAppWebContents: (id) => windowIds.has(id), isAppUrl },
+    log,
+  );
   forwardEventsToWindows({ subscribe: core.subscribe, windowIds: () => windowIds, isAppUrl, log });
 
   let mainWindow: BrowserWindow | null = null;

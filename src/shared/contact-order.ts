@@ -21,14 +21,7 @@ export const CONTACT_ORDER_TAG = `py-name-id/keys-v${SEARCH_KEYS_VERSION}`;
  */
 export function hasUsableKeys(keys: unknown): keys is ContactSearchKeys {
   const k = keys as Partial<ContactSearchKeys> | null | undefined;
-  return (
-    !!k &&
-    typeof k.name === 'string' &&
-    typeof k.py === 'string' &&
-    Array.isArray(k.syl) &&
-    typeof k.digits === 'string' &&
-    typeof k.org === 'string'
-  );
+  return !!k && typeof k.name === 'string' && typeof k.py === 'string' && Array.isArray(k.syl) && typeof k.digits === 'string' && typeof k.org === 'string';
 }
 
 /** Compare with `<` (UTF-16 code units), the same on both sides. */

@@ -71,9 +71,7 @@ const deletedContact = z
   })
   .strict();
 
-const rosterMember = z
-  .object({ contactId: id.optional(), name: z.string().max(CONTACT_NAME_MAX), number: typedNumber })
-  .strict();
+const rosterMember = z.object({ contactId: id.optional(), name: z.string().max(CONTACT_NAME_MAX), number: typedNumber }).strict();
 
 export const requestSchemas = {
   startCall: z.object({ callee: typedNumber, maxDur }).strict(),
@@ -110,9 +108,7 @@ export const requestSchemas = {
   // Paged so the window shows the first screen long before 50 000 contacts have crossed: `limit`
   // contacts in display order from position `offset` (defaults: from the start, all of them).
   // int() keeps both to safe integers; an offset past the end is an empty page, not an error.
-  contactsList: z
-    .object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().optional() })
-    .strict(),
+  contactsList: z.object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().optional() }).strict(),
   contactSave: z.object({ contact: contactDraft }).strict(),
   contactsDelete: z.object({ ids: z.array(id).max(BULK_IDS_MAX) }).strict(),
   contactsRestore: z.object({ contacts: z.array(deletedContact).max(RESTORE_MAX) }).strict(),
@@ -137,15 +133,31 @@ export const requestSchemas = {
       fileName: z.string().max(255),
       // The file's raw bytes: main detects UTF-8 (with or without BOM) or GBK.
       // Length first (cheap), then the alphabet, so a 14 MB string is scanned once at most.
-      dataBase64: z.string().max(IMPORT_BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      dataBase64: z
+        .string()
+        .max(IMPORT_BASE64_MAX_CHARS)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
       duplicate,
     })
     .strict(),
-  contactsImportApply: z.object({ importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), duplicate }).strict(),
+  contactsImportApply: z
+    .object({
+      importId: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/),
+      duplicate,
+    })
+    .strict(),
   contactsImportProgress: empty,
   contactsImportRows: z
     .object({
-      importId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      importId: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/),
       // Past the end is an empty page; a larger limit is cut to IMPORT_PREVIEW_ROWS by main.
       offset: z.number().int().nonnegative(),
       limit: z.number().int().positive(),
@@ -162,11 +174,7 @@ export const requestSchemas = {
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks
 // would be refused at runtime): these fail to compile when a schema drifts from its type.
-type Accepts<Schema extends z.ZodType, T> = [T] extends [z.input<Schema>]
-  ? [Exclude<keyof T, keyof z.input<Schema>>] extends [never]
-    ? true
-    : never
-  : never;
+type Accepts<Schema extends z.ZodType, T> = [T] extends [z.input<Schema>] ? ([Exclude<keyof T, keyof z.input<Schema>>] extends [never] ? true : never) : never;
 const _drift: {
   contact: Accepts<typeof contactDraft, ContactDraft>;
   member: Accepts<typeof rosterMember, RosterMember>;

@@ -46,7 +46,6 @@ export type StartCallResponse = Result<{ session: SessionId; caller: PhoneNumber
 export type StartConfRequest = RequestOf<'startConf'>;
 export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber; callees: PhoneNumber[]; maxDur: number; logId: string }>;
 
-
 export type AccountSaveRequest = RequestOf<'accountSave'>;
 export type AccountStatusResponse = Result<{ account: AccountStatus }>;
 

@@ -56,14 +56,7 @@ export interface SessionStatus {
   hangCause?: string;
 }
 
-export type AccountCheckVerdict =
-  | 'ok'
-  | 'bad_app_key'
-  | 'bad_app_secret'
-  | 'unknown_caller_acc'
-  | 'no_permission'
-  | 'clock_skew'
-  | 'unreachable';
+export type AccountCheckVerdict = 'ok' | 'bad_app_key' | 'bad_app_secret' | 'unknown_caller_acc' | 'no_permission' | 'clock_skew' | 'unreachable';
 
 export interface ContactNumber {
   /** Free text, e.g. 手机 / 办公室 / mobile / office. */

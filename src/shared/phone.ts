@@ -15,9 +15,7 @@ import { msg, type Message } from './i18n';
 export type PhoneKind = 'mobile' | 'fixed' | 'tollfree';
 export type PhoneFailureReason = 'empty' | 'letters' | 'foreign' | 'too_short' | 'too_long' | 'invalid';
 
-export type PhoneParse =
-  | { ok: true; number: PhoneNumber; kind: PhoneKind }
-  | { ok: false; reason: PhoneFailureReason; input: string };
+export type PhoneParse = { ok: true; number: PhoneNumber; kind: PhoneKind } | { ok: false; reason: PhoneFailureReason; input: string };
 
 export type PhoneParseFailure = Extract<PhoneParse, { ok: false }>;
 
@@ -266,7 +264,10 @@ const UNSAFE_IN_QUOTE =
  */
 export function quoteValue(input: string): string {
   // Cut first so a pasted megabyte costs nothing; a pair split here is removed as a lone surrogate.
-  const cleaned = input.slice(0, QUOTE_MAX * 4).replace(UNSAFE_IN_QUOTE, '').trim();
+  const cleaned = input
+    .slice(0, QUOTE_MAX * 4)
+    .replace(UNSAFE_IN_QUOTE, '')
+    .trim();
   const chars = Array.from(cleaned.length > QUOTE_MAX * 2 ? cleaned.slice(0, QUOTE_MAX * 2) : cleaned);
   return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX).join('')}…` : chars.join('');
 }

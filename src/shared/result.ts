@@ -15,15 +15,7 @@ export type LocalizedText = Record<Language, string>;
 
 /** Local failures (nothing or nothing useful came back from a server). Server answers use the Yunxin code number. */
 export type LocalFailureCode =
-  | 'invalid_input'
-  | 'timeout'
-  | 'network'
-  | 'bad_response'
-  | 'not_configured'
-  | 'forbidden_sender'
-  | 'storage'
-  | 'busy'
-  | 'internal';
+  'invalid_input' | 'timeout' | 'network' | 'bad_response' | 'not_configured' | 'forbidden_sender' | 'storage' | 'busy' | 'internal';
 
 export type FailureCode = number | LocalFailureCode;
 
@@ -46,11 +38,7 @@ export interface Failure {
 export type Success<T extends object = object> = { ok: true } & T;
 export type Result<T extends object = object> = Success<T> | Failure;
 
-export function failure(
-  code: FailureCode,
-  message: string,
-  extra: Omit<Failure, 'ok' | 'code' | 'message'> = {},
-): Failure {
+export function failure(code: FailureCode, message: string, extra: Omit<Failure, 'ok' | 'code' | 'message'> = {}): Failure {
   return { ok: false, code, message, ...extra };
 }
 

@@ -7,12 +7,7 @@
  * trust the TypeScript types of what the renderer sent.
  */
 import type { PhoneNumber } from './domain';
-import {
-  CALLER_ACC_PATTERN,
-  MAX_CONFERENCE_CALLEES,
-  MAX_DUR_ABSOLUTE_MAX,
-  MAX_DUR_ABSOLUTE_MIN,
-} from './limits';
+import { CALLER_ACC_PATTERN, MAX_CONFERENCE_CALLEES, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABSOLUTE_MIN } from './limits';
 import { normalizePhone, phoneErrorText, quoteValue, type PhoneKind } from './phone';
 import { msg, type Message, type MessageParam } from './i18n';
 import { failWith, success, type Failure, type Result } from './result';
@@ -126,8 +121,7 @@ function checkSeconds(
 export function validateMaxDurRange(min: unknown, max: unknown): Failure | null {
   const absolute = { min: MAX_DUR_ABSOLUTE_MIN, max: MAX_DUR_ABSOLUTE_MAX };
   const problem =
-    checkSeconds(min, absolute, 'maxDurMin', msg('input.seconds.rangeMin')) ??
-    checkSeconds(max, absolute, 'maxDurMax', msg('input.seconds.rangeMax'));
+    checkSeconds(min, absolute, 'maxDurMin', msg('input.seconds.rangeMin')) ?? checkSeconds(max, absolute, 'maxDurMax', msg('input.seconds.rangeMax'));
   if (problem) return problem;
   if ((min as number) > (max as number)) {
     return invalid('maxDurMax', msg('input.seconds.inverted', { max: String(max), min: String(min) }));
@@ -139,11 +133,7 @@ export function validateMaxDurRange(min: unknown, max: unknown): Failure | null 
  * One number field as typed by the dispatcher. `label` prefixes the sentence when the field needs
  * naming (a conference row); the phone text already quotes the number itself.
  */
-export function validatePhoneField(
-  v: unknown,
-  field: string,
-  label?: Message,
-): Result<{ number: PhoneNumber; kind: PhoneKind }> {
+export function validatePhoneField(v: unknown, field: string, label?: Message): Result<{ number: PhoneNumber; kind: PhoneKind }> {
   if (typeof v !== 'string') {
     return invalid(field, withLabel(label, msg('input.phone.notText', { got: describe(v) })));
   }

@@ -3,9 +3,7 @@ import { NONCE_MAX_LENGTH } from '../shared/limits';
 import type { AccountBook, KnownAccount } from './accounts';
 import { answers, type Answer } from './answers';
 
-export type AuthVerdict =
-  | { ok: true; account: KnownAccount; signatureValid: true }
-  | { ok: false; answer: Answer; signatureValid: boolean };
+export type AuthVerdict = { ok: true; account: KnownAccount; signatureValid: true } | { ok: false; answer: Answer; signatureValid: boolean };
 
 type HeaderBag = Record<string, string | string[] | undefined>;
 

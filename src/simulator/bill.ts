@@ -77,8 +77,7 @@ export function beijingTime(ms: number): string {
 export function billAt(s: SimSession, progress: SimulatorProgress, atMs: number): Bill {
   const elapsed = atMs - s.createdAt;
   const answered = answeredMsPerLeg(s, progress);
-  const status: BillStatus =
-    elapsed < progress.ringingMs ? 'RINGING' : elapsed < progress.ringingMs + answered.ms ? 'ANSWERED' : 'SUCCESS';
+  const status: BillStatus = elapsed < progress.ringingMs ? 'RINGING' : elapsed < progress.ringingMs + answered.ms ? 'ANSWERED' : 'SUCCESS';
   const ended = status === 'SUCCESS';
   const legSec = ended ? Math.ceil(answered.ms / 1000) : 0;
   const endpoints = [s.caller, ...s.callees];

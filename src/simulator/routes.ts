@@ -51,9 +51,7 @@ export function route(path: string, params: Params, account: KnownAccount, ctx: 
       const checked = checkGetUinfos(params);
       if (!checked.ok) return checked.answer;
       // The real server echoes the lower-cased accid and the nickname; the simulator's name is the accid.
-      const uinfos = checked.value
-        .filter((accid) => hasAccid(account, accid))
-        .map((accid) => ({ accid: accid.toLowerCase(), name: accid.toLowerCase() }));
+      const uinfos = checked.value.filter((accid) => hasAccid(account, accid)).map((accid) => ({ accid: accid.toLowerCase(), name: accid.toLowerCase() }));
       return answers.ok({ uinfos });
     }
     default:
@@ -61,11 +59,7 @@ export function route(path: string, params: Params, account: KnownAccount, ctx: 
   }
 }
 
-function accept(
-  ctx: RouteContext,
-  account: KnownAccount,
-  fields: Omit<SimSession, 'session' | 'appKey' | 'createdAt'>,
-): Answer {
+function accept(ctx: RouteContext, account: KnownAccount, fields: Omit<SimSession, 'session' | 'appKey' | 'createdAt'>): Answer {
   const session = ctx.sessions.create({ ...fields, appKey: account.appKey, createdAt: ctx.now() });
   ctx.onSessionCreated(session, account);
   return answers.sessionCreated(session.session);

@@ -97,8 +97,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         headers: auth.signatureValid ? flattenHeaders(req.headers) : {},
         params,
         rawBody,
-      signatureValid: auth.signatureValid,
-      answer: { httpStatus: answer.httpStatus, code: answer.code, body: answer.body },
+        signatureValid: auth.signatureValid,
+        answer: { httpStatus: answer.httpStatus, code: answer.code, body: answer.body },
         fault: fault?.kind,
         receivedAt,
       });

@@ -38,16 +38,7 @@ export interface SimulatorOptions {
   record?: number;
 }
 
-export type FaultKind =
-  | 'hang'
-  | 'reset'
-  | 'trickle'
-  | 'http502'
-  | 'http503'
-  | 'bad_json'
-  | 'no_session'
-  | 'huge_body'
-  | 'code';
+export type FaultKind = 'hang' | 'reset' | 'trickle' | 'http502' | 'http503' | 'bad_json' | 'no_session' | 'huge_body' | 'code';
 
 /**
  * A scripted failure. Scope: every path unless `path` names one (e.g. '/call/ecp/startcall.action').

@@ -56,9 +56,7 @@ export function uinfosContain(body: Record<string, unknown>, callerAcc: string):
   });
 }
 
-export type CheckAccountResult =
-  | { ok: true; verdict: Extract<AccountCheckVerdict, 'ok'>; detail: string; clockSkewSeconds?: number }
-  | AccountCheckFailure;
+export type CheckAccountResult = { ok: true; verdict: Extract<AccountCheckVerdict, 'ok'>; detail: string; clockSkewSeconds?: number } | AccountCheckFailure;
 
 /** Failures before anything was sent (settings, input) still name the setting to fix. */
 function localVerdict(f: Failure): AccountCheckFailureVerdict {

@@ -29,15 +29,7 @@ export {
   CALLBACK_MAX_SKEW_MS,
   ECP_BILL_EVENT_TYPE,
 } from './callback';
-export type {
-  CallbackBill,
-  CallbackHeadersOut,
-  CallbackLeg,
-  CallbackRejection,
-  CallbackReplayStore,
-  CallbackVerdict,
-  VerifyCallbackInput,
-} from './callback';
+export type { CallbackBill, CallbackHeadersOut, CallbackLeg, CallbackRejection, CallbackReplayStore, CallbackVerdict, VerifyCallbackInput } from './callback';
 export { checkApiBaseUrl, isPinnedHost, parseApiHostsFile, PINNED_API_DOMAINS } from './api-host';
 export type { ApiHostPolicy } from './api-host';
 export { checkSum, signedHeaders } from './sign';

@@ -18,9 +18,7 @@ export interface ProtocolConfig {
   fetch: typeof fetch;
 }
 
-export type Exchange =
-  | { ok: true; body: Record<string, unknown>; clockSkewSeconds?: number }
-  | { ok: false; facts: FailureFacts };
+export type Exchange = { ok: true; body: Record<string, unknown>; clockSkewSeconds?: number } | { ok: false; facts: FailureFacts };
 
 export interface CallOptions {
   /** start*: an uncertain outcome may mean a phone is ringing. */
@@ -102,12 +100,7 @@ async function attempt(cfg: ProtocolConfig, path: string, params: Record<string,
   return { ok: false, facts: { ...base, code, serverText, httpStatus, clockSkewSeconds } };
 }
 
-export async function callYunxin(
-  cfg: ProtocolConfig,
-  path: string,
-  params: Record<string, string>,
-  opts: CallOptions,
-): Promise<Exchange> {
+export async function callYunxin(cfg: ProtocolConfig, path: string, params: Record<string, string>, opts: CallOptions): Promise<Exchange> {
   const first = await attempt(cfg, path, params, opts);
   // Never for start*: a retry after a lost connection could ring real phones twice.
   if (first.ok || opts.ringsPhones || !opts.retryOnNetworkError || first.facts.code !== 'network') return first;

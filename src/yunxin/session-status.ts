@@ -22,14 +22,37 @@ const WORDS: Record<Exclude<SessionState, 'submitted' | 'unknown'>, readonly str
   ringing: ['RINGING', 'CALLING', 'DIALING', 'ALERTING', 'INIT', 'INITIATED', 'CREATED', 'PROCEEDING', 'QUEUED', 'WAITING', 'STARTING'],
   answered: ['ANSWERED', 'ANSWER', 'TALKING', 'CONNECTED', 'BRIDGED', 'IN_PROGRESS', 'INPROGRESS', 'ONGOING', 'ACTIVE', 'ONLINE'],
   ended: [
-    'SUCCESS', 'SUCCEEDED', 'FAILED', 'FAIL', 'FAILURE', 'END', 'ENDED', 'FINISHED', 'COMPLETED', 'COMPLETE', 'HANGUP',
-    'HUNGUP', 'HANG_UP', 'CANCELLED', 'CANCELED', 'NO_ANSWER', 'NOANSWER', 'BUSY', 'REJECTED', 'TIMEOUT', 'ERROR', 'CLOSED',
+    'SUCCESS',
+    'SUCCEEDED',
+    'FAILED',
+    'FAIL',
+    'FAILURE',
+    'END',
+    'ENDED',
+    'FINISHED',
+    'COMPLETED',
+    'COMPLETE',
+    'HANGUP',
+    'HUNGUP',
+    'HANG_UP',
+    'CANCELLED',
+    'CANCELED',
+    'NO_ANSWER',
+    'NOANSWER',
+    'BUSY',
+    'REJECTED',
+    'TIMEOUT',
+    'ERROR',
+    'CLOSED',
   ],
 };
 
 export function stateFromWord(word: string | undefined): SessionState | undefined {
   if (!word) return undefined;
-  const w = word.toUpperCase().replace(/[^A-Z]+/g, '_').replace(/^_|_$/g, '');
+  const w = word
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, '_')
+    .replace(/^_|_$/g, '');
   for (const state of ['ringing', 'answered', 'ended'] as const) if (WORDS[state].includes(w)) return state;
   return undefined;
 }

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** CheckSum = sha1(AppSecret + Nonce + CurTime), lowercase hex — exactly as the vendor page says. */
 export function checkSum(appSecret: string, nonce: string, curTime: string): string {
-  return createHash('sha1').update(appSecret + nonce + curTime, 'utf8').digest('hex');
+  return createHash('sha1')
+    .update(appSecret + nonce + curTime, 'utf8')
+    .digest('hex');
 }
 
 /**

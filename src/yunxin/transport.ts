@@ -18,8 +18,7 @@ export interface RawAnswer {
 }
 
 export type TransportOutcome =
-  | { ok: true; answer: RawAnswer }
-  | { ok: false; reason: TransportFailureReason; httpStatus?: number; date?: string | null; receivedAtMs?: number };
+  { ok: true; answer: RawAnswer } | { ok: false; reason: TransportFailureReason; httpStatus?: number; date?: string | null; receivedAtMs?: number };
 
 export interface ExchangeInput {
   fetch: typeof fetch;
@@ -71,11 +70,7 @@ export function classifyNetworkError(err: unknown): Exclude<TransportFailureReas
   return 'connection_lost';
 }
 
-async function readBounded(
-  body: ReadableStream<Uint8Array> | null,
-  maxBytes: number,
-  signal: AbortSignal,
-): Promise<Buffer | 'too_large'> {
+async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number, signal: AbortSignal): Promise<Buffer | 'too_large'> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Buffer[] = [];
@@ -122,8 +117,7 @@ export async function exchange(input: ExchangeInput): Promise<TransportOutcome> 
     );
     seen = { httpStatus: res.status, date: res.headers.get('date'), receivedAtMs: input.now() };
     const declared = Number(res.headers.get('content-length') ?? NaN);
-    const bytes =
-      Number.isFinite(declared) && declared > maxBytes ? 'too_large' : await readBounded(res.body, maxBytes, controller.signal);
+    const bytes = Number.isFinite(declared) && declared > maxBytes ? 'too_large' : await readBounded(res.body, maxBytes, controller.signal);
     if (bytes === 'too_large') return { ok: false, reason: 'too_large', ...seen };
     return { ok: true, answer: { ...seen, bytes } };
   } catch (err) {

@@ -90,9 +90,14 @@ test('first run, contacts, pinyin search, Enter to call, conference of 8, import
 
   // CSV import with a bad row: GBK bytes as Excel saves them in China (姓名,电话 / 赵六 / bad).
   const gbk = Buffer.concat([
-    Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]), Buffer.from(','), Buffer.from([0xb5, 0xe7, 0xbb, 0xb0]), Buffer.from('\r\n'),
-    Buffer.from([0xd5, 0xd4, 0xc1, 0xf9]), Buffer.from(',13500135000\r\n'),
-    Buffer.from([0xc7, 0xae, 0xc6, 0xdf]), Buffer.from(',12345\r\n'),
+    Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]),
+    Buffer.from(','),
+    Buffer.from([0xb5, 0xe7, 0xbb, 0xb0]),
+    Buffer.from('\r\n'),
+    Buffer.from([0xd5, 0xd4, 0xc1, 0xf9]),
+    Buffer.from(',13500135000\r\n'),
+    Buffer.from([0xc7, 0xae, 0xc6, 0xdf]),
+    Buffer.from(',12345\r\n'),
   ]);
   await page.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: gbk });
   const preview = page.getByTestId('import-preview');

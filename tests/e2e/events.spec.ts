@@ -10,10 +10,7 @@ import { expect, test } from './support/fixtures';
 
 /** How many times this document's bridge has sent operation `name`. */
 function sent(page: Page, name: string): Promise<number> {
-  return page.evaluate(
-    (path) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === path).length,
-    `/__preview/op/${name}`,
-  );
+  return page.evaluate((path) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === path).length, `/__preview/op/${name}`);
 }
 
 test('a call moves on the strip and in the log with no callLogList after the initial one', async ({ app }) => {

@@ -514,7 +514,9 @@ test.describe('the AppSecret never reaches the page or the data folder in clear'
       for (let shift = 0; shift < 3; shift++) {
         // Base64 of the secret embedded at any offset of a longer blob: drop the characters that
         // depend on the bytes before it, and the last group, which depends on the bytes after.
-        const b64 = Buffer.concat([Buffer.alloc(shift), bytes]).toString(encoding).replace(/=+$/, '');
+        const b64 = Buffer.concat([Buffer.alloc(shift), bytes])
+          .toString(encoding)
+          .replace(/=+$/, '');
         out.add(b64.slice(shift === 0 ? 0 : shift + 1, b64.length - 3));
       }
     }
@@ -564,7 +566,11 @@ test.describe('the AppSecret never reaches the page or the data folder in clear'
         const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`).join('\n');
         return { local: dump(localStorage), session: dump(sessionStorage), title: document.title, cookie: document.cookie };
       });
-      found.push(...leaks('localStorage', storage.local), ...leaks('sessionStorage', storage.session), ...leaks('document.title/cookie', storage.title + storage.cookie));
+      found.push(
+        ...leaks('localStorage', storage.local),
+        ...leaks('sessionStorage', storage.session),
+        ...leaks('document.title/cookie', storage.title + storage.cookie),
+      );
       const state = await page.context().storageState({ indexedDB: true });
       found.push(...leaks('storage state (cookies, origins, IndexedDB)', JSON.stringify(state)));
       found.push(...leaks('a response to the page', (await Promise.all(responses)).join('\n')));
@@ -682,7 +688,11 @@ async function appStillWorks(app: DispatchApp): Promise<void> {
 
 test.describe('a damaged contacts snapshot', () => {
   // Not a snapshot at all: binary junk, then half a header.
-  const GARBAGE = Buffer.concat([Buffer.from([0x00, 0xff, 0xfe, 0x1b]), Buffer.from('\n{"format":"dispatch-desk.collection","version":1,"ids":["a"'), Buffer.from('垃圾数据')]);
+  const GARBAGE = Buffer.concat([
+    Buffer.from([0x00, 0xff, 0xfe, 0x1b]),
+    Buffer.from('\n{"format":"dispatch-desk.collection","version":1,"ids":["a"'),
+    Buffer.from('垃圾数据'),
+  ]);
   test.use({ dataDirFiles: { 'contacts.snapshot.jsonl': GARBAGE } });
 
   test('is moved aside byte for byte, the banner names it, and the app works', async ({ app }) => {
@@ -736,7 +746,10 @@ test.describe('a contacts snapshot with one damaged record', () => {
       const scratch = mkdtempSync(join(tmpdir(), 'dispatch-e2e-seed-'));
       try {
         const seed = openNodeRuntime({ dataDir: scratch });
-        for (const [name, number] of [['张三', '13800138041'], ['李四', '13800138042']]) {
+        for (const [name, number] of [
+          ['张三', '13800138041'],
+          ['李四', '13800138042'],
+        ]) {
           const r = await seed.core.handlers.contactSave({ contact: { name, numbers: [{ label: '', number }] } });
           if (!r.ok) throw new Error(`seed contact: ${r.message}`);
         }

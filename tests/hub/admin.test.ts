@@ -28,7 +28,8 @@ describe.each(engines)('audit, metrics and the Yunxin account settings ($name)',
 
   it('an admin sets the AppSecret: stored sealed, never returned, used to verify bills', async () => {
     const body = JSON.stringify({ eventType: '10', callback: JSON.stringify({ session: 'sess-admin-secret', status: 'SUCCESS' }) });
-    const post = () => fetch(`${t.url}/yunxin/callback`, { method: 'POST', headers: signCallback(SECRET, body, Date.now()) as unknown as Record<string, string>, body });
+    const post = () =>
+      fetch(`${t.url}/yunxin/callback`, { method: 'POST', headers: signCallback(SECRET, body, Date.now()) as unknown as Record<string, string>, body });
     // No secret yet: nothing can be verified; the bill is not stored, and not refused for good.
     expect((await post()).status).toBe(503);
 
@@ -53,14 +54,24 @@ describe.each(engines)('audit, metrics and the Yunxin account settings ($name)',
     const res = await fetch(`${t.url}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await res.text();
-    for (const name of ['hub_http_requests_total', 'hub_calls_total', 'hub_bills_accepted_total', 'hub_bills_rejected_total', 'hub_sse_clients', 'hub_db_seconds_bucket']) {
+    for (const name of [
+      'hub_http_requests_total',
+      'hub_calls_total',
+      'hub_bills_accepted_total',
+      'hub_bills_rejected_total',
+      'hub_sse_clients',
+      'hub_db_seconds_bucket',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toMatch(/hub_http_requests_total\{method="GET",route="\/api\/audit",status="403"\} \d+/);
   });
 
   it('logs redact passwords, tokens and Authorization headers', async () => {
-    t.hub.app.log.info({ password: 'pw-visible?', req: { headers: { authorization: 'Bearer tok-visible?' } }, token: 'tok2-visible?', appSecret: 'sec-visible?' }, 'redaction probe');
+    t.hub.app.log.info(
+      { password: 'pw-visible?', req: { headers: { authorization: 'Bearer tok-visible?' } }, token: 'tok2-visible?', appSecret: 'sec-visible?' },
+      'redaction probe',
+    );
     const line = t.logLines.find((l) => l.includes('redaction probe'))!;
     expect(line).toBeDefined();
     expect(line).not.toMatch(/visible\?/);

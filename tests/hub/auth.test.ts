@@ -103,10 +103,15 @@ describe.each(engines)('hub sign-in, tokens and users ($name)', (engine) => {
   it('user creation validates: duplicate 409, bad role / short password / bad phone 400; phone normalised', async () => {
     const name = `dup${Date.now()}`;
     expect((await t.api('POST', '/api/users', { token: t.adminToken, body: { username: name, password: 'password-1', role: 'dispatcher' } })).status).toBe(201);
-    expect((await t.api('POST', '/api/users', { token: t.adminToken, body: { username: name.toUpperCase(), password: 'password-1', role: 'dispatcher' } })).status).toBe(409);
+    expect(
+      (await t.api('POST', '/api/users', { token: t.adminToken, body: { username: name.toUpperCase(), password: 'password-1', role: 'dispatcher' } })).status,
+    ).toBe(409);
     expect((await t.api('POST', '/api/users', { token: t.adminToken, body: { username: 'r1x', password: 'password-1', role: 'root' } })).status).toBe(400);
     expect((await t.api('POST', '/api/users', { token: t.adminToken, body: { username: 'r2x', password: 'short', role: 'dispatcher' } })).status).toBe(400);
-    expect((await t.api('POST', '/api/users', { token: t.adminToken, body: { username: 'r3x', password: 'password-1', role: 'dispatcher', phone: '12345' } })).status).toBe(400);
+    expect(
+      (await t.api('POST', '/api/users', { token: t.adminToken, body: { username: 'r3x', password: 'password-1', role: 'dispatcher', phone: '12345' } }))
+        .status,
+    ).toBe(400);
     const ok = await t.api<{ user: { phone: string } }>('POST', '/api/users', {
       token: t.adminToken,
       body: { username: `p${Date.now()}`, password: 'password-1', role: 'dispatcher', phone: '+86 138 0013 8000' },

@@ -57,15 +57,30 @@ describe.each(engines)('POST /yunxin/callback ($name)', (engine) => {
 
   it('the documented vectors verify: body {} at CurTime 1608110108512 passes the signature (then is unparsable)', async () => {
     clock = 1608110108512;
-    const r = await post('{}', { 'content-type': 'application/json', CurTime: '1608110108512', MD5: '99914b932bd37a50b983c5e7c90ae93b', CheckSum: '061f39be20d30f957cefe3a33a96bcb46f40f181' });
+    const r = await post('{}', {
+      'content-type': 'application/json',
+      CurTime: '1608110108512',
+      MD5: '99914b932bd37a50b983c5e7c90ae93b',
+      CheckSum: '061f39be20d30f957cefe3a33a96bcb46f40f181',
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('unparsable');
     clock = 1440570500855;
-    const r2 = await post('{"eventType":"10"}', { 'content-type': 'application/json', CurTime: '1440570500855', MD5: '2ba0889e79288da774d51967fe6ef5c1', CheckSum: 'ddb0a02251089e0190331d3d0d82aeb5f42316f9' });
+    const r2 = await post('{"eventType":"10"}', {
+      'content-type': 'application/json',
+      CurTime: '1440570500855',
+      MD5: '2ba0889e79288da774d51967fe6ef5c1',
+      CheckSum: 'ddb0a02251089e0190331d3d0d82aeb5f42316f9',
+    });
     expect(r2.status).toBe(400);
     expect(r2.body.code).toBe('unparsable');
     // One changed digit in the CheckSum and the same body is refused as forged.
-    const r3 = await post('{}', { 'content-type': 'application/json', CurTime: '1440570500855', MD5: '99914b932bd37a50b983c5e7c90ae93b', CheckSum: '061f39be20d30f957cefe3a33a96bcb46f40f180' });
+    const r3 = await post('{}', {
+      'content-type': 'application/json',
+      CurTime: '1440570500855',
+      MD5: '99914b932bd37a50b983c5e7c90ae93b',
+      CheckSum: '061f39be20d30f957cefe3a33a96bcb46f40f180',
+    });
     expect(r3.status).toBe(401);
     clock = Date.now();
   });
@@ -123,7 +138,12 @@ describe.each(engines)('POST /yunxin/callback ($name)', (engine) => {
       ['stale_time', 401, body, signed(body, clock + 6 * 60_000)],
       ['unparsable', 400, 'not json', signed('not json')],
       ['unparsable', 400, JSON.stringify({ eventType: '5', callback: '{}' }), signed(JSON.stringify({ eventType: '5', callback: '{}' }))],
-      ['unparsable', 400, JSON.stringify({ eventType: '10', callback: '{"status":"SUCCESS"}' }), signed(JSON.stringify({ eventType: '10', callback: '{"status":"SUCCESS"}' }))],
+      [
+        'unparsable',
+        400,
+        JSON.stringify({ eventType: '10', callback: '{"status":"SUCCESS"}' }),
+        signed(JSON.stringify({ eventType: '10', callback: '{"status":"SUCCESS"}' })),
+      ],
     ];
     for (const [reason, status, b, headers] of cases) {
       const count = await rejected(reason);

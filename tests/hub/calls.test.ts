@@ -23,7 +23,10 @@ describe.each(engines)('placing calls and conferences ($name)', (engine) => {
     const sse = await openSse(`${t.url}/api/events`, d.token);
     const before = sent(startCallPath);
     const number = callee();
-    const r = await t.api<{ session: string; id: number }>('POST', '/api/calls', { token: d.token, body: { callee: `+86 ${number.slice(0, 3)} ${number.slice(3)}`, maxDur: 120 } });
+    const r = await t.api<{ session: string; id: number }>('POST', '/api/calls', {
+      token: d.token,
+      body: { callee: `+86 ${number.slice(0, 3)} ${number.slice(3)}`, maxDur: 120 },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ ok: true, session: expect.any(String), id: expect.any(Number) });
     expect(sent(startCallPath)).toBe(before + 1);
@@ -38,7 +41,14 @@ describe.each(engines)('placing calls and conferences ($name)', (engine) => {
 
     const list = await t.api<{ items: Array<Record<string, unknown>> }>('GET', '/api/calls', { token: d.token });
     const item = list.body.items.find((i) => i.id === r.body.id)!;
-    expect(item).toMatchObject({ kind: 'call', session: r.body.session, dispatcher: d.username, caller: '13800138001', callees: [number], result: { ok: true } });
+    expect(item).toMatchObject({
+      kind: 'call',
+      session: r.body.session,
+      dispatcher: d.username,
+      caller: '13800138001',
+      callees: [number],
+      result: { ok: true },
+    });
     expect(item.bill).toMatchObject({ status: 'SUCCESS', durationSec: expect.any(Number), legs: expect.any(Array) });
     expect((item.bill as { legs: Array<{ number: string }> }).legs.map((l) => l.number)).toEqual(['13800138001', number]);
   });
@@ -145,7 +155,9 @@ describe.each(engines)('placing calls and conferences ($name)', (engine) => {
   it('calls are audited in the same transaction as the call row', async () => {
     const d = await t.user('dispatcher', { phone: '13800138010' });
     const r = await t.api<{ id: number }>('POST', '/api/calls', { token: d.token, body: { callee: callee() } });
-    const audit = await t.api<{ items: Array<{ action: string; actor: string; target: string }> }>('GET', '/api/audit?action=call.place', { token: t.adminToken });
+    const audit = await t.api<{ items: Array<{ action: string; actor: string; target: string }> }>('GET', '/api/audit?action=call.place', {
+      token: t.adminToken,
+    });
     expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ actor: d.username, target: String(r.body.id) })]));
   });
 });

@@ -57,7 +57,11 @@ describe('npm run hub (zero configuration)', () => {
     const second = await startChildHub(env);
     children.push(second);
     expect(second.output.join('')).not.toMatch(/one-time password/);
-    const again = await fetch(`${second.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    const again = await fetch(`${second.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
     expect(again.status).toBe(200);
     second.child.kill('SIGTERM');
     await second.exited;

@@ -35,7 +35,11 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
     expect(updated.body.item.numbers).toEqual([{ label: '办公室', number: '01065529988' }]);
 
     // Another desk still holding the old revision:
-    const stale = await t.api<{ current: Item }>('PUT', `/api/contacts/${item.id}`, { token: t.adminToken, body: { name: 'lost edit' }, headers: { 'if-match': `"${item.revision}"` } });
+    const stale = await t.api<{ current: Item }>('PUT', `/api/contacts/${item.id}`, {
+      token: t.adminToken,
+      body: { name: 'lost edit' },
+      headers: { 'if-match': `"${item.revision}"` },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('conflict');
     expect(stale.body.current).toMatchObject({ id: item.id, revision: updated.body.item.revision, name: '张三' });
@@ -44,7 +48,10 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
   it('rejects bad contacts with the shared validation', async () => {
     expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '12345' }] } })).status).toBe(400);
     expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: '   ' } })).status).toBe(400);
-    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '13800138000' }, { number: '+8613800138000' }] } })).status).toBe(400);
+    expect(
+      (await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '13800138000' }, { number: '+8613800138000' }] } }))
+        .status,
+    ).toBe(400);
     expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x'.repeat(65) } })).status).toBe(400);
     expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', nope: 1 } })).status).toBe(400);
   });
@@ -53,13 +60,20 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
     const g = await t.api<{ item: Item }>('POST', '/api/groups', { token: d.token, body: { name: '调度一组' } });
     const since = g.body.item.revision - 1;
     expect((await t.api('DELETE', `/api/groups/${g.body.item.id}`, { token: d.token, headers: { 'if-match': '"1"' } })).status).toBe(409);
-    const del = await t.api<{ revision: number }>('DELETE', `/api/groups/${g.body.item.id}`, { token: d.token, headers: { 'if-match': String(g.body.item.revision) } });
+    const del = await t.api<{ revision: number }>('DELETE', `/api/groups/${g.body.item.id}`, {
+      token: d.token,
+      headers: { 'if-match': String(g.body.item.revision) },
+    });
     expect(del.status).toBe(200);
     expect((await t.api('DELETE', `/api/groups/${g.body.item.id}`, { token: d.token, headers: { 'if-match': String(del.body.revision) } })).status).toBe(404);
     const list = await t.api<{ items: Item[] }>('GET', '/api/groups', { token: d.token });
     expect(list.body.items.map((i) => i.id)).not.toContain(g.body.item.id);
 
-    const feed = await t.api<{ revision: number; changes: Array<{ id: string; deleted: boolean; revision: number }> }>('GET', `/api/directory/changes?since=${since}`, { token: d.token });
+    const feed = await t.api<{ revision: number; changes: Array<{ id: string; deleted: boolean; revision: number }> }>(
+      'GET',
+      `/api/directory/changes?since=${since}`,
+      { token: d.token },
+    );
     const mine = feed.body.changes.filter((c) => c.id === g.body.item.id);
     expect(mine).toEqual([expect.objectContaining({ deleted: true, revision: del.body.revision })]);
     expect(feed.body.revision).toBeGreaterThanOrEqual(del.body.revision);
@@ -69,12 +83,17 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
   });
 
   it('rosters follow the conference rules (1–8 distinct numbers)', async () => {
-    const ok = await t.api<{ item: Item }>('POST', '/api/rosters', { token: d.token, body: { name: '晨会', members: [{ name: '李四', number: '13900139000' }, { number: '13700137000' }] } });
+    const ok = await t.api<{ item: Item }>('POST', '/api/rosters', {
+      token: d.token,
+      body: { name: '晨会', members: [{ name: '李四', number: '13900139000' }, { number: '13700137000' }] },
+    });
     expect(ok.status).toBe(201);
     expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [] } })).status).toBe(400);
     const nine = Array.from({ length: 9 }, (_, i) => ({ number: `1390013900${i}` }));
     expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: nine } })).status).toBe(400);
-    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [{ number: '13900139000' }, { number: '139 0013 9000' }] } })).status).toBe(400);
+    expect(
+      (await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [{ number: '13900139000' }, { number: '139 0013 9000' }] } })).status,
+    ).toBe(400);
   });
 
   it('every role may read and edit; anonymous may not; edits are audited', async () => {

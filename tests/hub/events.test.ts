@@ -46,7 +46,11 @@ describe.each(engines)('GET /api/events (SSE) ($name)', (engine) => {
     const a = await t.user('dispatcher', { phone: '13800138101' });
     const b = await t.user('dispatcher', { phone: '13800138102' });
     const s = await t.user('supervisor');
-    const [sa, sb, ss] = await Promise.all([openSse(`${t.url}/api/events`, a.token), openSse(`${t.url}/api/events`, b.token), openSse(`${t.url}/api/events`, s.token)]);
+    const [sa, sb, ss] = await Promise.all([
+      openSse(`${t.url}/api/events`, a.token),
+      openSse(`${t.url}/api/events`, b.token),
+      openSse(`${t.url}/api/events`, s.token),
+    ]);
     const ra = await t.api<{ id: number }>('POST', '/api/calls', { token: a.token, body: { callee: '13900139101' } });
     const rb = await t.api<{ id: number }>('POST', '/api/calls', { token: b.token, body: { callee: '13900139102' } });
     await ss.until((es) => [ra.body.id, rb.body.id].every((id) => es.some((e) => e.event === 'call' && e.data.callId === id)));

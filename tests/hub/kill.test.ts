@@ -54,7 +54,11 @@ describe.each(ENGINES)('SIGKILL during a burst of bills ($name)', (engine) => {
         const session = `kill-${n}-${++seq}`;
         const body = JSON.stringify({ eventType: '10', callback: JSON.stringify({ session, status: 'SUCCESS', durationSec: 3 }) });
         try {
-          const res = await fetch(`${first.url}/yunxin/callback`, { method: 'POST', headers: signCallback(SECRET, body, Date.now()) as unknown as Record<string, string>, body });
+          const res = await fetch(`${first.url}/yunxin/callback`, {
+            method: 'POST',
+            headers: signCallback(SECRET, body, Date.now()) as unknown as Record<string, string>,
+            body,
+          });
           if (res.status === 200) {
             acked.push(session);
             if (acked.length >= KILL_AFTER_ACKS && !killed) {
@@ -78,7 +82,11 @@ describe.each(ENGINES)('SIGKILL during a burst of bills ($name)', (engine) => {
 
     const second = await startChildHub(env);
     children.push(second);
-    const login = await fetch(`${second.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: env.HUB_ADMIN_PASSWORD }) });
+    const login = await fetch(`${second.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: env.HUB_ADMIN_PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const stored = new Set<string>();
     let before: number | undefined;

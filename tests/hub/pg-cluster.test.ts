@@ -37,9 +37,9 @@ describe('findPgBinDir', () => {
     const root = scratch();
     fakeBin(join(root, '15', 'bin'));
     fakeBin(join(root, 'custom'));
-    expect(
-      findPgBinDir({ env: { PATH: '', PG_BINDIR: join(root, 'custom') }, debianRoot: root, extraDirs: [], usePgConfig: false }),
-    ).toBe(join(root, 'custom'));
+    expect(findPgBinDir({ env: { PATH: '', PG_BINDIR: join(root, 'custom') }, debianRoot: root, extraDirs: [], usePgConfig: false })).toBe(
+      join(root, 'custom'),
+    );
   });
 
   it('fails with what to install when there are no binaries', () => {

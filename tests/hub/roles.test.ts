@@ -66,7 +66,11 @@ describe.each(engines)('each role on each route ($name)', (engine) => {
       const expected: Record<string, string> = {};
       for (const who of ['anonymous', ...ALL] as Who[]) {
         const path = typeof route.path === 'string' ? route.path : route.path(who);
-        const r = await t.api(route.method, path, { token: tokens.get(who), body: route.body?.(who), headers: route.method === 'PUT' || route.method === 'DELETE' ? { 'if-match': '"1"' } : {} });
+        const r = await t.api(route.method, path, {
+          token: tokens.get(who),
+          body: route.body?.(who),
+          headers: route.method === 'PUT' || route.method === 'DELETE' ? { 'if-match': '"1"' } : {},
+        });
         const ok = route.allowed === PUBLIC || (who !== 'anonymous' && route.allowed.includes(who));
         seen[who] = r.status;
         expected[who] = ok ? 'through' : who === 'anonymous' ? '401' : '403';

@@ -123,7 +123,7 @@ describe('two hub instances on one PostgreSQL', () => {
 
   const startCalls = () => simulator.requests.filter((r) => r.path === PATHS.startCall).length;
 
-  it("a call placed on A and its bill reach an SSE client of B", async () => {
+  it('a call placed on A and its bill reach an SSE client of B', async () => {
     const supervisorOnB = await openSse(`${b.url}/api/events`, adminToken);
     try {
       const token = await dispatcher('13800138201');

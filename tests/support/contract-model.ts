@@ -91,7 +91,11 @@ const timestamp = int({ min: 0 });
 /** Small CSV files, base64: the import's happy path, not only decoding failures. */
 const csvBase64 = fc
   .array(fc.tuple(fc.string({ maxLength: 12 }), phoneLike), { maxLength: 4 })
-  .map((rows) => Buffer.from(['姓名,电话', ...rows.map(([n, p]) => `${n.replace(/[",\r\n]/g, ' ')},${p.replace(/[",\r\n]/g, ' ')}`)].join('\r\n'), 'utf8').toString('base64'));
+  .map((rows) =>
+    Buffer.from(['姓名,电话', ...rows.map(([n, p]) => `${n.replace(/[",\r\n]/g, ' ')},${p.replace(/[",\r\n]/g, ' ')}`)].join('\r\n'), 'utf8').toString(
+      'base64',
+    ),
+  );
 
 export const MODEL: Record<OperationName, Shape> = {
   startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })) }),
@@ -289,21 +293,52 @@ function buildValid(shape: Shape): fc.Arbitrary<unknown> {
       const keys = Object.keys(shape.fields);
       const model = Object.fromEntries(keys.map((k) => [k, validArb(shape.fields[k].shape)]));
       const record = fc.record(model, { requiredKeys: keys.filter((k) => !shape.fields[k].optional) });
-      return shape.sample ? fc.oneof(record, shape.sample.filter((v) => conforms(shape, v))) : record;
+      return shape.sample
+        ? fc.oneof(
+            record,
+            shape.sample.filter((v) => conforms(shape, v)),
+          )
+        : record;
     }
   }
 }
 
 const jsonLeaf = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null));
-const NOT_STRING = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(jsonLeaf, { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 2 }));
-const NOT_NUMBER = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('600', '1e3', ''), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 2 }));
+const NOT_STRING = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(jsonLeaf, { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 2 }),
+);
+const NOT_NUMBER = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('600', '1e3', ''),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 2 }),
+);
 const NOT_INT = fc.oneof(
   NOT_NUMBER,
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)),
   fc.constantFrom(0.5, -1.5, 2 ** 53, -(2 ** 53), 1e300, -1e300, Number.MAX_VALUE),
 );
-const NOT_BOOL = fc.oneof(fc.integer({ min: 0, max: 1 }), fc.constantFrom('true', 'false', ''), fc.constant(null), fc.array(jsonLeaf, { maxLength: 1 }), fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 1 }));
-const NOT_ARRAY = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 2 }));
+const NOT_BOOL = fc.oneof(
+  fc.integer({ min: 0, max: 1 }),
+  fc.constantFrom('true', 'false', ''),
+  fc.constant(null),
+  fc.array(jsonLeaf, { maxLength: 1 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 1 }),
+);
+const NOT_ARRAY = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.dictionary(fc.string({ maxLength: 4 }), jsonLeaf, { maxKeys: 2 }),
+);
 const NOT_OBJECT = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(jsonLeaf, { maxLength: 2 }));
 
 /** Characters none of the contract's patterns admit. */
@@ -325,7 +360,11 @@ function wrongType(shape: Shape): fc.Arbitrary<unknown> {
     case 'bool':
       return NOT_BOOL;
     case 'enum':
-      return fc.oneof(NOT_STRING, fc.string({ maxLength: 10 }), fc.constantFrom(...shape.values.map((v) => v.toUpperCase()), ...shape.values.map((v) => ` ${v}`)));
+      return fc.oneof(
+        NOT_STRING,
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom(...shape.values.map((v) => v.toUpperCase()), ...shape.values.map((v) => ` ${v}`)),
+      );
     case 'array':
       return NOT_ARRAY;
     case 'object':
@@ -381,7 +420,12 @@ function invalidUnchecked(shape: Shape): fc.Arbitrary<unknown> {
     case 'object': {
       const keys = Object.keys(shape.fields);
       const valid = validArb(shape) as fc.Arbitrary<Record<string, unknown>>;
-      options.push(fc.tuple(valid, extraKey, jsonLeaf).filter(([, k]) => !hasOwn(shape.fields, k)).map(([v, k, x]) => withOwnKey(v, k, x)));
+      options.push(
+        fc
+          .tuple(valid, extraKey, jsonLeaf)
+          .filter(([, k]) => !hasOwn(shape.fields, k))
+          .map(([v, k, x]) => withOwnKey(v, k, x)),
+      );
       const required = keys.filter((k) => !shape.fields[k].optional);
       if (required.length > 0) {
         options.push(
@@ -393,11 +437,7 @@ function invalidUnchecked(shape: Shape): fc.Arbitrary<unknown> {
         );
       }
       if (keys.length > 0) {
-        options.push(
-          fc
-            .tuple(valid, fc.constantFrom(...keys))
-            .chain(([v, k]) => invalidArb(shape.fields[k].shape).map((bad) => ({ ...v, [k]: bad }))),
-        );
+        options.push(fc.tuple(valid, fc.constantFrom(...keys)).chain(([v, k]) => invalidArb(shape.fields[k].shape).map((bad) => ({ ...v, [k]: bad }))));
       }
       break;
     }
@@ -447,7 +487,9 @@ export type Labelled = { source: string; value: unknown; json: boolean };
  * (Date, Map, BigInt, null-prototype objects…): for those only the generic promises are checked.
  */
 export function payloadArb(shape: Shape, validWeight: number): fc.Arbitrary<Labelled> {
-  const tag = (source: string, json = true) => (value: unknown): Labelled => ({ source, value, json });
+  const tag =
+    (source: string, json = true) =>
+    (value: unknown): Labelled => ({ source, value, json });
   return fc.oneof(
     { weight: validWeight, arbitrary: validArb(shape).map(tag('valid')) },
     { weight: 40, arbitrary: invalidArb(shape).map(tag('invalid')) },

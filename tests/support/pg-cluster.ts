@@ -123,7 +123,7 @@ function postgresUser(): { uid: number; gid: number } {
   } catch {
     throw new Error(
       'running as root, but there is no `postgres` user to run initdb as (initdb refuses root). ' +
-        'Install Debian\'s `postgresql` package (it creates the user) or run the tests as a normal user.',
+        "Install Debian's `postgresql` package (it creates the user) or run the tests as a normal user.",
     );
   }
 }
@@ -149,9 +149,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   chmodSync(dir, 0o700);
 
   const cmd = (tool: string, args: string[]) =>
-    owner
-      ? run('runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args], { cwd: dir })
-      : run(join(binDir, tool), args, { cwd: dir });
+    owner ? run('runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args], { cwd: dir }) : run(join(binDir, tool), args, { cwd: dir });
 
   let started = false;
   let stopped = false;
@@ -203,15 +201,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   };
 
   try {
-    await cmd('initdb', [
-      '-D', dataDir,
-      '-U', 'postgres',
-      '--pwfile', pwFile,
-      '-A', 'scram-sha-256',
-      '-E', 'UTF8',
-      '--locale', 'C',
-      '--no-sync',
-    ]);
+    await cmd('initdb', ['-D', dataDir, '-U', 'postgres', '--pwfile', pwFile, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale', 'C', '--no-sync']);
     const settings: Record<string, string> = {
       listen_addresses: '127.0.0.1',
       unix_socket_directories: dir,

@@ -34,10 +34,7 @@ export async function throttledFor(db: Queryable, username: string, address: str
 export async function recordFailure(db: Queryable, username: string, address: string): Promise<void> {
   await db.query('INSERT INTO login_failures (scope) VALUES ($1), ($2)', [userScope(username), addressScope(address)]);
   // Keep the table small; rows older than a day count for nothing.
-  await db.query("DELETE FROM login_failures WHERE scope IN ($1, $2) AND at < now() - interval '1 day'", [
-    userScope(username),
-    addressScope(address),
-  ]);
+  await db.query("DELETE FROM login_failures WHERE scope IN ($1, $2) AND at < now() - interval '1 day'", [userScope(username), addressScope(address)]);
 }
 
 export async function clearUserFailures(db: Queryable, username: string): Promise<void> {

@@ -320,7 +320,10 @@ class Listener {
     this.ready = this.connectLoop(true);
     // Keep an unobserved failure (only on close) from becoming an unhandled rejection.
     this.ready.catch(() => {});
-    this.ready.then(() => this.signalChange(), () => this.signalChange());
+    this.ready.then(
+      () => this.signalChange(),
+      () => this.signalChange(),
+    );
     this.signalChange();
   }
 

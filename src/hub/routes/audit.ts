@@ -20,7 +20,15 @@ export function auditRoutes(app: FastifyInstance, ctx: HubContext): void {
       },
     },
     async (req) => {
-      const r = await ctx.db.query<{ id: number | string; at: Date; actor: string; action: string; target: string | null; detail: unknown; address: string | null }>(
+      const r = await ctx.db.query<{
+        id: number | string;
+        at: Date;
+        actor: string;
+        action: string;
+        target: string | null;
+        detail: unknown;
+        address: string | null;
+      }>(
         `SELECT id, at, actor, action, target, detail, address FROM audit
           WHERE ($1::bigint IS NULL OR id < $1::bigint) AND ($2::text IS NULL OR action = $2::text)
           ORDER BY id DESC LIMIT $3`,
@@ -28,7 +36,15 @@ export function auditRoutes(app: FastifyInstance, ctx: HubContext): void {
       );
       return {
         ok: true,
-        items: r.rows.map((a) => ({ id: Number(a.id), at: new Date(a.at).toISOString(), actor: a.actor, action: a.action, target: a.target, detail: a.detail, address: a.address })),
+        items: r.rows.map((a) => ({
+          id: Number(a.id),
+          at: new Date(a.at).toISOString(),
+          actor: a.actor,
+          action: a.action,
+          target: a.target,
+          detail: a.detail,
+          address: a.address,
+        })),
       };
     },
   );

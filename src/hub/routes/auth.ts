@@ -10,7 +10,13 @@ import { canonicalUsername, type DbUserRow, checkPhone, findUser, listUsers, pas
 const userSchema = {
   type: 'object',
   required: ['username', 'role', 'phone'],
-  properties: { username: { type: 'string' }, role: { type: 'string' }, phone: { type: 'string' }, disabled: { type: 'boolean' }, createdAt: { type: 'string' } },
+  properties: {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    phone: { type: 'string' },
+    disabled: { type: 'boolean' },
+    createdAt: { type: 'string' },
+  },
 } as const;
 
 const okSchema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } } as const;
@@ -58,7 +64,12 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
       if (!user || !ok || user.disabled) {
         await db.transaction(async (tx) => {
           await recordFailure(tx, username, address);
-          await appendAudit(tx, { actor: username, action: 'login.failed', address, detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'bad_password' } });
+          await appendAudit(tx, {
+            actor: username,
+            action: 'login.failed',
+            address,
+            detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'bad_password' },
+          });
         });
         return fail(reply, 401, 'unauthorized', 'Wrong user name or password, or the account is disabled.');
       }
@@ -68,7 +79,12 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
         await appendAudit(tx, { actor: user.username, action: 'login', address });
         return t;
       });
-      return { ok: true, token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { username: user.username, role: user.role, phone: user.phone } };
+      return {
+        ok: true,
+        token: issued.token,
+        expiresAt: issued.expiresAt.toISOString(),
+        user: { username: user.username, role: user.role, phone: user.phone },
+      };
     },
   );
 
@@ -90,7 +106,11 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
           200: {
             type: 'object',
             required: ['ok', 'user'],
-            properties: { ok: { type: 'boolean' }, user: { type: 'object', properties: { username: { type: 'string' }, role: { type: 'string' }, phone: { type: 'string' } } }, mode: { type: 'string' } },
+            properties: {
+              ok: { type: 'boolean' },
+              user: { type: 'object', properties: { username: { type: 'string' }, role: { type: 'string' }, phone: { type: 'string' } } },
+              mode: { type: 'string' },
+            },
           },
         },
       },
@@ -103,7 +123,10 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   app.get(
     '/api/users',
-    { preHandler: ctx.requireRole('admin'), schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, items: { type: 'array', items: userSchema } } } } } },
+    {
+      preHandler: ctx.requireRole('admin'),
+      schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, items: { type: 'array', items: userSchema } } } } },
+    },
     async () => ({ ok: true, items: await listUsers(db) }),
   );
 
@@ -201,7 +224,13 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
         if (hash !== undefined || b.disabled === true || b.role !== undefined) await revokeAllTokens(tx, user.id);
         const changed = Object.keys(b).filter((k) => k !== 'password');
         if (hash !== undefined) changed.push('password');
-        await appendAudit(tx, { actor: admin.username, action: 'user.update', target: username, detail: { changed, role: b.role, disabled: b.disabled }, address: req.ip });
+        await appendAudit(tx, {
+          actor: admin.username,
+          action: 'user.update',
+          target: username,
+          detail: { changed, role: b.role, disabled: b.disabled },
+          address: req.ip,
+        });
         return user;
       });
       if (!updated) return fail(reply, 404, 'not_found', `No user named "${username}".`);

@@ -122,13 +122,17 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       },
     );
 
-    app.delete<{ Params: { id: string } }>(`/api/${path}/:id`, { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders } }, async (req, reply) => {
-      const expected = ifMatchRevision(req.headers['if-match']);
-      if (expected === undefined) return fail(reply, 428, 'precondition_required', 'Send If-Match with the revision you are deleting.');
-      const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, null);
-      if (!done.ok) return conflict(reply, done.current);
-      return { ok: true, revision: Number(done.row.revision) };
-    });
+    app.delete<{ Params: { id: string } }>(
+      `/api/${path}/:id`,
+      { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders } },
+      async (req, reply) => {
+        const expected = ifMatchRevision(req.headers['if-match']);
+        if (expected === undefined) return fail(reply, 428, 'precondition_required', 'Send If-Match with the revision you are deleting.');
+        const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, null);
+        if (!done.ok) return conflict(reply, done.current);
+        return { ok: true, revision: Number(done.row.revision) };
+      },
+    );
   }
 
   app.get<{ Querystring: { since: number; limit?: number } }>(
@@ -154,7 +158,13 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
         ok: true,
         revision,
         more,
-        changes: rows.map((row) => ({ kind: row.kind, id: row.id, revision: Number(row.revision), deleted: row.deleted, item: row.deleted ? null : toItem(row) })),
+        changes: rows.map((row) => ({
+          kind: row.kind,
+          id: row.id,
+          revision: Number(row.revision),
+          deleted: row.deleted,
+          item: row.deleted ? null : toItem(row),
+        })),
       };
     },
   );

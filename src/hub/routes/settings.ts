@@ -43,7 +43,8 @@ export function settingsRoutes(app: FastifyInstance, ctx: HubContext): void {
     },
     async (req, reply) => {
       const user = userOf(req);
-      if (ctx.config.mode !== 'production') return fail(reply, 409, 'sandbox', 'The hub runs in sandbox mode (no YUNXIN_APP_KEY): there is no account to change.');
+      if (ctx.config.mode !== 'production')
+        return fail(reply, 409, 'sandbox', 'The hub runs in sandbox mode (no YUNXIN_APP_KEY): there is no account to change.');
       if (req.body.appSecret !== undefined && !ctx.config.secretKey) {
         return fail(reply, 503, 'no_secret_key', 'No HUB_SECRET_KEY or key file: the AppSecret cannot be stored encrypted.');
       }

@@ -7,13 +7,7 @@
  * them twice. A second identical request while the first is still in flight is answered `busy`
  * without touching the network (a double click, or Enter held down).
  */
-import type {
-  AccountCheckResponse,
-  StartCallRequest,
-  StartCallResponse,
-  StartConfRequest,
-  StartConfResponse,
-} from '../../shared/contract';
+import type { AccountCheckResponse, StartCallRequest, StartCallResponse, StartConfRequest, StartConfResponse } from '../../shared/contract';
 import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { failWith, success, type Failure } from '../../shared/result';
@@ -89,9 +83,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           startedAt,
           outcome: result,
         });
-        return result.ok
-          ? success({ session: result.session, caller: call.caller, callee: call.callee, maxDur: call.maxDur, logId: entry.id })
-          : result;
+        return result.ok ? success({ session: result.session, caller: call.caller, callee: call.callee, maxDur: call.maxDur, logId: entry.id }) : result;
       });
     },
 
@@ -123,9 +115,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           startedAt,
           outcome: result,
         });
-        return result.ok
-          ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur, logId: entry.id })
-          : result;
+        return result.ok ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur, logId: entry.id }) : result;
       });
     },
 

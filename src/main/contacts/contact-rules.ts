@@ -2,14 +2,7 @@
  * What makes a contact storable: the rules main applies on save and on restore (the renderer's
  * form is only a convenience; main is the authority). Numbers come back normalised.
  */
-import {
-  CONTACT_GROUPS_MAX,
-  CONTACT_LABEL_MAX,
-  CONTACT_NAME_MAX,
-  CONTACT_NOTES_MAX,
-  CONTACT_NUMBERS_MAX,
-  CONTACT_ORG_MAX,
-} from '../../shared/contact-limits';
+import { CONTACT_GROUPS_MAX, CONTACT_LABEL_MAX, CONTACT_NAME_MAX, CONTACT_NOTES_MAX, CONTACT_NUMBERS_MAX, CONTACT_ORG_MAX } from '../../shared/contact-limits';
 import type { ContactNumber } from '../../shared/domain';
 import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
 import { msg } from '../../shared/i18n';
@@ -85,10 +78,7 @@ function checkNumbers(raw: unknown): ContactNumber[] | Failure {
     }
     const first = firstAt.get(parsed.number);
     if (first !== undefined) {
-      return invalidField(
-        field,
-        msg('contactRule.sameNumber', { n: i + 1, value: quoteValue(typed), first: first + 1, number: parsed.number }),
-      );
+      return invalidField(field, msg('contactRule.sameNumber', { n: i + 1, value: quoteValue(typed), first: first + 1, number: parsed.number }));
     }
     firstAt.set(parsed.number, i);
     out.push({ label: label.value, number: parsed.number });

@@ -56,8 +56,7 @@ export interface ContactsImportDeps {
 
 const tooManyRows = (max: number) => invalidField('dataBase64', msg('importFile.tooManyRows', { max }));
 const outOfMemory = invalidField('dataBase64', msg('importFile.tooLargeToPreview'));
-const bookFull = (max: number, current: number, adding: number) =>
-  invalidField('importId', msg('importFile.bookFull', { max, current, adding }));
+const bookFull = (max: number, current: number, adding: number) => invalidField('importId', msg('importFile.bookFull', { max, current, adding }));
 const cancelled = invalidField('dataBase64', msg('importFile.replaced'));
 
 function rowView(r: ImportRow): ImportPreviewRow {

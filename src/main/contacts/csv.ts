@@ -199,7 +199,11 @@ const NAME = ['姓名', '名字', '名称', '联系人', '人名', 'name', 'cont
 /** Phone headers that say nothing beyond "a number": such numbers get no label. */
 const GENERIC_PHONE = ['电话', '号码', '电话号码', '联系电话', '联系方式', 'phone', 'phones', 'number', 'numbers', 'phonenumber', 'tel', 'telephone'];
 
-const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-.:：()（）#'"]/g, '');
+const headerKey = (h: string) =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.:：()（）#'"]/g, '');
 const has = (key: string, words: readonly string[]) => words.some((w) => key.includes(w));
 
 /** The export's columns, in order; their words come from the catalog in the language asked for. */
@@ -300,11 +304,7 @@ export interface ImportPreview {
  * its numbers (normalised) belongs to an existing contact or an earlier row; rows sharing numbers
  * thus collapse onto one target, which the policy then skips, merges into or replaces.
  */
-export function importContacts(
-  rows: readonly string[][],
-  existing: readonly Contact[],
-  options: { duplicate: DuplicatePolicy },
-): ImportPreview {
+export function importContacts(rows: readonly string[][], existing: readonly Contact[], options: { duplicate: DuplicatePolicy }): ImportPreview {
   const first = rows.findIndex((r) => !isBlank(r));
   const kinds = first < 0 ? [] : rows[first].map((h) => columnKind(unwrapCell(h)));
   // A data row can contain a header word (an org called 电话组); it cannot contain a valid number.
@@ -378,8 +378,7 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
   const numbers: ContactNumber[] = [];
   columns.forEach((col, i) => {
     if (col.kind !== 'phone') return;
-    const generic =
-      GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, '')) || EXPORTED_HEADER_KINDS.get(headerKey(col.header)) === 'phone';
+    const generic = GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, '')) || EXPORTED_HEADER_KINDS.get(headerKey(col.header)) === 'phone';
     for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、/|\r\n]+/)) {
       const parsed = readNumber(item, generic ? '' : col.header);
       if (!parsed) continue;
@@ -395,7 +394,14 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
     });
   }
 
-  const groupNames = [...new Set(cell('groups').split(/[;；,，、|\r\n]+/).map(oneLine).filter(Boolean))];
+  const groupNames = [
+    ...new Set(
+      cell('groups')
+        .split(/[;；,，、|\r\n]+/)
+        .map(oneLine)
+        .filter(Boolean),
+    ),
+  ];
   const longGroup = groupNames.find((g) => textLength(g) > GROUP_NAME_MAX);
   if (longGroup !== undefined) {
     errors.push({
@@ -417,10 +423,7 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
 }
 
 /** One number item of a cell: `13800138000`, `手机:13800138000`, `010-6552 9988`. */
-function readNumber(
-  item: string,
-  columnLabel: string,
-): { typed: string; number: ContactNumber } | { typed: string; error: Message } | null {
+function readNumber(item: string, columnLabel: string): { typed: string; number: ContactNumber } | { typed: string; error: Message } | null {
   let value = unwrapCell(item).trim();
   if (value === '') return null;
   let label = columnLabel;
@@ -446,9 +449,7 @@ function readNumber(
 
 function duplicateText(number: string, t: DuplicateTarget): Message {
   const name = quoteValue(t.name);
-  return t.kind === 'existing'
-    ? msg('importFile.duplicateExisting', { number, name })
-    : msg('importFile.duplicateRow', { number, line: t.line, name });
+  return t.kind === 'existing' ? msg('importFile.duplicateExisting', { number, name }) : msg('importFile.duplicateRow', { number, line: t.line, name });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,11 +563,7 @@ export function exportHeaders(lang: Language): string[] {
  * as `label:number` items in one cell, which importContacts reads back to the same contacts
  * whichever language the headers are in.
  */
-export function exportContactsCsv(
-  contacts: readonly Contact[],
-  groups: readonly ContactGroup[] = [],
-  lang: Language = 'zh-CN',
-): string {
+export function exportContactsCsv(contacts: readonly Contact[], groups: readonly ContactGroup[] = [], lang: Language = 'zh-CN'): string {
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const yes = translate(lang, 'csv.contacts.yes');
   const lines = [exportHeaders(lang).map(csvCell).join(',')];

@@ -46,12 +46,7 @@ export function tooLong(field: string, name: Message, value: string, max: number
 }
 
 /** A required one-line field: tidied, non-empty, within `max`. */
-export function requiredLine(
-  field: string,
-  name: Message,
-  raw: unknown,
-  max: number,
-): { ok: true; value: string } | Failure {
+export function requiredLine(field: string, name: Message, raw: unknown, max: number): { ok: true; value: string } | Failure {
   const value = typeof raw === 'string' ? oneLine(raw) : '';
   if (value === '') {
     return invalidField(field, msg('field.required', { name }));
@@ -60,12 +55,7 @@ export function requiredLine(
 }
 
 /** An optional one-line field: tidied (absent = empty), within `max`. */
-export function optionalLine(
-  field: string,
-  name: Message,
-  raw: unknown,
-  max: number,
-): { ok: true; value: string } | Failure {
+export function optionalLine(field: string, name: Message, raw: unknown, max: number): { ok: true; value: string } | Failure {
   const value = typeof raw === 'string' ? oneLine(raw) : '';
   return tooLong(field, name, value, max) ?? { ok: true, value };
 }

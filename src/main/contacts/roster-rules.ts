@@ -21,10 +21,7 @@ export interface RosterRuleOptions {
   contactExists(id: string): boolean;
 }
 
-export function checkRoster(
-  input: RosterInput,
-  options: RosterRuleOptions,
-): { ok: true; name: string; members: RosterMember[] } | Failure {
+export function checkRoster(input: RosterInput, options: RosterRuleOptions): { ok: true; name: string; members: RosterMember[] } | Failure {
   const name = requiredLine('name', msg('field.rosterName'), input.name, ROSTER_NAME_MAX);
   if (!name.ok) return name;
   const list = Array.isArray(input.members) ? (input.members as unknown[]) : [];

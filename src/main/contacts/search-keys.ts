@@ -5,11 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Contact } from '../../shared/domain';
-import {
-  SEARCH_KEYS_VERSION,
-  normalizeSearchText,
-  type ContactSearchKeys,
-} from '../../shared/contact-search';
+import { SEARCH_KEYS_VERSION, normalizeSearchText, type ContactSearchKeys } from '../../shared/contact-search';
 
 /** A pasted paragraph in a name field should not blow up the index. */
 const MAX_SYLLABLES = 64;
@@ -53,7 +49,11 @@ function nameSyllables(name: string): string[] {
   for (const part of parts) {
     // Strip accents (José → jose); digits, punctuation and characters without a reading end a
     // word and are left to the plain name substring match.
-    for (const word of part.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^a-z]+/)) {
+    for (const word of part
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^a-z]+/)) {
       if (word) out.push(word);
     }
   }

@@ -34,7 +34,10 @@ const LABELS = {
   notifyConfFailed: { 'zh-CN': '会议发起失败（{n} 人）', en: 'Conference with {n} people failed' },
   notifyConfEnded: { 'zh-CN': '会议已结束，时长 {duration}', en: 'Conference ended after {duration}' },
   notifyNotAnswered: { 'zh-CN': '{who} 未接听', en: '{who} did not answer' },
-  hotkeyTaken: { 'zh-CN': '全局快捷键 {accelerator} 已被其他程序占用，未能启用', en: 'The global shortcut {accelerator} is taken by another program and could not be enabled' },
+  hotkeyTaken: {
+    'zh-CN': '全局快捷键 {accelerator} 已被其他程序占用，未能启用',
+    en: 'The global shortcut {accelerator} is taken by another program and could not be enabled',
+  },
   hotkeyInvalid: { 'zh-CN': '全局快捷键设置“{text}”无效', en: 'The global shortcut setting “{text}” is not valid' },
   appName: { 'zh-CN': '专线调度台', en: 'Dispatch Desk' },
 } as const satisfies Record<string, Record<Language, string>>;

@@ -11,9 +11,7 @@ export type MenuCommand = 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'open-data-fol
 export type EditRole = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
 
 export type MenuEntry =
-  | { kind: 'role'; role: EditRole }
-  | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string }
-  | { kind: 'separator' };
+  { kind: 'role'; role: EditRole } | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string } | { kind: 'separator' };
 
 export interface MenuSection {
   label: string;

@@ -18,10 +18,7 @@ export interface TrayState {
 
 export type TrayAction = { type: 'show' } | { type: 'dial-clipboard' } | { type: 'redial'; number: string } | { type: 'quit' };
 
-export type TrayMenuItem =
-  | { kind: 'action'; label: string; action: TrayAction }
-  | { kind: 'info'; label: string }
-  | { kind: 'separator' };
+export type TrayMenuItem = { kind: 'action'; label: string; action: TrayAction } | { kind: 'info'; label: string } | { kind: 'separator' };
 
 export const TRAY_RECENT_LIMIT = 5;
 

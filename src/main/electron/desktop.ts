@@ -46,7 +46,10 @@ export interface DesktopShell {
   dispose(): void;
 }
 
-export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataDir: string; prefsStore: KeyValueStore; appRoot: string; appVersion: string }, windows: WindowAccess): DesktopShell {
+export function startDesktopShell(
+  deps: { core: DispatchCore; log: Logger; dataDir: string; prefsStore: KeyValueStore; appRoot: string; appVersion: string },
+  windows: WindowAccess,
+): DesktopShell {
   const { core, log, prefsStore } = deps;
   const prefs = readDesktopPrefs(prefsStore, process.platform);
   const language = () => core.desktop.settings().language;
@@ -177,7 +180,11 @@ export function startDesktopShell(deps: { core: DispatchCore; log: Logger; dataD
           return;
         }
         // Closing the last window quits (except on macOS): ask first while a call is going on.
-        if (!quitting && process.platform !== 'darwin' && mustAskBeforeQuit({ callInProgress: callInProgress(core.desktop.callLog(), Date.now()), alreadyConfirmed: quitConfirmed })) {
+        if (
+          !quitting &&
+          process.platform !== 'darwin' &&
+          mustAskBeforeQuit({ callInProgress: callInProgress(core.desktop.callLog(), Date.now()), alreadyConfirmed: quitConfirmed })
+        ) {
           event.preventDefault();
           requestQuit();
         }

@@ -7,8 +7,6 @@ import type { Logger } from '../log';
 
 export function registerIpc(handlers: OperationHandlers, policy: TrustPolicy, log: Logger): void {
   for (const name of OPERATION_NAMES) {
-    ipcMain.handle(channelFor(name), (event, payload: unknown) =>
-      invokeOperation(handlers, name, payload, checkSender(event, policy), log),
-    );
+    ipcMain.handle(channelFor(name), (event, payload: unknown) => invokeOperation(handlers, name, payload, checkSender(event, policy), log));
   }
 }

@@ -16,13 +16,7 @@ export type OperationHandlers = {
 
 const rejectedSender: Failure = failWith('forbidden_sender', msg('ipc.forbiddenSender'));
 
-export async function invokeOperation(
-  handlers: OperationHandlers,
-  name: unknown,
-  payload: unknown,
-  sender: SenderVerdict,
-  log: Logger,
-): Promise<Result> {
+export async function invokeOperation(handlers: OperationHandlers, name: unknown, payload: unknown, sender: SenderVerdict, log: Logger): Promise<Result> {
   if (!sender.trusted) {
     log.warn('ipc.sender_rejected', { operation: String(name).slice(0, 64), reason: sender.reason });
     return rejectedSender;

@@ -48,11 +48,7 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
     }
     if (expected.protocol === 'app:') {
       return (
-        actual.protocol === 'app:' &&
-        actual.host === expected.host &&
-        actual.pathname === expected.pathname &&
-        actual.username === '' &&
-        actual.password === ''
+        actual.protocol === 'app:' && actual.host === expected.host && actual.pathname === expected.pathname && actual.username === '' && actual.password === ''
       );
     }
     if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname;

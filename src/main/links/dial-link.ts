@@ -11,8 +11,7 @@ export type DialLinkScheme = (typeof DIAL_LINK_SCHEMES)[number];
 export const DIAL_LINK_MAX_LENGTH = 512;
 
 export type DialLinkParse =
-  | { ok: true; scheme: DialLinkScheme; numberText: string }
-  | { ok: false; reason: 'not_a_link' | 'too_long' | 'bad_encoding' | 'no_number' };
+  { ok: true; scheme: DialLinkScheme; numberText: string } | { ok: false; reason: 'not_a_link' | 'too_long' | 'bad_encoding' | 'no_number' };
 
 const SCHEME_PATTERN = /^(tel|callto|dispatchdesk):/i;
 

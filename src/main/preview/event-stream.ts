@@ -13,11 +13,7 @@ export const EVENTS_PATH = '/__preview/events';
 
 export type Subscribe = (listener: (event: AppEvent) => void) => () => void;
 
-export function serveEventStream(
-  res: ServerResponse,
-  subscribe: Subscribe,
-  headers: Record<string, string>,
-): void {
+export function serveEventStream(res: ServerResponse, subscribe: Subscribe, headers: Record<string, string>): void {
   const unsubscribe = subscribe((event) => {
     // JSON has no raw newlines, so one `data:` line carries one event.
     res.write(`data: ${JSON.stringify(event)}\n\n`);

@@ -21,13 +21,7 @@ export interface NodeRuntime {
   dataDir: string;
 }
 
-export function openNodeRuntime(options: {
-  dataDir: string;
-  sandbox?: Sandbox;
-  timeoutMs?: number;
-  echoLog?: boolean;
-  apiHosts?: ApiHostPolicy;
-}): NodeRuntime {
+export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; timeoutMs?: number; echoLog?: boolean; apiHosts?: ApiHostPolicy }): NodeRuntime {
   // First, before any file is opened: a second writer on the folder refuses here.
   const lock = lockDataFolder(options.dataDir);
   try {

@@ -145,9 +145,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }
     if (relative === 'index.html') {
       // The bridge must exist before the app's module script runs; classic scripts in <head> do.
-      body = Buffer.from(
-        body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`),
-      );
+      body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`));
     }
     return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
   }

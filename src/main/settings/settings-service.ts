@@ -3,12 +3,7 @@
  * with the same rules the renderer uses for instant feedback.
  */
 import type { Settings } from '../../shared/domain';
-import {
-  DEFAULT_BASE_URL,
-  MAX_DUR_DEFAULT,
-  MAX_DUR_DEFAULT_MAX,
-  MAX_DUR_DEFAULT_MIN,
-} from '../../shared/limits';
+import { DEFAULT_BASE_URL, MAX_DUR_DEFAULT, MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../../shared/limits';
 import { normalizePhone, phoneErrorText } from '../../shared/phone';
 import { failWith, success, type Failure, type Result } from '../../shared/result';
 import { validateCallerAcc, validateMaxDur, validateMaxDurRange } from '../../shared/validation';
@@ -18,7 +13,6 @@ import type { ApiHostPolicy } from '../../yunxin/api-host';
 import type { Logger } from '../log';
 import { tryWrite } from '../stores/write-failure';
 import { hostChangeNeedsSecret, validateBaseUrl } from './base-url';
-
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   callerAcc: SANDBOX_CALLER_ACC,
@@ -45,10 +39,7 @@ export interface SettingsService {
   checkBaseUrl(baseUrl: string): Failure | null;
 }
 
-export function createSettingsService(
-  store: KeyValueStore,
-  deps: { apiHosts?: ApiHostPolicy; log?: Logger } = {},
-): SettingsService {
+export function createSettingsService(store: KeyValueStore, deps: { apiHosts?: ApiHostPolicy; log?: Logger } = {}): SettingsService {
   const policy = deps.apiHosts ?? {};
   const check = (s: Settings) => checkSettings(s, policy);
   // Conf re-reads its file on every get; settings are read on every call, so keep a copy.

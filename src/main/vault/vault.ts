@@ -4,12 +4,7 @@ import { success, type Result } from '../../shared/result';
 import type { KeyValueStore } from '../stores/kv-store';
 import type { SecretCipher } from './cipher';
 import { isValidAppKey, maskAppKey, validateCredentials } from './vault-input';
-import {
-  encryptionFailedFailure,
-  encryptionUnavailableFailure,
-  insecureBackendFailure,
-  writeFailedFailure,
-} from './vault-failures';
+import { encryptionFailedFailure, encryptionUnavailableFailure, insecureBackendFailure, writeFailedFailure } from './vault-failures';
 
 /**
  * Everything the vault keeps on disk. One key holding one object, so the AppKey and its

@@ -176,20 +176,14 @@ describe('openPostgres', () => {
     await b.notify('hub_reconnect', 'before');
     await events.waitFor(1);
 
-    const before = await b.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
-      ['pgtest_reconnect:listen'],
-    );
+    const before = await b.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', ['pgtest_reconnect:listen']);
     expect(before.rows).toHaveLength(1);
     const killed = await b.query<{ ok: boolean }>('SELECT pg_terminate_backend($1) AS ok', [before.rows[0]!.pid]);
     expect(killed.rows[0]!.ok).toBe(true);
     await back;
     expect(lost).toBe(1);
 
-    const after = await b.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
-      ['pgtest_reconnect:listen'],
-    );
+    const after = await b.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', ['pgtest_reconnect:listen']);
     expect(after.rows).toHaveLength(1);
     expect(after.rows[0]!.pid).not.toBe(before.rows[0]!.pid);
 
@@ -205,8 +199,7 @@ describe('openPostgres', () => {
     const observer = await open();
     const count = async () =>
       Number(
-        (await observer.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE $1', ['pgtest_close%']))
-          .rows[0]!.n,
+        (await observer.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE $1', ['pgtest_close%'])).rows[0]!.n,
       );
     expect(await count()).toBe(2);
     await db.close();

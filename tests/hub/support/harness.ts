@@ -23,7 +23,11 @@ export interface TestHub {
   url: string;
   simulator?: Simulator;
   logLines: string[];
-  api<T = Record<string, unknown>>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer<T>>;
+  api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiAnswer<T>>;
   login(username: string, password: string): Promise<string>;
   /** Creates a user (as admin) and signs them in. */
   user(role: Role, options?: { phone?: string; username?: string; password?: string }): Promise<{ username: string; password: string; token: string }>;

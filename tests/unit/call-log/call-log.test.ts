@@ -47,7 +47,10 @@ describe('call log', () => {
     await t.call('contactSave', { contact: { name: '张三', numbers: [{ label: '', number: '13800138000' }] } });
     const placed = await t.call('startCall', { callee: '+86 138 0013 8000', maxDur: 120 });
     expect(placed).toMatchObject({ ok: true });
-    const { entries: [entry], revision } = await entries();
+    const {
+      entries: [entry],
+      revision,
+    } = await entries();
     expect(entry).toEqual({
       id: placed.logId,
       kind: 'call',
@@ -68,7 +71,9 @@ describe('call log', () => {
     await t.call('contactSave', { contact: { name: '李四', numbers: [{ label: '', number: '13700137000' }] } });
     const placed = await t.call('startConf', { callees: ['13800138000', '137 0013 7000'] });
     expect(placed).toMatchObject({ ok: true });
-    const { entries: [entry] } = await entries();
+    const {
+      entries: [entry],
+    } = await entries();
     expect(entry).toMatchObject({
       id: placed.logId,
       kind: 'conf',
@@ -84,7 +89,9 @@ describe('call log', () => {
     prod.faults.set({ kind: 'http503', path: PATHS.startCall });
     const failed = await t.call('startCall', { callee: '13800138000' });
     expect(failed).toMatchObject({ ok: false });
-    const { entries: [entry] } = await entries();
+    const {
+      entries: [entry],
+    } = await entries();
     expect(entry).toMatchObject({ mode: 'production', state: 'failed', parties: [{ number: '13800138000' }] });
     expect(entry.session).toBeUndefined();
     expect(entry.error).toEqual({ code: failed.code, message: failed.message, detail: failed.detail });

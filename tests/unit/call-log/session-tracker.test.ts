@@ -210,4 +210,3 @@ describe('session tracker', () => {
     await first;
   });
 });
-

@@ -37,7 +37,12 @@ describe('client factory', () => {
       async resolve(s) {
         resolved.push(s);
         if (source.fail) return failure('not_configured', 'no account');
-        return { ok: true, appKey: s.mode === 'sandbox' ? 'sandboxkey' : A.appKey, appSecret: A.appSecret, baseUrl: s.mode === 'sandbox' ? 'http://127.0.0.1:9' : s.baseUrl };
+        return {
+          ok: true,
+          appKey: s.mode === 'sandbox' ? 'sandboxkey' : A.appKey,
+          appSecret: A.appSecret,
+          baseUrl: s.mode === 'sandbox' ? 'http://127.0.0.1:9' : s.baseUrl,
+        };
       },
     };
     return { source, resolved };
@@ -76,7 +81,7 @@ describe('client factory', () => {
     expect(resolved).toHaveLength(6);
   });
 
-  it('keeps one client per mode and never hands one mode the other\'s', async () => {
+  it("keeps one client per mode and never hands one mode the other's", async () => {
     const { source, resolved } = countingCredentials();
     const { clientFor } = createClientFactory({ credentials: source });
     const prod1 = await clientFor(settings({ mode: 'production' }));
@@ -121,7 +126,12 @@ describe('client reuse through the core', () => {
     cipher = createFakeCipher();
     rounds = manualRounds();
     sandbox = createSandbox({ progress: { ringingMs: 60_000, answeredMs: 60_000 }, recordRequests: 100 });
-    prod = await startSimulator({ accounts: [{ ...A, accids: ['ops_desk'] }, { ...B, accids: ['ops_desk'] }] });
+    prod = await startSimulator({
+      accounts: [
+        { ...A, accids: ['ops_desk'] },
+        { ...B, accids: ['ops_desk'] },
+      ],
+    });
     prod2 = await startSimulator({ accounts: [{ ...A, accids: ['ops_desk'] }] });
     core = createDispatchCore({
       settingsStore: openConfStore({ cwd: dataDir, name: 'settings' }).store,

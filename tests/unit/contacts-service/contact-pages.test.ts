@@ -34,7 +34,7 @@ const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超'];
 /** Deterministic contacts, some sharing names (the id breaks the tie) and some latin. */
 function people(count: number, seed = 7): Contact[] {
   let x = seed;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, i) => ({
     id: `p${i}`,
     name: i % 17 === 0 ? `Anna ${String.fromCharCode(65 + (i % 26))}` : SURNAMES[Math.floor(rnd() * SURNAMES.length)] + GIVEN[Math.floor(rnd() * GIVEN.length)],
@@ -149,7 +149,10 @@ describe('pages in display order', () => {
     let revision = book.page(0, 1).revision;
     const check = (what: string) => {
       const page = book.page(0, 1000);
-      expect(page.contacts.map((c) => c.id), what).toEqual(expectedIds(collection));
+      expect(
+        page.contacts.map((c) => c.id),
+        what,
+      ).toEqual(expectedIds(collection));
       expect(page.revision, what).not.toBe(revision);
       revision = page.revision;
     };

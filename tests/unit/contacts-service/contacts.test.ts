@@ -38,13 +38,19 @@ describe('contacts', () => {
   it('saves a contact tidied and normalised, with search keys, and keeps it across a restart', async () => {
     const c = await saved({
       name: '  张三 ',
-      numbers: [{ label: ' 手机 ', number: '+86 138-0013-8000' }, { label: '办公室', number: '010 6552 9988' }],
+      numbers: [
+        { label: ' 手机 ', number: '+86 138-0013-8000' },
+        { label: '办公室', number: '010 6552 9988' },
+      ],
       org: ' 抢修一班 ',
       notes: 'line one\r\nline two\u0007',
     });
     expect(c).toMatchObject({
       name: '张三',
-      numbers: [{ label: '手机', number: '13800138000' }, { label: '办公室', number: '01065529988' }],
+      numbers: [
+        { label: '手机', number: '13800138000' },
+        { label: '办公室', number: '01065529988' },
+      ],
       org: '抢修一班',
       notes: 'line one\nline two',
       favorite: false,
@@ -79,13 +85,25 @@ describe('contacts', () => {
     ['an empty name', { name: '   ', numbers: [] }, 'name', /name is required/],
     [
       'a bad number, naming it and its position',
-      { name: '王五', numbers: [{ label: '', number: '13800138000' }, { label: '', number: '138abc' }] },
+      {
+        name: '王五',
+        numbers: [
+          { label: '', number: '13800138000' },
+          { label: '', number: '138abc' },
+        ],
+      },
       'numbers[1]',
       /Number 2: "138abc" contains letters/,
     ],
     [
       'the same number twice',
-      { name: '王五', numbers: [{ label: '', number: '13800138000' }, { label: '', number: '+86 138 0013 8000' }] },
+      {
+        name: '王五',
+        numbers: [
+          { label: '', number: '13800138000' },
+          { label: '', number: '+86 138 0013 8000' },
+        ],
+      },
       'numbers[1]',
       /same as number 1/,
     ],

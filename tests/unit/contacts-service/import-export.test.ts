@@ -86,9 +86,11 @@ describe('contact import', () => {
   });
 
   it('merges into or replaces the contact a duplicate row matches, as chosen at apply time', async () => {
-    const existing = (await t.call('contactSave', {
-      contact: { name: '王五', numbers: [{ label: '手机', number: '13700137000' }], org: '旧单位', notes: '旧备注' },
-    })).contact as ContactRecord;
+    const existing = (
+      await t.call('contactSave', {
+        contact: { name: '王五', numbers: [{ label: '手机', number: '13700137000' }], org: '旧单位', notes: '旧备注' },
+      })
+    ).contact as ContactRecord;
     const csv = utf8('姓名,电话,单位,备注\n王五,13700137000;13600136000,新单位,新备注\n', false);
 
     const merged = await preview(csv);
@@ -153,7 +155,14 @@ describe('contact export', () => {
   it('names the file after the local time and exports what import reads back', async () => {
     const group = (await t.call('groupSave', { group: { name: '一班' } })).group as ContactGroup;
     await t.call('contactSave', {
-      contact: { name: '张三', numbers: [{ label: '手机', number: '13800138000' }, { label: '', number: '01065529988' }], groupIds: [group.id] },
+      contact: {
+        name: '张三',
+        numbers: [
+          { label: '手机', number: '13800138000' },
+          { label: '', number: '01065529988' },
+        ],
+        groupIds: [group.id],
+      },
     });
     const r = await t.call('contactsExport', {});
     expect(r).toMatchObject({ ok: true, fileName: 'contacts-20240305-0907.csv' });

@@ -28,7 +28,13 @@ describe('rosters', () => {
     const r = await saveRoster({ name: ' 早会 ', members: [{ name: ' 张三 ', number: '+86 138 0013 8000' }, member(1)] });
     expect(r).toMatchObject({
       ok: true,
-      roster: { name: '早会', members: [{ name: '张三', number: '13800138000' }, { name: '成员1', number: '13800138001' }] },
+      roster: {
+        name: '早会',
+        members: [
+          { name: '张三', number: '13800138000' },
+          { name: '成员1', number: '13800138001' },
+        ],
+      },
     });
     const roster = r.roster as Roster;
     const edited = await saveRoster({ id: roster.id, name: '晚会', members: [member(2)] });
@@ -68,8 +74,7 @@ describe('rosters', () => {
   });
 
   it('keeps a link to an existing contact and drops one to a contact that does not exist', async () => {
-    const contact = (await t.call('contactSave', { contact: { name: '张三', numbers: [{ label: '', number: '13800138000' }] } }))
-      .contact as ContactRecord;
+    const contact = (await t.call('contactSave', { contact: { name: '张三', numbers: [{ label: '', number: '13800138000' }] } })).contact as ContactRecord;
     const r = await saveRoster({
       name: '链接',
       members: [

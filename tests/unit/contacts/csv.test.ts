@@ -2,18 +2,17 @@ import { LANGUAGES, msg } from '../../../src/shared/i18n';
 import { words } from '../../support/words';
 import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../../bench/generate-contacts';
-import {
-  applyImport,
-  decodeCsvBytes,
-  exportContactsCsv,
-  importContacts,
-  parseCsv,
-  type ImportPreview,
-} from '../../../src/main/contacts/csv';
+import { applyImport, decodeCsvBytes, exportContactsCsv, importContacts, parseCsv, type ImportPreview } from '../../../src/main/contacts/csv';
 import type { Contact, ContactGroup } from '../../../src/shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../src/shared/phone';
 
-const hex = (s: string) => new Uint8Array(s.replace(/\s/g, '').match(/../g)!.map((b) => parseInt(b, 16)));
+const hex = (s: string) =>
+  new Uint8Array(
+    s
+      .replace(/\s/g, '')
+      .match(/../g)!
+      .map((b) => parseInt(b, 16)),
+  );
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 // GBK (cp936) bytes, as Excel in China saves them. TextEncoder only encodes UTF-8, so these are
@@ -55,7 +54,12 @@ describe('decodeCsvBytes', () => {
 
 describe('parseCsv', () => {
   it('splits records on CRLF, LF and CR', () => {
-    expect(parseCsv('a,b\r\nc,d\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(parseCsv('a,b\r\nc,d\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
   });
 
   it('handles quotes, escaped quotes, and delimiters and line breaks inside quotes', () => {
@@ -74,8 +78,14 @@ describe('parseCsv', () => {
 
   it('strips a BOM left in the text and detects tab or semicolon delimiters', () => {
     expect(parseCsv('\uFEFFa,b')).toEqual([['a', 'b']]);
-    expect(parseCsv('姓名\t电话\n张三\t138')).toEqual([['姓名', '电话'], ['张三', '138']]);
-    expect(parseCsv('name;phone\n"a;b";1')).toEqual([['name', 'phone'], ['a;b', '1']]);
+    expect(parseCsv('姓名\t电话\n张三\t138')).toEqual([
+      ['姓名', '电话'],
+      ['张三', '138'],
+    ]);
+    expect(parseCsv('name;phone\n"a;b";1')).toEqual([
+      ['name', 'phone'],
+      ['a;b', '1'],
+    ]);
     expect(parseCsv('a;b,c', ',')).toEqual([['a;b', 'c']]);
   });
 });
@@ -195,7 +205,8 @@ describe('applyImport: duplicate policies', () => {
     contact('e2', '李四', ['13900139000']),
   ];
   const groups: ContactGroup[] = [{ id: 'g1', name: '一班', createdAt: t0 }];
-  const csv = '姓名,手机,办公电话,单位,备注,分组\n张三新,13800138000,01065529988,消防支队,新备注,一班;二班\n王五,13700137000,,,,\n王五,13700137000,13600136000,,,\n坏行,123,,,,\n';
+  const csv =
+    '姓名,手机,办公电话,单位,备注,分组\n张三新,13800138000,01065529988,消防支队,新备注,一班;二班\n王五,13700137000,,,,\n王五,13700137000,13600136000,,,\n坏行,123,,,,\n';
   const plan = (duplicate: 'skip' | 'merge' | 'replace') => {
     seq = 0;
     const p: ImportPreview = importContacts(parseCsv(csv), existing, { duplicate });
@@ -247,7 +258,13 @@ describe('applyImport: duplicate policies', () => {
   });
 
   it('fails a merge that would exceed the number limit instead of truncating', () => {
-    const full = [contact('f', '满', Array.from({ length: 10 }, (_, i) => `1380013800${i}`))];
+    const full = [
+      contact(
+        'f',
+        '满',
+        Array.from({ length: 10 }, (_, i) => `1380013800${i}`),
+      ),
+    ];
     const p = importContacts(parseCsv('姓名,手机,电话\n满,13800138000,13900139000\n'), full, { duplicate: 'merge' });
     expect(applyImport(p, full, { groups: [], now: t0, newId }).counts).toMatchObject({ merged: 0, failed: 1 });
   });
@@ -271,7 +288,7 @@ describe('exportContactsCsv', () => {
   it('guards against formula injection in every text cell', () => {
     const c = contact('a', '=HYPERLINK("http://x")', [], { org: '+1', notes: '@cmd', groupIds: ['g'] });
     const rows = parseCsv(exportContactsCsv([c], [{ id: 'g', name: '-2', createdAt: 0 }]));
-    expect(rows[1]).toEqual(["'=HYPERLINK(\"http://x\")", '', "'+1", "'@cmd", "'-2", '']);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://x")', '', "'+1", "'@cmd", "'-2", '']);
   });
 
   it('writes English headers and words when asked for English', () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
 import { SEARCH_KEYS_VERSION } from '../../../src/shared/contact-search';
 
-const keysOf = (name: string, org = '', numbers: string[] = []) =>
-  computeSearchKeys({ name, org, numbers: numbers.map((number) => ({ label: '', number })) });
+const keysOf = (name: string, org = '', numbers: string[] = []) => computeSearchKeys({ name, org, numbers: numbers.map((number) => ({ label: '', number })) });
 
 /** The syllables, rebuilt from py and the boundaries. */
 function syllables(k: ReturnType<typeof keysOf>): string[] {
@@ -78,7 +77,11 @@ describe('computeSearchKeys', () => {
     for (const name of ['张三丰', 'Tom Hanks', '欧阳娜娜', '王小明abc', '长孙无忌']) {
       const k = keysOf(name);
       expect(k.syl.reduce((a, b) => a + b, 0)).toBe(k.py.length);
-      expect(syllables(k).map((s) => s[0]).join('')).toBe(k.ini);
+      expect(
+        syllables(k)
+          .map((s) => s[0])
+          .join(''),
+      ).toBe(k.ini);
     }
   });
 });

@@ -96,7 +96,10 @@ describe('core events', () => {
 describe('notice board', () => {
   it('reports each notice that makes it onto the board, once', () => {
     const added: unknown[] = [];
-    const board = createNoticeBoard(() => 5, (n) => added.push(n));
+    const board = createNoticeBoard(
+      () => 5,
+      (n) => added.push(n),
+    );
     const notice = { kind: 'corrupt_file_moved' as const, file: '/d/settings.json', movedTo: '/d/settings.corrupt-1.json' };
     board.add(notice);
     board.add(notice);

@@ -12,7 +12,19 @@ const NOW = 1_800_000_000_000;
 let seq = 0;
 function entry(patch: Partial<CallLogEntry>): CallLogEntry {
   seq++;
-  return { id: `e${seq}`, kind: 'call', createdAt: NOW - 1000 * seq, updatedAt: NOW - 1000, mode: 'sandbox', caller: '13900139000', parties: [{ number: `1390013900${seq % 10}` }], maxDur: 600, state: 'ended', revision: seq, ...patch };
+  return {
+    id: `e${seq}`,
+    kind: 'call',
+    createdAt: NOW - 1000 * seq,
+    updatedAt: NOW - 1000,
+    mode: 'sandbox',
+    caller: '13900139000',
+    parties: [{ number: `1390013900${seq % 10}` }],
+    maxDur: 600,
+    state: 'ended',
+    revision: seq,
+    ...patch,
+  };
 }
 
 describe('call activity', () => {
@@ -96,7 +108,9 @@ describe('hotkeys', () => {
     });
     const second = registerHotkeys(registrar, { dialClipboard: 'Ctrl+Alt+X', toggleWindow: 'ctrl+alt+x' }, handlers);
     expect(second.conflicts).toEqual([{ action: 'toggleWindow', accelerator: 'Ctrl+Alt+X' }]);
-    expect(registerHotkeys(registrar, { dialClipboard: 'D', toggleWindow: 'Ctrl+Alt+Y' }, handlers).invalid).toEqual([{ action: 'dialClipboard', text: 'D', reason: 'needs_modifier' }]);
+    expect(registerHotkeys(registrar, { dialClipboard: 'D', toggleWindow: 'Ctrl+Alt+Y' }, handlers).invalid).toEqual([
+      { action: 'dialClipboard', text: 'D', reason: 'needs_modifier' },
+    ]);
   });
 
   it('reads the selection first on Linux, the clipboard elsewhere', async () => {
@@ -149,7 +163,11 @@ describe('window state', () => {
   it('parses what was saved defensively', () => {
     expect(parseWindowState(null)).toBeNull();
     expect(parseWindowState({ bounds: { x: 'a', y: 0, width: 1, height: 1 } })).toBeNull();
-    expect(parseWindowState({ bounds: { x: 1.4, y: 2, width: 1000, height: 700 }, maximized: true, zoomLevel: 99 })).toEqual({ bounds: { x: 1, y: 2, width: 1000, height: 700 }, maximized: true, zoomLevel: 5 });
+    expect(parseWindowState({ bounds: { x: 1.4, y: 2, width: 1000, height: 700 }, maximized: true, zoomLevel: 99 })).toEqual({
+      bounds: { x: 1, y: 2, width: 1000, height: 700 },
+      maximized: true,
+      zoomLevel: 5,
+    });
   });
 });
 

@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
   const appHandlers = new Map<string, (...args: unknown[]) => void>();
-  const trays: Array<{ image: unknown; handlers: Map<string, () => void>; menu: unknown; tooltip: string; setImage: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn> }> = [];
+  const trays: Array<{
+    image: unknown;
+    handlers: Map<string, () => void>;
+    menu: unknown;
+    tooltip: string;
+    setImage: ReturnType<typeof vi.fn>;
+    destroy: ReturnType<typeof vi.fn>;
+  }> = [];
   const notifications: Array<{ options: unknown; handlers: Map<string, () => void>; shown: boolean }> = [];
   return {
     appHandlers,
@@ -80,7 +87,11 @@ describe('link intake', () => {
 describe('global hotkeys', () => {
   it('registers each binding with globalShortcut and reports the one another program holds', async () => {
     const warn = vi.fn();
-    const report = registerGlobalHotkeys({ dialClipboard: 'ctrl+alt+d', toggleWindow: 'Ctrl+Alt+S' }, { dialClipboard: vi.fn(), toggleWindow: vi.fn() }, { warn });
+    const report = registerGlobalHotkeys(
+      { dialClipboard: 'ctrl+alt+d', toggleWindow: 'Ctrl+Alt+S' },
+      { dialClipboard: vi.fn(), toggleWindow: vi.fn() },
+      { warn },
+    );
     expect(electron.globalShortcut.unregisterAll).toHaveBeenCalled();
     expect(electron.globalShortcut.register.mock.calls.map((c) => c[0])).toEqual(['Ctrl+Alt+D', 'Ctrl+Alt+S']);
     expect(report.conflicts).toEqual([{ action: 'dialClipboard', accelerator: 'Ctrl+Alt+D' }]);
@@ -117,7 +128,10 @@ describe('application menu', () => {
   it('installs Edit roles and View/Help commands in the UI language', () => {
     const onCommand = vi.fn();
     installApplicationMenu('zh-CN', onCommand);
-    const template = electron.Menu.buildFromTemplate.mock.calls[0][0] as Array<{ label: string; submenu: Array<{ role?: string; label?: string; click?: () => void }> }>;
+    const template = electron.Menu.buildFromTemplate.mock.calls[0][0] as Array<{
+      label: string;
+      submenu: Array<{ role?: string; label?: string; click?: () => void }>;
+    }>;
     expect(template.map((s) => s.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     expect(template[1].submenu.map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
     template[2].submenu[0].click!();

@@ -23,14 +23,12 @@ describe('checkSender', () => {
     expect(checkSender({ sender: { id: 7 }, senderFrame: null }, policy).trusted).toBe(false);
   });
 
-  it.each([
-    'https://evil.example/index.html',
-    'file:///tmp/evil/index.html',
-    'file:///opt/dispatch/resources/app/out/renderer/other.html',
-    'not a url',
-  ])('refuses the main frame showing %s', (url) => {
-    expect(checkSender(mainFrame(url), policy)).toMatchObject({ trusted: false, reason: 'unexpected URL' });
-  });
+  it.each(['https://evil.example/index.html', 'file:///tmp/evil/index.html', 'file:///opt/dispatch/resources/app/out/renderer/other.html', 'not a url'])(
+    'refuses the main frame showing %s',
+    (url) => {
+      expect(checkSender(mainFrame(url), policy)).toMatchObject({ trusted: false, reason: 'unexpected URL' });
+    },
+  );
 
   it('matches a dev server by origin only', () => {
     const dev = appUrlMatcher('http://localhost:5173/');

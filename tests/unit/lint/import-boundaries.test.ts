@@ -23,7 +23,12 @@ const crossings: [string, string, string, RegExp][] = [
   ['src/renderer/src/lib/a.ts', "import { readFileSync } from 'node:fs';", 'renderer → node:fs', /Node built-in 'node:fs'.*boundary renderer → Node/],
   ['src/renderer/src/lib/a.ts', "import path from 'path';", 'renderer → path', /Node built-in 'path'.*boundary renderer → Node/],
   ['src/renderer/src/lib/a.ts', "const fs = await import('fs');", 'renderer → fs (dynamic)', /Node built-in 'fs'/],
-  ['src/renderer/src/lib/a.ts', "import Store from 'electron-store';", 'renderer → Node-only package', /Node-only package 'electron-store'.*boundary renderer → Node/],
+  [
+    'src/renderer/src/lib/a.ts',
+    "import Store from 'electron-store';",
+    'renderer → Node-only package',
+    /Node-only package 'electron-store'.*boundary renderer → Node/,
+  ],
   ['src/shared/a.ts', "import { x } from '../main/core';", 'shared → main', /boundary shared → main\b/],
   ['src/shared/a.ts', "import { x } from '../renderer/src/bridge';", 'shared → renderer', /boundary shared → renderer\b/],
   ['src/shared/a.ts', "import type { X } from '../hub/db/types';", 'shared → hub (type only)', /boundary shared → hub\b/],
@@ -63,8 +68,7 @@ describe('import boundaries', () => {
 });
 
 describe('a disable comment needs a reason', () => {
-  const rules = async (code: string) =>
-    (await eslint.lintText(code, { filePath: 'src/main/a.ts' }))[0].messages.map((m) => m.ruleId);
+  const rules = async (code: string) => (await eslint.lintText(code, { filePath: 'src/main/a.ts' }))[0].messages.map((m) => m.ruleId);
 
   it('without one it is an error', async () => {
     expect(await rules('// eslint-disable-next-line prefer-const\nlet a = 1;\nexport { a };\n')).toContain('local/disable-needs-reason');
@@ -79,7 +83,9 @@ describe('stores change only through their own actions', () => {
   it('setState on a store from renderer code is an error', async () => {
     const code = "import { useRosterStore } from '../../state/roster-store';\nexport const clear = () => useRosterStore.setState({ note: null });\n";
     const [result] = await eslint.lintText(code, { filePath: 'src/renderer/src/features/roster/a.ts' });
-    expect(result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)).toEqual([expect.stringContaining("Call the store's action")]);
+    expect(result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)).toEqual([
+      expect.stringContaining("Call the store's action"),
+    ]);
   });
 });
 

@@ -3,7 +3,15 @@ import { forbiddenEntries, normaliseAsarPath } from '../../../scripts/package/as
 
 describe('forbiddenEntries', () => {
   it('passes what the app needs', () => {
-    const shipped = ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html', '/out/renderer/assets/index-x.js', '/resources/tray/sandbox.png', '/node_modules/zod/package.json'];
+    const shipped = [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+      '/out/renderer/assets/index-x.js',
+      '/resources/tray/sandbox.png',
+      '/node_modules/zod/package.json',
+    ];
     expect(forbiddenEntries(shipped, ['react', 'vitest'])).toEqual([]);
   });
 

@@ -114,7 +114,11 @@ describe('preview server', () => {
   });
 
   it('refuses a text/plain POST (a form or no-cors fetch from another page)', async () => {
-    const res = await send('/__preview/op/settingsGet', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-dispatch-token': server.token }, body: '{}' });
+    const res = await send('/__preview/op/settingsGet', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-dispatch-token': server.token },
+      body: '{}',
+    });
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, code: 'forbidden_sender' });
   });
 

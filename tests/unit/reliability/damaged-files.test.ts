@@ -65,7 +65,7 @@ function garbage(bytes: number, newlines: boolean, seed = 7): Buffer {
   let x = seed;
   for (let i = 0; i < bytes; i++) {
     x = (x * 1103515245 + 12345) & 0x7fffffff;
-    out[i] = x >> 16 & 0xff;
+    out[i] = (x >> 16) & 0xff;
     if (!newlines && out[i] === 0x0a) out[i] = 0x0b;
     if (newlines && i % 37 === 36) out[i] = 0x0a;
   }
@@ -78,8 +78,7 @@ const ZERO: Damage = { name: 'zero-length', spoil: () => Buffer.alloc(0) };
 const GARBAGE: Damage = { name: 'garbage (one line of binary noise)', spoil: () => garbage(300, false) };
 const GARBAGE_LINES: Damage = { name: 'garbage (many lines of binary noise)', spoil: () => garbage(300, true) };
 
-const union = (a: Contents, b: Contents): Contents =>
-  Object.fromEntries(COLLECTIONS.map((c) => [c, [...a[c], ...b[c]].sort()])) as Contents;
+const union = (a: Contents, b: Contents): Contents => Object.fromEntries(COLLECTIONS.map((c) => [c, [...a[c], ...b[c]].sort()])) as Contents;
 const everything = () => union(populated.inSnapshot, populated.inJournal);
 /** Everything, except that collection `c` holds only `keep`. */
 const allBut = (c: CollectionName, keep: string[]): Contents => ({ ...everything(), [c]: [...keep].sort() });
@@ -103,9 +102,12 @@ const CASES: Case[] = [
   ...CACHE_FILES.flatMap((file) => [TRUNCATED, ZERO, GARBAGE].map((damage): Case => ({ file, damage, notice: null, expected: everything }))),
   ...COLLECTIONS.flatMap((c): Case[] => [
     // A snapshot is replaced atomically, so any flaw is damage: it is moved aside whole, the journal's records remain.
-    ...[TRUNCATED, ZERO, GARBAGE, GARBAGE_LINES].map(
-      (damage): Case => ({ file: `${c}.snapshot.jsonl`, damage, notice: 'corrupt_file_moved', expected: () => allBut(c, populated.inJournal[c]) }),
-    ),
+    ...[TRUNCATED, ZERO, GARBAGE, GARBAGE_LINES].map((damage): Case => ({
+      file: `${c}.snapshot.jsonl`,
+      damage,
+      notice: 'corrupt_file_moved',
+      expected: () => allBut(c, populated.inJournal[c]),
+    })),
     { file: `${c}.journal`, damage: GARBAGE, notice: 'damaged_file_copied', expected: () => allBut(c, populated.inSnapshot[c]) },
     { file: `${c}.journal`, damage: GARBAGE_LINES, notice: 'damaged_file_copied', expected: () => allBut(c, populated.inSnapshot[c]) },
     // The dispatcher keeps every record of a damaged journal that can still be read.
@@ -179,7 +181,9 @@ describe('data safety: damaged store files at start-up', () => {
     expect(account.configured).toBe(!c.vaultLost);
 
     // Keeps working: saves, settings, a call.
-    expect(await invoke(runtime, 'contactSave', { contact: { name: 'After repair', numbers: [{ label: 'm', number: '13600136000' }] } })).toMatchObject({ ok: true });
+    expect(await invoke(runtime, 'contactSave', { contact: { name: 'After repair', numbers: [{ label: 'm', number: '13600136000' }] } })).toMatchObject({
+      ok: true,
+    });
     expect(await invoke(runtime, 'settingsSet', { callerNumber: OWN_NUMBER, mode: 'sandbox' })).toMatchObject({ ok: true });
     expect(await invoke(runtime, 'startCall', { callee: '13800000003' })).toMatchObject({ ok: true });
     await stop(runtime);

@@ -6,14 +6,7 @@ import { words } from '../../support/words';
  * call is an explicit redial and goes through.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CALLEE,
-  CONF_CALLEES,
-  START_CALL_PATH,
-  START_CONF_PATH,
-  openProductionCore,
-  type ProductionCore,
-} from '../../support/production-core';
+import { CALLEE, CONF_CALLEES, START_CALL_PATH, START_CONF_PATH, openProductionCore, type ProductionCore } from '../../support/production-core';
 
 const TIMEOUT_MS = 5000;
 const REPEATS = 20;

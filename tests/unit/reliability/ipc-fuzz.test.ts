@@ -90,69 +90,73 @@ describe('IPC fuzzing: every operation through invokeOperation and the real hand
     }
   });
 
-  it.each([...OPERATION_NAMES])(`%s: ${FUZZ_RUNS} random payloads`, async (op) => {
-    const modes = NETWORK_OPS.has(op) ? (['production', 'sandbox'] as const) : (['production'] as const);
-    const cores: ProductionCore[] = [];
-    for (const mode of modes) cores.push(await openProductionCore({ timeoutMs: 5000, mode, prod, appSecret: APP_SECRET }));
-    const stats: Record<string, number> = {};
-    const bump = (k: string) => void (stats[k] = (stats[k] ?? 0) + 1);
-    const schemaRejection = `Invalid ${op} request (`;
-    const model = MODEL[op];
-    const examples = oversizeExamples(model).map((value): [number, Labelled] => [0, { source: 'oversize', value, json: true }]);
-    const started = performance.now();
-    try {
-      const property = fc.asyncProperty(fc.nat(cores.length - 1), payloadArb(model, validWeight(op)), async (which, input) => {
-        const core = cores[which];
-        const before = await requestsSeen(core);
-        let result: Record<string, unknown>;
-        try {
-          result = await core.call(op, input.value);
-        } catch (error) {
-          throw new Error(`invokeOperation threw: ${String(error)}`, { cause: error });
-        }
-        const sent = (await requestsSeen(core)) - before;
-        assertNotPolluted();
-        // Plain checks rather than expect(): this runs a quarter of a million times.
-        const show = () => JSON.stringify(result).slice(0, 300);
+  it.each([...OPERATION_NAMES])(
+    `%s: ${FUZZ_RUNS} random payloads`,
+    async (op) => {
+      const modes = NETWORK_OPS.has(op) ? (['production', 'sandbox'] as const) : (['production'] as const);
+      const cores: ProductionCore[] = [];
+      for (const mode of modes) cores.push(await openProductionCore({ timeoutMs: 5000, mode, prod, appSecret: APP_SECRET }));
+      const stats: Record<string, number> = {};
+      const bump = (k: string) => void (stats[k] = (stats[k] ?? 0) + 1);
+      const schemaRejection = `Invalid ${op} request (`;
+      const model = MODEL[op];
+      const examples = oversizeExamples(model).map((value): [number, Labelled] => [0, { source: 'oversize', value, json: true }]);
+      const started = performance.now();
+      try {
+        const property = fc.asyncProperty(fc.nat(cores.length - 1), payloadArb(model, validWeight(op)), async (which, input) => {
+          const core = cores[which];
+          const before = await requestsSeen(core);
+          let result: Record<string, unknown>;
+          try {
+            result = await core.call(op, input.value);
+          } catch (error) {
+            throw new Error(`invokeOperation threw: ${String(error)}`, { cause: error });
+          }
+          const sent = (await requestsSeen(core)) - before;
+          assertNotPolluted();
+          // Plain checks rather than expect(): this runs a quarter of a million times.
+          const show = () => JSON.stringify(result).slice(0, 300);
 
-        // An envelope, always; a failure is a described one, and never a handler that threw.
-        check(typeof result === 'object' && result !== null && typeof result.ok === 'boolean', () => `not an envelope: ${show()}`);
-        if (result.ok === false) {
-          check(typeof result.code === 'string' || typeof result.code === 'number', () => `no code: ${show()}`);
-          check(typeof result.message === 'string' && result.message.length > 0, () => `no message: ${show()}`);
-          check(result.code !== 'internal', () => `a handler threw: ${show()}`);
-        }
-        // Nothing refused is sent, nothing local is sent, nothing is retried.
-        check(result.code !== 'invalid_input' || sent === 0, () => `refused yet sent ${sent} request(s): ${show()}`);
-        check(NETWORK_OPS.has(op) || sent === 0, () => `${op} sent ${sent} request(s)`);
-        check(!(NETWORK_OPS.has(op) && result.ok === true) || sent === 1, () => `succeeded with ${sent} requests`);
-        check(sent <= 1, () => `${sent} requests for one operation`);
+          // An envelope, always; a failure is a described one, and never a handler that threw.
+          check(typeof result === 'object' && result !== null && typeof result.ok === 'boolean', () => `not an envelope: ${show()}`);
+          if (result.ok === false) {
+            check(typeof result.code === 'string' || typeof result.code === 'number', () => `no code: ${show()}`);
+            check(typeof result.message === 'string' && result.message.length > 0, () => `no message: ${show()}`);
+            check(result.code !== 'internal', () => `a handler threw: ${show()}`);
+          }
+          // Nothing refused is sent, nothing local is sent, nothing is retried.
+          check(result.code !== 'invalid_input' || sent === 0, () => `refused yet sent ${sent} request(s): ${show()}`);
+          check(NETWORK_OPS.has(op) || sent === 0, () => `${op} sent ${sent} request(s)`);
+          check(!(NETWORK_OPS.has(op) && result.ok === true) || sent === 1, () => `succeeded with ${sent} requests`);
+          check(sent <= 1, () => `${sent} requests for one operation`);
 
-        const refusedAtBoundary = result.code === 'invalid_input' && String(result.message).startsWith(schemaRejection);
-        bump(input.source);
-        bump(result.ok ? 'ok' : refusedAtBoundary ? 'refused:boundary' : `refused:${String(result.code)}`);
-        if (sent > 0) bump('requests');
-        if (!input.json) return;
-        if (conforms(model, input.value)) {
-          check(!refusedAtBoundary, () => `a payload that fits the contract was refused: ${show()}`);
-        } else {
-          check(refusedAtBoundary, () => `a payload that breaks the contract got past the boundary: ${show()}`);
-          check(!!words(result, 'zh-CN') && !!words(result, 'en'), () => `no localized text: ${show()}`);
-        }
-      });
-      await fc.assert(property, { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, examples });
-    } finally {
-      for (const core of cores) await core.close();
-    }
-    timings.push({ op, runs: FUZZ_RUNS + examples.length, ms: Math.round(performance.now() - started), stats });
-    assertNotPolluted();
-    // The mix really exercised both sides of the boundary.
-    const reachedHandler = FUZZ_RUNS + examples.length - (stats['refused:boundary'] ?? 0);
-    expect(stats['refused:boundary'] ?? 0).toBeGreaterThan(FUZZ_RUNS / 2);
-    expect(stats.oversize ?? 0).toBe(examples.length);
-    expect(reachedHandler).toBeGreaterThan(FUZZ_RUNS / 100);
-    if (NETWORK_OPS.has(op)) expect(stats.requests ?? 0).toBeGreaterThan(0);
-  }, 180_000);
+          const refusedAtBoundary = result.code === 'invalid_input' && String(result.message).startsWith(schemaRejection);
+          bump(input.source);
+          bump(result.ok ? 'ok' : refusedAtBoundary ? 'refused:boundary' : `refused:${String(result.code)}`);
+          if (sent > 0) bump('requests');
+          if (!input.json) return;
+          if (conforms(model, input.value)) {
+            check(!refusedAtBoundary, () => `a payload that fits the contract was refused: ${show()}`);
+          } else {
+            check(refusedAtBoundary, () => `a payload that breaks the contract got past the boundary: ${show()}`);
+            check(!!words(result, 'zh-CN') && !!words(result, 'en'), () => `no localized text: ${show()}`);
+          }
+        });
+        await fc.assert(property, { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, examples });
+      } finally {
+        for (const core of cores) await core.close();
+      }
+      timings.push({ op, runs: FUZZ_RUNS + examples.length, ms: Math.round(performance.now() - started), stats });
+      assertNotPolluted();
+      // The mix really exercised both sides of the boundary.
+      const reachedHandler = FUZZ_RUNS + examples.length - (stats['refused:boundary'] ?? 0);
+      expect(stats['refused:boundary'] ?? 0).toBeGreaterThan(FUZZ_RUNS / 2);
+      expect(stats.oversize ?? 0).toBe(examples.length);
+      expect(reachedHandler).toBeGreaterThan(FUZZ_RUNS / 100);
+      if (NETWORK_OPS.has(op)) expect(stats.requests ?? 0).toBeGreaterThan(0);
+    },
+    180_000,
+  );
 });
 
 function check(condition: boolean, problem: () => string): asserts condition {

@@ -156,7 +156,8 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     const core = app;
     const goodBaseUrl = core.prod.url;
     if (c.fault) core.prod.faults.set(c.fault);
-    if (c.baseUrl) expect(await core.call('accountSave', { appKey: PROD_APP_KEY, appSecret: APP_SECRET, baseUrl: await c.baseUrl() })).toMatchObject({ ok: true });
+    if (c.baseUrl)
+      expect(await core.call('accountSave', { appKey: PROD_APP_KEY, appSecret: APP_SECRET, baseUrl: await c.baseUrl() })).toMatchObject({ ok: true });
     const attemptsBefore = fetches!.urls.length;
 
     const { result, arrayBufferGrowth, bytesRead } = await measure(() => core.call(op, payload));

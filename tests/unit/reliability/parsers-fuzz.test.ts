@@ -22,12 +22,48 @@ function assertNotPolluted(): void {
 const phoneAlphabet = fc.constantFrom(
   ...'0123456789',
   ...'０１２３４５６７８９',
-  '+', '＋', '﹢', ' ', '\u3000', '\u00a0', '\u200b', '\u200e', '\u202e', '\ufeff', '\t', '\n',
-  '-', '.', '(', ')', '（', '）', '－', '—', '/', ',', '#', '*', 'x', '转', 'a', 'Z', 'é', '\ud83d\ude00', '\ud800', '\udc00', '\u0000',
+  '+',
+  '＋',
+  '﹢',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\ufeff',
+  '\t',
+  '\n',
+  '-',
+  '.',
+  '(',
+  ')',
+  '（',
+  '）',
+  '－',
+  '—',
+  '/',
+  ',',
+  '#',
+  '*',
+  'x',
+  '转',
+  'a',
+  'Z',
+  'é',
+  '\ud83d\ude00',
+  '\ud800',
+  '\udc00',
+  '\u0000',
 );
 const phoneInputs = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: phoneAlphabet, maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('', '+86', '0086', '86', '+', '+1', '0', '(0)'), fc.stringMatching(/^1[3-9]\d{9}$|^0\d{9,11}$|^[48]00\d{7}$|^\d{0,16}$/)).map(([p, n]) => p + n) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('', '+86', '0086', '86', '+', '+1', '0', '(0)'), fc.stringMatching(/^1[3-9]\d{9}$|^0\d{9,11}$|^[48]00\d{7}$|^\d{0,16}$/))
+      .map(([p, n]) => p + n),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom(64, 65, 1_000_000).chain((n) => fc.constantFrom('1', '１', ' ').map((c) => c.repeat(n))) },
@@ -74,9 +110,15 @@ const headerValue = fc.oneof(
   fc.constantFrom(undefined, null, 0, 1e20, true),
 );
 const hostileHeaders = fc.oneof(
-  fc.dictionary(fc.oneof(fc.constantFrom(...HEADER_NAMES), fc.mixedCase(fc.constantFrom('curtime', 'md5', 'checksum')), fc.string({ maxLength: 10 })), headerValue, { maxKeys: 6 }),
+  fc.dictionary(
+    fc.oneof(fc.constantFrom(...HEADER_NAMES), fc.mixedCase(fc.constantFrom('curtime', 'md5', 'checksum')), fc.string({ maxLength: 10 })),
+    headerValue,
+    { maxKeys: 6 },
+  ),
   fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true }),
-  fc.constantFrom(`{"__proto__":{"${POLLUTION_MARKER}":"yes"},"curtime":"1","md5":"${'a'.repeat(32)}","checksum":"${'b'.repeat(40)}"}`).map((t) => JSON.parse(t) as unknown),
+  fc
+    .constantFrom(`{"__proto__":{"${POLLUTION_MARKER}":"yes"},"curtime":"1","md5":"${'a'.repeat(32)}","checksum":"${'b'.repeat(40)}"}`)
+    .map((t) => JSON.parse(t) as unknown),
 );
 const hostileBody = fc.oneof(
   fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.from(b)),
@@ -163,17 +205,27 @@ const billArb = fc.record(
     callee: loose,
     // Conference members come as a JSON string inside the JSON string, or (tolerated) as an array.
     members: fc.oneof(
-      fc.tuple(fc.array(fc.dictionary(fc.string({ maxLength: 6 }), loose, { maxKeys: 3 }), { maxLength: 3 }), fc.boolean()).map(([m, asText]) => (asText ? JSON.stringify(m) : m)),
+      fc
+        .tuple(fc.array(fc.dictionary(fc.string({ maxLength: 6 }), loose, { maxKeys: 3 }), { maxLength: 3 }), fc.boolean())
+        .map(([m, asText]) => (asText ? JSON.stringify(m) : m)),
       loose,
     ),
-    legs: fc.oneof(fc.array(fc.record({ endpoint: loose, hangCause: loose, hangupCause: loose, endTime: loose }, { requiredKeys: [] }), { maxLength: 3 }), loose),
+    legs: fc.oneof(
+      fc.array(fc.record({ endpoint: loose, hangCause: loose, hangupCause: loose, endTime: loose }, { requiredKeys: [] }), { maxLength: 3 }),
+      loose,
+    ),
     createtime: loose,
     starttime: loose,
   },
   { requiredKeys: [] },
 );
 const callbackBodies = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.oneof(fc.constantFrom('10', 10, '11', ''), loose), billArb, fc.boolean()).map(([eventType, bill, asString]) => JSON.stringify({ eventType, callback: asString ? JSON.stringify(bill) : bill })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.oneof(fc.constantFrom('10', 10, '11', ''), loose), billArb, fc.boolean())
+      .map(([eventType, bill, asString]) => JSON.stringify({ eventType, callback: asString ? JSON.stringify(bill) : bill })),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)) },

@@ -118,7 +118,12 @@ describe('secrets: the AppSecret never leaves main', () => {
   });
 
   it('runs every flow with the sentinel secret, then finds it nowhere', async () => {
-    runtime = openNodeRuntime({ dataDir, sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 }), timeoutMs: TIMEOUT_MS, apiHosts: API_HOSTS });
+    runtime = openNodeRuntime({
+      dataDir,
+      sandbox: createSandbox({ progress: { ringingMs: 50, answeredMs: 50 }, recordRequests: 1000 }),
+      timeoutMs: TIMEOUT_MS,
+      apiHosts: API_HOSTS,
+    });
 
     // Settings and the account.
     await run('settingsGet', {});
@@ -222,7 +227,9 @@ describe('secrets: the AppSecret never leaves main', () => {
     expect(leaks(log), 'dispatch-desk.log').toEqual([]);
     // No file under the data folder, whatever its name (stores, aside copies, temp files, the log).
     const files = filesUnder(dataDir);
-    expect(files.map((f) => f.slice(dataDir.length + 1))).toEqual(expect.arrayContaining(['settings.json', 'vault.json', 'contacts.journal', 'call-log.journal']));
+    expect(files.map((f) => f.slice(dataDir.length + 1))).toEqual(
+      expect.arrayContaining(['settings.json', 'vault.json', 'contacts.journal', 'call-log.journal']),
+    );
     for (const file of files) expect(leaks(readFileSync(file), { ciphertextAllowed: file.endsWith('vault.json') }), file).toEqual([]);
     // Nothing that went over the wire (headers and bodies as the server received them).
     for (const r of prod.requests) expect(leaks(JSON.stringify([r.headers, r.rawBody])), `request ${r.seq}`).toEqual([]);

@@ -196,7 +196,10 @@ const OTHER = 3;
 
 function refTier(k: ContactSearchKeys, raw: string): number {
   const text = normalizeSearchText(raw);
-  const letters = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’·.\-_]/g, '');
+  const letters = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s'’·.\-_]/g, '');
   const py = /^[a-z]+$/.test(letters) ? letters : '';
   const digits = /^[\d\s+\-().]+$/.test(text) ? text.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '') : '';
   const tiers: number[] = [];
@@ -242,9 +245,7 @@ describe('search: agrees with a simple reference', () => {
   const fromKeys = fc.integer({ min: 0, max: list.length - 1 }).chain((i) => {
     const k = list[i].keys;
     const sources = [k.py, k.ini, k.name, k.digits, k.org, k.py.slice(k.syl[0] ?? 0)].filter(Boolean);
-    return fc
-      .tuple(fc.constantFrom(...sources), fc.nat(), fc.nat())
-      .map(([s, a, b]) => s.slice(a % s.length, (a % s.length) + 1 + (b % 8)));
+    return fc.tuple(fc.constantFrom(...sources), fc.nat(), fc.nat()).map(([s, a, b]) => s.slice(a % s.length, (a % s.length) + 1 + (b % 8)));
   });
   const noise = fc.stringMatching(/^[a-z0-9 \-张王李三小+]{0,6}$/);
   const query = fc.oneof(fromKeys, noise);

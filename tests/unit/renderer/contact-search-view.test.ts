@@ -194,7 +194,14 @@ describe('a view loaded in pages', () => {
 
   it('merges edits into main’s order and knows each row’s height', () => {
     let view = paged(50).view();
-    view = upsertContacts(view, [record('x1', '阿阿', '13900000001', { numbers: [{ label: 'a', number: '13900000001' }, { label: 'b', number: '13900000002' }] })]);
+    view = upsertContacts(view, [
+      record('x1', '阿阿', '13900000001', {
+        numbers: [
+          { label: 'a', number: '13900000001' },
+          { label: 'b', number: '13900000002' },
+        ],
+      }),
+    ]);
     const all = liveContacts(view);
     expect(all[0].name).toBe('阿阿');
     expect(all).toHaveLength(401);

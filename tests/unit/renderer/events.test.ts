@@ -8,7 +8,19 @@ import { handleEvent, subscribeToMain } from '../../../src/renderer/src/state/ev
 import { deferred, installFakeDispatch, type FakeDispatch } from './fake-dispatch';
 
 let fake: FakeDispatch;
-const entry: CallLogEntry = { id: 'L1', kind: 'call', createdAt: 1, updatedAt: 1, mode: 'sandbox', caller: '13900139000', parties: [{ number: '13800138000' }], maxDur: 600, session: 'S1', state: 'ringing', revision: 4 };
+const entry: CallLogEntry = {
+  id: 'L1',
+  kind: 'call',
+  createdAt: 1,
+  updatedAt: 1,
+  mode: 'sandbox',
+  caller: '13900139000',
+  parties: [{ number: '13800138000' }],
+  maxDur: 600,
+  session: 'S1',
+  state: 'ringing',
+  revision: 4,
+};
 
 beforeEach(() => {
   fake = installFakeDispatch();

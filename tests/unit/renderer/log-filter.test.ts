@@ -23,8 +23,21 @@ function entry(id: string, patch: Partial<CallLogEntry> = {}): CallLogEntry {
 
 const log = [
   entry('a', { createdAt: day(2025, 3, 2, 15) }),
-  entry('b', { createdAt: day(2025, 3, 2, 9), parties: [{ number: '01065529988' }], state: 'failed', session: undefined, error: { code: 403, message: 'forbidden' } }),
-  entry('c', { createdAt: day(2025, 3, 1, 20), kind: 'conf', parties: [{ number: '13700137000', name: '李四' }, { number: '13600136000', name: 'Tom Hanks' }] }),
+  entry('b', {
+    createdAt: day(2025, 3, 2, 9),
+    parties: [{ number: '01065529988' }],
+    state: 'failed',
+    session: undefined,
+    error: { code: 403, message: 'forbidden' },
+  }),
+  entry('c', {
+    createdAt: day(2025, 3, 1, 20),
+    kind: 'conf',
+    parties: [
+      { number: '13700137000', name: '李四' },
+      { number: '13600136000', name: 'Tom Hanks' },
+    ],
+  }),
 ];
 
 describe('filterLog', () => {

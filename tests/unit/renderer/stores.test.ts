@@ -25,7 +25,18 @@ const settings: Settings = {
 };
 
 function record(id: string, name: string, number: string, patch: Partial<Contact> = {}): ContactRecord {
-  const c: Contact = { id, name, numbers: [{ label: '手机', number }], org: '', notes: '', favorite: false, groupIds: [], createdAt: 0, updatedAt: 0, ...patch };
+  const c: Contact = {
+    id,
+    name,
+    numbers: [{ label: '手机', number }],
+    org: '',
+    notes: '',
+    favorite: false,
+    groupIds: [],
+    createdAt: 0,
+    updatedAt: 0,
+    ...patch,
+  };
   return { ...c, keys: computeSearchKeys(c) };
 }
 const strip = (c: ContactRecord): Contact => {
@@ -33,10 +44,28 @@ const strip = (c: ContactRecord): Contact => {
   return rest;
 };
 
-const people = [record('1', '王伟', '13800000001'), record('2', '张三', '13800000002'), record('3', '张三丰', '13800000003'), record('4', '李四', '13800000004')];
+const people = [
+  record('1', '王伟', '13800000001'),
+  record('2', '张三', '13800000002'),
+  record('3', '张三丰', '13800000003'),
+  record('4', '李四', '13800000004'),
+];
 
 function logEntry(patch: Partial<CallLogEntry>): CallLogEntry {
-  return { id: 'L1', kind: 'call', createdAt: Date.now(), updatedAt: Date.now(), mode: 'sandbox', caller: OWN, parties: [{ number: '13800000002' }], maxDur: 600, session: 'S1', state: 'submitted', revision: 0, ...patch };
+  return {
+    id: 'L1',
+    kind: 'call',
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+    mode: 'sandbox',
+    caller: OWN,
+    parties: [{ number: '13800000002' }],
+    maxDur: 600,
+    session: 'S1',
+    state: 'submitted',
+    revision: 0,
+    ...patch,
+  };
 }
 
 let fake: FakeDispatch;
@@ -46,7 +75,20 @@ beforeEach(() => {
   resetCallGuards();
   useAppStore.setState({ settings, account: null, loadError: null, tab: 'contacts', helpOpen: false, notices: [] });
   resetListFollowing();
-  useContactsStore.setState({ status: 'idle', loadError: null, view: null, loaded: 0, total: 0, groups: [], query: '', filter: { kind: 'all' }, rows: null, rowCount: 0, cursor: -1, reveal: 0 });
+  useContactsStore.setState({
+    status: 'idle',
+    loadError: null,
+    view: null,
+    loaded: 0,
+    total: 0,
+    groups: [],
+    query: '',
+    filter: { kind: 'all' },
+    rows: null,
+    rowCount: 0,
+    cursor: -1,
+    reveal: 0,
+  });
   useRosterStore.setState({ members: [], note: null, saved: [], confirm: null });
   useCallsStore.setState({ strip: [], log: [], logById: new Map(), revision: null, logStatus: 'idle', logError: null });
   for (const t of useToastStore.getState().toasts) useToastStore.getState().dismiss(t.id);
@@ -59,7 +101,14 @@ afterEach(() => {
 
 describe('contacts store', () => {
   beforeEach(() => {
-    fake.contactsList.mockResolvedValue({ ok: true, contacts: people, total: people.length, revision: 1, groups: [], rosters: [{ id: 'r1', name: '早班', members: [], createdAt: 0, updatedAt: 0 }] });
+    fake.contactsList.mockResolvedValue({
+      ok: true,
+      contacts: people,
+      total: people.length,
+      revision: 1,
+      groups: [],
+      rosters: [{ id: 'r1', name: '早班', members: [], createdAt: 0, updatedAt: 0 }],
+    });
   });
 
   describe('following main (contactsChanged)', () => {
@@ -67,14 +116,15 @@ describe('contacts store', () => {
     const saved = record('5', '赵六', '13800000005');
     const draft = { name: '赵六', numbers: [{ label: '', number: '13800000005' }] };
     /** Resolves once the store has run a load to the end (the reload is started by the event, not by the test). */
-    const reloaded = () => new Promise<void>((resolve) => {
-      const stop = useContactsStore.subscribe((s) => {
-        if (fake.contactsList.mock.calls.length > 1 && s.status === 'ready' && s.view?.size === people.length + 1) {
-          stop();
-          resolve();
-        }
+    const reloaded = () =>
+      new Promise<void>((resolve) => {
+        const stop = useContactsStore.subscribe((s) => {
+          if (fake.contactsList.mock.calls.length > 1 && s.status === 'ready' && s.view?.size === people.length + 1) {
+            stop();
+            resolve();
+          }
+        });
       });
-    });
 
     it('an own edit whose event comes before its answer (Electron) reloads nothing', async () => {
       await useContactsStore.getState().load();
@@ -433,7 +483,10 @@ describe('calls store', () => {
   it('turns a rejected IPC call into a failure on the strip', async () => {
     fake.startConf.mockRejectedValue(new Error("No handler registered for 'dispatch:startConf'"));
     fake.callLogList.mockResolvedValue({ ok: true, entries: [], revision: 0 });
-    const outcome = await useCallsStore.getState().startConf([{ name: 'A', number: '13800000001' }, { name: '', number: '13800000002' }]);
+    const outcome = await useCallsStore.getState().startConf([
+      { name: 'A', number: '13800000001' },
+      { name: '', number: '13800000002' },
+    ]);
     expect(outcome).toBe('failed');
     const item = useCallsStore.getState().strip[0];
     expect(item.kind).toBe('conf');
@@ -442,7 +495,11 @@ describe('calls store', () => {
   });
 
   it('puts calls still open at start-up back on the strip', async () => {
-    fake.callLogList.mockResolvedValue({ ok: true, entries: [logEntry({ id: 'open', state: 'answered' }), logEntry({ id: 'done', state: 'ended' })], revision: 5 });
+    fake.callLogList.mockResolvedValue({
+      ok: true,
+      entries: [logEntry({ id: 'open', state: 'answered' }), logEntry({ id: 'done', state: 'ended' })],
+      revision: 5,
+    });
     await useCallsStore.getState().refreshLog();
     expect(useCallsStore.getState().strip.map((i) => i.logId)).toEqual(['open']);
     expect(useCallsStore.getState().log).toHaveLength(2);

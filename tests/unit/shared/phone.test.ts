@@ -77,7 +77,7 @@ describe('normalizePhone: accepted shapes', () => {
     expect(normalizePhone(input)).toEqual({ ok: true, number, kind });
   });
 
-  it.each(cases)('%j: output is the digits of libphonenumber\'s national format', (input, number) => {
+  it.each(cases)("%j: output is the digits of libphonenumber's national format", (input, number) => {
     const r = normalizePhone(input);
     expect(r.ok).toBe(true);
     const parsed = parsePhoneNumberFromString(number, 'CN');

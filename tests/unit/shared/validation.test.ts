@@ -203,10 +203,7 @@ describe('validateConfRequest', () => {
   });
 
   it('rejects duplicates after normalisation, naming both spellings and the number', () => {
-    const f = expectInvalid(
-      validateConfRequest({ ...base, callees: ['138 0013 8000', '01065529988', '+8613800138000'] }, RANGE),
-      'callees[2]',
-    );
+    const f = expectInvalid(validateConfRequest({ ...base, callees: ['138 0013 8000', '01065529988', '+8613800138000'] }, RANGE), 'callees[2]');
     expect(f.message).toContain('"138 0013 8000" and "+8613800138000" are the same number (13800138000)');
     expect(words(f, 'zh-CN')).toContain('13800138000');
   });
@@ -217,10 +214,7 @@ describe('validateConfRequest', () => {
   });
 
   it('rejects the caller among the callees', () => {
-    const f = expectInvalid(
-      validateConfRequest({ ...base, callees: ['13800138000', '+86 139 0013 9000'] }, RANGE),
-      'callees[1]',
-    );
+    const f = expectInvalid(validateConfRequest({ ...base, callees: ['13800138000', '+86 139 0013 9000'] }, RANGE), 'callees[1]');
     expect(f.message).toContain('"+86 139 0013 9000" is your own number (13900139000)');
   });
 

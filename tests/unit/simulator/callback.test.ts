@@ -49,7 +49,11 @@ function verify(r: Received): void {
   const curTime = String(r.headers.curtime);
   expect(r.headers['content-type']).toBe('application/json');
   expect(r.headers.md5).toBe(md5);
-  expect(r.headers.checksum).toBe(createHash('sha1').update(APP.appSecret + md5 + curTime).digest('hex'));
+  expect(r.headers.checksum).toBe(
+    createHash('sha1')
+      .update(APP.appSecret + md5 + curTime)
+      .digest('hex'),
+  );
   // Milliseconds, unlike the request CurTime.
   expect(curTime).toMatch(/^\d{13}$/);
   expect(Math.abs(Number(curTime) - Date.now())).toBeLessThan(10_000);

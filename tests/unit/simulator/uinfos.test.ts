@@ -13,7 +13,13 @@ const getUinfos = (accids: string, account = APP) => postJson(sim, PATHS.getUinf
 
 describe('getUinfos', () => {
   it('lists known accids (lower-cased, as the server stores them)', async () => {
-    expect(await getUinfos('["alice","BOB"]')).toEqual({ code: 200, uinfos: [{ accid: 'alice', name: 'alice' }, { accid: 'bob', name: 'bob' }] });
+    expect(await getUinfos('["alice","BOB"]')).toEqual({
+      code: 200,
+      uinfos: [
+        { accid: 'alice', name: 'alice' },
+        { accid: 'bob', name: 'bob' },
+      ],
+    });
   });
 
   it('answers an unknown accid with an empty list', async () => {

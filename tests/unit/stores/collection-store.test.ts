@@ -184,7 +184,10 @@ describe('collection store: read-only view', () => {
     const view = again.items;
     expect([view.size, view.has('c1'), view.has('zz')]).toEqual([2, true, false]);
     expect([...view.keys()]).toEqual(['c1', 'c2']);
-    expect([...view]).toEqual([['c1', item(1)], ['c2', item(2)]]);
+    expect([...view]).toEqual([
+      ['c1', item(1)],
+      ['c2', item(2)],
+    ]);
     const names: string[] = [];
     view.forEach((value, key) => names.push(`${key}=${value.name}`));
     expect(names).toEqual(['c1=Contact 1', 'c2=Contact 2']);

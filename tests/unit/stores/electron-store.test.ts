@@ -42,9 +42,7 @@ describe('electron-store factory', () => {
     fs.writeFileSync(victim, '{"precious":true}');
     const link = path.join(userData, 'settings.json');
     fs.symlinkSync(victim, link);
-    expect(() => openElectronStore({ name: 'settings' }).store.set('k', 'v')).toThrow(
-      expect.objectContaining({ code: 'symlink_refused', file: link }),
-    );
+    expect(() => openElectronStore({ name: 'settings' }).store.set('k', 'v')).toThrow(expect.objectContaining({ code: 'symlink_refused', file: link }));
     expect(fs.readFileSync(victim, 'utf8')).toBe('{"precious":true}');
   });
 });

@@ -26,7 +26,12 @@ describe('resolveAppFile', () => {
 
   // The WHATWG parser removes `..` and `%2e%2e` segments before we see the path: what is left must still be inside.
   it('never leaves the folder, whatever dot segments the URL parser leaves in', () => {
-    for (const url of ['app://desk/../../main/index.js', 'app://desk/%2e%2e/%2e%2e/main/index.js', 'app://desk/assets/../../../../etc/passwd', 'app://desk/./././index.html']) {
+    for (const url of [
+      'app://desk/../../main/index.js',
+      'app://desk/%2e%2e/%2e%2e/main/index.js',
+      'app://desk/assets/../../../../etc/passwd',
+      'app://desk/./././index.html',
+    ]) {
       const result = resolveAppFile(url, root);
       if (result.ok) expect(result.file.startsWith(root + sep)).toBe(true);
     }
@@ -52,7 +57,14 @@ describe('sender and navigation checks for the app:// page', () => {
   it('trusts the app page only, with any query or hash', () => {
     expect(isAppUrl('app://desk/index.html')).toBe(true);
     expect(isAppUrl('app://desk/index.html#/log')).toBe(true);
-    for (const url of ['app://desk/other.html', 'app://evil/index.html', 'app://x@desk/index.html', 'file:///index.html', 'http://desk/index.html', 'nonsense']) {
+    for (const url of [
+      'app://desk/other.html',
+      'app://evil/index.html',
+      'app://x@desk/index.html',
+      'file:///index.html',
+      'http://desk/index.html',
+      'nonsense',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
       expect(isNavigationAllowed(url, isAppUrl), url).toBe(false);
     }
@@ -69,7 +81,9 @@ describe('Electron adapter', () => {
   it('registers the scheme as privileged and serves only confined files', async () => {
     const { registerAppSchemePrivileges, serveAppScheme } = await import('../../../src/main/electron/app-scheme');
     registerAppSchemePrivileges();
-    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
 
     const warn = vi.fn();
     serveAppScheme(root, { warn });

@@ -25,11 +25,14 @@ describe('verifyCallback rejects tampering', () => {
   const raw = Buffer.from('{"eventType":"10"}');
   const NOW = 1440570500855;
   const good = { curtime: '1440570500855', md5: '2ba0889e79288da774d51967fe6ef5c1', checksum: 'ddb0a02251089e0190331d3d0d82aeb5f42316f9' };
-  const ok = (over: Partial<typeof good>, body = raw, appSecret = SECRET) => verifyCallback({ appSecret, headers: { ...good, ...over }, rawBody: body, now: NOW });
+  const ok = (over: Partial<typeof good>, body = raw, appSecret = SECRET) =>
+    verifyCallback({ appSecret, headers: { ...good, ...over }, rawBody: body, now: NOW });
 
   it('accepts the untouched request, with any header casing', () => {
     expect(ok({})).toBe(true);
-    expect(verifyCallback({ appSecret: SECRET, headers: { CurTime: good.curtime, MD5: good.md5.toUpperCase(), CheckSum: good.checksum }, rawBody: raw, now: NOW })).toBe(true);
+    expect(
+      verifyCallback({ appSecret: SECRET, headers: { CurTime: good.curtime, MD5: good.md5.toUpperCase(), CheckSum: good.checksum }, rawBody: raw, now: NOW }),
+    ).toBe(true);
   });
 
   it('a changed body (same headers) fails', () => {
@@ -108,7 +111,15 @@ describe('parseCallbackBill', () => {
       { callee: '13900139000', durationSec: 20, hangCause: 'NORMAL_CLEARING' },
       { callee: '13700137000', durationSec: 0, hangCause: 'USER_BUSY' },
     ];
-    const conf = { createtime: 1, durationSec: '20', initAccount: 'dispatch01', members: JSON.stringify(members), session: 'conf-1', starttime: 2, status: 'SUCCESS' };
+    const conf = {
+      createtime: 1,
+      durationSec: '20',
+      initAccount: 'dispatch01',
+      members: JSON.stringify(members),
+      session: 'conf-1',
+      starttime: 2,
+      status: 'SUCCESS',
+    };
     const r = parseCallbackBill(JSON.stringify({ eventType: 10, callback: JSON.stringify(conf) }));
     expect(r).toMatchObject({ ok: true, bill: { type: 'conf', session: 'conf-1', members, durationSec: 20, eventType: '10' } });
   });

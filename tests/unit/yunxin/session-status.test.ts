@@ -44,10 +44,7 @@ describe('queryBySession obj → SessionStatus', () => {
     expect(toSessionStatus('s1', 'call', { endTime: '2024-05-01 10:00:00' }).state).toBe('ended');
   });
 
-  it.each([undefined, null, 'garbage', 42, [], { legs: 'not json' }, { members: [1, 'x', null] }])(
-    'never throws and never guesses on %j',
-    (obj) => {
-      expect(toSessionStatus('s1', 'call', obj)).toEqual({ session: 's1', type: 'call', state: 'unknown' });
-    },
-  );
+  it.each([undefined, null, 'garbage', 42, [], { legs: 'not json' }, { members: [1, 'x', null] }])('never throws and never guesses on %j', (obj) => {
+    expect(toSessionStatus('s1', 'call', obj)).toEqual({ session: 's1', type: 'call', state: 'unknown' });
+  });
 });

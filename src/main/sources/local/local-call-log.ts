@@ -85,9 +85,7 @@ export function localCallLog(deps: LocalCallLogDeps): CallLogSource & SessionsSo
     update(id, progress) {
       const before = entries.get(id);
       if (!before) return undefined;
-      const changed = (Object.keys(progress) as (keyof SessionProgress)[]).some(
-        (k) => progress[k] !== undefined && progress[k] !== before[k],
-      );
+      const changed = (Object.keys(progress) as (keyof SessionProgress)[]).some((k) => progress[k] !== undefined && progress[k] !== before[k]);
       if (!changed) return before;
       const defined = Object.fromEntries(Object.entries(progress).filter(([, v]) => v !== undefined));
       // Re-inserted at its creation-order place: Map.set on an existing key keeps the position.

@@ -8,9 +8,7 @@ import { Message } from './Message';
 export function Toasts() {
   const t = useT();
   const toasts = useToastStore((s) => s.toasts);
-  const { dismiss, runUndo, hold, release } = useToastStore(
-    useShallow((s) => ({ dismiss: s.dismiss, runUndo: s.runUndo, hold: s.hold, release: s.release })),
-  );
+  const { dismiss, runUndo, hold, release } = useToastStore(useShallow((s) => ({ dismiss: s.dismiss, runUndo: s.runUndo, hold: s.hold, release: s.release })));
   return (
     <div className="toasts" aria-live="polite" aria-relevant="additions">
       {toasts.map((toast) => (

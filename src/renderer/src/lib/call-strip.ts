@@ -67,9 +67,7 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
     status: entry.status,
     durationSec: entry.durationSec,
     hangCause: entry.hangCause,
-    error: entry.error
-      ? { code: String(entry.error.code), words: entry.error }
-      : undefined,
+    error: entry.error ? { code: String(entry.error.code), words: entry.error } : undefined,
     final: FINAL_STATES.has(state),
   };
 }

@@ -21,9 +21,7 @@ export type RosterRefusal =
   | { reason: 'duplicate'; number: PhoneNumber; position: number; name: string }
   | { reason: 'full'; max: number };
 
-export type AddResult =
-  | { ok: true; members: RosterMember[]; member: RosterMember }
-  | { ok: false; refusal: RosterRefusal };
+export type AddResult = { ok: true; members: RosterMember[]; member: RosterMember } | { ok: false; refusal: RosterRefusal };
 
 /** The dispatcher's own number, normalised; null when not set or not usable. */
 export function ownNumber(callerNumber: string | undefined | null): PhoneNumber | null {
@@ -83,11 +81,7 @@ export type RosterProblem =
  * Everything wrong with a whole roster (a saved one may predate a change of your own number, or a
  * log entry may be re-run), so the confirmation sheet can refuse before anything rings.
  */
-export function rosterProblems(
-  members: readonly RosterMember[],
-  own: PhoneNumber | null,
-  max: number = MAX_CONFERENCE_CALLEES,
-): RosterProblem[] {
+export function rosterProblems(members: readonly RosterMember[], own: PhoneNumber | null, max: number = MAX_CONFERENCE_CALLEES): RosterProblem[] {
   if (members.length === 0) return [{ reason: 'empty' }];
   const problems: RosterProblem[] = [];
   if (members.length > max) problems.push({ reason: 'too_many', count: members.length, max });

@@ -172,7 +172,8 @@ export const useCallsStore = create<CallsState>((set, get) => {
     async startConf(members, options) {
       const numbers = members.map((m) => m.number);
       const guard = `conf:${numbers.map(numberKey).sort().join(',')}`;
-      if (!claimed(guard, options?.explicit === true, numbers.map((n) => formatPhone(numberKey(n))).join(translate(currentLanguage(), 'common.listSeparator')))) return 'ignored';
+      if (!claimed(guard, options?.explicit === true, numbers.map((n) => formatPhone(numberKey(n))).join(translate(currentLanguage(), 'common.listSeparator'))))
+        return 'ignored';
       const parties: CallParty[] = members.map((m) => (m.name ? { number: m.number, name: m.name } : { number: m.number }));
       const key = begin({ kind: 'conf', parties });
       let r;
@@ -216,7 +217,11 @@ export const useCallsStore = create<CallsState>((set, get) => {
           const log = patch.log ?? get().log;
           if (first) {
             // Calls still in progress (the app was restarted mid-call) get their strip item back.
-            const known = new Set(get().strip.map((it) => it.logId).filter((id): id is string => !!id));
+            const known = new Set(
+              get()
+                .strip.map((it) => it.logId)
+                .filter((id): id is string => !!id),
+            );
             const open = itemsForOpenEntries(log, known, Date.now(), OPEN_ENTRY_MAX_AGE_MS);
             if (open.length) patch.strip = [...get().strip, ...open].slice(0, MAX_STRIP_ITEMS);
           }

@@ -380,7 +380,13 @@ export const useContactsStore = create<ContactsState>((set, get) => {
         if (!r.ok) return r;
         adopt(r.listRevision);
         const { view } = get();
-        if (view) applyView(removeContacts(view, r.deleted.map((c) => c.id)));
+        if (view)
+          applyView(
+            removeContacts(
+              view,
+              r.deleted.map((c) => c.id),
+            ),
+          );
         const deleted = r.deleted;
         if (deleted.length > 0) {
           showToast({

@@ -44,7 +44,10 @@ function clearTimer(id: number): void {
 export const useToastStore = create<ToastState>((set, get) => {
   const arm = (toast: Toast) => {
     clearTimer(toast.id);
-    timers.set(toast.id, setTimeout(() => get().dismiss(toast.id), toast.timeoutMs));
+    timers.set(
+      toast.id,
+      setTimeout(() => get().dismiss(toast.id), toast.timeoutMs),
+    );
   };
   return {
     toasts: [],

@@ -299,7 +299,8 @@ export const uiEn = {
   'settings.languageEn': 'English',
   'settings.advanced': 'Advanced',
   'settings.baseUrl': 'API base URL (advanced)',
-  'settings.baseUrlHint': 'Production only; the sandbox always uses the local simulator. Usually left unchanged. A new address is saved together with the AppKey and AppSecret.',
+  'settings.baseUrlHint':
+    'Production only; the sandbox always uses the local simulator. Usually left unchanged. A new address is saved together with the AppKey and AppSecret.',
 
   'account.title': 'Yunxin account',
   'account.appKey': 'AppKey',

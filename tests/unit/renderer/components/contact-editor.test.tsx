@@ -18,7 +18,17 @@ beforeEach(() => {
   calls = installRecordingDispatch({
     contactSave: ({ contact }) => ({
       ok: true,
-      contact: { org: '', notes: '', favorite: false, groupIds: [], ...contact, id: 'c1', createdAt: 1, updatedAt: 1, keys: { v: 1, name: '', py: '', ini: '', syl: [], digits: '', org: '' } },
+      contact: {
+        org: '',
+        notes: '',
+        favorite: false,
+        groupIds: [],
+        ...contact,
+        id: 'c1',
+        createdAt: 1,
+        updatedAt: 1,
+        keys: { v: 1, name: '', py: '', ini: '', syl: [], digits: '', org: '' },
+      },
       listRevision: { before: 1, after: 2 },
     }),
   });

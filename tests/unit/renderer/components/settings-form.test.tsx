@@ -98,7 +98,9 @@ describe('what the settings form sends', () => {
 
   it('every field the form shows is a setting main accepts', async () => {
     showForm();
-    const fields = [...document.querySelectorAll<HTMLElement>('[data-testid^="settings-"]')].filter((e) => e instanceof HTMLInputElement || e instanceof HTMLSelectElement);
+    const fields = [...document.querySelectorAll<HTMLElement>('[data-testid^="settings-"]')].filter(
+      (e) => e instanceof HTMLInputElement || e instanceof HTMLSelectElement,
+    );
     // The API address is not among them: it moved to the account form (changed only with the AppSecret).
     expect(fields.length).toBeGreaterThanOrEqual(5);
     expect(document.querySelector('[data-testid="settings-base-url"]')).toBeNull();

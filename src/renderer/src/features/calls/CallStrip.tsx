@@ -67,7 +67,14 @@ const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; en
             <span>{view.kind === 'conf' ? t('strip.rerun') : t('strip.redial')}</span>
           </button>
         )}
-        <button type="button" className="icon-button ghost" data-testid="call-strip-dismiss" aria-label={t('strip.dismiss')} title={t('strip.dismiss')} onClick={() => dismiss(item.key)}>
+        <button
+          type="button"
+          className="icon-button ghost"
+          data-testid="call-strip-dismiss"
+          aria-label={t('strip.dismiss')}
+          title={t('strip.dismiss')}
+          onClick={() => dismiss(item.key)}
+        >
           <Icon name="close" />
         </button>
       </header>

@@ -33,16 +33,14 @@ export function ContactEditor({ id }: { id: string | null }) {
   const close = useContactsUi((s) => s.closeEditor);
   const original = useMemo(() => (id && view ? getContact(view, id) : undefined), [id, view]);
   // The draft starts from the contact as it was when the sheet opened (lazy state: never recomputed).
-  const [initial] = useState<Draft>(
-    () => ({
-      name: original?.name ?? '',
-      numbers: original?.numbers.length ? original.numbers.map((n) => ({ ...n })) : [{ label: t('contacts.labelMobile'), number: '' }],
-      org: original?.org ?? '',
-      notes: original?.notes ?? '',
-      favorite: original?.favorite ?? false,
-      groupIds: original?.groupIds.filter((g) => groups.some((x) => x.id === g)) ?? [],
-    }),
-  );
+  const [initial] = useState<Draft>(() => ({
+    name: original?.name ?? '',
+    numbers: original?.numbers.length ? original.numbers.map((n) => ({ ...n })) : [{ label: t('contacts.labelMobile'), number: '' }],
+    org: original?.org ?? '',
+    notes: original?.notes ?? '',
+    favorite: original?.favorite ?? false,
+    groupIds: original?.groupIds.filter((g) => groups.some((x) => x.id === g)) ?? [],
+  }));
   const [draft, setDraft] = useState<Draft>(initial);
   const [showErrors, setShowErrors] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -62,8 +60,7 @@ export function ContactEditor({ id }: { id: string | null }) {
     setDiscardWarned(false);
     setDraft((d) => ({ ...d, ...p }));
   };
-  const patchNumber = (i: number, p: Partial<ContactNumber>) =>
-    patch({ numbers: draft.numbers.map((n, k) => (k === i ? { ...n, ...p } : n)) });
+  const patchNumber = (i: number, p: Partial<ContactNumber>) => patch({ numbers: draft.numbers.map((n, k) => (k === i ? { ...n, ...p } : n)) });
 
   const requestClose = () => {
     if (dirty && !discardWarned) {
@@ -185,7 +182,12 @@ export function ContactEditor({ id }: { id: string | null }) {
                     className={error ? 'field-error' : 'field-hint'}
                     data-testid={error ? `contact-number-error-${i}` : `contact-number-hint-${i}`}
                   >
-                    {error ?? (check?.ok ? t('phone.savedAs', { number: formatPhone(check.number), kind: t(`phone.kind.${check.kind}`) }) : i === 0 ? t('editor.primaryHint') : '')}
+                    {error ??
+                      (check?.ok
+                        ? t('phone.savedAs', { number: formatPhone(check.number), kind: t(`phone.kind.${check.kind}`) })
+                        : i === 0
+                          ? t('editor.primaryHint')
+                          : '')}
                   </span>
                 </div>
                 <button
@@ -239,9 +241,7 @@ export function ContactEditor({ id }: { id: string | null }) {
                 data-testid="contact-group"
                 data-id={g.id}
                 checked={draft.groupIds.includes(g.id)}
-                onChange={(e) =>
-                  patch({ groupIds: e.target.checked ? [...draft.groupIds, g.id] : draft.groupIds.filter((x) => x !== g.id) })
-                }
+                onChange={(e) => patch({ groupIds: e.target.checked ? [...draft.groupIds, g.id] : draft.groupIds.filter((x) => x !== g.id) })}
               />
               <span>{g.name}</span>
             </label>

@@ -12,8 +12,7 @@ export function GroupBar() {
     useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter, groups: s.groups, stats: s.stats, size: s.view?.size ?? 0 })),
   );
   const setGroupsOpen = useContactsUi((s) => s.setGroupsOpen);
-  const active = (f: ContactFilter) =>
-    f.kind === filter.kind && (f.kind !== 'group' || (filter.kind === 'group' && filter.id === f.id));
+  const active = (f: ContactFilter) => f.kind === filter.kind && (f.kind !== 'group' || (filter.kind === 'group' && filter.id === f.id));
 
   const chip = (f: ContactFilter, id: string, label: string, count: number) => (
     <button

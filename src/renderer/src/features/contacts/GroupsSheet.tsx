@@ -13,9 +13,7 @@ import { useContactsUi } from './ui-store';
 /** Create, rename and delete groups (dispatch teams). */
 export function GroupsSheet() {
   const t = useT();
-  const { groups, stats, saveGroup } = useContactsStore(
-    useShallow((s) => ({ groups: s.groups, stats: s.stats, saveGroup: s.saveGroup })),
-  );
+  const { groups, stats, saveGroup } = useContactsStore(useShallow((s) => ({ groups: s.groups, stats: s.stats, saveGroup: s.saveGroup })));
   const close = () => useContactsUi.getState().setGroupsOpen(false);
   const [name, setName] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);

@@ -183,7 +183,11 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
       </div>
 
       {failure && <FailureMessage failure={failure} testId="import-failure" />}
-      {loading && !failure && <p className="muted" data-testid="import-loading">{percent === null ? t('import.reading') : t('import.progress', { percent })}</p>}
+      {loading && !failure && (
+        <p className="muted" data-testid="import-loading">
+          {percent === null ? t('import.reading') : t('import.progress', { percent })}
+        </p>
+      )}
 
       {applied && (
         <div className="import-summary success-box" data-testid="import-summary" role="status">
@@ -255,10 +259,18 @@ function ImportRows({ rows, lang }: { rows: readonly ImportPreviewRow[]; lang: '
               role="row"
               style={{ transform: `translateY(${v.start}px)` }}
             >
-              <span className="import-line" role="cell">{t('import.line', { n: row.line })}</span>
-              <span className={`import-badge status-${row.status}`} role="cell">{t(`import.status.${row.status}`)}</span>
-              <span className="import-name" role="cell">{row.name || '—'}</span>
-              <span className="import-numbers" role="cell">{row.numbers.join(' / ')}</span>
+              <span className="import-line" role="cell">
+                {t('import.line', { n: row.line })}
+              </span>
+              <span className={`import-badge status-${row.status}`} role="cell">
+                {t(`import.status.${row.status}`)}
+              </span>
+              <span className="import-name" role="cell">
+                {row.name || '—'}
+              </span>
+              <span className="import-numbers" role="cell">
+                {row.numbers.join(' / ')}
+              </span>
               {row.errors.length > 0 && (
                 <ul className="import-errors" role="cell" data-testid="import-row-errors">
                   {row.errors.map((e, k) => (

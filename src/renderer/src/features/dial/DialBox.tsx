@@ -80,12 +80,7 @@ export function DialBox() {
           <span>{submitting ? t('call.submitting') : t('contacts.call')}</span>
         </button>
       </form>
-      <p
-        id="dial-feedback"
-        className={showError ? 'field-error' : 'field-hint'}
-        data-testid={showError ? 'dial-error' : 'dial-normalized'}
-        aria-live="polite"
-      >
+      <p id="dial-feedback" className={showError ? 'field-error' : 'field-hint'} data-testid={showError ? 'dial-error' : 'dial-normalized'} aria-live="polite">
         {showError
           ? error
           : parsed?.ok && !isOwn

@@ -9,7 +9,10 @@ import { useAppStore } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
 import { useDialRequestStore } from '../../state/dial-request-store';
 
-const SOURCE_KEYS = { link: 'dialRequest.fromLink', hotkey: 'dialRequest.fromHotkey', tray: 'dialRequest.fromTray' } as const satisfies Record<DialRequestSource, string>;
+const SOURCE_KEYS = { link: 'dialRequest.fromLink', hotkey: 'dialRequest.fromHotkey', tray: 'dialRequest.fromTray' } as const satisfies Record<
+  DialRequestSource,
+  string
+>;
 
 /**
  * The confirmation for a number that came from outside the window (a tel: link, the clipboard
@@ -48,7 +51,11 @@ function DialRequestBody() {
           <button type="button" data-testid="dial-request-cancel" onClick={cancel}>
             {t('common.cancel')} <kbd>Esc</kbd>
           </button>
-          <button ref={confirmRef} type="button" className="primary" data-testid="dial-request-confirm"
+          <button
+            ref={confirmRef}
+            type="button"
+            className="primary"
+            data-testid="dial-request-confirm"
             onClick={confirm}
             // A held Enter must not go on to confirm the next waiting request.
             onKeyDown={(e) => {

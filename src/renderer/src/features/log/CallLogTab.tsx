@@ -103,9 +103,13 @@ export function CallLogTab() {
           <span role="columnheader">{t('log.col.result')}</span>
           <span role="columnheader">{t('log.col.status')}</span>
           <span role="columnheader">{t('log.col.session')}</span>
-          <span role="columnheader" className="num">{t('log.col.duration')}</span>
+          <span role="columnheader" className="num">
+            {t('log.col.duration')}
+          </span>
           <span role="columnheader">{t('log.col.hangCause')}</span>
-          <span role="columnheader" className="sr-only">{t('log.col.actions')}</span>
+          <span role="columnheader" className="sr-only">
+            {t('log.col.actions')}
+          </span>
         </div>
         <div className="log-body" ref={parentRef}>
           {shown.length === 0 && logStatus !== 'loading' && (
@@ -167,7 +171,9 @@ const LogRow = memo(function LogRow({ entry, top }: { entry: CallLogEntry; top: 
       <span role="cell" className="mono small log-session" title={entry.session}>
         {entry.session ?? '—'}
       </span>
-      <span role="cell" className="num">{entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '—'}</span>
+      <span role="cell" className="num">
+        {entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '—'}
+      </span>
       <span role="cell" className="small clamp" title={entry.hangCause}>
         {entry.hangCause ?? '—'}
       </span>

@@ -54,7 +54,11 @@ export function RosterPanel() {
     <section className="panel roster-panel" aria-labelledby="roster-title">
       <header className="panel-header">
         <h2 id="roster-title">{t('roster.title')}</h2>
-        <span className={full ? 'roster-count full' : 'roster-count'} data-testid="roster-count" aria-label={t('roster.countLabel', { n: members.length, max: MAX_CONFERENCE_CALLEES })}>
+        <span
+          className={full ? 'roster-count full' : 'roster-count'}
+          data-testid="roster-count"
+          aria-label={t('roster.countLabel', { n: members.length, max: MAX_CONFERENCE_CALLEES })}
+        >
           {`${members.length} / ${MAX_CONFERENCE_CALLEES}`}
         </span>
       </header>
@@ -88,18 +92,45 @@ export function RosterPanel() {
                   <span className="roster-number">{formatPhone(m.number)}</span>
                   {problem && (
                     <span className="roster-problem">
-                      {problem.reason === 'own' ? t('roster.problem.own') : problem.reason === 'duplicate' ? t('roster.problem.duplicate', { first: problem.first + 1 }) : t('roster.problem.invalid')}
+                      {problem.reason === 'own'
+                        ? t('roster.problem.own')
+                        : problem.reason === 'duplicate'
+                          ? t('roster.problem.duplicate', { first: problem.first + 1 })
+                          : t('roster.problem.invalid')}
                     </span>
                   )}
                 </span>
                 <span className="roster-actions">
-                  <button type="button" className="icon-button" data-testid="roster-up" disabled={i === 0} aria-label={t('roster.up', { n: i + 1 })} title={t('roster.upShort')} onClick={() => move(i, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-testid="roster-up"
+                    disabled={i === 0}
+                    aria-label={t('roster.up', { n: i + 1 })}
+                    title={t('roster.upShort')}
+                    onClick={() => move(i, -1)}
+                  >
                     <Icon name="up" />
                   </button>
-                  <button type="button" className="icon-button" data-testid="roster-down" disabled={i === members.length - 1} aria-label={t('roster.down', { n: i + 1 })} title={t('roster.downShort')} onClick={() => move(i, 1)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-testid="roster-down"
+                    disabled={i === members.length - 1}
+                    aria-label={t('roster.down', { n: i + 1 })}
+                    title={t('roster.downShort')}
+                    onClick={() => move(i, 1)}
+                  >
                     <Icon name="down" />
                   </button>
-                  <button type="button" className="icon-button danger" data-testid="roster-remove" aria-label={t('roster.remove', { who: m.name || formatPhone(m.number) })} title={t('roster.removeShort')} onClick={() => remove(i)}>
+                  <button
+                    type="button"
+                    className="icon-button danger"
+                    data-testid="roster-remove"
+                    aria-label={t('roster.remove', { who: m.name || formatPhone(m.number) })}
+                    title={t('roster.removeShort')}
+                    onClick={() => remove(i)}
+                  >
                     <Icon name="close" />
                   </button>
                 </span>
@@ -108,7 +139,9 @@ export function RosterPanel() {
           })}
         </ol>
       )}
-      {problems.some((p) => p.reason === 'too_many') && <p className="field-error">{t('roster.problem.tooMany', { n: members.length, max: MAX_CONFERENCE_CALLEES })}</p>}
+      {problems.some((p) => p.reason === 'too_many') && (
+        <p className="field-error">{t('roster.problem.tooMany', { n: members.length, max: MAX_CONFERENCE_CALLEES })}</p>
+      )}
 
       <form className="roster-add" onSubmit={onAdd}>
         <input
@@ -131,12 +164,25 @@ export function RosterPanel() {
           <span>{t('roster.add')}</span>
         </button>
       </form>
-      <p id="roster-message" className={`roster-message tone-${note?.tone ?? 'info'}`} data-testid="roster-message" role={note?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
+      <p
+        id="roster-message"
+        className={`roster-message tone-${note?.tone ?? 'info'}`}
+        data-testid="roster-message"
+        role={note?.tone === 'error' ? 'alert' : 'status'}
+        aria-live="polite"
+      >
         {note ? <Message message={note.message} /> : null}
       </p>
 
       <div className="roster-buttons">
-        <button type="button" className="primary conf-button" data-testid="conf-start" disabled={members.length === 0} onClick={() => openConfirm()} title={`${isMac ? '⌘' : 'Ctrl'}+Enter`}>
+        <button
+          type="button"
+          className="primary conf-button"
+          data-testid="conf-start"
+          disabled={members.length === 0}
+          onClick={() => openConfirm()}
+          title={`${isMac ? '⌘' : 'Ctrl'}+Enter`}
+        >
           <Icon name="conf" />
           <span>{t('roster.start')}</span>
           <kbd>{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
@@ -226,7 +272,14 @@ function SavedRosters() {
                 <button type="button" className="primary" data-testid="saved-roster-start" onClick={() => onStart(r.id)}>
                   {t('saved.start')}
                 </button>
-                <button type="button" className="icon-button danger" data-testid="saved-roster-delete" aria-label={t('saved.delete', { name: r.name })} title={t('saved.deleteShort')} onClick={() => void onDelete(r.id)}>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  data-testid="saved-roster-delete"
+                  aria-label={t('saved.delete', { name: r.name })}
+                  title={t('saved.deleteShort')}
+                  onClick={() => void onDelete(r.id)}
+                >
                   <Icon name="trash" />
                 </button>
               </span>

@@ -73,11 +73,7 @@ export function AccountPanel() {
     <section className="panel account-panel" aria-labelledby="account-title">
       <h2 id="account-title">{t('account.title')}</h2>
       <div className={account.configured ? 'account-status ok' : 'account-status'} data-testid="account-status">
-        <strong>
-          {account.configured
-            ? t('account.status.configured', { appKey: account.appKeyMasked ?? '' })
-            : t('account.status.notConfigured')}
-        </strong>
+        <strong>{account.configured ? t('account.status.configured', { appKey: account.appKeyMasked ?? '' }) : t('account.status.notConfigured')}</strong>
         <span className="muted">
           {t('account.backend', { backend: account.backend })}
           {account.plaintextRiskAccepted && <> · {t('account.riskAccepted')}</>}

@@ -24,11 +24,7 @@ export function Header() {
     <header className={`app-header header-${mode}`}>
       <div className="brand">
         <h1>{t('app.title')}</h1>
-        <span
-          className={`mode-badge mode-${mode}`}
-          data-testid="mode-badge"
-          title={mode === 'sandbox' ? t('mode.sandboxHint') : t('mode.productionHint')}
-        >
+        <span className={`mode-badge mode-${mode}`} data-testid="mode-badge" title={mode === 'sandbox' ? t('mode.sandboxHint') : t('mode.productionHint')}>
           {t(`mode.${mode}`)}
         </span>
       </div>

@@ -25,8 +25,18 @@ export function HelpOverlay() {
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
   if (!open) return null;
   return (
-    <Sheet title={t('help.title')} testId="help-overlay" variant="center" closeOnBackdrop onClose={() => setHelpOpen(false)}
-      footer={<button type="button" className="primary" onClick={() => setHelpOpen(false)}>{t('common.close')}</button>}>
+    <Sheet
+      title={t('help.title')}
+      testId="help-overlay"
+      variant="center"
+      closeOnBackdrop
+      onClose={() => setHelpOpen(false)}
+      footer={
+        <button type="button" className="primary" onClick={() => setHelpOpen(false)}>
+          {t('common.close')}
+        </button>
+      }
+    >
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

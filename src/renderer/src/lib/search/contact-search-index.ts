@@ -218,7 +218,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   for (let l = 1; l < 28; l++) initialStart[l] += initialStart[l - 1];
   const byInitial = new Int32Array(sylCount);
   const fill = initialStart.slice();
-  for (let g = 0; g < sylCount; g++) byInitial[fill[head[g] >>> 25 & 31]++] = g;
+  for (let g = 0; g < sylCount; g++) byInitial[fill[(head[g] >>> 25) & 31]++] = g;
   return {
     ids,
     fav,
@@ -259,7 +259,10 @@ interface Query {
 function parseQuery(raw: string): Query {
   const text = normalizeSearchText(raw);
   // Accents folded as in the keys (josé → jose); separators people type between syllables dropped.
-  const letters = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’·.\-_]/g, '');
+  const letters = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s'’·.\-_]/g, '');
   const py = /^[a-z]+$/.test(letters) ? letters : '';
   let digits = '';
   if (/^[\d\s+\-().]+$/.test(text)) {
@@ -420,12 +423,7 @@ function scanDigits(ix: ContactSearchIndex, digits: string): void {
   const [m0, m1, m2, m3] = [0, 1, 2, 3].map((k) => (k < ws.length ? need[ws[k]] : 0));
   const two = (digits.charCodeAt(0) - 48) * 10 + digits.charCodeAt(1) - 48;
   for (let c = 0; c < n; c++) {
-    if (
-      (bigrams[o0 + c] & m0) !== m0 ||
-      (bigrams[o1 + c] & m1) !== m1 ||
-      (bigrams[o2 + c] & m2) !== m2 ||
-      (bigrams[o3 + c] & m3) !== m3
-    ) {
+    if ((bigrams[o0 + c] & m0) !== m0 || (bigrams[o1 + c] & m1) !== m1 || (bigrams[o2 + c] & m2) !== m2 || (bigrams[o3 + c] & m3) !== m3) {
       continue;
     }
     if (digits.length > 2) {

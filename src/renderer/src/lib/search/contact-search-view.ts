@@ -73,7 +73,10 @@ export function ensureKeys(c: ContactRecord): ContactRecord {
     py: '',
     ini: '',
     syl: [],
-    digits: (c.numbers ?? []).map((n) => n.number.replace(/\D/g, '')).filter(Boolean).join(' '),
+    digits: (c.numbers ?? [])
+      .map((n) => n.number.replace(/\D/g, ''))
+      .filter(Boolean)
+      .join(' '),
     org: normalizeSearchText(c.org ?? ''),
   };
   return { ...c, keys };
@@ -334,10 +337,7 @@ export type ContactFilter = { kind: 'all' } | { kind: 'favorites' } | { kind: 'g
 /** Applies a favourites/group filter to query results (null = all base slots). */
 export function filterSlots(view: SearchView, slots: Int32Array | null, filter: ContactFilter): Int32Array | null {
   if (filter.kind === 'all') return slots;
-  const keep =
-    filter.kind === 'favorites'
-      ? (c: ContactRecord) => c.favorite
-      : (c: ContactRecord) => c.groupIds.includes(filter.id);
+  const keep = filter.kind === 'favorites' ? (c: ContactRecord) => c.favorite : (c: ContactRecord) => c.groupIds.includes(filter.id);
   const count = slots ? slots.length : view.base.length;
   const out = new Int32Array(count);
   let k = 0;
