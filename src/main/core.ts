@@ -20,6 +20,7 @@ import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
 import type { Logger } from './log';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
+import { createAccountTester } from './settings/account-test';
 import { createSettingsService } from './settings/settings-service';
 import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
 import type { KeyValueStore } from './stores/kv-store';
@@ -140,6 +141,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // Resumes sessions left in progress by the previous run: they are still in the log.
   tracker.start();
 
+  const testAccount = createAccountTester({ settings: settings.get, clientFor, checkBaseUrl: settings.checkBaseUrl, log: deps.log, timeoutMs: deps.timeoutMs });
+
   const switchMode = (mode: Mode) => (settings.get().mode !== mode ? settings.set({ mode }) : success({}));
   const accountStatus = async () => success({ account: await vault.status(settings.get().mode) });
 
@@ -173,7 +176,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
       if (!switched.ok) return switched;
       return accountStatus();
     },
-    accountCheck: () => calls.checkAccount(),
+    accountCheck: (req) => testAccount(req),
     settingsGet: async () => success({ settings: settings.get() }),
     settingsSet: async (patch) => {
       const set = settings.set(patch);

@@ -11,7 +11,7 @@
  * with the renderer for instant feedback.
  */
 import { z } from 'zod';
-import type { ContactDraft, RosterMember, Settings } from './domain';
+import { ACCOUNT_CHECK_TARGETS, type AccountCheckTarget, type ContactDraft, type RosterMember, type Settings } from './domain';
 import { LANGUAGES, type Language } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
 import {
@@ -90,7 +90,17 @@ export const requestSchemas = {
     })
     .strict(),
   accountClear: empty,
-  accountCheck: empty,
+  // What the form shows: `target` says which account to test (absent: the current mode's), the
+  // typed AppKey/AppSecret/API address only with 'unsaved', the accid as typed (absent: saved).
+  accountCheck: z
+    .object({
+      target: z.enum(ACCOUNT_CHECK_TARGETS as [AccountCheckTarget, ...AccountCheckTarget[]]).optional(),
+      appKey: z.string().max(128).optional(),
+      appSecret: z.string().max(256).optional(),
+      baseUrl: z.string().max(256).optional(),
+      callerAcc: z.string().max(64).optional(),
+    })
+    .strict(),
   settingsGet: empty,
   settingsSet: z
     .object({

@@ -17,6 +17,7 @@
  * types, erased at build time).
  */
 import type {
+  AccountCheckTarget,
   AccountCheckVerdict,
   AccountStatus,
   AppNotice,
@@ -49,7 +50,15 @@ export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber
 export type AccountSaveRequest = RequestOf<'accountSave'>;
 export type AccountStatusResponse = Result<{ account: AccountStatus }>;
 
-export type AccountCheckResponse = Result<{ verdict: AccountCheckVerdict; detail: string; clockSkewSeconds?: number }>;
+export type AccountCheckRequest = RequestOf<'accountCheck'>;
+/** `target`: what was tested; `server`: where (the API host, or 'sandbox' for the local simulator). */
+export type AccountCheckResponse = Result<{
+  verdict: AccountCheckVerdict;
+  detail: string;
+  clockSkewSeconds?: number;
+  target: AccountCheckTarget;
+  server: string;
+}>;
 
 export type SettingsPatch = RequestOf<'settingsSet'>;
 export type SettingsResponse = Result<{ settings: Settings }>;

@@ -58,6 +58,14 @@ export interface SessionStatus {
 
 export type AccountCheckVerdict = 'ok' | 'bad_app_key' | 'bad_app_secret' | 'unknown_caller_acc' | 'no_permission' | 'clock_skew' | 'unreachable';
 
+/**
+ * What "Test connection" tests, said with every answer: the sandbox simulator (its demo account:
+ * no real AppKey is checked), the account saved in the vault, or the AppKey/AppSecret typed in the
+ * form but not saved yet.
+ */
+export type AccountCheckTarget = 'sandbox' | 'saved' | 'unsaved';
+export const ACCOUNT_CHECK_TARGETS: readonly AccountCheckTarget[] = ['sandbox', 'saved', 'unsaved'];
+
 export interface ContactNumber {
   /** Free text, e.g. 手机 / 办公室 / mobile / office. */
   label: string;

@@ -138,7 +138,7 @@ test('a wrong AppSecret shows the mapped message, and the secret never reaches t
     await page.getByTestId('account-base-url').fill(prod.url);
     await page.getByTestId('account-app-key').fill(appKey);
     await page.getByTestId('account-app-secret').fill(wrongSecret);
-    await page.getByTestId('account-save').click();
+    await page.getByTestId('settings-save').click();
     await expect(page.getByTestId('mode-badge')).toHaveText('正式 / Production');
     await expect(page.getByTestId('account-app-secret')).toHaveValue('');
 

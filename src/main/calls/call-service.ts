@@ -7,7 +7,7 @@
  * them twice. A second identical request while the first is still in flight is answered `busy`
  * without touching the network (a double click, or Enter held down).
  */
-import type { AccountCheckResponse, StartCallRequest, StartCallResponse, StartConfRequest, StartConfResponse } from '../../shared/contract';
+import type { StartCallRequest, StartCallResponse, StartConfRequest, StartConfResponse } from '../../shared/contract';
 import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { failWith, success, type Failure } from '../../shared/result';
@@ -20,7 +20,6 @@ import type { ClientFor } from './client-factory';
 export interface CallService {
   startCall(request: StartCallRequest): Promise<StartCallResponse>;
   startConf(request: StartConfRequest): Promise<StartConfResponse>;
-  checkAccount(): Promise<AccountCheckResponse>;
 }
 
 export interface CallServiceDeps {
@@ -117,18 +116,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
         });
         return result.ok ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur, logId: entry.id }) : result;
       });
-    },
-
-    async checkAccount() {
-      const settings = deps.settings();
-      const c = await deps.clientFor(settings);
-      if (!c.ok) return c;
-      const result = await c.client.checkAccount({ callerAcc: settings.callerAcc });
-      deps.log.info('account.check', { mode: settings.mode, ok: result.ok });
-      if (result.ok) {
-        return success({ verdict: 'ok' as const, detail: 'AppKey, AppSecret and callerAcc are valid.', clockSkewSeconds: result.clockSkewSeconds });
-      }
-      return result;
     },
   };
 }

@@ -83,7 +83,7 @@ export async function saveAccount(page: Page, baseUrl: string, appKey: string, a
   await field.fill(baseUrl);
   await page.getByTestId('account-app-key').fill(appKey);
   await page.getByTestId('account-app-secret').fill(appSecret);
-  await page.getByTestId('account-save').click();
+  await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('mode-badge')).toHaveText('正式 / Production');
   await expect(page.getByTestId('account-app-secret')).toHaveValue('');
   await expect(page.getByTestId('account-failure')).toHaveCount(0);

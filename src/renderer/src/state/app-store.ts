@@ -19,7 +19,8 @@ export interface AppState {
   notices: AppNotice[];
   load(): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<Failure | null>;
-  setAccount(account: AccountStatus): void;
+  /** Resolves once the settings main changed with the account (the mode) are read back. */
+  setAccount(account: AccountStatus): Promise<void>;
   setTab(tab: Tab): void;
   setHelpOpen(open: boolean): void;
   loadNotices(): Promise<void>;
@@ -54,10 +55,11 @@ export const useAppStore = create<AppState>((set, get) => ({
     if (account.ok) set({ account: account.account });
     return null;
   },
-  setAccount(account) {
+  async setAccount(account) {
     set({ account });
     // Saving or clearing an account switches the mode in main; pick that up.
-    void invoke('settingsGet', {}).then((r) => r.ok && set({ settings: r.settings }));
+    const r = await invoke('settingsGet', {});
+    if (r.ok) set({ settings: r.settings });
   },
   setTab(tab) {
     if (get().tab !== tab) set({ tab });

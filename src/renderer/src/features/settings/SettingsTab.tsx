@@ -1,11 +1,27 @@
-import { AccountPanel } from './AccountPanel';
-import { SettingsPanel } from './SettingsPanel';
+import type { FormEvent } from 'react';
+import { AccountSection } from './AccountSection';
+import { GeneralSection } from './GeneralSection';
+import { SettingsSaveBar } from './SettingsSaveBar';
+import { useSettingsDraftStore } from './settings-draft-store';
 
+/**
+ * The whole settings page is one form with one Save (the bar stays in view at any height): each
+ * section is its own component over the shared draft store, so a new section adds a component
+ * here and a saver in settings-draft-store.ts. Enter in any field saves.
+ */
 export function SettingsTab() {
+  const saveAll = useSettingsDraftStore((s) => s.saveAll);
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void saveAll();
+  }
   return (
-    <div className="settings-tab">
-      <SettingsPanel />
-      <AccountPanel />
-    </div>
+    <form className="settings-page" onSubmit={onSubmit} noValidate data-testid="settings-page">
+      <div className="settings-tab">
+        <GeneralSection />
+        <AccountSection />
+      </div>
+      <SettingsSaveBar />
+    </form>
   );
 }

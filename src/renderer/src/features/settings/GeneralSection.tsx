@@ -1,55 +1,33 @@
-import { useState, type FormEvent } from 'react';
 import { formatMessage } from '../../i18n';
 import type { Mode, Settings } from '../../../../shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
 import { CALLER_ACC_MAX_LENGTH } from '../../../../shared/validation';
-import type { Failure, Language } from '../../../../shared/result';
+import type { Language } from '../../../../shared/result';
 import { FailureMessage } from '../../components/FailureMessage';
 import { useT } from '../../i18n/use-t';
 import { formatPhone } from '../../lib/phone-format';
 import { useAppStore, useLanguage } from '../../state/app-store';
+import { useSettingsDraftStore } from './settings-draft-store';
 
-export function SettingsPanel() {
+/** Calls and app settings: fields only; the page's one Save button saves them (SettingsTab). */
+export function GeneralSection() {
   const t = useT();
   const lang = useLanguage();
-  const settings = useAppStore((s) => s.settings);
-  const saveSettings = useAppStore((s) => s.saveSettings);
-  const [draft, setDraft] = useState<Settings | null>(settings);
-  const [error, setError] = useState<Failure | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
-
-  // Settings saved or reloaded elsewhere replace the draft (adjusted during render, not in an effect:
-  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
-  const [draftOf, setDraftOf] = useState(settings);
-  if (draftOf !== settings) {
-    setDraftOf(settings);
-    setDraft(settings);
-  }
-  if (!draft) return null;
-
-  const field = <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    setSaved(false);
-    setDraft({ ...draft, [key]: value });
-  };
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!draft || saving) return;
-    setSaving(true);
-    const problem = await saveSettings(draft);
-    setSaving(false);
-    setError(problem);
-    setSaved(problem === null);
-  }
+  const saved = useAppStore((s) => s.settings);
+  const edits = useSettingsDraftStore((s) => s.general);
+  const edit = useSettingsDraftStore((s) => s.editGeneral);
+  const error = useSettingsDraftStore((s) => s.errors.general);
+  if (!saved) return null;
+  // What the form shows: the saved settings under the dispatcher's edits.
+  const draft: Settings = { ...saved, ...edits };
 
   const own = draft.callerNumber.trim() === '' ? null : normalizePhone(draft.callerNumber);
   const ownError = own && !own.ok ? formatMessage(lang, phoneErrorText(own)) : null;
 
   return (
-    <section className="panel settings-panel" aria-labelledby="settings-title">
+    <section className="panel settings-panel" aria-labelledby="settings-title" data-testid="settings-section-general">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      <form onSubmit={onSubmit} className="settings-form">
+      <div className="settings-form">
         <fieldset>
           <legend>{t('settings.section.calls')}</legend>
           <label className="field">
@@ -60,7 +38,7 @@ export function SettingsPanel() {
               inputMode="tel"
               autoComplete="off"
               aria-invalid={ownError ? true : undefined}
-              onChange={(e) => field('callerNumber', e.target.value)}
+              onChange={(e) => edit('callerNumber', e.target.value)}
             />
             <span className={ownError ? 'field-error' : 'field-hint'}>
               {ownError ?? (own?.ok ? t('phone.normalized', { number: formatPhone(own.number) }) : t('settings.callerNumberHint'))}
@@ -74,7 +52,7 @@ export function SettingsPanel() {
               maxLength={CALLER_ACC_MAX_LENGTH}
               autoComplete="off"
               spellCheck={false}
-              onChange={(e) => field('callerAcc', e.target.value)}
+              onChange={(e) => edit('callerAcc', e.target.value)}
             />
             <span className="field-hint">{t('settings.callerAccHint')}</span>
           </label>
@@ -87,7 +65,7 @@ export function SettingsPanel() {
               max={draft.maxDurMax}
               step={1}
               value={Number.isFinite(draft.defaultMaxDur) ? draft.defaultMaxDur : ''}
-              onChange={(e) => field('defaultMaxDur', e.target.value === '' ? Number.NaN : Number(e.target.value))}
+              onChange={(e) => edit('defaultMaxDur', e.target.value === '' ? Number.NaN : Number(e.target.value))}
             />
             <span className="field-hint">{t('settings.maxDurRange', { min: draft.maxDurMin, max: draft.maxDurMax })}</span>
           </label>
@@ -96,7 +74,7 @@ export function SettingsPanel() {
           <legend>{t('settings.section.app')}</legend>
           <label className="field">
             <span>{t('settings.mode')}</span>
-            <select data-testid="settings-mode" value={draft.mode} onChange={(e) => field('mode', e.target.value as Mode)}>
+            <select data-testid="settings-mode" value={draft.mode} onChange={(e) => edit('mode', e.target.value as Mode)}>
               <option value="sandbox">{t('mode.sandbox')}</option>
               <option value="production">{t('mode.production')}</option>
             </select>
@@ -104,23 +82,13 @@ export function SettingsPanel() {
           </label>
           <label className="field">
             <span>{t('settings.language')}</span>
-            <select data-testid="settings-language" value={draft.language} onChange={(e) => field('language', e.target.value as Language)}>
+            <select data-testid="settings-language" value={draft.language} onChange={(e) => edit('language', e.target.value as Language)}>
               <option value="zh-CN">{t('settings.languageZh')}</option>
               <option value="en">{t('settings.languageEn')}</option>
             </select>
           </label>
         </fieldset>
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="settings-save" disabled={saving}>
-            {saving ? t('common.saving') : t('common.save')}
-          </button>
-          {saved && (
-            <span className="saved-note" data-testid="settings-saved" role="status">
-              {t('common.saved')}
-            </span>
-          )}
-        </div>
-      </form>
+      </div>
       {error && <FailureMessage failure={error} testId="settings-failure" />}
     </section>
   );
