@@ -15,6 +15,7 @@ import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { createDesktopSettingsService, type DesktopSettingsService } from './desktop/desktop-settings-service';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
 import { fileStamp } from './local-time';
@@ -23,7 +24,7 @@ import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { createAccountTester } from './settings/account-test';
 import { createSettingsService } from './settings/settings-service';
 import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
-import type { KeyValueStore } from './stores/kv-store';
+import { createMemoryKeyValueStore, type KeyValueStore } from './stores/kv-store';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
 import type { ApiHostPolicy } from '../yunxin/api-host';
@@ -36,6 +37,10 @@ const WARM_UP_AFTER_MS = 1000;
 export interface CoreDeps {
   settingsStore: KeyValueStore;
   vaultStore: KeyValueStore;
+  /** desktop.json: hotkeys, close to tray, notifications, start at login (kept in memory when absent). */
+  desktopStore?: KeyValueStore;
+  /** The platform whose defaults the desktop settings take (close to tray is on by default on Windows). */
+  platform?: NodeJS.Platform;
   cipher: SecretCipher;
   log: Logger;
   /** The data folder: contacts, groups, rosters and the call log are kept here. */
@@ -72,6 +77,8 @@ export interface DispatchCore {
     dialRequests: DialRequests;
     callLog(): CallLogEntry[];
     settings(): Settings;
+    /** The desktop settings; the Electron shell attaches to apply them live. */
+    desktopSettings: DesktopSettingsService;
   };
   close(): Promise<void>;
 }
@@ -95,6 +102,10 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const sources = deps.openSources ? deps.openSources(sourcesOptions) : openSources({ kind: 'local', dataDir: deps.dataDir }, sourcesOptions);
 
   const settings = createSettingsService(deps.settingsStore, { apiHosts: deps.apiHosts, log: deps.log });
+  const desktopSettings = createDesktopSettingsService(deps.desktopStore ?? createMemoryKeyValueStore(), {
+    platform: deps.platform ?? process.platform,
+    log: deps.log,
+  });
   const vault = createVault({ cipher: deps.cipher, store: deps.vaultStore });
   const sandbox = deps.sandbox ?? createSandbox();
   // One client per mode, reused until the settings it was built from or the vault change.
@@ -204,6 +215,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
+    desktopSettingsGet: async () => success({ desktop: desktopSettings.view() }),
+    desktopSettingsSet: async (patch) => desktopSettings.set(patch),
   };
 
   // A dial request from a link, the hotkey or the tray reaches the window as one event.
@@ -216,6 +229,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
       dialRequests,
       callLog: () => callLog.list().entries,
       settings: () => settings.get(),
+      desktopSettings,
     },
     async close() {
       tracker.stop();

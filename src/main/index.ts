@@ -61,12 +61,14 @@ function start() {
   const log = createLogger({ file: join(dataDir, 'dispatch-desk.log'), echo: !app.isPackaged });
   const settingsStore = openElectronStore({ name: 'settings' });
   const vaultStore = openElectronStore({ name: 'vault' });
-  const notices = [...settingsStore.notices, ...vaultStore.notices];
+  const desktopStore = openElectronStore({ name: 'desktop' });
+  const notices = [...settingsStore.notices, ...vaultStore.notices, ...desktopStore.notices];
   for (const notice of notices) log.warn('store.notice', { ...notice });
 
   core = createDispatchCore({
     settingsStore: settingsStore.store,
     vaultStore: vaultStore.store,
+    desktopStore: desktopStore.store,
     cipher: createSafeStorageCipher(),
     log,
     dataDir,
@@ -102,7 +104,6 @@ function start() {
     });
     return win;
   };
-  const desktopStore = openElectronStore({ name: 'desktop' });
   desktop = startDesktopShell(
     { core, log, dataDir, prefsStore: desktopStore.store, appRoot: app.getAppPath(), appVersion: app.getVersion() },
     { get: () => mainWindow, open },

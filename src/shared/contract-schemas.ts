@@ -11,7 +11,7 @@
  * with the renderer for instant feedback.
  */
 import { z } from 'zod';
-import { ACCOUNT_CHECK_TARGETS, type AccountCheckTarget, type ContactDraft, type RosterMember, type Settings } from './domain';
+import { ACCOUNT_CHECK_TARGETS, type AccountCheckTarget, type ContactDraft, type DesktopSettings, type RosterMember, type Settings } from './domain';
 import { LANGUAGES, type Language } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
 import {
@@ -180,6 +180,18 @@ export const requestSchemas = {
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
   callLogExport: csvExport,
   noticesList: empty,
+  desktopSettingsGet: empty,
+  // Accelerators are checked by main (shared/hotkeys.ts) with a sentence per problem.
+  desktopSettingsSet: z
+    .object({
+      hotkeyDialClipboard: z.string().max(64),
+      hotkeyToggleWindow: z.string().max(64),
+      closeToTray: z.boolean(),
+      notifications: z.boolean(),
+      startAtLogin: z.boolean(),
+    })
+    .partial()
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks
@@ -189,5 +201,6 @@ const _drift: {
   contact: Accepts<typeof contactDraft, ContactDraft>;
   member: Accepts<typeof rosterMember, RosterMember>;
   settings: Accepts<(typeof requestSchemas)['settingsSet'], Partial<Settings>>;
-} = { contact: true, member: true, settings: true };
+  desktop: Accepts<(typeof requestSchemas)['desktopSettingsSet'], Partial<DesktopSettings>>;
+} = { contact: true, member: true, settings: true, desktop: true };
 void _drift;

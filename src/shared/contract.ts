@@ -25,6 +25,7 @@ import type {
   Contact,
   ContactGroup,
   ContactRecord,
+  DesktopSettingsView,
   Roster,
   PhoneNumber,
   SessionId,
@@ -137,6 +138,9 @@ export type CallLogListResponse = Result<{ entries: CallLogEntry[]; revision: nu
 
 export type NoticesResponse = Result<{ notices: AppNotice[] }>;
 
+export type DesktopSettingsPatch = RequestOf<'desktopSettingsSet'>;
+export type DesktopSettingsResponse = Result<{ desktop: DesktopSettingsView }>;
+
 /** Every operation's response, by name. */
 export interface Responses {
   startCall: StartCallResponse;
@@ -164,6 +168,8 @@ export interface Responses {
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
   noticesList: NoticesResponse;
+  desktopSettingsGet: DesktopSettingsResponse;
+  desktopSettingsSet: DesktopSettingsResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -202,6 +208,8 @@ const operationNameSet: Record<OperationName, true> = {
   callLogList: true,
   callLogExport: true,
   noticesList: true,
+  desktopSettingsGet: true,
+  desktopSettingsSet: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 

@@ -59,6 +59,34 @@ export interface SessionStatus {
 export type AccountCheckVerdict = 'ok' | 'bad_app_key' | 'bad_app_secret' | 'unknown_caller_acc' | 'no_permission' | 'clock_skew' | 'unreachable';
 
 /**
+ * The desktop app's own settings (global hotkeys, tray, notifications, login item), edited on the
+ * settings page and applied live by main. A hotkey is an accelerator text ('Ctrl+Alt+D') or ''
+ * for none.
+ */
+export interface DesktopSettings {
+  hotkeyDialClipboard: string;
+  hotkeyToggleWindow: string;
+  closeToTray: boolean;
+  notifications: boolean;
+  startAtLogin: boolean;
+}
+export type DesktopSettingKey = keyof DesktopSettings;
+
+/** A hotkey as main last applied it: working, taken by another program, turned off, or only stored (preview). */
+export type HotkeyStatus = 'registered' | 'taken' | 'invalid' | 'off' | 'stored';
+
+export interface DesktopSettingsView {
+  settings: DesktopSettings;
+  /** The desktop app applies these settings live; the browser preview only stores them for it. */
+  runtime: 'desktop' | 'preview';
+  /** The settings this runtime applies (the others are stored and apply in the installed desktop app). */
+  applied: DesktopSettingKey[];
+  hotkeys: Record<'hotkeyDialClipboard' | 'hotkeyToggleWindow', { status: HotkeyStatus; accelerator: string }>;
+  /** Why start at login could not be set, when it could not. */
+  startAtLoginError?: Message;
+}
+
+/**
  * What "Test connection" tests, said with every answer: the sandbox simulator (its demo account:
  * no real AppKey is checked), the account saved in the vault, or the AppKey/AppSecret typed in the
  * form but not saved yet.

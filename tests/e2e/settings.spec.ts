@@ -158,3 +158,42 @@ test('armed and danger buttons are readable: contrast at least 4.5:1, hovered to
     expect(c.ratio, `${await button.textContent()}: ${c.color} on ${c.background}`).toBeGreaterThanOrEqual(4.5);
   }
 });
+
+test.describe('desktop settings in the browser preview', () => {
+  test('the section shows every desktop setting, says each applies only in the desktop app, and stores what is saved', async ({ app }) => {
+    const { page } = app;
+    await openSettings(app);
+    const section = page.getByTestId('settings-section-desktop');
+    await expect(section).toHaveAttribute('data-runtime', 'preview');
+    await expect(page.getByTestId('desktop-preview-note')).toContainText('只在桌面应用中生效');
+    for (const key of ['hotkeyDialClipboard', 'hotkeyToggleWindow', 'closeToTray', 'notifications', 'startAtLogin']) {
+      await expect(page.getByTestId(`desktop-only-${key}`)).toHaveText('仅在桌面应用中生效');
+    }
+    await expect(page.getByTestId('desktop-hotkeyDialClipboard')).toHaveValue('Ctrl+Alt+D');
+
+    // A combination pressed in the field is recorded; a bad one typed gets a sentence and nothing is stored.
+    await page.getByTestId('desktop-hotkeyDialClipboard').press('Control+Alt+K');
+    await expect(page.getByTestId('desktop-hotkeyDialClipboard')).toHaveValue('Ctrl+Alt+K');
+    await page.getByTestId('desktop-hotkeyToggleWindow').fill('Shift+S');
+    await page.getByTestId('desktop-notifications').uncheck();
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('desktop-settings-failure')).toContainText('须含 Ctrl、Alt 或 Win/Command');
+    expect(app.runtime.core.desktop.desktopSettings.current()).toMatchObject({ hotkeyDialClipboard: 'Ctrl+Alt+D', notifications: true });
+
+    await page.getByTestId('desktop-hotkeyToggleWindow').press('Backspace');
+    await expect(page.getByTestId('desktop-hotkeyToggleWindow')).toHaveValue('');
+    await page.getByTestId('desktop-hotkeyToggleWindow').press('Enter');
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    expect(app.runtime.core.desktop.desktopSettings.current()).toMatchObject({
+      hotkeyDialClipboard: 'Ctrl+Alt+K',
+      hotkeyToggleWindow: '',
+      notifications: false,
+    });
+
+    await app.reload();
+    await openSettings(app);
+    await expect(page.getByTestId('desktop-hotkeyDialClipboard')).toHaveValue('Ctrl+Alt+K');
+    await expect(page.getByTestId('hotkeyToggleWindow-status')).toHaveAttribute('data-status', 'off');
+    await expect(page.getByTestId('desktop-notifications')).not.toBeChecked();
+  });
+});

@@ -111,7 +111,14 @@ export const MODEL: Record<OperationName, Shape> = {
     fc.record({ appKey: fc.stringMatching(/^[0-9a-f]{32}$/), appSecret: fc.stringMatching(/^[0-9a-f]{12}$/) }),
   ),
   accountClear: EMPTY,
-  accountCheck: EMPTY,
+  accountCheck: obj({
+    target: opt(oneOf('sandbox', 'saved', 'unsaved')),
+    appKey: opt(str(128)),
+    appSecret: opt(str(256)),
+    // Never the vendor's real address: a typed account would be tested against it.
+    baseUrl: opt(str(256, { sample: fc.constantFrom('http://127.0.0.1:9', 'ftp://x', 'not a url', '') })),
+    callerAcc: opt(str(64)),
+  }),
   settingsGet: EMPTY,
   settingsSet: obj({
     callerAcc: opt(str(64)),
@@ -192,6 +199,14 @@ export const MODEL: Record<OperationName, Shape> = {
   callLogList: obj({ sinceRevision: opt(timestamp) }),
   callLogExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   noticesList: EMPTY,
+  desktopSettingsGet: EMPTY,
+  desktopSettingsSet: obj({
+    hotkeyDialClipboard: opt(str(64, { sample: fc.constantFrom('Ctrl+Alt+D', 'ctrl+alt+f9', 'Shift+D', '', 'Ctrl+Hyper+X') })),
+    hotkeyToggleWindow: opt(str(64, { sample: fc.constantFrom('Ctrl+Alt+S', 'Alt+Space', 'D', '') })),
+    closeToTray: opt(bool),
+    notifications: opt(bool),
+    startAtLogin: opt(bool),
+  }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -3,64 +3,9 @@
  * the dial confirmation, another shows or hides the window. Accelerators are validated here, so a
  * typo in the settings is a clear error instead of an exception from Electron.
  */
-export const DEFAULT_HOTKEYS = {
-  dialClipboard: 'Ctrl+Alt+D',
-  toggleWindow: 'Ctrl+Alt+S',
-} as const;
-export type HotkeyAction = keyof typeof DEFAULT_HOTKEYS;
-export type HotkeyBindings = Record<HotkeyAction, string>;
-
-const MODIFIERS: Record<string, string> = {
-  ctrl: 'Ctrl',
-  control: 'Ctrl',
-  alt: 'Alt',
-  option: 'Alt',
-  shift: 'Shift',
-  cmd: 'Command',
-  command: 'Command',
-  cmdorctrl: 'CommandOrControl',
-  commandorcontrol: 'CommandOrControl',
-  super: 'Super',
-  meta: 'Super',
-};
-const NAMED_KEYS = new Set(['Space', 'Tab', 'Backspace', 'Delete', 'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'Up', 'Down', 'Left', 'Right']);
-/** Shift alone is not enough: a global Shift+D would eat every capital D typed anywhere. */
-const STRONG = new Set(['Ctrl', 'Alt', 'Command', 'CommandOrControl', 'Super']);
-
-export type AcceleratorParse = { ok: true; accelerator: string } | { ok: false; reason: 'empty' | 'unknown_part' | 'no_key' | 'two_keys' | 'needs_modifier' };
-
-export function parseAccelerator(text: string): AcceleratorParse {
-  const parts = String(text ?? '')
-    .split('+')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (parts.length === 0) return { ok: false, reason: 'empty' };
-  const modifiers: string[] = [];
-  let key: string | null = null;
-  for (const part of parts) {
-    const modifier = MODIFIERS[part.toLowerCase()];
-    if (modifier) {
-      if (!modifiers.includes(modifier)) modifiers.push(modifier);
-      continue;
-    }
-    const normalised = normaliseKey(part);
-    if (!normalised) return { ok: false, reason: 'unknown_part' };
-    if (key) return { ok: false, reason: 'two_keys' };
-    key = normalised;
-  }
-  if (!key) return { ok: false, reason: 'no_key' };
-  if (!modifiers.some((m) => STRONG.has(m))) return { ok: false, reason: 'needs_modifier' };
-  const order = ['CommandOrControl', 'Command', 'Ctrl', 'Alt', 'Shift', 'Super'];
-  modifiers.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return { ok: true, accelerator: [...modifiers, key].join('+') };
-}
-
-function normaliseKey(part: string): string | null {
-  if (/^[a-z0-9]$/i.test(part)) return part.toUpperCase();
-  if (/^f([1-9]|1[0-9]|2[0-4])$/i.test(part)) return part.toUpperCase();
-  const named = [...NAMED_KEYS].find((k) => k.toLowerCase() === part.toLowerCase());
-  return named ?? null;
-}
+export { DEFAULT_HOTKEYS, parseAccelerator, type AcceleratorParse, type HotkeyAction, type HotkeyBindings } from '../../shared/hotkeys';
+import type { HotkeyStatus } from '../../shared/domain';
+import { DEFAULT_HOTKEYS, parseAccelerator, type HotkeyAction, type HotkeyBindings } from '../../shared/hotkeys';
 
 export interface HotkeyRegistrar {
   register(accelerator: string, callback: () => void): boolean;
@@ -74,11 +19,13 @@ export interface HotkeyReport {
   invalid: Array<{ action: HotkeyAction; text: string; reason: string }>;
 }
 
-/** Registers every binding; the two actions may not share one accelerator. */
+/** Registers every binding but the empty ones (off); the two actions may not share one accelerator. */
 export function registerHotkeys(registrar: HotkeyRegistrar, bindings: HotkeyBindings, handlers: Record<HotkeyAction, () => void>): HotkeyReport {
   const report: HotkeyReport = { registered: [], conflicts: [], invalid: [] };
   const used = new Set<string>();
   for (const action of Object.keys(DEFAULT_HOTKEYS) as HotkeyAction[]) {
+    // Empty: the dispatcher turned this hotkey off.
+    if (bindings[action].trim() === '') continue;
     const parsed = parseAccelerator(bindings[action]);
     if (!parsed.ok) {
       report.invalid.push({ action, text: bindings[action], reason: parsed.reason });
@@ -92,6 +39,19 @@ export function registerHotkeys(registrar: HotkeyRegistrar, bindings: HotkeyBind
     report.registered.push({ action, accelerator: parsed.accelerator });
   }
   return report;
+}
+
+/** Each action's state after a registration, for the settings page. */
+export function hotkeyStates(report: HotkeyReport, bindings: HotkeyBindings): Record<HotkeyAction, { status: HotkeyStatus; accelerator: string }> {
+  const state = (action: HotkeyAction): { status: HotkeyStatus; accelerator: string } => {
+    const registered = report.registered.find((r) => r.action === action);
+    if (registered) return { status: 'registered', accelerator: registered.accelerator };
+    const taken = report.conflicts.find((r) => r.action === action);
+    if (taken) return { status: 'taken', accelerator: taken.accelerator };
+    if (report.invalid.some((r) => r.action === action)) return { status: 'invalid', accelerator: bindings[action] };
+    return { status: 'off', accelerator: '' };
+  };
+  return { dialClipboard: state('dialClipboard'), toggleWindow: state('toggleWindow') };
 }
 
 /** The part of Electron's (asynchronous, W3C-style) clipboard we use; `selection` exists on Linux only. */

@@ -5,7 +5,10 @@
  * version.
  */
 import type { Language } from '../../shared/result';
-import { label } from './labels';
+import { translate, type PlainKey } from '../../shared/i18n';
+
+/** The words main shows itself, in the shared catalog (desk.*.ts). */
+type ShellKey = Extract<PlainKey, `shell.${string}`>;
 
 export type MenuCommand = 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'open-data-folder' | 'about' | 'quit';
 export type EditRole = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
@@ -19,11 +22,11 @@ export interface MenuSection {
 }
 
 export function applicationMenu(language: Language): MenuSection[] {
-  const l = (key: Parameters<typeof label>[1]) => label(language, key);
+  const l = (key: ShellKey) => translate(language, key);
   return [
-    { label: l('menuFile'), entries: [{ kind: 'command', label: l('quit'), command: 'quit', accelerator: 'CommandOrControl+Q' }] },
+    { label: l('shell.menuFile'), entries: [{ kind: 'command', label: l('shell.quit'), command: 'quit', accelerator: 'CommandOrControl+Q' }] },
     {
-      label: l('menuEdit'),
+      label: l('shell.menuEdit'),
       entries: [
         { kind: 'role', role: 'undo' },
         { kind: 'role', role: 'redo' },
@@ -35,18 +38,18 @@ export function applicationMenu(language: Language): MenuSection[] {
       ],
     },
     {
-      label: l('menuView'),
+      label: l('shell.menuView'),
       entries: [
-        { kind: 'command', label: l('zoomIn'), command: 'zoom-in', accelerator: 'CommandOrControl+=' },
-        { kind: 'command', label: l('zoomOut'), command: 'zoom-out', accelerator: 'CommandOrControl+-' },
-        { kind: 'command', label: l('zoomReset'), command: 'zoom-reset', accelerator: 'CommandOrControl+0' },
+        { kind: 'command', label: l('shell.zoomIn'), command: 'zoom-in', accelerator: 'CommandOrControl+=' },
+        { kind: 'command', label: l('shell.zoomOut'), command: 'zoom-out', accelerator: 'CommandOrControl+-' },
+        { kind: 'command', label: l('shell.zoomReset'), command: 'zoom-reset', accelerator: 'CommandOrControl+0' },
       ],
     },
     {
-      label: l('menuHelp'),
+      label: l('shell.menuHelp'),
       entries: [
-        { kind: 'command', label: l('openDataFolder'), command: 'open-data-folder' },
-        { kind: 'command', label: l('about'), command: 'about' },
+        { kind: 'command', label: l('shell.openDataFolder'), command: 'open-data-folder' },
+        { kind: 'command', label: l('shell.about'), command: 'about' },
       ],
     },
   ];

@@ -5,7 +5,7 @@
  */
 import type { CallLogEntry } from '../../shared/domain';
 import type { Language } from '../../shared/result';
-import { label } from './labels';
+import { translate } from '../../shared/i18n';
 
 export interface NotificationModel {
   /** The log entry a click should focus. */
@@ -44,13 +44,14 @@ export function createNotificationDecider(formatNumber: (n: string) => string) {
     if (!options.enabled) return null;
     const l = options.language;
     const who = entry.parties[0] ? (entry.parties[0].name ?? formatNumber(entry.parties[0].number)) : '';
-    const title = label(l, 'appName');
+    const title = translate(l, 'shell.appName');
     if (kind === 'failed') {
-      const body = entry.kind === 'conf' ? label(l, 'notifyConfFailed', { n: entry.parties.length }) : label(l, 'notifyCallFailed', { who });
+      const body =
+        entry.kind === 'conf' ? translate(l, 'shell.notifyConfFailed', { n: entry.parties.length }) : translate(l, 'shell.notifyCallFailed', { who });
       const reason = entry.error?.text?.[l] ?? entry.error?.message;
       return { entryId: entry.id, title, body: reason ? `${body}: ${reason}` : body };
     }
-    if (kind === 'not-answered') return { entryId: entry.id, title, body: label(l, 'notifyNotAnswered', { who }) };
-    return { entryId: entry.id, title, body: label(l, 'notifyConfEnded', { duration: formatDuration(entry.durationSec ?? 0, l) }) };
+    if (kind === 'not-answered') return { entryId: entry.id, title, body: translate(l, 'shell.notifyNotAnswered', { who }) };
+    return { entryId: entry.id, title, body: translate(l, 'shell.notifyConfEnded', { duration: formatDuration(entry.durationSec ?? 0, l) }) };
   };
 }

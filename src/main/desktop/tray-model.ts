@@ -5,7 +5,10 @@
 import type { Mode } from '../../shared/domain';
 import type { Language } from '../../shared/result';
 import type { RecentCall } from './call-activity';
-import { label } from './labels';
+import { translate, type PlainKey } from '../../shared/i18n';
+
+/** The words main shows itself, in the shared catalog (desk.*.ts). */
+type ShellKey = Extract<PlainKey, `shell.${string}`>;
 
 export type TrayIconState = 'sandbox' | 'production' | 'in-call';
 
@@ -33,21 +36,24 @@ export function trayIconFile(state: Pick<TrayState, 'mode' | 'callInProgress'>, 
 }
 
 export function trayTooltip(state: TrayState): string {
-  const parts = [label(state.language, 'appName'), label(state.language, state.mode === 'production' ? 'modeProduction' : 'modeSandbox')];
-  if (state.callInProgress) parts.push(label(state.language, 'callInProgress'));
+  const parts = [
+    translate(state.language, 'shell.appName'),
+    translate(state.language, state.mode === 'production' ? 'shell.modeProduction' : 'shell.modeSandbox'),
+  ];
+  if (state.callInProgress) parts.push(translate(state.language, 'shell.callInProgress'));
   return parts.join(' · ');
 }
 
 export function trayMenu(state: TrayState, formatNumber: (n: string) => string): TrayMenuItem[] {
-  const l = (key: Parameters<typeof label>[1]) => label(state.language, key);
+  const l = (key: ShellKey) => translate(state.language, key);
   const recent = state.recent.slice(0, TRAY_RECENT_LIMIT);
   return [
-    { kind: 'action', label: l('show'), action: { type: 'show' } },
-    { kind: 'action', label: l('dialClipboard'), action: { type: 'dial-clipboard' } },
+    { kind: 'action', label: l('shell.show'), action: { type: 'show' } },
+    { kind: 'action', label: l('shell.dialClipboard'), action: { type: 'dial-clipboard' } },
     { kind: 'separator' },
-    { kind: 'info', label: l('recentCalls') },
+    { kind: 'info', label: l('shell.recentCalls') },
     ...(recent.length === 0
-      ? [{ kind: 'info' as const, label: l('noRecentCalls') }]
+      ? [{ kind: 'info' as const, label: l('shell.noRecentCalls') }]
       : recent.map((call) => ({
           kind: 'action' as const,
           // Redial goes through the same confirmation as a link: the label ends with an ellipsis.
@@ -55,9 +61,9 @@ export function trayMenu(state: TrayState, formatNumber: (n: string) => string):
           action: { type: 'redial' as const, number: call.number },
         }))),
     { kind: 'separator' },
-    { kind: 'info', label: l(state.mode === 'production' ? 'modeProduction' : 'modeSandbox') },
-    ...(state.callInProgress ? [{ kind: 'info' as const, label: l('callInProgress') }] : []),
+    { kind: 'info', label: l(state.mode === 'production' ? 'shell.modeProduction' : 'shell.modeSandbox') },
+    ...(state.callInProgress ? [{ kind: 'info' as const, label: l('shell.callInProgress') }] : []),
     { kind: 'separator' },
-    { kind: 'action', label: l('quit'), action: { type: 'quit' } },
+    { kind: 'action', label: l('shell.quit'), action: { type: 'quit' } },
   ];
 }

@@ -3,14 +3,10 @@
  * notifications, close to tray, window state and start at login. Each piece's rules are pure
  * modules in ../desktop; this file only connects them to Electron and to the core.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { DispatchCore } from '../core';
 import { callInProgress, recentCalls } from '../desktop/call-activity';
-import { autostartDesktopEntry, readDesktopPrefs } from '../desktop/desktop-prefs';
-import { label } from '../desktop/labels';
+import { readWindowState } from '../desktop/desktop-prefs';
 import { nextZoom, type MenuCommand } from '../desktop/menu-model';
 import { createNotificationDecider } from '../desktop/notifications';
 import type { TrayAction } from '../desktop/tray-model';
@@ -18,12 +14,14 @@ import { mustAskBeforeQuit, onWindowClose } from '../desktop/window-lifecycle';
 import type { DialSource } from '../links/dial-requests';
 import type { Logger } from '../log';
 import type { KeyValueStore } from '../stores/kv-store';
-import { registerGlobalHotkeys, readClipboardForDial, unregisterGlobalHotkeys } from './hotkey';
+import { readClipboardForDial, unregisterGlobalHotkeys } from './hotkey';
+import { createElectronDesktopIntegration } from './desktop-integration';
 import { installApplicationMenu } from './menu';
 import { showNativeNotification } from './notifications';
 import { createAppTray, type AppTray } from './tray';
 import { applyWindowState, captureWindowState } from './window-state';
 import type { CallLogEntry } from '../../shared/domain';
+import { translate } from '../../shared/i18n';
 
 export interface WindowAccess {
   /** The app window if it exists. */
@@ -51,7 +49,7 @@ export function startDesktopShell(
   windows: WindowAccess,
 ): DesktopShell {
   const { core, log, prefsStore } = deps;
-  const prefs = readDesktopPrefs(prefsStore, process.platform);
+  const desktopSettings = core.desktop.desktopSettings;
   const language = () => core.desktop.settings().language;
   const decideNotification = createNotificationDecider((n) => n);
   let quitConfirmed = false;
@@ -87,10 +85,10 @@ export function startDesktopShell(
       const l = language();
       const choice = dialog.showMessageBoxSync({
         type: 'warning',
-        title: label(l, 'quitWhileCallTitle'),
-        message: label(l, 'quitWhileCallTitle'),
-        detail: label(l, 'quitWhileCallText'),
-        buttons: [label(l, 'quitAnyway'), label(l, 'cancel')],
+        title: translate(l, 'shell.quitWhileCallTitle'),
+        message: translate(l, 'shell.quitWhileCallTitle'),
+        detail: translate(l, 'shell.quitWhileCallText'),
+        buttons: [translate(l, 'shell.quitAnyway'), translate(l, 'shell.cancel')],
         defaultId: 1,
         cancelId: 1,
       });
@@ -121,7 +119,11 @@ export function startDesktopShell(
     if (command === 'open-data-folder') return void shell.openPath(deps.dataDir);
     if (command === 'about') {
       const l = language();
-      return void dialog.showMessageBox({ type: 'info', title: label(l, 'about'), message: label(l, 'aboutText', { version: deps.appVersion }) });
+      return void dialog.showMessageBox({
+        type: 'info',
+        title: translate(l, 'shell.about'),
+        message: translate(l, 'shell.aboutText', { version: deps.appVersion }),
+      });
     }
     if (!win) return;
     const level = nextZoom(win.webContents.getZoomLevel(), command);
@@ -138,28 +140,34 @@ export function startDesktopShell(
       installApplicationMenu(settings.language, onMenuCommand);
     }
     if (changed) {
-      const model = decideNotification(changed, { enabled: prefs.notifications, language: settings.language });
+      const model = decideNotification(changed, { enabled: desktopSettings.current().notifications, language: settings.language });
       if (model) showNativeNotification(model, () => show());
     }
   };
 
-  const hotkeys = registerGlobalHotkeys(prefs.hotkeys, { dialClipboard: () => dialFromClipboard('hotkey'), toggleWindow: () => toggleWindow() }, log);
   const toggleWindow = () => {
     const win = windows.get();
     if (win && win.isVisible() && win.isFocused()) win.hide();
     else show();
   };
+  // The settings page changes hotkeys and start at login through the core; this applies them.
+  const applied = desktopSettings.attach(
+    createElectronDesktopIntegration({ handlers: { dialClipboard: () => dialFromClipboard('hotkey'), toggleWindow }, log }),
+  );
+  // Held by another program at start-up: said in a notification (the settings page says it too).
   const reportHotkeys = () => {
     const l = language();
-    for (const conflict of hotkeys.conflicts) {
-      showNativeNotification({ entryId: '', title: label(l, 'appName'), body: label(l, 'hotkeyTaken', { accelerator: conflict.accelerator }) }, show);
-    }
-    for (const invalid of hotkeys.invalid) {
-      showNativeNotification({ entryId: '', title: label(l, 'appName'), body: label(l, 'hotkeyInvalid', { text: invalid.text }) }, show);
+    for (const hotkey of Object.values(applied.hotkeys)) {
+      const body =
+        hotkey.status === 'taken'
+          ? translate(l, 'shell.hotkeyTaken', { accelerator: hotkey.accelerator })
+          : hotkey.status === 'invalid'
+            ? translate(l, 'shell.hotkeyInvalid', { text: hotkey.accelerator })
+            : null;
+      if (body) showNativeNotification({ entryId: '', title: translate(l, 'shell.appName'), body }, show);
     }
   };
 
-  applyStartAtLogin(prefs.startAtLogin, log);
   refresh();
   // The tray's in-call state, its recent calls and the notifications follow the call log's events.
   const unsubscribe = core.subscribe((event) => {
@@ -171,10 +179,10 @@ export function startDesktopShell(
 
   return {
     adoptWindow(win) {
-      applyWindowState(win, prefs.windowState);
+      applyWindowState(win, readWindowState(prefsStore));
       win.on('close', (event) => {
         prefsStore.set('windowState', captureWindowState(win));
-        if (onWindowClose({ closeToTray: prefs.closeToTray, quitting, trayAvailable: tray !== null }) === 'hide') {
+        if (onWindowClose({ closeToTray: desktopSettings.current().closeToTray, quitting, trayAvailable: tray !== null }) === 'hide') {
           event.preventDefault();
           win.hide();
           return;
@@ -207,21 +215,4 @@ export function startDesktopShell(
       tray = null;
     },
   };
-}
-
-function applyStartAtLogin(enabled: boolean, log: Logger): void {
-  if (!app.isPackaged) return;
-  try {
-    if (process.platform === 'linux') {
-      const file = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart', 'dispatch-desk.desktop');
-      if (enabled) {
-        mkdirSync(join(file, '..'), { recursive: true });
-        writeFileSync(file, autostartDesktopEntry(process.env.APPIMAGE || process.execPath));
-      } else if (existsSync(file)) rmSync(file);
-    } else {
-      app.setLoginItemSettings({ openAtLogin: enabled });
-    }
-  } catch (error) {
-    log.warn('login_item.failed', { error: error instanceof Error ? error.message : String(error) });
-  }
 }

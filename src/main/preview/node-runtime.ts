@@ -36,11 +36,14 @@ function openUnlocked(options: Parameters<typeof openNodeRuntime>[0], lock: Data
   const log = createLogger({ file: join(options.dataDir, 'dispatch-desk.log'), echo: options.echoLog });
   const settings = openConfStore({ cwd: options.dataDir, name: 'settings' });
   const vault = openConfStore({ cwd: options.dataDir, name: 'vault' });
-  const notices = [...settings.notices, ...vault.notices];
+  // The desktop settings are stored here too, for the desktop app that opens the same folder.
+  const desktop = openConfStore({ cwd: options.dataDir, name: 'desktop' });
+  const notices = [...settings.notices, ...vault.notices, ...desktop.notices];
   for (const notice of notices) log.warn('store.notice', { ...notice });
   const core: DispatchCore = createDispatchCore({
     settingsStore: settings.store,
     vaultStore: vault.store,
+    desktopStore: desktop.store,
     cipher: createMemoryKeyCipher(),
     log,
     dataDir: options.dataDir,

@@ -9,3 +9,14 @@ export interface KeyValueStore {
   /** The file behind the store (for messages and for tests that inspect the raw bytes). */
   readonly path: string;
 }
+
+/** A store that keeps nothing across runs: for a core built without a desktop.json (tests, benches). */
+export function createMemoryKeyValueStore(): KeyValueStore {
+  const values = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => values.get(key) as T | undefined,
+    set: (key, value) => void values.set(key, value),
+    delete: (key) => void values.delete(key),
+    path: ':memory:',
+  };
+}

@@ -19,6 +19,7 @@ const electron = vi.hoisted(() => {
     app: {
       isPackaged: true,
       setAsDefaultProtocolClient: vi.fn(() => true),
+      setLoginItemSettings: vi.fn(),
       on: vi.fn((name: string, handler: (...args: unknown[]) => void) => appHandlers.set(name, handler)),
     },
     globalShortcut: { register: vi.fn((accelerator: string) => accelerator !== 'Ctrl+Alt+D'), unregister: vi.fn(), unregisterAll: vi.fn() },
@@ -48,7 +49,12 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createElectronDesktopIntegration } from '../../../src/main/electron/desktop-integration';
 import { registerGlobalHotkeys, readClipboardForDial } from '../../../src/main/electron/hotkey';
+import { createMemoryLog } from '../../support/memory-log';
 import { installApplicationMenu } from '../../../src/main/electron/menu';
 import { showNativeNotification } from '../../../src/main/electron/notifications';
 import { registerLinkIntake } from '../../../src/main/electron/protocol';
@@ -154,5 +160,56 @@ describe('notifications', () => {
     electron.Notification.isSupported.mockReturnValueOnce(false);
     expect(showNativeNotification({ entryId: 'e1', title: 't', body: 'b' }, vi.fn())).toBe(false);
     expect(electron.notifications).toHaveLength(0);
+  });
+});
+
+describe('desktop settings integration', () => {
+  const settings = { hotkeyDialClipboard: 'Ctrl+Alt+K', hotkeyToggleWindow: 'Ctrl+Alt+S', closeToTray: true, notifications: true, startAtLogin: false };
+
+  it('registers the hotkeys, again only when a binding changes, and reports the one another program holds', () => {
+    const handlers = { dialClipboard: vi.fn(), toggleWindow: vi.fn() };
+    const integration = createElectronDesktopIntegration({ handlers, log: createMemoryLog() });
+    expect(integration.applies).toContain('startAtLogin'); // the mock app is packaged
+    const first = integration.apply(settings, null);
+    expect(electron.globalShortcut.register.mock.calls.map((c) => c[0])).toEqual(['Ctrl+Alt+K', 'Ctrl+Alt+S']);
+    expect(first.hotkeys.hotkeyDialClipboard).toEqual({ status: 'registered', accelerator: 'Ctrl+Alt+K' });
+    // The registered callback is the action's handler.
+    (electron.globalShortcut.register.mock.calls[0] as unknown as [string, () => void])[1]();
+    expect(handlers.dialClipboard).toHaveBeenCalledTimes(1);
+
+    electron.globalShortcut.register.mockClear();
+    electron.globalShortcut.unregisterAll.mockClear();
+    integration.apply({ ...settings, notifications: false }, settings);
+    expect(electron.globalShortcut.unregisterAll).not.toHaveBeenCalled();
+    expect(electron.globalShortcut.register).not.toHaveBeenCalled();
+
+    // The mock's globalShortcut refuses Ctrl+Alt+D, as if another program held it.
+    const moved = integration.apply({ ...settings, hotkeyDialClipboard: 'Ctrl+Alt+D' }, settings);
+    expect(electron.globalShortcut.unregisterAll).toHaveBeenCalledTimes(1);
+    expect(moved.hotkeys.hotkeyDialClipboard).toEqual({ status: 'taken', accelerator: 'Ctrl+Alt+D' });
+    expect(moved.hotkeys.hotkeyToggleWindow.status).toBe('registered');
+  });
+
+  it('start at login: the login item (Windows/macOS) or an autostart file (Linux), set when it changes', () => {
+    const config = mkdtempSync(join(tmpdir(), 'dispatch-autostart-'));
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = config;
+    try {
+      const integration = createElectronDesktopIntegration({ handlers: { dialClipboard: vi.fn(), toggleWindow: vi.fn() }, log: createMemoryLog() });
+      integration.apply(settings, null);
+      integration.apply({ ...settings, startAtLogin: true }, settings);
+      const file = join(config, 'autostart', 'dispatch-desk.desktop');
+      if (process.platform === 'linux') {
+        expect(readFileSync(file, 'utf8')).toContain('X-GNOME-Autostart-enabled=true');
+        integration.apply(settings, { ...settings, startAtLogin: true });
+        expect(existsSync(file)).toBe(false);
+      } else {
+        expect(electron.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true });
+      }
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+      rmSync(config, { recursive: true, force: true });
+    }
   });
 });

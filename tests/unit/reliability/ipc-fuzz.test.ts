@@ -32,6 +32,7 @@ const WRITING_OPS: ReadonlySet<OperationName> = new Set([
   'accountSave',
   'accountClear',
   'settingsSet',
+  'desktopSettingsSet',
   'contactSave',
   'contactsRestore',
   'groupSave',

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { AccountSection } from './AccountSection';
+import { DesktopSection } from './DesktopSection';
 import { GeneralSection } from './GeneralSection';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { useSettingsDraftStore } from './settings-draft-store';
@@ -20,6 +21,7 @@ export function SettingsTab() {
       <div className="settings-tab">
         <GeneralSection />
         <AccountSection />
+        <DesktopSection />
       </div>
       <SettingsSaveBar />
     </form>

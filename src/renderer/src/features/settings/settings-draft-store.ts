@@ -11,7 +11,7 @@
  * A new section (e.g. Team) adds its draft here and one entry to `sectionSavers`.
  */
 import { create } from 'zustand';
-import type { Settings } from '../../../../shared/domain';
+import type { DesktopSettings, DesktopSettingsView, Settings } from '../../../../shared/domain';
 import type { Failure } from '../../../../shared/result';
 import { invoke } from '../../bridge';
 import { useAppStore } from '../../state/app-store';
@@ -25,19 +25,24 @@ export interface AccountDraft {
   acceptRisk: boolean;
 }
 
-export type SectionId = 'account' | 'general';
+export type SectionId = 'account' | 'general' | 'desktop';
 
 const EMPTY_ACCOUNT: AccountDraft = Object.freeze({ appKey: '', appSecret: '', baseUrl: null, acceptRisk: false });
 
 export interface SettingsDraftState {
   general: Partial<Settings>;
   account: AccountDraft;
+  desktop: Partial<DesktopSettings>;
+  /** The desktop settings as main last answered (with where they apply); null until loaded. */
+  desktopSaved: DesktopSettingsView | null;
   errors: Partial<Record<SectionId, Failure>>;
   saving: boolean;
   /** What the last Save did, for the save bar; reset by the next edit. */
   outcome: 'saved' | 'partial' | 'failed' | 'nothing' | null;
   editGeneral<K extends keyof Settings>(key: K, value: Settings[K]): void;
   editAccount(patch: Partial<AccountDraft>): void;
+  editDesktop<K extends keyof DesktopSettings>(key: K, value: DesktopSettings[K]): void;
+  loadDesktop(): Promise<void>;
   /** After the account was cleared: forget what was typed for it. */
   resetAccount(): void;
   setError(section: SectionId, failure: Failure | null): void;
@@ -48,6 +53,15 @@ export interface SettingsDraftState {
 export function generalPatch(draft: Partial<Settings>, saved: Settings): Partial<Settings> {
   const patch: Partial<Settings> = {};
   for (const key of Object.keys(draft) as (keyof Settings)[]) {
+    if (draft[key] !== undefined && draft[key] !== saved[key]) (patch as Record<string, unknown>)[key] = draft[key];
+  }
+  return patch;
+}
+
+export function desktopPatch(draft: Partial<DesktopSettings>, saved: DesktopSettings | undefined): Partial<DesktopSettings> {
+  if (!saved) return {};
+  const patch: Partial<DesktopSettings> = {};
+  for (const key of Object.keys(draft) as (keyof DesktopSettings)[]) {
     if (draft[key] !== undefined && draft[key] !== saved[key]) (patch as Record<string, unknown>)[key] = draft[key];
   }
   return patch;
@@ -103,12 +117,30 @@ export const useSettingsDraftStore = create<SettingsDraftState>((set, get) => {
     };
   };
 
+  const prepareDesktop = (): PreparedSave | null => {
+    const patch = desktopPatch(get().desktop, get().desktopSaved?.settings);
+    if (Object.keys(patch).length === 0) return null;
+    return {
+      section: 'desktop',
+      async run() {
+        const result = await invoke('desktopSettingsSet', patch);
+        if (!result.ok) return result;
+        const rest = { ...get().desktop };
+        for (const key of Object.keys(patch) as (keyof DesktopSettings)[]) if (rest[key] === patch[key]) delete rest[key];
+        set({ desktop: rest, desktopSaved: result.desktop });
+        return null;
+      },
+    };
+  };
+
   /** In saving order: the account first, so that the mode it switches to is read back before the rest. */
-  const sectionSavers: Array<(saved: Settings) => PreparedSave | null> = [prepareAccount, prepareGeneral];
+  const sectionSavers: Array<(saved: Settings) => PreparedSave | null> = [prepareAccount, prepareGeneral, prepareDesktop];
 
   return {
     general: {},
     account: EMPTY_ACCOUNT,
+    desktop: {},
+    desktopSaved: null,
     errors: {},
     saving: false,
     outcome: null,
@@ -117,6 +149,14 @@ export const useSettingsDraftStore = create<SettingsDraftState>((set, get) => {
     },
     editAccount(patch) {
       set({ account: { ...get().account, ...patch }, outcome: null });
+    },
+    editDesktop(key, value) {
+      set({ desktop: { ...get().desktop, [key]: value }, outcome: null });
+    },
+    async loadDesktop() {
+      const result = await invoke('desktopSettingsGet', {});
+      if (result.ok) set({ desktopSaved: result.desktop });
+      else set({ errors: { ...get().errors, desktop: result } });
     },
     resetAccount() {
       set({ account: EMPTY_ACCOUNT, errors: { ...get().errors, account: undefined } });
@@ -147,5 +187,11 @@ export const useSettingsDraftStore = create<SettingsDraftState>((set, get) => {
 /** Whether anything on the page is not saved yet. */
 export function useSettingsDirty(): boolean {
   const saved = useAppStore((s) => s.settings);
-  return useSettingsDraftStore((s) => saved !== null && (Object.keys(generalPatch(s.general, saved)).length > 0 || accountDirty(s.account, saved.baseUrl)));
+  return useSettingsDraftStore(
+    (s) =>
+      saved !== null &&
+      (Object.keys(generalPatch(s.general, saved)).length > 0 ||
+        accountDirty(s.account, saved.baseUrl) ||
+        Object.keys(desktopPatch(s.desktop, s.desktopSaved?.settings)).length > 0),
+  );
 }
