@@ -79,6 +79,8 @@ export interface DispatchCore {
     settings(): Settings;
     /** The desktop settings; the Electron shell attaches to apply them live. */
     desktopSettings: DesktopSettingsService;
+    /** A notification about this log entry was clicked: the window shows it (false: no such entry, nothing sent). */
+    focusLogEntry(entryId: string): boolean;
   };
   close(): Promise<void>;
 }
@@ -230,6 +232,11 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
       callLog: () => callLog.list().entries,
       settings: () => settings.get(),
       desktopSettings,
+      focusLogEntry(entryId) {
+        if (!callLog.list().entries.some((e) => e.id === entryId)) return false;
+        events.emit('logEntryFocusRequested', { entryId });
+        return true;
+      },
     },
     async close() {
       tracker.stop();

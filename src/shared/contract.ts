@@ -248,6 +248,11 @@ export interface AppEvents {
    * `phone` is the normalised number, or why the text is not one (shown as the normal error).
    */
   dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: PhoneParse };
+  /**
+   * The dispatcher clicked a native notification about this call-log entry (call failed, not
+   * answered, conference ended): the window shows the log, scrolled to the entry and highlighted.
+   */
+  logEntryFocusRequested: { entryId: string };
 }
 export type AppEventName = keyof AppEvents;
 /** One event as the window receives it: a union discriminated by `type`. */

@@ -68,6 +68,10 @@ export function startDesktopShell(
     win.focus();
   };
   const whenPageReady = (run: () => void) => (pageReady ? run() : early.push(run));
+  const focusLogEntry = (entryId: string) => {
+    show();
+    whenPageReady(() => core.desktop.focusLogEntry(entryId));
+  };
   const dialText = (text: string, source: DialSource) => {
     show();
     whenPageReady(() => core.desktop.dialRequests.fromText(text, source));
@@ -141,7 +145,8 @@ export function startDesktopShell(
     }
     if (changed) {
       const model = decideNotification(changed, { enabled: desktopSettings.current().notifications, language: settings.language });
-      if (model) showNativeNotification(model, () => show());
+      // A click brings the window forward on the log, at this call's row.
+      if (model) showNativeNotification(model, (entryId) => focusLogEntry(entryId));
     }
   };
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CallLogEntry } from '../../../../shared/domain';
 import { failureText } from '../../../../shared/result';
@@ -13,6 +13,7 @@ import { EMPTY_LOG_FILTER, filterLog, isFailed, type LogFilter, type LogResultFi
 import { formatPhone } from '../../lib/phone-format';
 import { currentLanguage, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
+import { useLogFocusStore } from '../../state/log-focus-store';
 import { showToast } from '../../state/toast-store';
 import { redial } from '../calls/redial';
 
@@ -47,6 +48,22 @@ export function CallLogTab() {
   };
 
   const filtered = filter.text !== '' || filter.date !== '' || filter.result !== 'all';
+
+  // A clicked notification asks for an entry: a filter that hides it is cleared (adjusted during
+  // render), then the list scrolls to the row, which stays highlighted.
+  const focus = useLogFocusStore(useShallow((s) => ({ entryId: s.entryId, seq: s.seq })));
+  const [focusHandled, setFocusHandled] = useState(0);
+  if (focus.seq !== focusHandled) {
+    setFocusHandled(focus.seq);
+    if (filtered && !filterLog(log, filter).some((e) => e.id === focus.entryId)) setFilter(EMPTY_LOG_FILTER);
+  }
+  const focusIndex = focus.entryId === null ? -1 : shown.findIndex((e) => e.id === focus.entryId);
+  const focusFound = focusIndex >= 0;
+  useEffect(() => {
+    if (focusFound) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+    // Once per request (seq) or when the entry first appears, not whenever the list moves under it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scrolling again on every log change would fight the dispatcher's own scrolling
+  }, [focus.seq, focusFound]);
   return (
     <div className="log-tab">
       <div className="log-toolbar" role="search">
@@ -120,7 +137,7 @@ export function CallLogTab() {
           {logStatus === 'loading' && log.length === 0 && <p className="list-state">{t('log.loading')}</p>}
           <div className="log-body-inner" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => (
-              <LogRow key={v.key} entry={shown[v.index]} top={v.start} />
+              <LogRow key={v.key} entry={shown[v.index]} top={v.start} focused={shown[v.index].id === focus.entryId} />
             ))}
           </div>
         </div>
@@ -129,7 +146,7 @@ export function CallLogTab() {
   );
 }
 
-const LogRow = memo(function LogRow({ entry, top }: { entry: CallLogEntry; top: number }) {
+const LogRow = memo(function LogRow({ entry, top, focused }: { entry: CallLogEntry; top: number; focused: boolean }) {
   const t = useT();
   const lang = useLanguage();
   const failed = isFailed(entry);
@@ -137,8 +154,9 @@ const LogRow = memo(function LogRow({ entry, top }: { entry: CallLogEntry; top: 
   const errorText = entry.error ? failureText(entry.error, lang) : '';
   return (
     <div
-      className={`log-row${failed ? ' failed' : ''}`}
+      className={`log-row${failed ? ' failed' : ''}${focused ? ' focused' : ''}`}
       role="row"
+      aria-current={focused ? 'true' : undefined}
       data-testid="log-row"
       data-state={entry.state}
       data-id={entry.id}
