@@ -16,9 +16,11 @@ import type { HubContext } from './context';
 import { migrate, MIGRATION_LOCK_KEY } from './db/migrate';
 import { openDb } from './db/open';
 import type { Db } from './db/types';
+import { EventSequencer } from './event-sequencer';
 import { EventFanout } from './events';
 import { createLogger } from './log';
 import { createMetrics, instrumentDb, type HubMetrics } from './metrics';
+import { schedulePruning } from './prune';
 import { dbRateLimitStore } from './rate-limit-store';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -43,6 +45,8 @@ export interface HubOptions {
   /** Overrides config.rateLimitPerMinute (tests). */
   apiRateLimit?: number;
   heartbeatMs?: number;
+  /** How often the event sequencer looks for events nobody numbered (default 1 000 ms; 0 = never, tests). */
+  sequencerSweepMs?: number;
   now?: () => number;
 }
 
@@ -52,6 +56,7 @@ export interface Hub {
   config: HubConfig;
   metrics: HubMetrics;
   yunxin: YunxinAccess;
+  sequencer: EventSequencer;
   /** Set when this start created the first admin with a generated password: print it once. */
   firstAdmin?: { username: string; password: string; generated: boolean };
   listen(): Promise<string>;
@@ -101,6 +106,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const yunxin = createYunxinAccess({ config, db, fetch: options.fetch });
   const fanout = new EventFanout(db, (err) => log.error({ err }, 'event fan-out failed'));
   await fanout.start();
+  const sequencer = new EventSequencer(db, (err) => log.error({ err }, 'event sequencing failed'), options.sequencerSweepMs);
+  sequencer.start();
+  const pruning = schedulePruning(
+    db,
+    { eventRetentionMs: config.eventRetentionMs, intervalMs: config.pruneIntervalMs },
+    (report) => {
+      const { ran, ...counts } = report;
+      if (ran && Object.values(counts).some((n) => n > 0)) log.info({ pruned: counts }, 'pruned old rows');
+    },
+    (err) => log.error({ err }, 'pruning failed'),
+  );
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -131,7 +147,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       req.user = user;
     };
 
-  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, requireRole, now: options.now ?? Date.now };
+  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, sequencer, requireRole, now: options.now ?? Date.now };
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown }, req, reply) => {
     if (err.validation) return reply.code(400).send({ ok: false, code: 'invalid_input', message: err.message });
@@ -178,6 +194,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     config,
     metrics,
     yunxin,
+    sequencer,
     firstAdmin,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
@@ -188,8 +205,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       if (closed) return;
       closed = true;
+      await pruning.stop();
       await fanout.close();
       await app.close();
+      await sequencer.close();
       if (ownsDb) await rawDb.close();
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The shared directory: /api/contacts, /api/groups, /api/rosters (list with the directory
  * revision, create, update and delete with If-Match) and /api/directory/changes?since=N.
- * Every change takes a new global revision under the event-order lock, so revisions become
+ * Every change takes a new global revision under the directory lock, so revisions become
  * visible in order and "changes since N" misses nothing; deletes leave tombstones for the feed.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,10 @@ import { appendAudit } from '../audit';
 import { fail, userOf, type HubContext } from '../context';
 import type { Queryable } from '../db/types';
 import { checkItem, ITEM_SCHEMAS, type DirectoryKind } from '../directory';
-import { appendEvent, lockEventOrder } from '../events';
+import { appendEvent } from '../events';
+
+/** "dirv" in ASCII: directory changes take their revision one at a time (see `change`). */
+export const DIRECTORY_LOCK_KEY = 0x64697276;
 
 const PATHS: Array<[string, DirectoryKind]> = [
   ['contacts', 'contact'],
@@ -61,8 +64,10 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
     expected: number | 'absent',
     next: Record<string, unknown> | null,
   ): Promise<{ ok: true; row: ItemRow } | { ok: false; current: ItemRow | undefined }> {
-    return db.transaction(async (tx) => {
-      await lockEventOrder(tx);
+    const done = await db.transaction(async (tx) => {
+      // Held until COMMIT, so revisions become visible in order and "changes since N" misses
+      // nothing. It serialises directory edits only (people typing), never bills or calls.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK_KEY]);
       const cur = await tx.query<ItemRow>('SELECT * FROM directory_items WHERE kind = $1 AND id = $2 FOR UPDATE', [kind, id]);
       const current = cur.rows[0];
       const live = current && !current.deleted ? current : undefined;
@@ -82,6 +87,8 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       await appendEvent(tx, 'directory', { kind, itemId: id, revision, action, by: actor });
       return { ok: true as const, row: r.rows[0] };
     });
+    if (done.ok) ctx.sequencer.poke();
+    return done;
   }
 
   function conflict(reply: FastifyReply, current: ItemRow | undefined) {
