@@ -22,6 +22,7 @@ import { createLogger } from './log';
 import { createMetrics, instrumentDb, type HubMetrics } from './metrics';
 import { schedulePruning } from './prune';
 import { dbRateLimitStore } from './rate-limit-store';
+import { hubSchemaController } from './validation';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { callbackRoutes } from './routes/callback';
@@ -126,8 +127,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // A hop count is valid at runtime (proxy-addr); the type declarations only list string | boolean.
     trustProxy: config.trustProxy as string | boolean,
     return503OnClosing: true,
-    // Unknown fields are an error, not silently dropped (Fastify's default strips them).
-    ajv: { customOptions: { removeAdditional: false } },
+    // Bodies without type coercion, unknown fields refused (src/hub/validation.ts).
+    schemaController: hubSchemaController,
   });
 
   const requireRole =

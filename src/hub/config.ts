@@ -4,8 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import { DEFAULT_BASE_URL } from '../shared/limits';
+import { checkApiBaseUrl } from '../yunxin/api-host';
 import { PASSWORD_MIN } from './auth/passwords';
-import { isAllowedYunxinBaseUrl } from './base-url';
 import { isPostgresUrl } from './db/open';
 import { parseKey } from './secret-box';
 
@@ -93,7 +93,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   let yunxin: YunxinEnv | undefined;
   if (env.YUNXIN_APP_KEY) {
     const baseUrl = env.YUNXIN_BASE_URL || DEFAULT_BASE_URL;
-    if (!isAllowedYunxinBaseUrl(baseUrl)) throw new Error('YUNXIN_BASE_URL must be an https:// address under netease.im');
+    // The desk's rule (src/yunxin/api-host.ts), without its loopback exception: a production hub
+    // signs for the real account, and its sandbox simulator is wired in code, not by this variable.
+    const host = checkApiBaseUrl(baseUrl, { allowLoopback: false });
+    if (!host.ok) throw new Error(`YUNXIN_BASE_URL must be an https:// address under netease.im (${host.reason})`);
     yunxin = { appKey: env.YUNXIN_APP_KEY, baseUrl };
     if (env.YUNXIN_APP_SECRET) yunxin.appSecret = env.YUNXIN_APP_SECRET;
     if (env.YUNXIN_CALLER_ACC) yunxin.callerAcc = env.YUNXIN_CALLER_ACC;
