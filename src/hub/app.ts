@@ -23,6 +23,8 @@ import { createMetrics, instrumentDb, type HubMetrics } from './metrics';
 import { schedulePruning } from './prune';
 import { dbRateLimitStore } from './rate-limit-store';
 import { hubSchemaController } from './validation';
+import { fail, localizeFailures } from './messages';
+import { msg } from '../shared/i18n';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { callbackRoutes } from './routes/callback';
@@ -131,6 +133,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     schemaController: hubSchemaController,
   });
 
+  localizeFailures(app);
+
   const requireRole =
     (...roles: Role[]) =>
     async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -138,11 +142,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       const user = token ? await userForToken(db, token) : undefined;
       if (!user) {
         reply.header('WWW-Authenticate', 'Bearer');
-        await reply.code(401).send({ ok: false, code: 'unauthorized', message: 'Sign in first (missing, expired or revoked token).' });
+        await fail(reply, 401, 'unauthorized', msg('hub.unauthorized'));
         return;
       }
       if (roles.length > 0 && !roles.includes(user.role)) {
-        await reply.code(403).send({ ok: false, code: 'forbidden', message: `This needs the role ${roles.join(' or ')}.` });
+        await fail(reply, 403, 'forbidden', msg('hub.forbidden', { roles: roles.join(' / ') }));
         return;
       }
       req.user = user;
@@ -150,16 +154,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, sequencer, requireRole, now: options.now ?? Date.now };
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown }, req, reply) => {
-    if (err.validation) return reply.code(400).send({ ok: false, code: 'invalid_input', message: err.message });
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown; retryAfterSeconds?: number }, req, reply) => {
+    // Ajv's and Fastify's own texts are English and technical: they go in as the problem.
+    if (err.validation) return fail(reply, 400, 'invalid_input', msg('hub.invalidRequest', { problem: err.message }));
     const status = err.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send({ ok: false, code: 'rate_limited', message: err.message });
-    if (status === 413) return reply.code(413).send({ ok: false, code: 'too_large', message: 'The request body is too large.' });
-    if (status < 500) return reply.code(status).send({ ok: false, code: err.code ?? 'bad_request', message: err.message });
+    if (status === 429) return fail(reply, 429, 'rate_limited', msg('hub.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
+    if (status === 413) return fail(reply, 413, 'too_large', msg('hub.tooLarge'));
+    if (status < 500) return fail(reply, status, err.code ?? 'bad_request', msg('hub.invalidRequest', { problem: err.message }));
     req.log.error({ err }, 'request failed');
-    return reply.code(500).send({ ok: false, code: 'internal', message: 'Internal error; nothing more is known.' });
+    return fail(reply, 500, 'internal', msg('hub.internal'));
   });
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'not_found', message: 'No such route.' }));
+  app.setNotFoundHandler((_req, reply) => fail(reply, 404, 'not_found', msg('hub.noRoute')));
   app.addHook('onResponse', async (req, reply) => {
     metrics.requests.inc({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
   });
@@ -175,6 +180,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       statusCode: 429,
       code: 'rate_limited',
       message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      retryAfterSeconds: Math.ceil(context.ttl / 1000),
     }),
   });
 

@@ -36,6 +36,4 @@ export function userOf(req: FastifyRequest): AuthUser {
   return req.user;
 }
 
-export function fail(reply: FastifyReply, status: number, code: string | number, message: string, extra: Record<string, unknown> = {}) {
-  return reply.code(status).send({ ok: false, code, message, ...extra });
-}
+export { fail } from './messages';

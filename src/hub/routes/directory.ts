@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { msg } from '../../shared/i18n';
 import { appendAudit } from '../audit';
 import { fail, userOf, type HubContext } from '../context';
 import type { Queryable } from '../db/types';
@@ -92,9 +93,9 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
   }
 
   function conflict(reply: FastifyReply, current: ItemRow | undefined) {
-    if (!current) return fail(reply, 404, 'not_found', 'No such item (it may have been deleted).');
+    if (!current) return fail(reply, 404, 'not_found', msg('hub.directory.notFound'));
     reply.header('ETag', `"${Number(current.revision)}"`);
-    return fail(reply, 409, 'conflict', 'Someone changed this item first; here is the current version.', { current: toItem(current) });
+    return fail(reply, 409, 'conflict', msg('hub.directory.conflict'), { current: toItem(current) });
   }
 
   for (const [path, kind] of PATHS) {
@@ -109,7 +110,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       if (!checked.ok) return reply.code(400).send(checked);
       const user = userOf(req);
       const done = await change(kind, randomUUID(), user.username, req.ip, 'absent', checked.data);
-      if (!done.ok) return fail(reply, 500, 'internal', 'Could not create the item.');
+      if (!done.ok) return fail(reply, 500, 'internal', msg('hub.directory.createFailed'));
       reply.header('ETag', `"${Number(done.row.revision)}"`);
       return reply.code(201).send({ ok: true, item: toItem(done.row) });
     });
@@ -119,7 +120,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders, body: ITEM_SCHEMAS[kind] } },
       async (req, reply) => {
         const expected = ifMatchRevision(req.headers['if-match']);
-        if (expected === undefined) return fail(reply, 428, 'precondition_required', 'Send If-Match with the revision you edited.');
+        if (expected === undefined) return fail(reply, 428, 'precondition_required', msg('hub.directory.ifMatchEdit'));
         const checked = checkItem(kind, req.body);
         if (!checked.ok) return reply.code(400).send(checked);
         const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, checked.data);
@@ -134,7 +135,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders } },
       async (req, reply) => {
         const expected = ifMatchRevision(req.headers['if-match']);
-        if (expected === undefined) return fail(reply, 428, 'precondition_required', 'Send If-Match with the revision you are deleting.');
+        if (expected === undefined) return fail(reply, 428, 'precondition_required', msg('hub.directory.ifMatchDelete'));
         const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, null);
         if (!done.ok) return conflict(reply, done.current);
         return { ok: true, revision: Number(done.row.revision) };
