@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource, type ReadOptions, type SourceRead } from '../../../src/main/contacts/import/read-source';
 import type { SourceRecord } from '../../../src/main/contacts/import/source-record';
+import { createMappingMemory } from '../../../src/main/contacts/import/mapping-memory';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/import', name));
 
@@ -262,5 +263,88 @@ describe('Excel .xlsx', () => {
       reason: 'too_many_rows',
       maxRows: 2,
     });
+  });
+});
+
+describe('columns: the guess, the mapping step and what is remembered', () => {
+  const csv = (text: string) => Buffer.from(text, 'utf8');
+  const options = { fileName: 'a.csv', lang: 'zh-CN' as const, maxRows: 100 };
+
+  it('is unsure without a header row (columns by position) and when an unknown column holds numbers', async () => {
+    const headerless = await readSource(csv('张三,13800138000,一队\n'), options);
+    expect(headerless).toMatchObject({ ok: true, headerSet: null, source: { layout: 'none', certain: false } });
+    if (headerless.ok) expect(headerless.records).toEqual([rec(1, '张三', [['13800138000', '']], { org: '一队' })]);
+
+    const missed = await readSource(csv('姓名,手机,联络\n张三,13800138000,13900139000\n'), options);
+    expect(missed).toMatchObject({ ok: true, source: { layout: 'generic', certain: false } });
+  });
+
+  it("reads with the dispatcher's mapping, label included, and with a remembered one for the same headers", async () => {
+    const file = csv('人员,联系方式,所在单位\n左一,13800138001,一队\n');
+    const guessed = await readSource(file, options);
+    if (!guessed.ok) throw new Error('read');
+    expect(guessed.source.certain).toBe(false);
+    expect(guessed.records).toEqual([rec(2, '', [], { org: '一队' })]);
+
+    const mapping = [
+      { role: 'name' as const, label: '' },
+      { role: 'number' as const, label: '值班' },
+      { role: 'ignore' as const, label: '' },
+    ];
+    const chosen = await readSource(file, { ...options, mapping });
+    expect(chosen).toMatchObject({ ok: true, source: { certain: true, mappingFrom: 'chosen' }, records: [rec(2, '左一', [['13800138001', '值班']])] });
+
+    const remembered = await readSource(file, { ...options, remembered: { [guessed.headerSet!]: mapping } });
+    expect(remembered).toMatchObject({ ok: true, source: { certain: true, mappingFrom: 'remembered' }, records: [rec(2, '左一', [['13800138001', '值班']])] });
+    // Other headers do not pick it up.
+    const other = await readSource(csv('人员,联系方式\n左一,13800138001\n'), { ...options, remembered: { [guessed.headerSet!]: mapping } });
+    expect(other).toMatchObject({ ok: true, source: { mappingFrom: 'guess' } });
+  });
+
+  it('our own export reads back: label:number items, ="…" cells, the favourite column', async () => {
+    const r = await readSource(
+      csv('\uFEFF姓名,号码,单位,备注,分组,收藏\r\n张三,"手机:13800138000; 办公室:010-65529988",一队,,司机,是\r\n李四,="13900139000",,,,\r\n'),
+      options,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      records: [
+        rec(
+          2,
+          '张三',
+          [
+            ['13800138000', '手机'],
+            ['010-65529988', '办公室'],
+          ],
+          { org: '一队', groupNames: ['司机'], favorite: true },
+        ),
+        rec(3, '李四', [['13900139000', '']], { favorite: false }),
+      ],
+    });
+  });
+});
+
+describe('mapping memory', () => {
+  const memoryStore = () => {
+    const data = new Map<string, unknown>();
+    return {
+      get: <T>(k: string) => data.get(k) as T | undefined,
+      set: (k: string, v: unknown) => void data.set(k, v),
+      delete: (k: string) => void data.delete(k),
+      path: ':memory:',
+    };
+  };
+
+  it('keeps the latest mapping per header set, the most recent few, and drops damaged entries', () => {
+    const store = memoryStore();
+    const memory = createMappingMemory(store, 2);
+    const m = (role: 'name' | 'number') => [{ role, label: '' }];
+    memory.remember('a', m('name'));
+    memory.remember('b', m('name'));
+    memory.remember('a', m('number'));
+    memory.remember('c', m('name'));
+    expect(memory.all()).toEqual({ a: m('number'), c: m('name') });
+    store.set('mappings', [{ headers: 'x', mapping: [{ role: 'dial-everyone', label: '' }] }, { headers: 'y', mapping: m('name') }, 'junk']);
+    expect(memory.all()).toEqual({ y: m('name') });
   });
 });
