@@ -10,6 +10,7 @@ import { useAppStore } from './app-store';
 import { useCallsStore } from './calls-store';
 import { useContactsStore } from './contacts-store';
 import { useDialRequestStore } from './dial-request-store';
+import { useImportProgressStore } from './import-progress-store';
 import { useLogFocusStore } from './log-focus-store';
 
 export function handleEvent(event: AppEvent): void {
@@ -29,6 +30,9 @@ export function handleEvent(event: AppEvent): void {
     case 'logEntryFocusRequested':
       useLogFocusStore.getState().focus(event.data.entryId);
       useAppStore.getState().setTab('log');
+      return;
+    case 'importProgress':
+      useImportProgressStore.getState().received(event.data);
       return;
     case 'streamResumed':
       void useCallsStore.getState().refreshLog();
