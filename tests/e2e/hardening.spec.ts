@@ -594,7 +594,8 @@ test.describe('the AppSecret never reaches the page or the data folder in clear'
       await saveAccount(page, prod.url, APP_KEY, SENTINEL);
       await scan('account saved');
 
-      await page.getByTestId('settings-max-dur').fill('600');
+      // A value other than the default: Save sends only what changed.
+      await page.getByTestId('settings-max-dur').fill('900');
       await page.getByTestId('settings-save').click();
       await expect(page.getByTestId('settings-saved')).toBeVisible();
       await scan('settings saved');
