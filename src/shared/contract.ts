@@ -30,6 +30,7 @@ import type {
   Settings,
 } from './domain';
 import type { PhoneParse } from './phone';
+import type { CallReport } from './reports/report';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -128,6 +129,10 @@ export type CallLogListResponse = Result<{ entries: CallLogEntry[]; revision: nu
 
 export type NoticesResponse = Result<{ notices: AppNotice[] }>;
 
+export type ReportsGetRequest = RequestOf<'reportsGet'>;
+export type ReportsGetResponse = Result<{ report: CallReport }>;
+export type ReportsExportRequest = RequestOf<'reportsExport'>;
+
 /** Every operation's response, by name. */
 export interface Responses {
   startCall: StartCallResponse;
@@ -155,6 +160,9 @@ export interface Responses {
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
   noticesList: NoticesResponse;
+  reportsGet: ReportsGetResponse;
+  /** One chart's table as CSV, in `lang`. */
+  reportsExport: CsvExportResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -193,6 +201,8 @@ const operationNameSet: Record<OperationName, true> = {
   callLogList: true,
   callLogExport: true,
   noticesList: true,
+  reportsGet: true,
+  reportsExport: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 
