@@ -251,3 +251,17 @@ test('D goes to the dial box; a whole number typed in the search box offers to d
   await search.press('Enter');
   await expect(sheet).toBeHidden();
 });
+
+test('the first call grows the strip without moving the rows under the pointer', async ({ app }) => {
+  const { page } = app;
+  await seedContacts(app, 20);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.reload();
+  const row = page.getByTestId('contact-row').nth(2);
+  const before = (await row.boundingBox())!;
+  expect((await page.getByTestId('call-strip').boundingBox())!.height).toBeLessThanOrEqual(36);
+  await row.getByTestId('contact-call').first().click();
+  await expect(page.getByTestId('call-strip-item')).toHaveCount(1);
+  expect((await page.getByTestId('call-strip').boundingBox())!.height).toBeGreaterThan(100);
+  expect(await row.boundingBox()).toEqual(before);
+});

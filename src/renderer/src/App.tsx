@@ -53,7 +53,6 @@ export function App() {
       {loaded && (
         <>
           <SetupPrompt />
-          <CallStrip />
           <main className="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === 'contacts' && <ContactsTab />}
             {tab === 'log' && <CallLogTab />}
@@ -64,6 +63,10 @@ export function App() {
             )}
             {tab === 'settings' && <SettingsTab />}
           </main>
+          {/* Below the tabs: the strip is one line when idle and grows with the first call, and
+              growing at the bottom never moves the rows under the pointer (a burst of clicks on
+              one contact must not land on the next row down). */}
+          <CallStrip />
           <ConfConfirmSheet />
           <DialRequestSheet />
         </>

@@ -3,7 +3,8 @@
  * CSV export writes it. One builder for both, so the file a dispatcher exports holds exactly the
  * numbers the chart showed.
  */
-import { translate, type Language, type PlainKey } from '../i18n';
+import { translate, type Language } from '../i18n';
+import { reportWord, type ReportWordKey } from '../i18n/report-words';
 import { REPORT_CHARTS, REPORT_OUTCOMES, type CallReport, type ReportChartId, type ReportOutcome } from './report';
 import type { ZonedClock } from './zoned-clock';
 
@@ -33,7 +34,7 @@ const OUTCOME_KEY = {
   notAnswered: 'reports.outcome.notAnswered',
   failed: 'reports.outcome.failed',
   open: 'reports.outcome.open',
-} as const satisfies Record<ReportOutcome, PlainKey>;
+} as const satisfies Record<ReportOutcome, ReportWordKey>;
 
 const TITLE_KEY = {
   perDay: 'reports.chart.perDay',
@@ -45,7 +46,7 @@ const TITLE_KEY = {
   busiestContacts: 'reports.chart.busiestContacts',
   hangCauses: 'reports.chart.hangCauses',
   confSizes: 'reports.chart.confSizes',
-} as const satisfies Record<ReportChartId, PlainKey>;
+} as const satisfies Record<ReportChartId, ReportWordKey>;
 
 export function isReportChart(value: unknown): value is ReportChartId {
   return typeof value === 'string' && (REPORT_CHARTS as readonly string[]).includes(value);
@@ -54,8 +55,10 @@ export function isReportChart(value: unknown): value is ReportChartId {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function reportTable(report: CallReport, chart: ReportChartId, lang: Language, clock: ZonedClock): ReportTable {
-  const w = (key: PlainKey) => translate(lang, key);
-  const col = (key: PlainKey, kind: ReportColumnKind): ReportColumn => ({ label: w(key), kind });
+  const w = (
+    key: Exclude<ReportWordKey, 'reports.confSizeLabel' | 'reports.chartLabel' | 'reports.exportPngLabel' | 'reports.exportCsvLabel' | 'reports.kpi.calls'>,
+  ) => reportWord(lang, key);
+  const col = (key: Parameters<typeof w>[0], kind: ReportColumnKind): ReportColumn => ({ label: w(key), kind });
   const outcomeCols = REPORT_OUTCOMES.map((o) => col(OUTCOME_KEY[o], 'count'));
   const base = { chart, title: w(TITLE_KEY[chart]) };
   const separator = translate(lang, 'common.listSeparator');
@@ -151,7 +154,7 @@ export function reportTable(report: CallReport, chart: ReportChartId, lang: Lang
         ...base,
         columns: [col('reports.col.confSize', 'count'), col('reports.col.confs', 'count'), col('reports.outcome.answered', 'count')],
         rows: report.confSizes.map((c) => [c.size, c.count, c.answered]),
-        labels: report.confSizes.map((c) => translate(lang, 'reports.confSizeLabel', { n: c.size })),
+        labels: report.confSizes.map((c) => reportWord(lang, 'reports.confSizeLabel', { n: c.size })),
         series: [1, 2],
       };
   }

@@ -2,7 +2,7 @@ import { Chart } from 'chart.js';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ReportChartId, ReportTable } from '../../../../shared/reports/report-tables';
 import { Icon } from '../../components/Icon';
-import { useT } from '../../i18n/use-t';
+import { useReportWord } from './use-report-word';
 import { chartSpec, type ChartTheme } from './chart-config';
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 
 /** One chart of the report, with its exports; the data is also a table for screen readers. */
 export const ChartCard = memo(function ChartCard({ table, theme, background, onPng, onCsv, csvBusy }: Props) {
-  const t = useT();
+  const w = useReportWord();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
   const empty = table.rows.length === 0 || table.series.every((col) => table.rows.every((row) => row[col] === 0));
@@ -24,7 +24,7 @@ export const ChartCard = memo(function ChartCard({ table, theme, background, onP
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || empty) return;
-    const spec = chartSpec(table, theme, t('reports.minutes'));
+    const spec = chartSpec(table, theme, w('reports.minutes'));
     // Chart.js's own types are stricter than the spec's loose options record.
     const chart = new Chart(canvas, spec as unknown as ConstructorParameters<typeof Chart>[1]);
     setDrawn(true);
@@ -32,7 +32,7 @@ export const ChartCard = memo(function ChartCard({ table, theme, background, onP
       chart.destroy();
       setDrawn(false);
     };
-  }, [table, theme, empty, t]);
+  }, [table, theme, empty, w]);
 
   const titleId = `chart-title-${table.chart}`;
   return (
@@ -45,32 +45,32 @@ export const ChartCard = memo(function ChartCard({ table, theme, background, onP
             className="small-button"
             data-testid={`report-png-${table.chart}`}
             disabled={empty || !drawn}
-            aria-label={t('reports.exportPngLabel', { chart: table.title })}
-            title={t('reports.exportPngLabel', { chart: table.title })}
+            aria-label={w('reports.exportPngLabel', { chart: table.title })}
+            title={w('reports.exportPngLabel', { chart: table.title })}
             onClick={() => canvasRef.current && onPng(table.chart, canvasRef.current, background)}
           >
             <Icon name="download" />
-            <span>{t('reports.exportPng')}</span>
+            <span>{w('reports.exportPng')}</span>
           </button>
           <button
             type="button"
             className="small-button"
             data-testid={`report-csv-${table.chart}`}
             disabled={csvBusy}
-            aria-label={t('reports.exportCsvLabel', { chart: table.title })}
-            title={t('reports.exportCsvLabel', { chart: table.title })}
+            aria-label={w('reports.exportCsvLabel', { chart: table.title })}
+            title={w('reports.exportCsvLabel', { chart: table.title })}
             onClick={() => onCsv(table.chart)}
           >
             <Icon name="download" />
-            <span>{t('reports.exportCsv')}</span>
+            <span>{w('reports.exportCsv')}</span>
           </button>
         </div>
       </header>
       <div className="chart-box">
         {empty ? (
-          <p className="chart-empty muted">{t('reports.chartEmpty')}</p>
+          <p className="chart-empty muted">{w('reports.chartEmpty')}</p>
         ) : (
-          <canvas ref={canvasRef} role="img" aria-label={t('reports.chartLabel', { chart: table.title, n: table.rows.length })} />
+          <canvas ref={canvasRef} role="img" aria-label={w('reports.chartLabel', { chart: table.title, n: table.rows.length })} />
         )}
       </div>
       <table className="sr-only">

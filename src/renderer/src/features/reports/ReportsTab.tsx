@@ -14,6 +14,7 @@ import type { Failure } from '../../../../shared/result';
 import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
 import { useT } from '../../i18n/use-t';
+import { useReportWord } from './use-report-word';
 import { downloadText } from '../../lib/download';
 import { formatDuration } from '../../lib/format';
 import { currentLanguage, useLanguage } from '../../state/app-store';
@@ -44,6 +45,7 @@ function readTheme(name: 'light' | 'dark'): { name: string; theme: ChartTheme; b
 
 export default function ReportsTab() {
   const t = useT();
+  const w = useReportWord();
   const lang = useLanguage();
   const [range, setRange] = useState<DayRange>(() => presetRange('week', Date.now()));
   /** The preset the range came from (its button shows pressed); null once a date is edited. */
@@ -121,8 +123,8 @@ export default function ReportsTab() {
   const rate = totals && totals.attempts > 0 ? Math.round((totals.answered / totals.attempts) * 100) : null;
   return (
     <div className="reports-tab" data-testid="reports-tab">
-      <div className="reports-toolbar" role="group" aria-label={t('reports.range')}>
-        <h2 className="reports-title">{t('reports.title')}</h2>
+      <div className="reports-toolbar" role="group" aria-label={w('reports.range')}>
+        <h2 className="reports-title">{w('reports.title')}</h2>
         <div className="preset-buttons">
           {RANGE_PRESETS.map((p) => (
             <button
@@ -136,12 +138,12 @@ export default function ReportsTab() {
                 setRange(presetRange(p, Date.now()));
               }}
             >
-              {t(`reports.preset.${p}`)}
+              {w(`reports.preset.${p}`)}
             </button>
           ))}
         </div>
         <label className="field inline-field">
-          <span>{t('reports.from')}</span>
+          <span>{w('reports.from')}</span>
           <input
             type="date"
             data-testid="report-from"
@@ -151,7 +153,7 @@ export default function ReportsTab() {
           />
         </label>
         <label className="field inline-field">
-          <span>{t('reports.to')}</span>
+          <span>{w('reports.to')}</span>
           <input
             type="date"
             data-testid="report-to"
@@ -161,44 +163,44 @@ export default function ReportsTab() {
           />
         </label>
         <span className="muted small reports-source" data-testid="report-status" data-loading={loading}>
-          {loading ? t('reports.loading') : t('reports.source')}
+          {loading ? t('reports.loading') : w('reports.source')}
         </span>
       </div>
       {failure && <FailureMessage failure={failure} testId="report-failure" />}
       {totals && (
         <dl className="kpis" data-testid="report-kpis">
           <div>
-            <dt>{t('reports.kpi.attempts')}</dt>
+            <dt>{w('reports.kpi.attempts')}</dt>
             <dd data-testid="kpi-attempts">{totals.attempts}</dd>
-            <dd className="muted small">{t('reports.kpi.calls', { calls: totals.calls, confs: totals.confs })}</dd>
+            <dd className="muted small">{w('reports.kpi.calls', { calls: totals.calls, confs: totals.confs })}</dd>
           </div>
           <div>
-            <dt>{t('reports.kpi.answered')}</dt>
+            <dt>{w('reports.kpi.answered')}</dt>
             <dd data-testid="kpi-answered">{totals.answered}</dd>
             <dd className="muted small">
-              {t('reports.kpi.answerRate')} {rate === null ? '—' : `${rate}%`}
+              {w('reports.kpi.answerRate')} {rate === null ? '—' : `${rate}%`}
             </dd>
           </div>
           <div>
-            <dt>{t('reports.kpi.notAnswered')}</dt>
+            <dt>{w('reports.kpi.notAnswered')}</dt>
             <dd data-testid="kpi-not-answered">{totals.notAnswered}</dd>
             <dd className="muted small">
-              {t('reports.kpi.failed')} {totals.failed}
+              {w('reports.kpi.failed')} {totals.failed}
             </dd>
           </div>
           <div>
-            <dt>{t('reports.kpi.talkTotal')}</dt>
+            <dt>{w('reports.kpi.talkTotal')}</dt>
             <dd data-testid="kpi-talk-total">{formatDuration(totals.talkSec)}</dd>
           </div>
           <div>
-            <dt>{t('reports.kpi.talkAverage')}</dt>
+            <dt>{w('reports.kpi.talkAverage')}</dt>
             <dd data-testid="kpi-talk-average">{formatDuration(totals.avgTalkSec)}</dd>
           </div>
         </dl>
       )}
       {totals && totals.attempts === 0 && (
         <p className="list-state" data-testid="report-empty">
-          {t('reports.empty')}
+          {w('reports.empty')}
         </p>
       )}
       <div className="chart-grid">

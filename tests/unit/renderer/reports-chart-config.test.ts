@@ -6,7 +6,7 @@ import { buildReport } from '../../../src/shared/reports/build-report';
 import { REPORT_CHARTS } from '../../../src/shared/reports/report';
 import { reportTable } from '../../../src/shared/reports/report-tables';
 import { zonedClock } from '../../../src/shared/reports/zoned-clock';
-import { entry, party } from './report-fixtures';
+import { entry, party } from '../reports/report-fixtures';
 
 const theme: ChartTheme = { text: '#111', muted: '#555', grid: '#ddd', series: ['#a00', '#0a0', '#00a'], outcomes: ['#1', '#2', '#3', '#4'] };
 const clock = zonedClock('UTC');
