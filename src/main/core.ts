@@ -14,6 +14,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { createMappingMemory } from './contacts/import/mapping-memory';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
@@ -22,6 +23,7 @@ import type { Logger } from './log';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { createSettingsService } from './settings/settings-service';
 import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
+import { openConfStore } from './stores/conf-store';
 import type { KeyValueStore } from './stores/kv-store';
 import { createReportService } from './reports/report-service';
 import { createNoticeBoard } from './stores/notice-board';
@@ -119,7 +121,13 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // moment regardless), so the first page does not compete with it.
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
-  const importer = createContactsImport({ contacts: sources.contacts, groups: contacts.groups, now });
+  const importer = createContactsImport({
+    contacts: sources.contacts,
+    groups: contacts.groups,
+    now,
+    onProgress: (progress) => events.emit('importProgress', progress),
+    mappings: createMappingMemory(openConfStore({ cwd: deps.dataDir, name: 'import-mappings' }).store),
+  });
   const callLog = sources.callLog;
   // The desk's own log; team mode hands the report service the team's log instead.
   const reports = createReportService({ entries: () => callLog.list().entries });
@@ -199,7 +207,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
-    contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
