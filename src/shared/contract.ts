@@ -33,6 +33,7 @@ import type {
 } from './domain';
 import type { ColumnRole, ImportFormat } from './import-mapping';
 import type { PhoneParse } from './phone';
+import type { CallReport } from './reports/report';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -166,6 +167,9 @@ export type NoticesResponse = Result<{ notices: AppNotice[] }>;
 
 export type DesktopSettingsPatch = RequestOf<'desktopSettingsSet'>;
 export type DesktopSettingsResponse = Result<{ desktop: DesktopSettingsView }>;
+export type ReportsGetRequest = RequestOf<'reportsGet'>;
+export type ReportsGetResponse = Result<{ report: CallReport }>;
+export type ReportsExportRequest = RequestOf<'reportsExport'>;
 
 /** Every operation's response, by name. */
 export interface Responses {
@@ -195,6 +199,9 @@ export interface Responses {
   noticesList: NoticesResponse;
   desktopSettingsGet: DesktopSettingsResponse;
   desktopSettingsSet: DesktopSettingsResponse;
+  reportsGet: ReportsGetResponse;
+  /** One chart's table as CSV, in `lang`. */
+  reportsExport: CsvExportResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -234,6 +241,8 @@ const operationNameSet: Record<OperationName, true> = {
   noticesList: true,
   desktopSettingsGet: true,
   desktopSettingsSet: true,
+  reportsGet: true,
+  reportsExport: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 
