@@ -5,7 +5,8 @@
  */
 import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
-import { success } from '../shared/result';
+import { msg } from '../shared/i18n';
+import { failWith, success } from '../shared/result';
 import { exportCallLogCsv } from './calls/call-log-csv';
 import { createCallService } from './calls/call-service';
 import { createClientFactory } from './calls/client-factory';
@@ -28,6 +29,8 @@ import type { StoreNotice } from './stores/store-notice';
 import type { ApiHostPolicy } from '../yunxin/api-host';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
+import type { BackoffPolicy } from './team/team-session';
+import { createTeamMode } from './team/team-mode';
 
 /** When the contacts warm-up starts if no window has asked for the list by then. */
 const WARM_UP_AFTER_MS = 1000;
@@ -60,6 +63,8 @@ export interface CoreDeps {
   callLogCap?: number;
   /** Session polling; tests drive it round by round with their own `repeat`. */
   tracking?: { intervalMs?: number; repeat?: Repeat; graceMs?: number; notExistLimit?: number };
+  /** Team mode in tests: the hub requests' timeout and the event stream's reconnect backoff. */
+  team?: { timeoutMs?: number; backoff?: BackoffPolicy; fetch?: typeof fetch };
 }
 
 export interface DispatchCore {
@@ -126,6 +131,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     // The mode the call was placed in, not the current one: switching to production must not
     // send a sandbox session id to the real server (or the reverse).
     async query(entry) {
+      // Team entries are followed through the hub's events, never polled from the desk.
+      if (entry.mode === 'team') return failWith('not_configured', msg('team.err.notSignedIn'));
       const c = await clientFor({ ...settings.get(), mode: entry.mode });
       if (!c.ok) return c;
       return c.client.querySession({ session: entry.session ?? '', type: entry.kind });
@@ -140,12 +147,28 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // Resumes sessions left in progress by the previous run: they are still in the log.
   tracker.start();
 
+  // Team mode (signed in to a hub): calls, the log and the directory go through the hub.
+  const team = createTeamMode({
+    cipher: deps.cipher,
+    vaultStore: deps.vaultStore,
+    log: deps.log,
+    now,
+    settings: settings.get,
+    nameFor: contacts.nameFor,
+    emit: events.emit,
+    timeoutMs: deps.team?.timeoutMs ?? deps.timeoutMs,
+    backoff: deps.team?.backoff,
+    fetch: deps.team?.fetch,
+  });
+  void team.start();
+  const teamLog = () => (team.active() ? team.log : callLog);
+
   const switchMode = (mode: Mode) => (settings.get().mode !== mode ? settings.set({ mode }) : success({}));
   const accountStatus = async () => success({ account: await vault.status(settings.get().mode) });
 
   const handlers: OperationHandlers = {
-    startCall: (req) => calls.startCall(req),
-    startConf: (req) => calls.startConf(req),
+    startCall: (req) => (team.active() ? team.calls.startCall(req) : calls.startCall(req)),
+    startConf: (req) => (team.active() ? team.calls.startConf(req) : calls.startConf(req)),
     accountStatus,
     async accountSave({ baseUrl, ...credentials }) {
       // A new API host is accepted only here, with the AppSecret typed again in the same form:
@@ -198,9 +221,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportRows: async (req) => importer.rows(req),
     contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async (req) => importer.exportCsv(req.lang),
-    callLogList: async (req) => success(callLog.list(req.sinceRevision)),
-    callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
+    callLogList: async (req) => success(teamLog().list(req.sinceRevision)),
+    callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(teamLog().list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
+    teamStatus: async () => success({ team: team.status() }),
+    teamSignIn: (req) => team.signIn(req),
+    teamSignOut: () => team.signOut(),
   };
 
   // A dial request from a link, the hotkey or the tray reaches the window as one event.
@@ -216,6 +242,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     async close() {
       tracker.stop();
+      await team.close();
       importer.clear();
       clearTimeout(warmUpLater);
       try {

@@ -170,6 +170,18 @@ export const requestSchemas = {
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
   callLogExport: csvExport,
   noticesList: empty,
+  // Team mode. The password is write-only: main sends it to the hub once and keeps only the token
+  // (encrypted, never sent back). acceptPlaintextRisk as for accountSave.
+  teamStatus: empty,
+  teamSignIn: z
+    .object({
+      hubUrl: z.string().min(1).max(256),
+      username: z.string().min(1).max(64),
+      password: z.string().min(1).max(256),
+      acceptPlaintextRisk: z.boolean().optional(),
+    })
+    .strict(),
+  teamSignOut: empty,
 } satisfies Record<string, z.ZodType>;
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks

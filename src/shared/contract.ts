@@ -30,6 +30,7 @@ import type {
   Settings,
 } from './domain';
 import type { PhoneParse } from './phone';
+import type { TeamStatus } from './team';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -128,6 +129,10 @@ export type CallLogListResponse = Result<{ entries: CallLogEntry[]; revision: nu
 
 export type NoticesResponse = Result<{ notices: AppNotice[] }>;
 
+export type TeamSignInRequest = RequestOf<'teamSignIn'>;
+/** Who is signed in to which hub and whether it is reachable; never the token or the password. */
+export type TeamStatusResponse = Result<{ team: TeamStatus }>;
+
 /** Every operation's response, by name. */
 export interface Responses {
   startCall: StartCallResponse;
@@ -155,6 +160,9 @@ export interface Responses {
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
   noticesList: NoticesResponse;
+  teamStatus: TeamStatusResponse;
+  teamSignIn: TeamStatusResponse;
+  teamSignOut: TeamStatusResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -193,6 +201,9 @@ const operationNameSet: Record<OperationName, true> = {
   callLogList: true,
   callLogExport: true,
   noticesList: true,
+  teamStatus: true,
+  teamSignIn: true,
+  teamSignOut: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 
@@ -231,6 +242,8 @@ export interface AppEvents {
    * `phone` is the normalised number, or why the text is not one (shown as the normal error).
    */
   dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: PhoneParse };
+  /** Team mode: signed in or out, or the hub became reachable, unreachable or refused the token. */
+  teamStatusChanged: { team: TeamStatus };
 }
 export type AppEventName = keyof AppEvents;
 /** One event as the window receives it: a union discriminated by `type`. */

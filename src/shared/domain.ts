@@ -132,7 +132,12 @@ export interface CallLogEntry {
   kind: SessionType;
   createdAt: number;
   updatedAt: number;
-  mode: Mode;
+  /** `team`: placed through the team hub (the entry comes from the hub's call list). */
+  mode: Mode | 'team';
+  /** Team mode: the dispatcher who placed it. */
+  dispatcher?: string;
+  /** Team mode: each leg's end from the bill (a conference has one per member). */
+  legs?: { number: string; hangCause?: string }[];
   caller: PhoneNumber;
   /** The callee of a call, the callees of a conference. */
   parties: CallParty[];

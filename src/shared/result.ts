@@ -15,7 +15,20 @@ export type LocalizedText = Record<Language, string>;
 
 /** Local failures (nothing or nothing useful came back from a server). Server answers use the Yunxin code number. */
 export type LocalFailureCode =
-  'invalid_input' | 'timeout' | 'network' | 'bad_response' | 'not_configured' | 'forbidden_sender' | 'storage' | 'busy' | 'internal';
+  | 'invalid_input'
+  | 'timeout'
+  | 'network'
+  | 'bad_response'
+  | 'not_configured'
+  | 'forbidden_sender'
+  | 'storage'
+  | 'busy'
+  | 'internal'
+  // Team mode: what a hub answered (sign-in refused or expired, a role, an edit made on an old revision).
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'not_found';
 
 export type FailureCode = number | LocalFailureCode;
 

@@ -192,6 +192,14 @@ export const MODEL: Record<OperationName, Shape> = {
   callLogList: obj({ sinceRevision: opt(timestamp) }),
   callLogExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   noticesList: EMPTY,
+  teamStatus: EMPTY,
+  teamSignIn: obj({
+    hubUrl: req(str(256, { min: 1 })),
+    username: req(str(64, { min: 1 })),
+    password: req(str(256, { min: 1 })),
+    acceptPlaintextRisk: opt(bool),
+  }),
+  teamSignOut: EMPTY,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ import { useAppStore } from './state/app-store';
 import { useCallsStore } from './state/calls-store';
 import { useContactsStore } from './state/contacts-store';
 import { subscribeToMain } from './state/events';
+import { useTeamStore } from './state/team-store';
+import { TeamBanner } from './features/team/TeamBanner';
 
 export function App() {
   const load = useAppStore((s) => s.load);
@@ -32,6 +34,7 @@ export function App() {
     const unsubscribe = subscribeToMain();
     void load();
     void useAppStore.getState().loadNotices();
+    void useTeamStore.getState().load();
     void useContactsStore.getState().load();
     void useCallsStore.getState().refreshLog();
     return unsubscribe;
@@ -45,6 +48,7 @@ export function App() {
     <div className="app">
       <Header />
       <NoticeBanner />
+      <TeamBanner />
       {loadError && <FailureMessage failure={loadError} testId="load-failure" />}
       {loaded && (
         <>

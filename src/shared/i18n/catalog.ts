@@ -11,16 +11,18 @@ import { inputEn } from './catalog/input.en';
 import { inputZhCN } from './catalog/input.zh-CN';
 import { storageEn } from './catalog/storage.en';
 import { storageZhCN } from './catalog/storage.zh-CN';
+import { teamEn } from './catalog/team.en';
+import { teamZhCN } from './catalog/team.zh-CN';
 import { uiEn } from './catalog/ui.en';
 import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN } as const;
+export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...teamZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...teamEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to

@@ -10,6 +10,7 @@ import { useAppStore } from './app-store';
 import { useCallsStore } from './calls-store';
 import { useContactsStore } from './contacts-store';
 import { useDialRequestStore } from './dial-request-store';
+import { useTeamStore } from './team-store';
 
 export function handleEvent(event: AppEvent): void {
   switch (event.type) {
@@ -25,10 +26,18 @@ export function handleEvent(event: AppEvent): void {
     case 'dialRequested':
       useDialRequestStore.getState().receive(event.data);
       return;
+    case 'teamStatusChanged':
+      // Entering or leaving team mode changes where the log and the contacts come from.
+      if (useTeamStore.getState().apply(event.data.team)) {
+        void useCallsStore.getState().reloadLog();
+        void useContactsStore.getState().load();
+      }
+      return;
     case 'streamResumed':
       void useCallsStore.getState().refreshLog();
       void useAppStore.getState().loadNotices();
       void useContactsStore.getState().load();
+      void useTeamStore.getState().load();
       return;
     default: {
       // An event added to the contract without a case here does not compile.

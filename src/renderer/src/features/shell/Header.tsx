@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { useAppStore, type Tab } from '../../state/app-store';
+import { ModeBadge } from '../team/ModeBadge';
 
 const TABS: { id: Tab; key: 'tabs.contacts' | 'tabs.log' | 'tabs.settings'; shortcut: string }[] = [
   { id: 'contacts', key: 'tabs.contacts', shortcut: 'Alt+1' },
@@ -24,9 +25,7 @@ export function Header() {
     <header className={`app-header header-${mode}`}>
       <div className="brand">
         <h1>{t('app.title')}</h1>
-        <span className={`mode-badge mode-${mode}`} data-testid="mode-badge" title={mode === 'sandbox' ? t('mode.sandboxHint') : t('mode.productionHint')}>
-          {t(`mode.${mode}`)}
-        </span>
+        <ModeBadge />
       </div>
       <nav className="tabs" role="tablist" aria-label={t('tabs.label')}>
         {TABS.map((x) => (
