@@ -30,7 +30,7 @@ import type { ApiHostPolicy } from '../yunxin/api-host';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
 import type { BackoffPolicy } from './team/team-session';
-import { createTeamMode } from './team/team-mode';
+import { createTeamMode, routeToTeam } from './team/team-mode';
 
 /** When the contacts warm-up starts if no window has asked for the list by then. */
 const WARM_UP_AFTER_MS = 1000;
@@ -149,6 +149,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
 
   // Team mode (signed in to a hub): calls, the log and the directory go through the hub.
   const team = createTeamMode({
+    dataDir: deps.dataDir,
+    ownNumber: () => {
+      const own = normalizePhone(team.session.status().phone ?? '');
+      return own.ok ? own.number : undefined;
+    },
+    sourcesOptions: { ...sourcesOptions, onCallLogChanged: undefined },
     cipher: deps.cipher,
     vaultStore: deps.vaultStore,
     log: deps.log,
@@ -161,14 +167,13 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     fetch: deps.team?.fetch,
   });
   void team.start();
-  const teamLog = () => (team.active() ? team.log : callLog);
 
   const switchMode = (mode: Mode) => (settings.get().mode !== mode ? settings.set({ mode }) : success({}));
   const accountStatus = async () => success({ account: await vault.status(settings.get().mode) });
 
   const handlers: OperationHandlers = {
-    startCall: (req) => (team.active() ? team.calls.startCall(req) : calls.startCall(req)),
-    startConf: (req) => (team.active() ? team.calls.startConf(req) : calls.startConf(req)),
+    startCall: (req) => calls.startCall(req),
+    startConf: (req) => calls.startConf(req),
     accountStatus,
     async accountSave({ baseUrl, ...credentials }) {
       // A new API host is accepted only here, with the AppSecret typed again in the same form:
@@ -221,13 +226,16 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportRows: async (req) => importer.rows(req),
     contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async (req) => importer.exportCsv(req.lang),
-    callLogList: async (req) => success(teamLog().list(req.sinceRevision)),
-    callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(teamLog().list().entries, req.lang) }),
+    callLogList: async (req) => success(callLog.list(req.sinceRevision)),
+    callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
     teamStatus: async () => success({ team: team.status() }),
     teamSignIn: (req) => team.signIn(req),
     teamSignOut: () => team.signOut(),
   };
+
+  // Signed in to a hub, these operations go to the team's (same contract, same answers).
+  routeToTeam(handlers, team.handlers, team.active);
 
   // A dial request from a link, the hotkey or the tray reaches the window as one event.
   const dialRequests = createDialRequests((request) => events.emit('dialRequested', request));

@@ -53,6 +53,7 @@ const contactDraft = z
     notes: z.string().max(CONTACT_NOTES_MAX).optional(),
     favorite: z.boolean().optional(),
     groupIds: groupIds.optional(),
+    baseRevision: z.number().int().nonnegative().optional(),
   })
   .strict();
 

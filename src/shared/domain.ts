@@ -81,6 +81,8 @@ export interface Contact {
 /** A contact as main stores it and sends it: with the search keys main computed when it was saved. */
 export interface ContactRecord extends Contact {
   keys: ContactSearchKeys;
+  /** Team mode: the hub's revision of this contact, sent back as `baseRevision` with an edit. */
+  teamRevision?: number;
 }
 
 /** What the renderer sends to create or edit a contact; numbers as typed, main normalises. */
@@ -93,6 +95,8 @@ export interface ContactDraft {
   notes?: string;
   favorite?: boolean;
   groupIds?: string[];
+  /** Team mode: the revision the edit was made on (the record's `teamRevision`); a newer one on the hub is a conflict. */
+  baseRevision?: number;
 }
 
 /** A dispatch team. A contact can be in several. */

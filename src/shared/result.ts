@@ -46,6 +46,11 @@ export interface Failure {
   clockSkewSeconds?: number;
   /** HTTP status of the answer, when there was one. */
   httpStatus?: number;
+  /**
+   * Team mode, code `conflict`: someone changed the item first. Their version (as the desk would
+   * store it), who saved it and its revision, so the window can show both and let the user choose.
+   */
+  conflict?: { theirs: Record<string, unknown>; by: string; revision: number };
 }
 
 export type Success<T extends object = object> = { ok: true } & T;

@@ -136,6 +136,7 @@ export const MODEL: Record<OperationName, Shape> = {
           notes: opt(str(CONTACT_NOTES_MAX)),
           favorite: opt(bool),
           groupIds: opt(groupIds),
+          baseRevision: opt(int({ min: 0 })),
         },
         goodContact,
       ),

@@ -6,18 +6,26 @@
  */
 import type { AppEvents } from '../../shared/contract';
 import type { PhoneNumber, Settings } from '../../shared/domain';
-import { success } from '../../shared/result';
+import { msg } from '../../shared/i18n';
+import { failWith, success, type Failure } from '../../shared/result';
+import { exportCallLogCsv } from '../calls/call-log-csv';
+import { exportContactsCsv } from '../contacts/csv';
+import type { OperationHandlers } from '../ipc/operations';
+import { fileStamp } from '../local-time';
 import type { Logger } from '../log';
+import type { SourcesOptions } from '../sources/data-sources';
 import type { KeyValueStore } from '../stores/kv-store';
 import type { SecretCipher } from '../vault/cipher';
 import type { HubClient } from './hub-client';
-import type { HubEvent } from './hub-events';
 import { createTeamCallLog, type TeamCallLog } from './team-call-log';
 import { createTeamCalls, type TeamCalls } from './team-calls';
+import { openTeamDirectory, type TeamDirectory } from './team-directory';
 import { createTeamSession, type BackoffPolicy, type SignInRequest, type TeamSession } from './team-session';
 import { createTeamVault } from './team-vault';
 
 export interface TeamModeDeps {
+  /** The desk's data folder: the directory's local copy goes in a folder of its own under it. */
+  dataDir: string;
   cipher: SecretCipher;
   vaultStore: KeyValueStore;
   log: Logger;
@@ -29,17 +37,39 @@ export interface TeamModeDeps {
   fetch?: typeof fetch;
   timeoutMs?: number;
   backoff?: BackoffPolicy;
-  /** Told when the desk enters or leaves team mode (the directory source changes with it). */
-  onActiveChange?(active: boolean): void;
-  /** Told about the hub's directory events and each time the stream opens (again). */
-  onDirectoryEvent?(event: HubEvent, client: HubClient): void;
-  onOnline?(client: HubClient): void;
+  /** The dispatcher's own number (rosters must not contain it). */
+  ownNumber(): PhoneNumber | undefined;
+  /** How the directory's local copy reports notices and changes (as the desk's own sources do). */
+  sourcesOptions: SourcesOptions;
 }
+
+/** The operations that go to the hub while the desk is in team mode. */
+export type TeamHandlers = Pick<
+  OperationHandlers,
+  | 'startCall'
+  | 'startConf'
+  | 'callLogList'
+  | 'callLogExport'
+  | 'contactsList'
+  | 'contactSave'
+  | 'contactsDelete'
+  | 'contactsRestore'
+  | 'groupSave'
+  | 'groupDelete'
+  | 'rosterSave'
+  | 'rosterDelete'
+  | 'contactsExport'
+>;
 
 export interface TeamMode {
   session: TeamSession;
   calls: TeamCalls;
   log: TeamCallLog;
+  /** Open while signed in. */
+  directory(): TeamDirectory | undefined;
+  handlers: TeamHandlers;
+  /** The contact name of a number: the shared directory's while in team mode. */
+  nameFor(n: PhoneNumber): string | undefined;
   active(): boolean;
   status(): ReturnType<TeamSession['status']>;
   signIn(request: SignInRequest): ReturnType<TeamSession['signIn']>;
@@ -50,7 +80,43 @@ export interface TeamMode {
 
 export function createTeamMode(deps: TeamModeDeps): TeamMode {
   const vault = createTeamVault({ cipher: deps.cipher, store: deps.vaultStore });
-  const log = createTeamCallLog({ now: deps.now, nameFor: deps.nameFor, onChange: (entry) => deps.emit('callUpdated', { entry }) });
+  let directory: TeamDirectory | undefined;
+  const nameFor = (n: PhoneNumber) => (directory ? directory.nameFor(n) : deps.nameFor(n));
+  const log = createTeamCallLog({ now: deps.now, nameFor, onChange: (entry) => deps.emit('callUpdated', { entry }) });
+
+  function openDirectory() {
+    const hubUrl = session.status().hubUrl;
+    if (directory || !hubUrl) return;
+    try {
+      directory = openTeamDirectory({
+        dataDir: deps.dataDir,
+        hubUrl,
+        log: deps.log,
+        now: deps.now,
+        ownNumber: deps.ownNumber,
+        client: () => session.client(),
+        onUnauthorized: () => session.expired(),
+        sourcesOptions: deps.sourcesOptions,
+      });
+    } catch (err) {
+      deps.log.error('team.directory.open_failed', { error: String(err) });
+    }
+  }
+
+  function closeDirectory() {
+    const d = directory;
+    directory = undefined;
+    d?.close();
+  }
+
+  function syncDirectory(client: HubClient) {
+    const d = directory;
+    if (!d) return;
+    const started = deps.now();
+    void d.sync(client).then((r) => {
+      if (r.ok && r.applied > 0) deps.log.info('team.directory.synced', { applied: r.applied, ms: deps.now() - started });
+    });
+  }
 
   // One refresh of the team log at a time; events during one ask for one more.
   let refreshing: Promise<void> | undefined;
@@ -83,8 +149,11 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
       const active = team.connection !== 'off';
       if (active !== wasActive) {
         wasActive = active;
-        if (!active) log.clear();
-        deps.onActiveChange?.(active);
+        if (active) openDirectory();
+        else {
+          log.clear();
+          closeDirectory();
+        }
       }
       deps.emit('teamStatusChanged', { team });
     },
@@ -92,22 +161,49 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
       if (event.type === 'call' || event.type === 'bill') refreshLog();
       else if (event.type === 'directory') {
         const c = session.anyClient();
-        if (c) deps.onDirectoryEvent?.(event, c);
+        if (c) syncDirectory(c);
       }
     },
     onOnline(client) {
       // Whatever happened while the stream was closed (bills included) is read again.
       refreshLog();
-      deps.onOnline?.(client);
+      syncDirectory(client);
     },
   });
   wasActive = session.active();
+  if (wasActive) openDirectory();
   const calls = createTeamCalls({ session, log, settings: deps.settings, logger: deps.log, now: deps.now });
+
+  const noDirectory = (): Failure => failWith('storage', msg('team.err.notSignedIn'));
+  const handlers: TeamHandlers = {
+    startCall: (req) => calls.startCall(req),
+    startConf: (req) => calls.startConf(req),
+    callLogList: async (req) => success(log.list(req.sinceRevision)),
+    callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(deps.now())}.csv`, csv: exportCallLogCsv(log.list().entries, req.lang) }),
+    contactsList: async (req) => (directory ? directory.list(req) : noDirectory()),
+    contactSave: async (req) => (directory ? directory.saveContact(req.contact) : noDirectory()),
+    contactsDelete: async (req) => (directory ? directory.deleteContacts(req.ids) : noDirectory()),
+    contactsRestore: async (req) => (directory ? directory.restoreContacts(req.contacts) : noDirectory()),
+    groupSave: async (req) => (directory ? directory.saveGroup(req.group) : noDirectory()),
+    groupDelete: async (req) => (directory ? directory.deleteGroup(req.id) : noDirectory()),
+    rosterSave: async (req) => (directory ? directory.saveRoster(req.roster) : noDirectory()),
+    rosterDelete: async (req) => (directory ? directory.deleteRoster(req.id) : noDirectory()),
+    contactsExport: async (req) =>
+      directory
+        ? success({
+            fileName: `contacts-${fileStamp(deps.now())}.csv`,
+            csv: exportContactsCsv(directory.contactsAll(), directory.service.groups.all(), req.lang),
+          })
+        : noDirectory(),
+  };
 
   return {
     session,
     calls,
     log,
+    directory: () => directory,
+    handlers,
+    nameFor,
     active: () => session.active(),
     status: () => session.status(),
     signIn: (request) => session.signIn(request),
@@ -116,6 +212,19 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
       return r.ok ? success({ team: session.status() }) : r;
     },
     start: () => session.start(),
-    close: () => session.close(),
+    async close() {
+      await session.close();
+      closeDirectory();
+    },
   };
+}
+
+/** Replaces each of `handlers` that team mode has with one that asks `active()` on every call. */
+export function routeToTeam(handlers: OperationHandlers, team: TeamHandlers, active: () => boolean): void {
+  const names = Object.keys(team) as Array<keyof TeamHandlers>;
+  for (const name of names) {
+    const local = handlers[name] as (request: unknown) => Promise<unknown>;
+    const remote = team[name] as (request: unknown) => Promise<unknown>;
+    (handlers as Record<string, (request: unknown) => Promise<unknown>>)[name] = (request) => (active() ? remote(request) : local(request));
+  }
 }

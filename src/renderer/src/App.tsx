@@ -18,6 +18,7 @@ import { useContactsStore } from './state/contacts-store';
 import { subscribeToMain } from './state/events';
 import { useTeamStore } from './state/team-store';
 import { TeamBanner } from './features/team/TeamBanner';
+import { BoardTab } from './features/team/BoardTab';
 
 export function App() {
   const load = useAppStore((s) => s.load);
@@ -58,6 +59,7 @@ export function App() {
             {tab === 'contacts' && <ContactsTab />}
             {tab === 'log' && <CallLogTab />}
             {tab === 'settings' && <SettingsTab />}
+            {tab === 'board' && <BoardTab />}
           </main>
           <ConfConfirmSheet />
           <DialRequestSheet />
