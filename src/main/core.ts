@@ -232,6 +232,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     teamStatus: async () => success({ team: team.status() }),
     teamSignIn: (req) => team.signIn(req),
     teamSignOut: () => team.signOut(),
+    teamLocalExport: async (req) => importer.exportCsv(req.lang),
   };
 
   // Signed in to a hub, these operations go to the team's (same contract, same answers).

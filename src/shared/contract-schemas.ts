@@ -183,6 +183,8 @@ export const requestSchemas = {
     })
     .strict(),
   teamSignOut: empty,
+  // The desk's own (local) contacts as CSV, to upload them to the team through the import preview.
+  teamLocalExport: csvExport,
 } satisfies Record<string, z.ZodType>;
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks

@@ -163,6 +163,8 @@ export interface Responses {
   teamStatus: TeamStatusResponse;
   teamSignIn: TeamStatusResponse;
   teamSignOut: TeamStatusResponse;
+  /** The local contact book (not the team's) as CSV: "upload my local contacts to the team". */
+  teamLocalExport: CsvExportResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -204,6 +206,7 @@ const operationNameSet: Record<OperationName, true> = {
   teamStatus: true,
   teamSignIn: true,
   teamSignOut: true,
+  teamLocalExport: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 

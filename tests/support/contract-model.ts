@@ -201,6 +201,7 @@ export const MODEL: Record<OperationName, Shape> = {
     acceptPlaintextRisk: opt(bool),
   }),
   teamSignOut: EMPTY,
+  teamLocalExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
 };
 
 // ---------------------------------------------------------------------------------------------

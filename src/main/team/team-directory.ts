@@ -16,6 +16,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   ContactSaveResponse,
+  ImportApplyRequest,
+  ImportApplyResponse,
+  ImportPreviewRequest,
+  ImportPreviewResponse,
+  ImportRowsRequest,
+  ImportRowsResponse,
   ContactsDeleteResponse,
   ContactsListRequest,
   ContactsListResponse,
@@ -28,6 +34,7 @@ import type {
 import type { Contact, ContactDraft, ContactGroup, ContactRecord, PhoneNumber, Roster, RosterMember } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { failWith, success, type Failure, type Result } from '../../shared/result';
+import { createContactsImport } from '../contacts/contacts-import';
 import { createContactsService, type ContactsService } from '../contacts/contacts-service';
 import { computeSearchKeys } from '../contacts/search-keys';
 import type { Logger } from '../log';
@@ -57,6 +64,11 @@ export interface TeamDirectory {
   contactsAll(): ContactRecord[];
   /** The rules over the copy (groups for export). */
   service: ContactsService;
+  /** Importing into the team's directory: the local import preview over the copy, then each row to the hub. */
+  importPreview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
+  importRows(request: ImportRowsRequest): ImportRowsResponse;
+  importProgress(): ReturnType<ReturnType<typeof createContactsImport>['progress']>;
+  importApply(request: ImportApplyRequest): Promise<ImportApplyResponse>;
   /** Brings the copy up to date with the hub; resolves once caught up (or failed). */
   sync(client: HubClient): Promise<Result<{ applied: number }>>;
   /** The last directory revision the copy has. */
@@ -209,6 +221,8 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
     },
   };
   const service = createContactsService({ contacts, groups, rosters, ownNumber: deps.ownNumber, now: deps.now });
+  // The import preview and plan of a desk without a hub, over the copy (duplicates are the team's).
+  const importer = createContactsImport({ contacts, groups: service.groups, now: deps.now });
 
   /** Runs the rules with writes captured. */
   function dryRun<T>(run: () => T): { result: T; captured: Captured } {
@@ -427,6 +441,33 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
         if (!d.ok) return d;
       }
       return success({ deleted: result.deleted });
+    },
+
+    importPreview: (request) => importer.preview(request),
+    importRows: (request) => importer.rows(request),
+    importProgress: () => importer.progress(),
+    async importApply(request) {
+      const client = writable();
+      if ('ok' in client) return client;
+      const { result, captured } = dryRun(() => importer.apply(request));
+      if (!result.ok) return result;
+      // New groups first, under the ids the hub gives them.
+      const groupIds = new Map<string, string>();
+      for (const g of captured.groups) {
+        const r = await push(client, 'group', undefined, undefined, { name: g.name });
+        if (!r.ok) return r;
+        groupIds.set(g.id, r.item.id);
+      }
+      let failed = 0;
+      for (const c of captured.contacts) {
+        const body = contactBody({ ...c, groupIds: c.groupIds.map((g) => groupIds.get(g) ?? g) });
+        const r = await push(client, 'contact', local.contacts.get(c.id) ? c.id : undefined, undefined, body);
+        if (r.ok) continue;
+        // The hub is gone or the sign-in ended: stop (what was sent is in the copy); a refused row is counted.
+        if (r.code === 'network' || r.code === 'timeout' || r.code === 'unauthorized') return r;
+        failed++;
+      }
+      return success({ ...result, failed: result.failed + failed });
     },
 
     sync(client) {

@@ -59,6 +59,10 @@ export type TeamHandlers = Pick<
   | 'rosterSave'
   | 'rosterDelete'
   | 'contactsExport'
+  | 'contactsImportPreview'
+  | 'contactsImportApply'
+  | 'contactsImportRows'
+  | 'contactsImportProgress'
 >;
 
 export interface TeamMode {
@@ -188,6 +192,10 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
     groupDelete: async (req) => (directory ? directory.deleteGroup(req.id) : noDirectory()),
     rosterSave: async (req) => (directory ? directory.saveRoster(req.roster) : noDirectory()),
     rosterDelete: async (req) => (directory ? directory.deleteRoster(req.id) : noDirectory()),
+    contactsImportPreview: async (req) => (directory ? directory.importPreview(req) : noDirectory()),
+    contactsImportApply: async (req) => (directory ? directory.importApply(req) : noDirectory()),
+    contactsImportRows: async (req) => (directory ? directory.importRows(req) : noDirectory()),
+    contactsImportProgress: async () => success({ progress: directory ? directory.importProgress() : null }),
     contactsExport: async (req) =>
       directory
         ? success({

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Failure } from '../../../../shared/result';
+import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
+import { currentLanguage } from '../../state/app-store';
+import { ImportSheet } from '../contacts/ImportSheet';
 import { useT } from '../../i18n/use-t';
 import { isTeamActive, useTeamStore } from '../../state/team-store';
 
@@ -13,11 +16,21 @@ export function TeamPanel() {
   const status = useTeamStore((s) => s.status);
   const signOut = useTeamStore((s) => s.signOut);
   const [error, setError] = useState<Failure | null>(null);
+  const [upload, setUpload] = useState<File | null>(null);
   if (!status) return null;
   const active = isTeamActive(status);
 
   async function onSignOut() {
     setError(await signOut());
+  }
+
+  // "Upload my local contacts": the desk's own book as a CSV file, through the usual import
+  // preview (skip / merge / replace), which in team mode plans against and writes to the team's.
+  async function onUpload() {
+    const r = await invoke('teamLocalExport', { lang: currentLanguage() });
+    if (!r.ok) return setError(r);
+    setError(null);
+    setUpload(new File([r.csv], r.fileName, { type: 'text/csv' }));
   }
 
   return (
@@ -38,6 +51,11 @@ export function TeamPanel() {
             <button type="button" data-testid="team-sign-out" onClick={() => void onSignOut()}>
               {t('team.signOut')}
             </button>
+            {status.connection === 'online' && (
+              <button type="button" data-testid="team-upload" onClick={() => void onUpload()}>
+                {t('team.upload.button')}
+              </button>
+            )}
           </div>
           {status.connection === 'expired' && <TeamSignInForm initialUrl={status.hubUrl} initialUser={status.username} />}
         </div>
@@ -48,6 +66,7 @@ export function TeamPanel() {
         </>
       )}
       {error && <FailureMessage failure={error} testId="team-failure" />}
+      {upload && <ImportSheet file={upload} onClose={() => setUpload(null)} />}
     </section>
   );
 }
