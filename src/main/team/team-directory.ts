@@ -34,7 +34,7 @@ import type {
 import type { Contact, ContactDraft, ContactGroup, ContactRecord, PhoneNumber, Roster, RosterMember } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { failWith, success, type Failure, type Result } from '../../shared/result';
-import { createContactsImport } from '../contacts/contacts-import';
+import { createContactsImport, type ContactsImportDeps } from '../contacts/contacts-import';
 import { createContactsService, type ContactsService } from '../contacts/contacts-service';
 import { computeSearchKeys } from '../contacts/search-keys';
 import type { Logger } from '../log';
@@ -67,7 +67,6 @@ export interface TeamDirectory {
   /** Importing into the team's directory: the local import preview over the copy, then each row to the hub. */
   importPreview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
   importRows(request: ImportRowsRequest): ImportRowsResponse;
-  importProgress(): ReturnType<ReturnType<typeof createContactsImport>['progress']>;
   importApply(request: ImportApplyRequest): Promise<ImportApplyResponse>;
   /** Brings the copy up to date with the hub; resolves once caught up (or failed). */
   sync(client: HubClient): Promise<Result<{ applied: number }>>;
@@ -87,6 +86,8 @@ export interface TeamDirectoryDeps {
   /** A request was answered 401. */
   onUnauthorized(): void;
   sourcesOptions: SourcesOptions;
+  /** How far an import preview has got (the `importProgress` event). */
+  onImportProgress?: ContactsImportDeps['onProgress'];
 }
 
 const itemKey = (kind: DirectoryKind, id: string) => `${kind}:${id}`;
@@ -222,7 +223,7 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
   };
   const service = createContactsService({ contacts, groups, rosters, ownNumber: deps.ownNumber, now: deps.now });
   // The import preview and plan of a desk without a hub, over the copy (duplicates are the team's).
-  const importer = createContactsImport({ contacts, groups: service.groups, now: deps.now });
+  const importer = createContactsImport({ contacts, groups: service.groups, now: deps.now, onProgress: deps.onImportProgress });
 
   /** Runs the rules with writes captured. */
   function dryRun<T>(run: () => T): { result: T; captured: Captured } {
@@ -445,7 +446,6 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
 
     importPreview: (request) => importer.preview(request),
     importRows: (request) => importer.rows(request),
-    importProgress: () => importer.progress(),
     async importApply(request) {
       const client = writable();
       if ('ok' in client) return client;

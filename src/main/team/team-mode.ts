@@ -62,7 +62,6 @@ export type TeamHandlers = Pick<
   | 'contactsImportPreview'
   | 'contactsImportApply'
   | 'contactsImportRows'
-  | 'contactsImportProgress'
 >;
 
 export interface TeamMode {
@@ -101,6 +100,7 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
         client: () => session.client(),
         onUnauthorized: () => session.expired(),
         sourcesOptions: deps.sourcesOptions,
+        onImportProgress: (progress) => deps.emit('importProgress', progress),
       });
     } catch (err) {
       deps.log.error('team.directory.open_failed', { error: String(err) });
@@ -195,7 +195,6 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
     contactsImportPreview: async (req) => (directory ? directory.importPreview(req) : noDirectory()),
     contactsImportApply: async (req) => (directory ? directory.importApply(req) : noDirectory()),
     contactsImportRows: async (req) => (directory ? directory.importRows(req) : noDirectory()),
-    contactsImportProgress: async () => success({ progress: directory ? directory.importProgress() : null }),
     contactsExport: async (req) =>
       directory
         ? success({

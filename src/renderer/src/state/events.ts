@@ -11,6 +11,7 @@ import { useCallsStore } from './calls-store';
 import { useContactsStore } from './contacts-store';
 import { useDialRequestStore } from './dial-request-store';
 import { useTeamStore } from './team-store';
+import { useImportProgressStore } from './import-progress-store';
 
 export function handleEvent(event: AppEvent): void {
   switch (event.type) {
@@ -32,6 +33,9 @@ export function handleEvent(event: AppEvent): void {
         void useCallsStore.getState().reloadLog();
         void useContactsStore.getState().load();
       }
+      return;
+    case 'importProgress':
+      useImportProgressStore.getState().received(event.data);
       return;
     case 'streamResumed':
       void useCallsStore.getState().refreshLog();
