@@ -5,7 +5,8 @@
  */
 import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
-import { success } from '../shared/result';
+import { msg } from '../shared/i18n';
+import { failWith, success } from '../shared/result';
 import { exportCallLogCsv } from './calls/call-log-csv';
 import { createCallService } from './calls/call-service';
 import { createClientFactory } from './calls/client-factory';
@@ -33,6 +34,8 @@ import type { StoreNotice } from './stores/store-notice';
 import type { ApiHostPolicy } from '../yunxin/api-host';
 import type { SecretCipher } from './vault/cipher';
 import { createVault } from './vault/vault';
+import type { BackoffPolicy } from './team/team-session';
+import { createTeamMode, routeToTeam } from './team/team-mode';
 
 /** When the contacts warm-up starts if no window has asked for the list by then. */
 const WARM_UP_AFTER_MS = 1000;
@@ -69,6 +72,8 @@ export interface CoreDeps {
   callLogCap?: number;
   /** Session polling; tests drive it round by round with their own `repeat`. */
   tracking?: { intervalMs?: number; repeat?: Repeat; graceMs?: number; notExistLimit?: number };
+  /** Team mode in tests: the hub requests' timeout and the event stream's reconnect backoff. */
+  team?: { timeoutMs?: number; backoff?: BackoffPolicy; fetch?: typeof fetch };
 }
 
 export interface DispatchCore {
@@ -151,6 +156,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     // The mode the call was placed in, not the current one: switching to production must not
     // send a sandbox session id to the real server (or the reverse).
     async query(entry) {
+      // Team entries are followed through the hub's events, never polled from the desk.
+      if (entry.mode === 'team') return failWith('not_configured', msg('team.err.notSignedIn'));
       const c = await clientFor({ ...settings.get(), mode: entry.mode });
       if (!c.ok) return c;
       return c.client.querySession({ session: entry.session ?? '', type: entry.kind });
@@ -166,6 +173,26 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   tracker.start();
 
   const testAccount = createAccountTester({ settings: settings.get, clientFor, checkBaseUrl: settings.checkBaseUrl, log: deps.log, timeoutMs: deps.timeoutMs });
+  // Team mode (signed in to a hub): calls, the log and the directory go through the hub.
+  const team = createTeamMode({
+    dataDir: deps.dataDir,
+    ownNumber: () => {
+      const own = normalizePhone(team.session.status().phone ?? '');
+      return own.ok ? own.number : undefined;
+    },
+    sourcesOptions: { ...sourcesOptions, onCallLogChanged: undefined },
+    cipher: deps.cipher,
+    vaultStore: deps.vaultStore,
+    log: deps.log,
+    now,
+    settings: settings.get,
+    nameFor: contacts.nameFor,
+    emit: events.emit,
+    timeoutMs: deps.team?.timeoutMs ?? deps.timeoutMs,
+    backoff: deps.team?.backoff,
+    fetch: deps.team?.fetch,
+  });
+  void team.start();
 
   const switchMode = (mode: Mode) => (settings.get().mode !== mode ? settings.set({ mode }) : success({}));
   const accountStatus = async () => success({ account: await vault.status(settings.get().mode) });
@@ -231,7 +258,14 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     desktopSettingsSet: async (patch) => desktopSettings.set(patch),
     reportsGet: async (req) => reports.get(req),
     reportsExport: async (req) => reports.exportCsv(req),
+    teamStatus: async () => success({ team: team.status() }),
+    teamSignIn: (req) => team.signIn(req),
+    teamSignOut: () => team.signOut(),
+    teamLocalExport: async (req) => importer.exportCsv(req.lang),
   };
+
+  // Signed in to a hub, these operations go to the team's (same contract, same answers).
+  routeToTeam(handlers, team.handlers, team.active);
 
   // A dial request from a link, the hotkey or the tray reaches the window as one event.
   const dialRequests = createDialRequests((request) => events.emit('dialRequested', request));
@@ -252,6 +286,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     },
     async close() {
       tracker.stop();
+      await team.close();
       importer.clear();
       clearTimeout(warmUpLater);
       try {

@@ -65,6 +65,7 @@ const contactDraft = z
     notes: z.string().max(CONTACT_NOTES_MAX).optional(),
     favorite: z.boolean().optional(),
     groupIds: groupIds.optional(),
+    baseRevision: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -214,6 +215,20 @@ export const requestSchemas = {
   // The reports tab: the report over a date range, and one chart's data as CSV.
   reportsGet: z.object(reportQuery).strict(),
   reportsExport: z.object({ ...reportQuery, chart: z.enum(REPORT_CHARTS), lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict(),
+  // Team mode. The password is write-only: main sends it to the hub once and keeps only the token
+  // (encrypted, never sent back). acceptPlaintextRisk as for accountSave.
+  teamStatus: empty,
+  teamSignIn: z
+    .object({
+      hubUrl: z.string().min(1).max(256),
+      username: z.string().min(1).max(64),
+      password: z.string().min(1).max(256),
+      acceptPlaintextRisk: z.boolean().optional(),
+    })
+    .strict(),
+  teamSignOut: empty,
+  // The desk's own (local) contacts as CSV, to upload them to the team through the import preview.
+  teamLocalExport: csvExport,
 } satisfies Record<string, z.ZodType>;
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks

@@ -34,6 +34,7 @@ import type {
 import type { ColumnRole, ImportFormat } from './import-mapping';
 import type { PhoneParse } from './phone';
 import type { CallReport } from './reports/report';
+import type { TeamStatus } from './team';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -170,6 +171,9 @@ export type DesktopSettingsResponse = Result<{ desktop: DesktopSettingsView }>;
 export type ReportsGetRequest = RequestOf<'reportsGet'>;
 export type ReportsGetResponse = Result<{ report: CallReport }>;
 export type ReportsExportRequest = RequestOf<'reportsExport'>;
+export type TeamSignInRequest = RequestOf<'teamSignIn'>;
+/** Who is signed in to which hub and whether it is reachable; never the token or the password. */
+export type TeamStatusResponse = Result<{ team: TeamStatus }>;
 
 /** Every operation's response, by name. */
 export interface Responses {
@@ -202,6 +206,11 @@ export interface Responses {
   reportsGet: ReportsGetResponse;
   /** One chart's table as CSV, in `lang`. */
   reportsExport: CsvExportResponse;
+  teamStatus: TeamStatusResponse;
+  teamSignIn: TeamStatusResponse;
+  teamSignOut: TeamStatusResponse;
+  /** The local contact book (not the team's) as CSV: "upload my local contacts to the team". */
+  teamLocalExport: CsvExportResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -243,6 +252,10 @@ const operationNameSet: Record<OperationName, true> = {
   desktopSettingsSet: true,
   reportsGet: true,
   reportsExport: true,
+  teamStatus: true,
+  teamSignIn: true,
+  teamSignOut: true,
+  teamLocalExport: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 
@@ -281,6 +294,8 @@ export interface AppEvents {
    * `phone` is the normalised number, or why the text is not one (shown as the normal error).
    */
   dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: PhoneParse };
+  /** Team mode: signed in or out, or the hub became reachable, unreachable or refused the token. */
+  teamStatusChanged: { team: TeamStatus };
   /** An import preview is being read and checked in main: how far it has got (sent as it goes, at most every 100 ms). */
   importProgress: ImportProgressView;
   /**

@@ -117,6 +117,8 @@ export interface Contact {
 /** A contact as main stores it and sends it: with the search keys main computed when it was saved. */
 export interface ContactRecord extends Contact {
   keys: ContactSearchKeys;
+  /** Team mode: the hub's revision of this contact, sent back as `baseRevision` with an edit. */
+  teamRevision?: number;
 }
 
 /** What the renderer sends to create or edit a contact; numbers as typed, main normalises. */
@@ -129,6 +131,8 @@ export interface ContactDraft {
   notes?: string;
   favorite?: boolean;
   groupIds?: string[];
+  /** Team mode: the revision the edit was made on (the record's `teamRevision`); a newer one on the hub is a conflict. */
+  baseRevision?: number;
 }
 
 /** A dispatch team. A contact can be in several. */
@@ -168,7 +172,12 @@ export interface CallLogEntry {
   kind: SessionType;
   createdAt: number;
   updatedAt: number;
-  mode: Mode;
+  /** `team`: placed through the team hub (the entry comes from the hub's call list). */
+  mode: Mode | 'team';
+  /** Team mode: the dispatcher who placed it. */
+  dispatcher?: string;
+  /** Team mode: each leg's end from the bill (a conference has one per member). */
+  legs?: { number: string; hangCause?: string }[];
   caller: PhoneNumber;
   /** The callee of a call, the callees of a conference. */
   parties: CallParty[];

@@ -15,7 +15,20 @@ export type LocalizedText = Record<Language, string>;
 
 /** Local failures (nothing or nothing useful came back from a server). Server answers use the Yunxin code number. */
 export type LocalFailureCode =
-  'invalid_input' | 'timeout' | 'network' | 'bad_response' | 'not_configured' | 'forbidden_sender' | 'storage' | 'busy' | 'internal';
+  | 'invalid_input'
+  | 'timeout'
+  | 'network'
+  | 'bad_response'
+  | 'not_configured'
+  | 'forbidden_sender'
+  | 'storage'
+  | 'busy'
+  | 'internal'
+  // Team mode: what a hub answered (sign-in refused or expired, a role, an edit made on an old revision).
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'not_found';
 
 export type FailureCode = number | LocalFailureCode;
 
@@ -33,6 +46,11 @@ export interface Failure {
   clockSkewSeconds?: number;
   /** HTTP status of the answer, when there was one. */
   httpStatus?: number;
+  /**
+   * Team mode, code `conflict`: someone changed the item first. Their version (as the desk would
+   * store it), who saved it and its revision, so the window can show both and let the user choose.
+   */
+  conflict?: { theirs: Record<string, unknown>; by: string; revision: number };
 }
 
 export type Success<T extends object = object> = { ok: true } & T;

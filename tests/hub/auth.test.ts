@@ -69,7 +69,11 @@ describe.each(engines)('hub sign-in, tokens and users ($name)', (engine) => {
     const u = await t.user('supervisor');
     expect((await t.api('PATCH', `/api/users/${u.username}`, { token: t.adminToken, body: { disabled: true } })).status).toBe(200);
     expect((await t.api('GET', '/api/me', { token: u.token })).status).toBe(401);
-    expect((await t.api('POST', '/api/login', { body: { username: u.username, password: u.password } })).status).toBe(401);
+    // With the right password the answer says why (the desk shows "ask your admin"); a wrong one stays a plain 401.
+    const right = await t.api('POST', '/api/login', { body: { username: u.username, password: u.password } });
+    expect(right.status).toBe(403);
+    expect(right.body.code).toBe('disabled');
+    expect((await t.api('POST', '/api/login', { body: { username: u.username, password: 'not-the-password' } })).status).toBe(401);
   });
 
   it('repeated failures are throttled per user (429 with Retry-After), even with the right password', async () => {

@@ -158,6 +158,7 @@ export const MODEL: Record<OperationName, Shape> = {
           notes: opt(str(CONTACT_NOTES_MAX)),
           favorite: opt(bool),
           groupIds: opt(groupIds),
+          baseRevision: opt(int({ min: 0 })),
         },
         goodContact,
       ),
@@ -237,6 +238,15 @@ export const MODEL: Record<OperationName, Shape> = {
     { ...reportQuery, chart: req(oneOf(...CHARTS)), lang: opt(oneOf('zh-CN', 'en')) },
     reportSample.chain((q) => fc.record({ chart: fc.constantFrom(...CHARTS) }).map((c) => ({ ...q, ...c }))),
   ),
+  teamStatus: EMPTY,
+  teamSignIn: obj({
+    hubUrl: req(str(256, { min: 1 })),
+    username: req(str(64, { min: 1 })),
+    password: req(str(256, { min: 1 })),
+    acceptPlaintextRisk: opt(bool),
+  }),
+  teamSignOut: EMPTY,
+  teamLocalExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
 };
 
 // ---------------------------------------------------------------------------------------------

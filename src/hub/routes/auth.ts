@@ -72,6 +72,8 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
             detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'bad_password' },
           });
         });
+        // Only someone who knows the password learns that the account is disabled: they can act on it.
+        if (user && ok && user.disabled) return fail(reply, 403, 'disabled', msg('hub.login.disabled'));
         return fail(reply, 401, 'unauthorized', msg('hub.login.failed'));
       }
       const issued = await db.transaction(async (tx) => {

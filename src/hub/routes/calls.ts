@@ -16,6 +16,7 @@ interface CallRow {
   dispatcher: string;
   caller: string;
   callees: string[];
+  max_dur: number | null;
   created_at: Date;
   state: 'sending' | 'done';
   ok: boolean | null;
@@ -57,6 +58,7 @@ function toItem(r: CallRow) {
     dispatcher: r.dispatcher,
     caller: r.caller,
     callees: r.callees,
+    maxDur: r.max_dur,
     createdAt: new Date(r.created_at).toISOString(),
     result,
     bill,
@@ -116,7 +118,7 @@ export function callRoutes(app: FastifyInstance, ctx: HubContext): void {
       // Dispatchers see their own calls whatever they ask; staff see everyone's unless mine=true.
       const onlyUser = !isStaff(user.role) || req.query.mine === true ? user.id : null;
       const r = await db.query<CallRow>(
-        `SELECT c.id, c.kind, c.session, c.dispatcher, c.caller, c.callees, c.created_at, c.state, c.ok, c.code, c.message,
+        `SELECT c.id, c.kind, c.session, c.dispatcher, c.caller, c.callees, c.max_dur, c.created_at, c.state, c.ok, c.code, c.message,
                 b.status AS b_status, b.duration_sec AS b_duration, b.started_at AS b_started, b.ended_at AS b_ended, b.parsed AS b_parsed
            FROM calls c LEFT JOIN bills b ON b.session = c.session
           WHERE ($1::bigint IS NULL OR c.user_id = $1::bigint) AND ($2::bigint IS NULL OR c.id < $2::bigint)

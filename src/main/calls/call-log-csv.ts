@@ -29,7 +29,10 @@ export function callLogHeaders(lang: Language): string[] {
 }
 
 const KIND = { call: 'csv.log.kind.call', conf: 'csv.log.kind.conf' } as const satisfies Record<CallLogEntry['kind'], PlainKey>;
-const MODE = { sandbox: 'csv.log.mode.sandbox', production: 'csv.log.mode.production' } as const satisfies Record<CallLogEntry['mode'], PlainKey>;
+const MODE = { sandbox: 'csv.log.mode.sandbox', production: 'csv.log.mode.production', team: 'csv.log.mode.team' } as const satisfies Record<
+  CallLogEntry['mode'],
+  PlainKey
+>;
 const STATE = {
   submitted: 'csv.log.state.submitted',
   ringing: 'csv.log.state.ringing',

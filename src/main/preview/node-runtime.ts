@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { ApiHostPolicy } from '../../yunxin/api-host';
-import { createDispatchCore, type DispatchCore } from '../core';
+import { createDispatchCore, type CoreDeps, type DispatchCore } from '../core';
 import { createLogger, type Logger } from '../log';
 import type { Sandbox } from '../sandbox/sandbox';
 import { openConfStore } from '../stores/conf-store';
@@ -21,7 +21,15 @@ export interface NodeRuntime {
   dataDir: string;
 }
 
-export function openNodeRuntime(options: { dataDir: string; sandbox?: Sandbox; timeoutMs?: number; echoLog?: boolean; apiHosts?: ApiHostPolicy }): NodeRuntime {
+export function openNodeRuntime(options: {
+  dataDir: string;
+  sandbox?: Sandbox;
+  timeoutMs?: number;
+  echoLog?: boolean;
+  apiHosts?: ApiHostPolicy;
+  /** Team mode's hub timeout, reconnect backoff and fetch (tests). */
+  team?: CoreDeps['team'];
+}): NodeRuntime {
   // First, before any file is opened: a second writer on the folder refuses here.
   const lock = lockDataFolder(options.dataDir);
   try {
@@ -52,6 +60,7 @@ function openUnlocked(options: Parameters<typeof openNodeRuntime>[0], lock: Data
     timeoutMs: options.timeoutMs,
     // The preview is a development tool (never packaged): a local simulator may stand in for the API.
     apiHosts: options.apiHosts ?? { allowLoopback: true },
+    team: options.team,
   });
   const locked: DispatchCore = {
     ...core,

@@ -20,6 +20,9 @@ import { translate } from './i18n';
 
 // Loaded on first use: Chart.js and the reports code stay out of the first screen's bundle.
 const ReportsTab = lazy(() => import('./features/reports/ReportsTab'));
+import { useTeamStore } from './state/team-store';
+import { TeamBanner } from './features/team/TeamBanner';
+import { BoardTab } from './features/team/BoardTab';
 
 export function App() {
   const load = useAppStore((s) => s.load);
@@ -36,6 +39,7 @@ export function App() {
     const unsubscribe = subscribeToMain();
     void load();
     void useAppStore.getState().loadNotices();
+    void useTeamStore.getState().load();
     void useContactsStore.getState().load();
     void useCallsStore.getState().refreshLog();
     return unsubscribe;
@@ -49,6 +53,7 @@ export function App() {
     <div className="app">
       <Header />
       <NoticeBanner />
+      <TeamBanner />
       {loadError && <FailureMessage failure={loadError} testId="load-failure" />}
       {loaded && (
         <>
@@ -62,6 +67,7 @@ export function App() {
               </Suspense>
             )}
             {tab === 'settings' && <SettingsTab />}
+            {tab === 'board' && <BoardTab />}
           </main>
           {/* Below the tabs: the strip is one line when idle and grows with the first call, and
               growing at the bottom never moves the rows under the pointer (a burst of clicks on

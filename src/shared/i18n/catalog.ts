@@ -21,6 +21,8 @@ import { reportsEn } from './catalog/reports.en';
 import { reportsZhCN } from './catalog/reports.zh-CN';
 import { storageEn } from './catalog/storage.en';
 import { storageZhCN } from './catalog/storage.zh-CN';
+import { teamEn } from './catalog/team.en';
+import { teamZhCN } from './catalog/team.zh-CN';
 import { uiEn } from './catalog/ui.en';
 import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
@@ -37,11 +39,12 @@ export const zhCN = {
   ...reportsZhCN,
   ...layoutZhCN,
   ...deskZhCN,
+  ...teamZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...reportsEn, ...layoutEn, ...deskEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...reportsEn, ...layoutEn, ...deskEn, ...teamEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to

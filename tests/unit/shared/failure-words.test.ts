@@ -49,6 +49,10 @@ const LOCAL_CODES: Record<LocalFailureCode, true> = {
   storage: true,
   busy: true,
   internal: true,
+  unauthorized: true,
+  forbidden: true,
+  conflict: true,
+  not_found: true,
 };
 const LOCAL_REASONS: Record<LocalReason, LocalFailureCode> = {
   timeout: 'timeout',

@@ -8,7 +8,8 @@ import type { AccountStatus, AppNotice, Settings } from '../../../shared/domain'
 import type { Failure, Language } from '../../../shared/result';
 import { invoke } from '../bridge';
 
-export type Tab = 'contacts' | 'log' | 'reports' | 'settings';
+/** `board`: the supervisor's live board, in team mode only. */
+export type Tab = 'contacts' | 'log' | 'reports' | 'settings' | 'board';
 
 export interface AppState {
   settings: Settings | null;

@@ -48,6 +48,8 @@ export interface CallsState {
   refreshLog(): Promise<void>;
   /** A log entry main reports created or changed; an older copy than the one shown is ignored. */
   applyEntry(entry: CallLogEntry): void;
+  /** The log's source changed (signed in to or out of a team hub): read it again from scratch. */
+  reloadLog(): Promise<void>;
 }
 
 // Module state rather than React state: a second click in the same frame must see the first.
@@ -237,6 +239,11 @@ export const useCallsStore = create<CallsState>((set, get) => {
     applyEntry(entry) {
       const patch = merged([entry]);
       if (patch.log) set(patch);
+    },
+
+    async reloadLog() {
+      set({ log: [], logById: new Map(), revision: null, logStatus: 'idle' });
+      await get().refreshLog();
     },
   };
 });

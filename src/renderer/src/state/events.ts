@@ -10,6 +10,7 @@ import { useAppStore } from './app-store';
 import { useCallsStore } from './calls-store';
 import { useContactsStore } from './contacts-store';
 import { useDialRequestStore } from './dial-request-store';
+import { useTeamStore } from './team-store';
 import { useImportProgressStore } from './import-progress-store';
 import { useLogFocusStore } from './log-focus-store';
 
@@ -30,6 +31,12 @@ export function handleEvent(event: AppEvent): void {
     case 'logEntryFocusRequested':
       useLogFocusStore.getState().focus(event.data.entryId);
       useAppStore.getState().setTab('log');
+    case 'teamStatusChanged':
+      // Entering or leaving team mode changes where the log and the contacts come from.
+      if (useTeamStore.getState().apply(event.data.team)) {
+        void useCallsStore.getState().reloadLog();
+        void useContactsStore.getState().load();
+      }
       return;
     case 'importProgress':
       useImportProgressStore.getState().received(event.data);
@@ -38,6 +45,7 @@ export function handleEvent(event: AppEvent): void {
       void useCallsStore.getState().refreshLog();
       void useAppStore.getState().loadNotices();
       void useContactsStore.getState().load();
+      void useTeamStore.getState().load();
       return;
     default: {
       // An event added to the contract without a case here does not compile.

@@ -24,6 +24,7 @@ export const csvEn = {
   'csv.log.kind.conf': 'Conference',
   'csv.log.mode.sandbox': 'Sandbox',
   'csv.log.mode.production': 'Production',
+  'csv.log.mode.team': 'Team',
   'csv.log.result.ok': 'Succeeded',
   'csv.log.result.failed': 'Failed',
   'csv.log.state.submitted': 'Submitted',

@@ -28,6 +28,7 @@ export const csvZhCN = {
   'csv.log.kind.conf': '会议',
   'csv.log.mode.sandbox': '沙箱',
   'csv.log.mode.production': '正式',
+  'csv.log.mode.team': '团队',
   'csv.log.result.ok': '成功',
   'csv.log.result.failed': '失败',
   'csv.log.state.submitted': '已提交',

@@ -8,6 +8,7 @@ export const hubEn = {
   'hub.invalidRequest': 'The request is not valid: {problem}',
   'hub.internal': 'Internal error; nothing more is known.',
   'hub.login.failed': 'Wrong user name or password, or the account is disabled.',
+  'hub.login.disabled': 'This account is disabled; ask an admin.',
   'hub.login.throttled': 'Too many failed sign-ins; try again in {seconds} s.',
   'hub.user.passwordShort': 'The password must be at least {min} characters long.',
   'hub.user.exists': 'A user named "{username}" already exists.',

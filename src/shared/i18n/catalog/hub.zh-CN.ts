@@ -12,6 +12,7 @@ export const hubZhCN = {
   'hub.invalidRequest': '请求不符合要求：{problem}',
   'hub.internal': '服务器内部错误，暂无更多信息。',
   'hub.login.failed': '用户名或密码错误，或该账号已停用。',
+  'hub.login.disabled': '该账号已被管理员停用，请联系管理员。',
   'hub.login.throttled': '登录失败次数过多，请 {seconds} 秒后再试。',
   'hub.user.passwordShort': '密码至少需要 {min} 个字符。',
   'hub.user.exists': '已存在名为“{username}”的用户。',

@@ -15,6 +15,7 @@ import { useLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
 import { useContactsUi } from './ui-store';
+import { ConflictPanel } from '../team/ConflictPanel';
 
 interface Draft {
   name: string;
@@ -44,6 +45,9 @@ export function ContactEditor({ id }: { id: string | null }) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [showErrors, setShowErrors] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // Team mode: the hub revision this edit started from; a newer one there comes back as a conflict.
+  const [baseRevision, setBaseRevision] = useState(() => original?.teamRevision);
+  const [conflict, setConflict] = useState<Failure['conflict'] | null>(null);
   const [saving, setSaving] = useState(false);
   const [discardWarned, setDiscardWarned] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -70,8 +74,8 @@ export function ContactEditor({ id }: { id: string | null }) {
     close();
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async (e: FormEvent | null, base = baseRevision) => {
+    e?.preventDefault();
     if (saving) return;
     if (nameError || numbersError || firstBadNumber >= 0) {
       setShowErrors(true);
@@ -89,10 +93,12 @@ export function ContactEditor({ id }: { id: string | null }) {
       notes: draft.notes.trim(),
       favorite: draft.favorite,
       groupIds: draft.groupIds,
+      ...(id && base !== undefined ? { baseRevision: base } : {}),
     });
     setSaving(false);
     if (!r.ok) {
-      setFailure(r);
+      if (r.conflict) setConflict(r.conflict);
+      else setFailure(r);
       return;
     }
     showToast({ message: { key: id ? 'editor.updated' : 'editor.created', params: { name: r.contact.name } }, tone: 'success' });
@@ -121,7 +127,7 @@ export function ContactEditor({ id }: { id: string | null }) {
         </>
       }
     >
-      <form id="contact-editor-form" className="editor-form" onSubmit={onSubmit} noValidate>
+      <form id="contact-editor-form" className="editor-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <label className="field">
           <span>{t('editor.name')}</span>
           <input
@@ -248,6 +254,18 @@ export function ContactEditor({ id }: { id: string | null }) {
           ))}
         </fieldset>
         {failure && <FailureMessage failure={failure} testId="contact-failure" />}
+        {conflict && (
+          <ConflictPanel
+            conflict={conflict}
+            mine={draft}
+            onKeepMine={() => {
+              setConflict(null);
+              setBaseRevision(conflict.revision);
+              void onSubmit(null, conflict.revision);
+            }}
+            onTakeTheirs={close}
+          />
+        )}
       </form>
     </Sheet>
   );

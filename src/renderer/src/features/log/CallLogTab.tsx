@@ -16,6 +16,8 @@ import { useCallsStore } from '../../state/calls-store';
 import { useLogFocusStore } from '../../state/log-focus-store';
 import { showToast } from '../../state/toast-store';
 import { redial } from '../calls/redial';
+import { DispatcherFilter, useDefaultDispatcher } from '../team/DispatcherFilter';
+import { byDispatcher } from '../team/team-log';
 
 const ROW_HEIGHT = 60;
 
@@ -26,7 +28,9 @@ export function CallLogTab() {
   );
   const [filter, setFilter] = useState<LogFilter>(EMPTY_LOG_FILTER);
   const deferred = useDeferredValue(filter);
-  const shown = useMemo(() => filterLog(log, deferred), [log, deferred]);
+  // Team mode: my calls by default; a supervisor picks another dispatcher or the whole team.
+  const [dispatcher, setDispatcher] = useState(useDefaultDispatcher());
+  const shown = useMemo(() => filterLog(byDispatcher(log, dispatcher) as CallLogEntry[], deferred), [log, deferred, dispatcher]);
   const [exporting, setExporting] = useState(false);
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -90,6 +94,7 @@ export function CallLogTab() {
             <option value="failed">{t('log.result.failed')}</option>
           </select>
         </label>
+        <DispatcherFilter log={log} value={dispatcher} onChange={setDispatcher} />
         {filtered && (
           <button type="button" className="ghost" data-testid="log-filter-clear" onClick={() => setFilter(EMPTY_LOG_FILTER)}>
             {t('log.clearFilters')}
@@ -165,6 +170,11 @@ const LogRow = memo(function LogRow({ entry, top, focused }: { entry: CallLogEnt
       <span role="cell" className="log-time" title={new Date(entry.createdAt).toLocaleString(lang)}>
         {formatTime(entry.createdAt)}
         {entry.mode === 'sandbox' && <span className="mode-tag">{t('log.sandboxTag')}</span>}
+        {entry.dispatcher && (
+          <span className="mode-tag" data-testid="log-dispatcher">
+            {entry.dispatcher}
+          </span>
+        )}
       </span>
       <span role="cell" className="log-who" title={who.join('\n')}>
         <Icon name={entry.kind === 'conf' ? 'conf' : 'phone'} />

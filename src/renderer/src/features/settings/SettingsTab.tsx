@@ -4,6 +4,7 @@ import { DesktopSection } from './DesktopSection';
 import { GeneralSection } from './GeneralSection';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { useSettingsDraftStore } from './settings-draft-store';
+import { TeamPanel } from '../team/TeamPanel';
 
 /**
  * The whole settings page is one form with one Save (the bar stays in view at any height): each
@@ -14,6 +15,8 @@ export function SettingsTab() {
   const saveAll = useSettingsDraftStore((s) => s.saveAll);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    // React bubbles a submit from a sheet's own form (rendered in a portal) up to here.
+    if (event.target !== event.currentTarget) return;
     void saveAll();
   }
   return (
@@ -22,6 +25,8 @@ export function SettingsTab() {
         <GeneralSection />
         <AccountSection />
         <DesktopSection />
+        {/* Signs in at once with its own button; not part of the page's Save. */}
+        <TeamPanel />
       </div>
       <SettingsSaveBar />
     </form>

@@ -3,16 +3,22 @@ import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { useAppStore, type Tab } from '../../state/app-store';
 import { ViewControls } from './ViewControls';
+import { ModeBadge } from '../team/ModeBadge';
+import { isStaffRole } from '../../../../shared/team';
+import { isTeamActive, useTeamStore } from '../../state/team-store';
 
-const TABS: { id: Tab; key: 'tabs.contacts' | 'tabs.log' | 'reports.tab' | 'tabs.settings'; shortcut: string }[] = [
+const TABS: { id: Tab; key: 'tabs.contacts' | 'tabs.log' | 'reports.tab' | 'tabs.settings' | 'team.board.tab'; shortcut: string }[] = [
   { id: 'contacts', key: 'tabs.contacts', shortcut: 'Alt+1' },
   { id: 'log', key: 'tabs.log', shortcut: 'Alt+2' },
   { id: 'reports', key: 'reports.tab', shortcut: 'Alt+3' },
   { id: 'settings', key: 'tabs.settings', shortcut: 'Alt+4' },
 ];
+/** The supervisor's board, shown in team mode to supervisors and admins. */
+const BOARD_TAB = { id: 'board' as const, key: 'team.board.tab' as const, shortcut: '' };
 
 export function Header() {
   const t = useT();
+  const showBoard = useTeamStore((s) => isTeamActive(s.status) && isStaffRole(s.status?.role));
   const { mode, tab, setTab, setHelpOpen, callerNumber } = useAppStore(
     useShallow((s) => ({
       mode: s.settings?.mode ?? 'sandbox',
@@ -22,16 +28,15 @@ export function Header() {
       callerNumber: s.settings?.callerNumber ?? '',
     })),
   );
+  const tabs = showBoard ? [...TABS, BOARD_TAB] : TABS;
   return (
     <header className={`app-header header-${mode}`}>
       <div className="brand">
         <h1>{t('app.title')}</h1>
-        <span className={`mode-badge mode-${mode}`} data-testid="mode-badge" title={mode === 'sandbox' ? t('mode.sandboxHint') : t('mode.productionHint')}>
-          {t(`mode.${mode}`)}
-        </span>
+        <ModeBadge />
       </div>
       <nav className="tabs" role="tablist" aria-label={t('tabs.label')}>
-        {TABS.map((x) => (
+        {tabs.map((x) => (
           <button
             key={x.id}
             type="button"
@@ -41,7 +46,7 @@ export function Header() {
             aria-controls={`panel-${x.id}`}
             className={tab === x.id ? 'tab active' : 'tab'}
             data-testid={`tab-${x.id}`}
-            title={x.shortcut}
+            title={x.shortcut || undefined}
             onClick={() => setTab(x.id)}
           >
             {t(x.key)}

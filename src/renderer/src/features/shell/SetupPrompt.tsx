@@ -6,6 +6,7 @@ import { FailureMessage } from '../../components/FailureMessage';
 import { useT } from '../../i18n/use-t';
 import { formatPhone } from '../../lib/phone-format';
 import { useAppStore, useLanguage } from '../../state/app-store';
+import { isTeamActive, useTeamStore } from '../../state/team-store';
 
 /** First run: no calls can be placed until the dispatcher's own number is known. */
 export function SetupPrompt() {
@@ -17,7 +18,9 @@ export function SetupPrompt() {
   const [value, setValue] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
-  if (callerNumber === null || callerNumber !== '') return null;
+  // In team mode the hub rings the phone an admin set on the dispatcher's account.
+  const team = useTeamStore((s) => isTeamActive(s.status));
+  if (team || callerNumber === null || callerNumber !== '') return null;
 
   const parsed = value.trim() === '' ? null : normalizePhone(value);
   const error = parsed && !parsed.ok ? formatMessage(lang, phoneErrorText(parsed)) : null;
