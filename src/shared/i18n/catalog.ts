@@ -13,6 +13,10 @@ import { importEn } from './catalog/import.en';
 import { importZhCN } from './catalog/import.zh-CN';
 import { inputEn } from './catalog/input.en';
 import { inputZhCN } from './catalog/input.zh-CN';
+import { layoutEn } from './catalog/layout.en';
+import { layoutZhCN } from './catalog/layout.zh-CN';
+import { reportsEn } from './catalog/reports.en';
+import { reportsZhCN } from './catalog/reports.zh-CN';
 import { storageEn } from './catalog/storage.en';
 import { storageZhCN } from './catalog/storage.zh-CN';
 import { uiEn } from './catalog/ui.en';
@@ -20,11 +24,21 @@ import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN, ...hubZhCN } as const;
+export const zhCN = {
+  ...uiZhCN,
+  ...yunxinZhCN,
+  ...inputZhCN,
+  ...storageZhCN,
+  ...csvZhCN,
+  ...importZhCN,
+  ...hubZhCN,
+  ...reportsZhCN,
+  ...layoutZhCN,
+} as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...reportsEn, ...layoutEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to
