@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readSource, type ReadOptions, type SourceRead } from '../../../src/main/contacts/import/read-source';
 import type { SourceRecord } from '../../../src/main/contacts/import/source-record';
 import { createMappingMemory } from '../../../src/main/contacts/import/mapping-memory';
+import { IMPORT_COLUMNS_MAX } from '../../../src/shared/import-mapping';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/import', name));
 
@@ -346,5 +347,19 @@ describe('mapping memory', () => {
     expect(memory.all()).toEqual({ a: m('number'), c: m('name') });
     store.set('mappings', [{ headers: 'x', mapping: [{ role: 'dial-everyone', label: '' }] }, { headers: 'y', mapping: m('name') }, 'junk']);
     expect(memory.all()).toEqual({ y: m('name') });
+  });
+});
+
+describe('bounds', () => {
+  it('offers at most IMPORT_COLUMNS_MAX columns, so the mapping the dialog sends back always fits the request', async () => {
+    const header = ['姓名', '手机', ...Array.from({ length: 400 }, (_, i) => `x${i}`)].join(',');
+    const r = await readSource(Buffer.from(`${header}\n张三,13800138000\n`), { fileName: 'wide.csv', lang: 'zh-CN', maxRows: 10 });
+    expect(r).toMatchObject({ ok: true, records: [rec(2, '张三', [['13800138000', '手机']])] });
+    if (r.ok) expect(r.source.columns).toHaveLength(IMPORT_COLUMNS_MAX);
+  });
+
+  it('refuses a vCard with more cards than lines allowed', async () => {
+    const cards = 'BEGIN:VCARD\nFN:a\nTEL:13800138000\nEND:VCARD\n'.repeat(3);
+    expect(await readSource(Buffer.from(cards), { fileName: 'a.vcf', lang: 'zh-CN', maxRows: 2 })).toEqual({ ok: false, reason: 'too_many_rows', maxRows: 2 });
   });
 });

@@ -215,7 +215,9 @@ export function guessColumns(table: readonly string[][], lang: Language): Column
   const keys = headers.map(headerKey);
   const width = Math.max(...table.slice(first, first + SAMPLE_ROWS).map((r) => r.length));
 
-  if (headers.some((h) => GOOGLE_MARKS.some((m) => m.test(h)))) {
+  // Google's exports always have a name pair and its groups column next to the Phone N pairs.
+  const googleNames = keys.some((k) => ['givenname', 'firstname'].includes(k)) && keys.some((k) => ['groupmembership', 'labels'].includes(k));
+  if (googleNames && headers.some((h) => GOOGLE_MARKS.some((m) => m.test(h)))) {
     return { layout: 'google', headerRow: first, mapping: headers.map(googleColumn), certain: true };
   }
   if (isOutlook(keys)) {

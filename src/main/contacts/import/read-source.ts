@@ -7,7 +7,7 @@
  */
 import type { ImportSourceView } from '../../../shared/contract';
 import type { Language } from '../../../shared/i18n';
-import { IMPORT_SAMPLE_ROWS, type ColumnMapping } from '../../../shared/import-mapping';
+import { IMPORT_COLUMNS_MAX, IMPORT_SAMPLE_ROWS, type ColumnMapping } from '../../../shared/import-mapping';
 import { guessColumns, headerKey, unwrapCell, type ColumnGuess } from './columns';
 import { CsvTooManyRowsError, parseCsv } from './csv-table';
 import type { SourceRecord } from './source-record';
@@ -110,7 +110,8 @@ function fromTable(table: string[][], file: Pick<ImportSourceView, 'format' | 'e
   const guess: ColumnGuess = guessColumns(table, options.lang);
   const headers = guess.headerRow < 0 ? null : table[guess.headerRow].map((h) => unwrapCell(h).trim());
   const headerSet = headers ? headerSetKey(headers) : null;
-  const width = Math.max(guess.mapping.length, ...table.slice(0, 50).map((r) => r.length));
+  // Columns past the cap (a sheet with stray cells far to the right) are not offered nor read.
+  const width = Math.min(IMPORT_COLUMNS_MAX, Math.max(guess.mapping.length, ...table.slice(0, 50).map((r) => r.length)));
   const remembered = headerSet === null ? undefined : options.remembered?.[headerSet];
   let mapping = fit(guess.mapping, width);
   let mappingFrom: ImportSourceView['mappingFrom'] = 'guess';
