@@ -14,6 +14,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { fileImportUndoStore } from './contacts/import/import-undo';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
@@ -118,7 +119,13 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // moment regardless), so the first page does not compete with it.
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
-  const importer = createContactsImport({ contacts: sources.contacts, groups: contacts.groups, now });
+  const importer = createContactsImport({
+    contacts: sources.contacts,
+    groups: contacts.groups,
+    now,
+    // In the data folder, so a restart within the hour can still undo the import.
+    undoStore: fileImportUndoStore(deps.dataDir),
+  });
   const callLog = sources.callLog;
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
   const tracker = createSessionTracker({
@@ -197,6 +204,9 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
     contactsImportProgress: async () => success({ progress: importer.progress() }),
+    contactsImportLast: async () => importer.last(),
+    contactsImportUndo: async () => importer.undo(),
+    contactsImportRejected: async (req) => importer.rejectedCsv(req),
     contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
