@@ -15,6 +15,7 @@ import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
 import { fileImportUndoStore } from './contacts/import/import-undo';
+import { createMappingMemory } from './contacts/import/mapping-memory';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
@@ -23,6 +24,7 @@ import type { Logger } from './log';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { createSettingsService } from './settings/settings-service';
 import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
+import { openConfStore } from './stores/conf-store';
 import type { KeyValueStore } from './stores/kv-store';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
@@ -125,6 +127,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     now,
     // In the data folder, so a restart within the hour can still undo the import.
     undoStore: fileImportUndoStore(deps.dataDir),
+    onProgress: (progress) => events.emit('importProgress', progress),
+    mappings: createMappingMemory(openConfStore({ cwd: deps.dataDir, name: 'import-mappings' }).store),
   });
   const callLog = sources.callLog;
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
@@ -203,7 +207,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
-    contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsImportLast: async () => importer.last(),
     contactsImportUndo: async () => importer.undo(),
     contactsImportRejected: async (req) => importer.rejectedCsv(req),

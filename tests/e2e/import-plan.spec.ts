@@ -74,9 +74,8 @@ test('an import is undone in one step, from the toast and from "undo last import
   await page.getByTestId('toast').filter({ hasText: '已导入' }).getByTestId('toast-undo').click();
   await expect(page.getByTestId('toast').filter({ hasText: '已撤销导入' })).toBeVisible();
   await expect(rows(page)).toHaveCount(1);
-  expect((await handlers.contactsList({})).ok && (await handlers.contactsList({})).contacts).toEqual([
-    expect.objectContaining({ name: '张三', notes: '老备注' }),
-  ]);
+  const listed = await handlers.contactsList({});
+  expect(listed.ok && listed.contacts).toEqual([expect.objectContaining({ name: '张三', notes: '老备注' })]);
   await expect(page.getByTestId('import-undo-last')).toHaveCount(0);
 
   // Second import: the toast is gone after a reload, "undo last import" in the toolbar is not.
