@@ -7,6 +7,8 @@ import type { Language } from './language';
 import type { MatchingCatalog } from './placeholders';
 import { csvEn } from './catalog/csv.en';
 import { csvZhCN } from './catalog/csv.zh-CN';
+import { hubEn } from './catalog/hub.en';
+import { hubZhCN } from './catalog/hub.zh-CN';
 import { importEn } from './catalog/import.en';
 import { importZhCN } from './catalog/import.zh-CN';
 import { inputEn } from './catalog/input.en';
@@ -20,11 +22,11 @@ import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN, ...rulesZhCN } as const;
+export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN, ...hubZhCN, ...rulesZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...rulesEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...rulesEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to
