@@ -26,6 +26,7 @@ import { createSettingsService } from './settings/settings-service';
 import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
 import { openConfStore } from './stores/conf-store';
 import type { KeyValueStore } from './stores/kv-store';
+import { createReportService } from './reports/report-service';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
 import type { ApiHostPolicy } from '../yunxin/api-host';
@@ -131,6 +132,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     mappings: createMappingMemory(openConfStore({ cwd: deps.dataDir, name: 'import-mappings' }).store),
   });
   const callLog = sources.callLog;
+  // The desk's own log; team mode hands the report service the team's log instead.
+  const reports = createReportService({ entries: () => callLog.list().entries });
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
   const tracker = createSessionTracker({
     sessions: sources.sessions,
@@ -214,6 +217,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),
     noticesList: async () => success({ notices: notices.list() }),
+    reportsGet: async (req) => reports.get(req),
+    reportsExport: async (req) => reports.exportCsv(req),
   };
 
   // A dial request from a link, the hotkey or the tray reaches the window as one event.

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { ContactDraft, RosterMember, Settings } from './domain';
 import { LANGUAGES, type Language } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
+import { REPORT_CHARTS } from './reports/report';
 import {
   BULK_IDS_MAX,
   CONTACT_EXTENSION_MAX,
@@ -41,6 +42,16 @@ const empty = z.object({}).strict();
 const csvExport = z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict();
 
 const id = z.string().regex(ID_PATTERN);
+/** A report: inclusive local days and the IANA time zone they are local to (the window's). */
+const reportQuery = {
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_+\-/]+$/),
+};
 const timestamp = z.number().int().nonnegative();
 const duplicate = z.enum(['skip', 'merge', 'replace']);
 /** An unguessable id main gave an import preview. */
@@ -190,6 +201,9 @@ export const requestSchemas = {
   callLogList: z.object({ sinceRevision: z.number().int().nonnegative().optional() }).strict(),
   callLogExport: csvExport,
   noticesList: empty,
+  // The reports tab: the report over a date range, and one chart's data as CSV.
+  reportsGet: z.object(reportQuery).strict(),
+  reportsExport: z.object({ ...reportQuery, chart: z.enum(REPORT_CHARTS), lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks

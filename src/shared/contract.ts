@@ -31,6 +31,7 @@ import type {
 } from './domain';
 import type { ColumnRole, ImportFormat } from './import-mapping';
 import type { PhoneParse } from './phone';
+import type { CallReport } from './reports/report';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -198,6 +199,10 @@ export type CallLogListResponse = Result<{ entries: CallLogEntry[]; revision: nu
 
 export type NoticesResponse = Result<{ notices: AppNotice[] }>;
 
+export type ReportsGetRequest = RequestOf<'reportsGet'>;
+export type ReportsGetResponse = Result<{ report: CallReport }>;
+export type ReportsExportRequest = RequestOf<'reportsExport'>;
+
 /** Every operation's response, by name. */
 export interface Responses {
   startCall: StartCallResponse;
@@ -228,6 +233,9 @@ export interface Responses {
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
   noticesList: NoticesResponse;
+  reportsGet: ReportsGetResponse;
+  /** One chart's table as CSV, in `lang`. */
+  reportsExport: CsvExportResponse;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -268,6 +276,8 @@ const operationNameSet: Record<OperationName, true> = {
   callLogList: true,
   callLogExport: true,
   noticesList: true,
+  reportsGet: true,
+  reportsExport: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 

@@ -79,6 +79,21 @@ const goodRoster = fc.record({
 const durations = fc.oneof(fc.integer({ min: 30, max: 3600 }), fc.constantFrom(9, 10, 14_400, 14_401), fc.integer());
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The charts, written out here (not imported) so the model stays independent of the schemas. */
+const CHARTS = ['perDay', 'perHour', 'outcomes', 'talkTime', 'longest', 'busiestNumbers', 'busiestContacts', 'hangCauses', 'confSizes'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const reportQuery: Record<string, Field> = {
+  from: req(str(10, { min: 10, pattern: DAY })),
+  to: req(str(10, { min: 10, pattern: DAY })),
+  timeZone: req(str(64, { min: 1, pattern: /^[A-Za-z0-9_+\-/]+$/ })),
+};
+/** Ranges main answers with a report (not only a refusal). */
+const reportSample: fc.Arbitrary<Record<string, unknown>> = fc.record({
+  from: fc.constantFrom('2026-11-01', '2026-01-31', '2025-12-31'),
+  to: fc.constantFrom('2026-11-30', '2026-12-01'),
+  timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'Europe/Berlin', 'America/New_York'),
+});
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const IMPORT_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -211,6 +226,11 @@ export const MODEL: Record<OperationName, Shape> = {
   callLogList: obj({ sinceRevision: opt(timestamp) }),
   callLogExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   noticesList: EMPTY,
+  reportsGet: obj(reportQuery, reportSample),
+  reportsExport: obj(
+    { ...reportQuery, chart: req(oneOf(...CHARTS)), lang: opt(oneOf('zh-CN', 'en')) },
+    reportSample.chain((q) => fc.record({ chart: fc.constantFrom(...CHARTS) }).map((c) => ({ ...q, ...c }))),
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { FailureMessage } from './components/FailureMessage';
 import { Toasts } from './components/Toasts';
 import { CallStrip } from './features/calls/CallStrip';
@@ -16,6 +16,10 @@ import { useAppStore } from './state/app-store';
 import { useCallsStore } from './state/calls-store';
 import { useContactsStore } from './state/contacts-store';
 import { subscribeToMain } from './state/events';
+import { translate } from './i18n';
+
+// Loaded on first use: Chart.js and the reports code stay out of the first screen's bundle.
+const ReportsTab = lazy(() => import('./features/reports/ReportsTab'));
 
 export function App() {
   const load = useAppStore((s) => s.load);
@@ -49,12 +53,20 @@ export function App() {
       {loaded && (
         <>
           <SetupPrompt />
-          <CallStrip />
           <main className="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === 'contacts' && <ContactsTab />}
             {tab === 'log' && <CallLogTab />}
+            {tab === 'reports' && (
+              <Suspense fallback={<p className="list-state">{translate(language, 'reports.loading')}</p>}>
+                <ReportsTab />
+              </Suspense>
+            )}
             {tab === 'settings' && <SettingsTab />}
           </main>
+          {/* Below the tabs: the strip is one line when idle and grows with the first call, and
+              growing at the bottom never moves the rows under the pointer (a burst of clicks on
+              one contact must not land on the next row down). */}
+          <CallStrip />
           <ConfConfirmSheet />
           <DialRequestSheet />
         </>

@@ -4,6 +4,7 @@ import { App } from './App';
 import { translate } from './i18n';
 import './styles.css';
 import './icons.css';
+import './layout.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -13,6 +13,10 @@ import { importEn } from './catalog/import.en';
 import { importZhCN } from './catalog/import.zh-CN';
 import { inputEn } from './catalog/input.en';
 import { inputZhCN } from './catalog/input.zh-CN';
+import { layoutEn } from './catalog/layout.en';
+import { layoutZhCN } from './catalog/layout.zh-CN';
+import { reportsEn } from './catalog/reports.en';
+import { reportsZhCN } from './catalog/reports.zh-CN';
 import { rulesEn } from './catalog/rules.en';
 import { rulesZhCN } from './catalog/rules.zh-CN';
 import { storageEn } from './catalog/storage.en';
@@ -22,11 +26,22 @@ import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN, ...hubZhCN, ...rulesZhCN } as const;
+export const zhCN = {
+  ...uiZhCN,
+  ...yunxinZhCN,
+  ...inputZhCN,
+  ...storageZhCN,
+  ...csvZhCN,
+  ...importZhCN,
+  ...hubZhCN,
+  ...reportsZhCN,
+  ...layoutZhCN,
+  ...rulesZhCN,
+} as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...rulesEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...reportsEn, ...layoutEn, ...rulesEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to

@@ -4,7 +4,8 @@
  * waiting is not queued again: two clicks on the same link (or a link and the hotkey on the same
  * number) must never ring anyone twice. Pure, so the rules are tested without React.
  */
-export type DialRequestSource = 'link' | 'hotkey' | 'tray';
+/** `search`: a whole number typed in the contact search box, then Enter. */
+export type DialRequestSource = 'link' | 'hotkey' | 'tray' | 'search';
 
 export interface PendingDial {
   id: number;

@@ -8,7 +8,7 @@ import type { AccountStatus, AppNotice, Settings } from '../../../shared/domain'
 import type { Failure, Language } from '../../../shared/result';
 import { invoke } from '../bridge';
 
-export type Tab = 'contacts' | 'log' | 'settings';
+export type Tab = 'contacts' | 'log' | 'reports' | 'settings';
 
 export interface AppState {
   settings: Settings | null;

@@ -91,12 +91,12 @@ export const uiZhCN = {
   'dialRequest.waiting': '还有 {n} 个呼叫请求等待确认',
   'dial.title': '拨号',
   'dial.label': '要呼叫的号码',
-  'dial.placeholder': '输入号码，如 138 0013 8000',
+  'dial.placeholder': '如 138 0013 8000',
   'dial.hint': '可输入 +86、空格、横线、括号；按 Enter 呼叫',
   'dial.ownNumber': '这是您自己的号码：回拨会先呼叫您，请输入对方的号码',
 
   'contacts.searchLabel': '搜索联系人',
-  'contacts.searchPlaceholder': '搜索姓名、拼音、首字母、号码或单位（/ 或 Ctrl+K）',
+  'contacts.searchPlaceholder': '搜索姓名、拼音、首字母、号码、单位（/）',
   'contacts.totalCount': '共 {n} 人',
   'contacts.matchCount': '{n} / {total}',
   'contacts.loadingCount': '正在加载 {loaded} / {total}…',
@@ -229,7 +229,7 @@ export const uiZhCN = {
 
   'saved.title': '常用名单（点名 → 会议）',
   'saved.nameLabel': '名单名称',
-  'saved.namePlaceholder': '为当前名单命名，如 早班',
+  'saved.namePlaceholder': '名单名称，如 早班',
   'saved.save': '保存名单',
   'saved.overwrite': '覆盖同名',
   'saved.none': '还没有常用名单：建好名单后命名保存，下次一键发起。',

@@ -7,7 +7,9 @@ import { isComposing } from '../../lib/keyboard';
 import { invoke } from '../../bridge';
 import { currentLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
+import { useDialRequestStore } from '../../state/dial-request-store';
 import { showToast } from '../../state/toast-store';
+import { normalizePhone } from '../../../../shared/phone';
 import { DialBox } from '../dial/DialBox';
 import { RosterPanel } from '../roster/RosterPanel';
 import { SEARCH_INPUT_ID } from '../shell/focus';
@@ -20,6 +22,19 @@ import { ImportSheet } from './ImportSheet';
 import { UndoLastImport } from './UndoLastImport';
 import { IMPORT_ACCEPT } from '../../../../shared/import-mapping';
 import { useContactsUi } from './ui-store';
+
+/**
+ * A whole phone number typed in the search box: Enter offers to dial that number, through the
+ * same confirmation as a link (which names the contact it belongs to). Anything shorter stays a
+ * search, and Enter calls the selected contact as before.
+ */
+function offerToDialTyped(query: string): boolean {
+  if (!/\d{5}/.test(query.replace(/[\s()+-]/g, ''))) return false;
+  const phone = normalizePhone(query);
+  if (!phone.ok) return false;
+  useDialRequestStore.getState().receive({ source: 'search', phone });
+  return true;
+}
 
 export function ContactsTab() {
   const t = useT();
@@ -89,7 +104,7 @@ function ContactsToolbar() {
         e.preventDefault();
         if (e.repeat) return;
         if (e.shiftKey) addSelectedToRoster();
-        else void callSelected();
+        else if (!offerToDialTyped(query)) void callSelected();
         break;
       case 'Insert':
         e.preventDefault();
@@ -163,17 +178,17 @@ function ContactsToolbar() {
           </button>
         )}
       </div>
-      <button type="button" className="primary" data-testid="contact-new" onClick={() => openEditor(null)}>
+      <button type="button" className="primary" data-testid="contact-new" title={t('contacts.new')} onClick={() => openEditor(null)}>
         <Icon name="plus" />
         <span>{t('contacts.new')}</span>
       </button>
-      <button type="button" data-testid="import-button" onClick={() => fileRef.current?.click()}>
+      <button type="button" data-testid="import-button" title={t('import.button')} onClick={() => fileRef.current?.click()}>
         <Icon name="upload" />
         <span>{t('import.button')}</span>
       </button>
       <UndoLastImport />
       <input ref={fileRef} type="file" accept={IMPORT_ACCEPT} hidden data-testid="import-file" onChange={onFile} />
-      <button type="button" data-testid="export-button" onClick={() => void onExport()} disabled={exporting}>
+      <button type="button" data-testid="export-button" title={t('export.button')} onClick={() => void onExport()} disabled={exporting}>
         <Icon name="download" />
         <span>{t('export.button')}</span>
       </button>

@@ -8,6 +8,7 @@ import { formatPhone } from '../../lib/phone-format';
 import { ownNumber } from '../../lib/roster-rules';
 import { useAppStore, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
+import { DIAL_INPUT_ID } from '../shell/focus';
 
 /** Call a typed number: accepts what people type (`+86 138-0013-8000`, `(010) 6552 9988`), shows the result live. */
 export function DialBox() {
@@ -62,6 +63,7 @@ export function DialBox() {
       <form className="dial-form" onSubmit={onSubmit}>
         <input
           ref={inputRef}
+          id={DIAL_INPUT_ID}
           data-testid="dial-input"
           value={value}
           inputMode="tel"

@@ -9,10 +9,12 @@ import { useAppStore } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
 import { useDialRequestStore } from '../../state/dial-request-store';
 
-const SOURCE_KEYS = { link: 'dialRequest.fromLink', hotkey: 'dialRequest.fromHotkey', tray: 'dialRequest.fromTray' } as const satisfies Record<
-  DialRequestSource,
-  string
->;
+const SOURCE_KEYS = {
+  link: 'dialRequest.fromLink',
+  hotkey: 'dialRequest.fromHotkey',
+  tray: 'dialRequest.fromTray',
+  search: 'layout.fromSearch',
+} as const satisfies Record<DialRequestSource, string>;
 
 /**
  * The confirmation for a number that came from outside the window (a tel: link, the clipboard

@@ -2,11 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { useAppStore, type Tab } from '../../state/app-store';
+import { ViewControls } from './ViewControls';
 
-const TABS: { id: Tab; key: 'tabs.contacts' | 'tabs.log' | 'tabs.settings'; shortcut: string }[] = [
+const TABS: { id: Tab; key: 'tabs.contacts' | 'tabs.log' | 'reports.tab' | 'tabs.settings'; shortcut: string }[] = [
   { id: 'contacts', key: 'tabs.contacts', shortcut: 'Alt+1' },
   { id: 'log', key: 'tabs.log', shortcut: 'Alt+2' },
-  { id: 'settings', key: 'tabs.settings', shortcut: 'Alt+3' },
+  { id: 'reports', key: 'reports.tab', shortcut: 'Alt+3' },
+  { id: 'settings', key: 'tabs.settings', shortcut: 'Alt+4' },
 ];
 
 export function Header() {
@@ -52,6 +54,7 @@ export function Header() {
             {t('header.ownNumber', { number: callerNumber })}
           </span>
         )}
+        <ViewControls />
         <button type="button" className="ghost help-button" data-testid="help-button" onClick={() => setHelpOpen(true)} title="?">
           <Icon name="help" />
           <span>{t('help.button')}</span>

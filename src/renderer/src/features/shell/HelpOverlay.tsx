@@ -8,14 +8,16 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 
 export const SHORTCUTS: { keys: string[]; what: PlainKey }[] = [
   { keys: ['/', `${MOD}+K`], what: 'help.focusSearch' },
+  { keys: ['D', `${MOD}+D`], what: 'layout.help.focusDial' },
   { keys: ['↑', '↓'], what: 'help.move' },
   { keys: ['Enter'], what: 'help.call' },
+  { keys: ['Enter'], what: 'layout.help.searchDial' },
   { keys: ['Insert', '+', 'A', 'Shift+Enter'], what: 'help.addRoster' },
   { keys: ['E'], what: 'help.edit' },
   { keys: [`${MOD}+Enter`], what: 'help.startConf' },
   { keys: ['Enter'], what: 'help.confirm' },
   { keys: ['Esc'], what: 'help.escape' },
-  { keys: ['Alt+1', 'Alt+2', 'Alt+3'], what: 'help.tabs' },
+  { keys: ['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4'], what: 'layout.help.tabs' },
   { keys: ['?'], what: 'help.help' },
 ];
 

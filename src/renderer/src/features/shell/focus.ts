@@ -1,6 +1,7 @@
 /** Focus helpers for targets that may only exist after a tab switch renders. */
 export const SEARCH_INPUT_ID = 'contact-search';
 export const ROSTER_INPUT_ID = 'roster-number-input';
+export const DIAL_INPUT_ID = 'dial-number-input';
 
 export function focusById(id: string, select = false): void {
   const focus = (el: HTMLElement | null) => {

@@ -6,13 +6,19 @@ import { useContactsStore } from '../../state/contacts-store';
 import { useRosterStore } from '../../state/roster-store';
 import { showToast } from '../../state/toast-store';
 import { addSelectedToRoster, callSelected, editSelected } from '../contacts/contact-actions';
-import { focusById, SEARCH_INPUT_ID } from './focus';
+import { DIAL_INPUT_ID, focusById, SEARCH_INPUT_ID } from './focus';
 
-const TAB_KEYS: Record<string, Tab> = { '1': 'contacts', '2': 'log', '3': 'settings' };
+const TAB_KEYS: Record<string, Tab> = { '1': 'contacts', '2': 'log', '3': 'reports', '4': 'settings' };
 
 export function focusSearch(): void {
   useAppStore.getState().setTab('contacts');
   focusById(SEARCH_INPUT_ID, true);
+}
+
+/** The dial box lives on the contacts tab. */
+export function focusDial(): void {
+  useAppStore.getState().setTab('contacts');
+  focusById(DIAL_INPUT_ID, true);
 }
 
 /**
@@ -30,6 +36,11 @@ export function useGlobalShortcuts(): void {
       if (isPrimaryModifier(e) && !e.altKey && (e.key === 'k' || e.key === 'K')) {
         e.preventDefault();
         focusSearch();
+        return;
+      }
+      if (isPrimaryModifier(e) && !e.altKey && !e.shiftKey && (e.key === 'd' || e.key === 'D')) {
+        e.preventDefault();
+        focusDial();
         return;
       }
       if (isPrimaryModifier(e) && e.key === 'Enter') {
@@ -51,6 +62,11 @@ export function useGlobalShortcuts(): void {
       if (e.key === '/') {
         e.preventDefault();
         focusSearch();
+        return;
+      }
+      if (e.key === 'd' || e.key === 'D') {
+        e.preventDefault();
+        focusDial();
         return;
       }
       if (e.key === '?') {
