@@ -15,6 +15,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { fileImportUndoStore } from './contacts/import/import-undo';
 import { createMappingMemory } from './contacts/import/mapping-memory';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDesktopSettingsService, type DesktopSettingsService } from './desktop/desktop-settings-service';
@@ -144,6 +145,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contacts: sources.contacts,
     groups: contacts.groups,
     now,
+    // In the data folder, so a restart within the hour can still undo the import.
+    undoStore: fileImportUndoStore(deps.dataDir),
     onProgress: (progress) => events.emit('importProgress', progress),
     mappings: createMappingMemory(openConfStore({ cwd: deps.dataDir, name: 'import-mappings' }).store),
   });
@@ -250,6 +253,9 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
+    contactsImportLast: async () => importer.last(),
+    contactsImportUndo: async () => importer.undo(),
+    contactsImportRejected: async (req) => importer.rejectedCsv(req),
     contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),

@@ -9,6 +9,8 @@ export const CONTACT_LABEL_MAX = 16;
 export const CONTACT_ORG_MAX = 64;
 export const CONTACT_NOTES_MAX = 500;
 export const CONTACT_NUMBERS_MAX = 10;
+/** Digits of an extension: longer ones are more likely two numbers run together than a switchboard's. */
+export const CONTACT_EXTENSION_MAX = 8;
 /** A contact in more groups than this is a bug or an attack, not a dispatch team layout. */
 export const CONTACT_GROUPS_MAX = 100;
 export const GROUP_NAME_MAX = 64;

@@ -17,6 +17,7 @@ import { MAX_CONFERENCE_CALLEES } from './limits';
 import { REPORT_CHARTS } from './reports/report';
 import {
   BULK_IDS_MAX,
+  CONTACT_EXTENSION_MAX,
   CONTACT_GROUPS_MAX,
   CONTACT_LABEL_MAX,
   CONTACT_NAME_MAX,
@@ -26,6 +27,7 @@ import {
   GROUP_NAME_MAX,
   ID_PATTERN,
   IMPORT_BASE64_MAX_CHARS,
+  IMPORT_ROWS_MAX,
   RESTORE_MAX,
   ROSTER_MEMBERS_MAX,
   ROSTER_NAME_MAX,
@@ -52,7 +54,16 @@ const reportQuery = {
 };
 const timestamp = z.number().int().nonnegative();
 const duplicate = z.enum(['skip', 'merge', 'replace']);
-const contactNumber = z.object({ label: z.string().max(CONTACT_LABEL_MAX), number: typedNumber }).strict();
+/** An unguessable id main gave an import preview. */
+const importId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+// `number` may carry its extension as typed (`0571-88886666 转 123`); a stored contact sends it apart.
+const contactNumber = z
+  .object({ label: z.string().max(CONTACT_LABEL_MAX), number: typedNumber, extension: z.string().max(CONTACT_EXTENSION_MAX).optional() })
+  .strict();
 const numbers = z.array(contactNumber).max(CONTACT_NUMBERS_MAX);
 const groupIds = z.array(id).max(CONTACT_GROUPS_MAX);
 
@@ -173,25 +184,26 @@ export const requestSchemas = {
     .strict(),
   contactsImportApply: z
     .object({
-      importId: z
-        .string()
-        .min(1)
-        .max(64)
-        .regex(/^[A-Za-z0-9_-]+$/),
+      importId,
       duplicate,
+      // The dispatcher's choice for conflict rows (a shared number under another name); rows not
+      // listed keep both people.
+      decisions: z
+        .array(z.object({ line: z.number().int().positive(), decision: z.enum(['keep', 'merge', 'skip']) }).strict())
+        .max(IMPORT_ROWS_MAX)
+        .optional(),
     })
     .strict(),
+  contactsImportLast: empty,
+  contactsImportUndo: empty,
+  contactsImportRejected: z.object({ importId, lang: csvExport.shape.lang }).strict(),
   contactsImportRows: z
     .object({
-      importId: z
-        .string()
-        .min(1)
-        .max(64)
-        .regex(/^[A-Za-z0-9_-]+$/),
+      importId,
       // Past the end is an empty page; a larger limit is cut to IMPORT_PREVIEW_ROWS by main.
       offset: z.number().int().nonnegative(),
       limit: z.number().int().positive(),
-      status: z.enum(['new', 'duplicate', 'error']).optional(),
+      status: z.enum(['new', 'duplicate', 'conflict', 'error']).optional(),
     })
     .strict(),
   // lang: the words of the file (headers, status words), the UI language; zh-CN when absent.

@@ -99,13 +99,39 @@ export type RosterSaveResponse = Result<{ roster: Roster }>;
 export type DeletedResponse = Result<{ deleted: boolean }>;
 
 export type ImportPreviewRequest = RequestOf<'contactsImportPreview'>;
+/**
+ * 'duplicate': the same person (same name, a shared number) as an existing contact or an earlier
+ * row, handled by the duplicate policy. 'conflict': a shared number under another name, which the
+ * dispatcher decides row by row (ImportConflictDecision); never merged or replaced by itself.
+ */
+export type ImportRowStatus = 'new' | 'duplicate' | 'conflict' | 'error';
+export type ImportConflictDecision = 'keep' | 'merge' | 'skip';
 export interface ImportPreviewRow {
   /** 1-based line in the file. */
   line: number;
-  status: 'new' | 'duplicate' | 'error';
+  status: ImportRowStatus;
   name: string;
   numbers: string[];
+  org: string;
+  notes: string;
+  groups: string[];
+  /** Why an 'error' row is rejected. */
   errors: Message[];
+  /** Numbers left out of a row that is imported anyway. */
+  warnings: Message[];
+  /** For 'duplicate' and 'conflict': which number it shares with whom. */
+  match?: Message;
+  /** For 'conflict': the names that already have one of its numbers. */
+  conflictWith?: string[];
+  /** For a 'duplicate' under "replace": what the existing contact loses, shown before it happens. */
+  removes: Message[];
+}
+export interface ImportSummary {
+  total: number;
+  new: number;
+  duplicate: number;
+  conflict: number;
+  error: number;
 }
 /**
  * A preview carries the summary and the first rows (and, separately, the first rows that need
@@ -116,9 +142,9 @@ export interface ImportPreview {
   importId: string;
   encoding: string;
   rows: ImportPreviewRow[];
-  /** The first rows whose status is not 'new' (duplicates and errors). */
+  /** The first rows whose status is not 'new' (duplicates, conflicts and errors). */
   problemRows: ImportPreviewRow[];
-  summary: { total: number; new: number; duplicate: number; error: number };
+  summary: ImportSummary;
   /** How the file was read: its format, sheet and columns (the dialog's sheet picker and mapping step). */
   source: ImportSourceView;
 }
@@ -156,7 +182,25 @@ export interface ImportProgressView {
   done: number;
 }
 export type ImportApplyRequest = RequestOf<'contactsImportApply'>;
-export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
+export interface ImportCounts {
+  added: number;
+  merged: number;
+  replaced: number;
+  skipped: number;
+  failed: number;
+}
+/** `undoUntil`: the whole import can be undone (contactsImportUndo) until then. */
+export type ImportApplyResponse = Result<ImportCounts & { undoUntil: number }>;
+/** The last import while it can still be undone (an hour), for the "undo last import" command. */
+export interface LastImport {
+  at: number;
+  undoUntil: number;
+  counts: ImportCounts;
+}
+export type ImportLastResponse = Result<{ last: LastImport | null }>;
+/** What undoing the last import did: contacts it had added removed, contacts it had changed put back. */
+export type ImportUndoResponse = Result<{ removed: number; restored: number }>;
+export type ImportRejectedRequest = RequestOf<'contactsImportRejected'>;
 /** `lang`: the language of the file's headers and words, the UI language (zh-CN when absent). */
 export type CsvExportRequest = RequestOf<'contactsExport'>;
 export type CsvExportResponse = Result<{ fileName: string; csv: string }>;
@@ -197,6 +241,10 @@ export interface Responses {
   contactsImportPreview: ImportPreviewResponse;
   contactsImportApply: ImportApplyResponse;
   contactsImportRows: ImportRowsResponse;
+  contactsImportLast: ImportLastResponse;
+  contactsImportUndo: ImportUndoResponse;
+  /** The rejected rows of a preview as a CSV to fix and import again, with each row's problems. */
+  contactsImportRejected: CsvExportResponse;
   contactsExport: CsvExportResponse;
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
@@ -244,6 +292,9 @@ const operationNameSet: Record<OperationName, true> = {
   contactsImportPreview: true,
   contactsImportApply: true,
   contactsImportRows: true,
+  contactsImportLast: true,
+  contactsImportUndo: true,
+  contactsImportRejected: true,
   contactsExport: true,
   callLogList: true,
   callLogExport: true,

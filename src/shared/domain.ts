@@ -97,8 +97,13 @@ export const ACCOUNT_CHECK_TARGETS: readonly AccountCheckTarget[] = ['sandbox', 
 export interface ContactNumber {
   /** Free text, e.g. 手机 / 办公室 / mobile / office. */
   label: string;
-  /** Normalised digits (see phone.ts). */
+  /** Normalised digits (see phone.ts): the main number, the only part ever dialled. */
   number: PhoneNumber;
+  /**
+   * The extension behind a switchboard (`396` of `010-62234302-396`), digits only; absent when
+   * none. Shown beside the number ("转 396") for the dispatcher to ask for; never sent to the API.
+   */
+  extension?: string;
 }
 
 export interface Contact {

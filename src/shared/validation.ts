@@ -8,6 +8,7 @@
  */
 import type { PhoneNumber } from './domain';
 import { CALLER_ACC_PATTERN, MAX_CONFERENCE_CALLEES, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABSOLUTE_MIN } from './limits';
+import { checkConferenceMembers } from './conference-rules';
 import { normalizePhone, phoneErrorText, quoteValue, type PhoneKind } from './phone';
 import { msg, type Message, type MessageParam } from './i18n';
 import { failWith, success, type Failure, type Result } from './result';
@@ -187,38 +188,38 @@ export function validateConfRequest(input: ConfRequestInput, range: MaxDurRange)
   if (!Array.isArray(raw)) {
     return invalid('callees', msg('input.callees.notList'));
   }
-  if (raw.length === 0) {
-    return invalid('callees', msg('input.callees.empty'));
+  const nonText = raw.findIndex((v) => typeof v !== 'string');
+  if (nonText >= 0 && raw.length <= MAX_CONFERENCE_CALLEES) {
+    const field = `callees[${nonText}]`;
+    return invalid(field, withLabel(msg('input.callees.participant', { n: nonText + 1 }), msg('input.phone.notText', { got: describe(raw[nonText]) })));
   }
-  // Counted before the numbers are parsed: a 9th participant is the problem, not its format.
-  if (raw.length > MAX_CONFERENCE_CALLEES) {
-    return invalid('callees', msg('input.callees.tooMany', { max: MAX_CONFERENCE_CALLEES, count: raw.length }));
-  }
-
-  const callees: PhoneNumber[] = [];
-  // Normalised number → index of its first occurrence, to name both spellings of a duplicate.
-  const firstAt = new Map<PhoneNumber, number>();
-  for (let i = 0; i < raw.length; i++) {
-    const field = `callees[${i}]`;
-    const typed: unknown = raw[i];
-    const parsed = validatePhoneField(typed, field, msg('input.callees.participant', { n: i + 1 }));
-    if (!parsed.ok) return parsed;
-    const shown = quoteValue(typed as string);
-    if (parsed.number === caller.number) {
-      return invalid(field, msg('input.callees.isOwn', { value: shown, own: caller.number }));
+  // The conference rules themselves live once, in conference-rules.ts; here they get main's words.
+  const { callees, problems } = checkConferenceMembers(
+    raw.map((v) => (typeof v === 'string' ? v : '')),
+    caller.number,
+  );
+  const problem = problems[0];
+  if (problem) {
+    switch (problem.code) {
+      case 'empty':
+        return invalid('callees', msg('input.callees.empty'));
+      case 'too_many':
+        return invalid('callees', msg('input.callees.tooMany', { max: problem.max, count: problem.count }));
+      case 'invalid':
+        return invalid(`callees[${problem.index}]`, withLabel(msg('input.callees.participant', { n: problem.index + 1 }), phoneErrorText(problem.phone)));
+      case 'own':
+        return invalid(`callees[${problem.index}]`, msg('input.callees.isOwn', { value: quoteValue(raw[problem.index] as string), own: caller.number }));
+      case 'repeated': {
+        const earlier = quoteValue(raw[problem.first] as string);
+        const shown = quoteValue(raw[problem.index] as string);
+        return invalid(
+          `callees[${problem.index}]`,
+          earlier === shown
+            ? msg('input.callees.repeated', { number: problem.number, first: problem.first + 1, n: problem.index + 1 })
+            : msg('input.callees.sameNumber', { earlier, value: shown, number: problem.number }),
+        );
+      }
     }
-    const first = firstAt.get(parsed.number);
-    if (first !== undefined) {
-      const earlier = quoteValue(raw[first] as string);
-      return invalid(
-        field,
-        earlier === shown
-          ? msg('input.callees.repeated', { number: parsed.number, first: first + 1, n: i + 1 })
-          : msg('input.callees.sameNumber', { earlier, value: shown, number: parsed.number }),
-      );
-    }
-    firstAt.set(parsed.number, i);
-    callees.push(parsed.number);
   }
 
   const dur = validateMaxDur(input.maxDur, range);

@@ -11,6 +11,7 @@ import type { OperationName } from '../../src/shared/contract';
 import {
   BULK_IDS_MAX,
   CONTACT_GROUPS_MAX,
+  CONTACT_EXTENSION_MAX,
   CONTACT_LABEL_MAX,
   CONTACT_NAME_MAX,
   CONTACT_NOTES_MAX,
@@ -18,6 +19,7 @@ import {
   CONTACT_ORG_MAX,
   GROUP_NAME_MAX,
   IMPORT_BASE64_MAX_CHARS,
+  IMPORT_ROWS_MAX,
   RESTORE_MAX,
   ROSTER_NAME_MAX,
 } from '../../src/shared/contact-limits';
@@ -97,7 +99,7 @@ const IMPORT_ID = /^[A-Za-z0-9_-]+$/;
 
 const typedNumber = str(64, { sample: phoneLike });
 const id = str(64, { min: 1, pattern: ID });
-const contactNumber = obj({ label: req(str(CONTACT_LABEL_MAX)), number: req(typedNumber) });
+const contactNumber = obj({ label: req(str(CONTACT_LABEL_MAX)), number: req(typedNumber), extension: opt(str(CONTACT_EXTENSION_MAX)) });
 const numbers = arr(contactNumber, CONTACT_NUMBERS_MAX);
 const groupIds = arr(id, CONTACT_GROUPS_MAX);
 const duplicate = oneOf('skip', 'merge', 'replace');
@@ -214,12 +216,19 @@ export const MODEL: Record<OperationName, Shape> = {
     ),
     lang: opt(oneOf('zh-CN', 'en')),
   }),
-  contactsImportApply: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), duplicate: req(duplicate) }),
+  contactsImportApply: obj({
+    importId: req(str(64, { min: 1, pattern: IMPORT_ID })),
+    duplicate: req(duplicate),
+    decisions: opt(arr(obj({ line: req(int({ min: 1 })), decision: req(oneOf('keep', 'merge', 'skip')) }), IMPORT_ROWS_MAX)),
+  }),
+  contactsImportLast: EMPTY,
+  contactsImportUndo: EMPTY,
+  contactsImportRejected: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), lang: opt(oneOf('zh-CN', 'en')) }),
   contactsImportRows: obj({
     importId: req(str(64, { min: 1, pattern: IMPORT_ID })),
     offset: req(int({ min: 0 })),
     limit: req(int({ min: 1 })),
-    status: opt(oneOf('new', 'duplicate', 'error')),
+    status: opt(oneOf('new', 'duplicate', 'conflict', 'error')),
   }),
   contactsExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
   callLogList: obj({ sinceRevision: opt(timestamp) }),

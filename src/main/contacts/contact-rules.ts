@@ -1,13 +1,15 @@
 /**
- * What makes a contact storable: the rules main applies on save and on restore (the renderer's
- * form is only a convenience; main is the authority). Numbers come back normalised.
+ * What makes a contact storable, as main applies it on save and on restore (the renderer's form is
+ * only a convenience; main is the authority): the shared rules (shared/contact-rules.ts), plus the
+ * groups, which only main knows. Numbers come back normalised, extensions split off.
  */
-import { CONTACT_GROUPS_MAX, CONTACT_LABEL_MAX, CONTACT_NAME_MAX, CONTACT_NOTES_MAX, CONTACT_NUMBERS_MAX, CONTACT_ORG_MAX } from '../../shared/contact-limits';
+import { CONTACT_GROUPS_MAX } from '../../shared/contact-limits';
+import { contactProblemText } from '../../shared/contact-problem-text';
+import { checkContactFields, type ContactProblem, type TypedNumber } from '../../shared/contact-rules';
 import type { ContactNumber } from '../../shared/domain';
-import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
 import { msg } from '../../shared/i18n';
 import type { Failure } from '../../shared/result';
-import { invalidField, multiLine, optionalLine, requiredLine, tooLong } from './field-text';
+import { invalidField } from './field-text';
 
 /** The editable part of a contact, as the renderer sends it (numbers as typed). */
 export interface ContactInput {
@@ -37,54 +39,49 @@ export interface ContactRuleOptions {
   unknownGroups: 'reject' | 'drop';
 }
 
-const NAME = msg('field.contactName');
-const ORG = msg('field.org');
-const NOTES = msg('field.notes');
+/** The first problem main answers with, in the order the editor shows its fields. */
+const FIELD_ORDER = ['name', 'numbers', 'org', 'notes', 'groups'] as const;
+
+/** Where in the request a problem is, as `field` of the failure. */
+function problemField(p: ContactProblem): string {
+  switch (p.code) {
+    case 'number_invalid':
+    case 'number_repeated':
+      return `numbers[${p.index}]`;
+    case 'label_too_long':
+      return `numbers[${p.index}].label`;
+    default:
+      return p.field;
+  }
+}
 
 export function checkContact(input: ContactInput, options: ContactRuleOptions): { ok: true; fields: ContactFields } | Failure {
-  const name = requiredLine('name', NAME, input.name, CONTACT_NAME_MAX);
-  if (!name.ok) return name;
-  const numbers = checkNumbers(input.numbers);
-  if (!Array.isArray(numbers)) return numbers;
-  const org = optionalLine('org', ORG, input.org, CONTACT_ORG_MAX);
-  if (!org.ok) return org;
-  const notes = typeof input.notes === 'string' ? multiLine(input.notes) : '';
-  const notesProblem = tooLong('notes', NOTES, notes, CONTACT_NOTES_MAX);
-  if (notesProblem) return notesProblem;
+  const list = Array.isArray(input.numbers) ? (input.numbers as unknown[]) : [];
+  const numbers = list.map((raw) => {
+    const entry = (raw ?? {}) as { label?: unknown; number?: unknown; extension?: unknown };
+    const typed: TypedNumber = { label: text(entry.label), number: text(entry.number) };
+    if (typeof entry.extension === 'string') typed.extension = entry.extension;
+    return typed;
+  });
+  // An empty number field is a mistake on save (main gets what the editor filtered), not "no number".
+  const blank = numbers.findIndex((n) => n.number.trim() === '');
+  const { fields, problems } = checkContactFields({ name: text(input.name), numbers, org: text(input.org), notes: text(input.notes) });
+  if (blank >= 0 && !problems.some((p) => p.field === 'name')) {
+    return invalidField(`numbers[${blank}]`, msg('contactRule.numberN', { n: blank + 1, text: msg('phoneRule.empty') }));
+  }
+  // A restore puts back what was stored, even a contact saved before a number was required.
+  const counted = options.unknownGroups === 'drop' ? problems.filter((p) => p.code !== 'no_number') : problems;
+  const first = FIELD_ORDER.flatMap((f) => counted.filter((p) => p.field === f))[0];
+  if (first) return invalidField(problemField(first), contactProblemText(first));
   const groupIds = checkGroupIds(input.groupIds, options);
   if (!Array.isArray(groupIds)) return groupIds;
   return {
     ok: true,
-    fields: { name: name.value, numbers, org: org.value, notes, favorite: input.favorite === true, groupIds },
+    fields: { name: fields.name, numbers: fields.numbers, org: fields.org, notes: fields.notes, favorite: input.favorite === true, groupIds },
   };
 }
 
-function checkNumbers(raw: unknown): ContactNumber[] | Failure {
-  const list = Array.isArray(raw) ? (raw as unknown[]) : [];
-  if (list.length > CONTACT_NUMBERS_MAX) {
-    return invalidField('numbers', msg('contactRule.tooManyNumbers', { max: CONTACT_NUMBERS_MAX, count: list.length }));
-  }
-  const out: ContactNumber[] = [];
-  const firstAt = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) {
-    const field = `numbers[${i}]`;
-    const entry = (list[i] ?? {}) as { label?: unknown; number?: unknown };
-    const label = optionalLine(`${field}.label`, msg('field.numberLabel'), entry.label, CONTACT_LABEL_MAX);
-    if (!label.ok) return label;
-    const typed = typeof entry.number === 'string' ? entry.number : '';
-    const parsed = normalizePhone(typed);
-    if (!parsed.ok) {
-      return invalidField(field, msg('contactRule.numberN', { n: i + 1, text: phoneErrorText(parsed) }));
-    }
-    const first = firstAt.get(parsed.number);
-    if (first !== undefined) {
-      return invalidField(field, msg('contactRule.sameNumber', { n: i + 1, value: quoteValue(typed), first: first + 1, number: parsed.number }));
-    }
-    firstAt.set(parsed.number, i);
-    out.push({ label: label.value, number: parsed.number });
-  }
-  return out;
-}
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function checkGroupIds(raw: unknown, options: ContactRuleOptions): string[] | Failure {
   const list = Array.isArray(raw) ? (raw as unknown[]) : [];

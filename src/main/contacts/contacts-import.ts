@@ -8,11 +8,14 @@ import type {
   CsvExportResponse,
   ImportApplyRequest,
   ImportApplyResponse,
+  ImportLastResponse,
   ImportPreviewRequest,
   ImportPreviewResponse,
   ImportPreviewRow,
+  ImportRejectedRequest,
   ImportRowsRequest,
   ImportRowsResponse,
+  ImportUndoResponse,
 } from '../../shared/contract';
 import { CONTACT_BOOK_MAX, IMPORT_FILE_MAX_BYTES, IMPORT_PREVIEW_ROWS, IMPORT_ROWS_MAX } from '../../shared/contact-limits';
 import { msg, type Language } from '../../shared/i18n';
@@ -21,7 +24,9 @@ import { fileStamp } from '../local-time';
 import type { ContactsSource } from '../sources/contacts-source';
 import { exportContactsCsv } from './csv';
 import { applyImport } from './import/import-apply';
-import type { ImportPreview, ImportRow } from './import/import-preview';
+import type { ConflictDecision, ImportPreview, ImportRow } from './import/import-preview';
+import { IMPORT_UNDO_MS, memoryImportUndoStore, type ImportUndoStore } from './import/import-undo';
+import { exportRejectedCsv } from './import/rejected-csv';
 import type { ImportProgress } from './import-parse';
 import { createImportRunner, type ImportRunner } from './import-runner';
 import { invalidField } from './field-text';
@@ -34,6 +39,12 @@ export interface ContactsImport {
   preview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
   rows(request: ImportRowsRequest): ImportRowsResponse;
   apply(request: ImportApplyRequest): ImportApplyResponse;
+  /** The last import while it can be undone. */
+  last(): ImportLastResponse;
+  /** Undoes the last import as one step: what it added goes, what it changed comes back as it was. */
+  undo(): ImportUndoResponse;
+  /** A preview's rejected rows as a CSV to fix. */
+  rejectedCsv(request: ImportRejectedRequest): CsvExportResponse;
   /** Headers and words in `lang` (the UI language; zh-CN when absent). */
   exportCsv(lang?: Language): CsvExportResponse;
   /** Forgets pending previews (closing the app). */
@@ -51,6 +62,10 @@ export interface ContactsImportDeps {
   runner?: ImportRunner;
   /** Progress of the parse, for whoever shows it (core: the `importProgress` event). */
   onProgress?: (progress: ImportProgress) => void;
+  /** Where the last import's undo is kept (a file in the data folder in the app; memory by default). */
+  undoStore?: ImportUndoStore;
+  /** How long an import can be undone (default an hour). */
+  undoMs?: number;
   /** Column mappings the dispatcher chose, remembered per header set (none kept without it). */
   mappings?: MappingMemory;
   /** Caps (defaults in shared/contact-limits.ts). */
@@ -64,7 +79,21 @@ const bookFull = (max: number, current: number, adding: number) => invalidField(
 const cancelled = invalidField('dataBase64', msg('importFile.replaced'));
 
 function rowView(r: ImportRow): ImportPreviewRow {
-  return { line: r.line, status: r.status, name: r.name, numbers: r.numbers, errors: r.errors.map((e) => e.text) };
+  const view: ImportPreviewRow = {
+    line: r.line,
+    status: r.status,
+    name: r.name,
+    numbers: r.numbers,
+    org: r.org,
+    notes: r.notes,
+    groups: r.groupNames,
+    errors: r.errors.map((e) => e.text),
+    warnings: r.warnings.map((e) => e.text),
+    removes: r.removes,
+  };
+  if (r.match) view.match = r.match;
+  if (r.conflictWith) view.conflictWith = r.conflictWith.map((t) => t.name);
+  return view;
 }
 
 /** Why a file could not be read, in the dispatcher's words. */
@@ -90,12 +119,22 @@ function readFailure(f: SourceReadFailure) {
 const tooBig = invalidField('dataBase64', msg('importFile.tooBig', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024 }));
 const undecodable = invalidField('dataBase64', msg('importFile.undecodable'));
 const expired = invalidField('importId', msg('importFile.expired'));
+const undoGone = invalidField('import', msg('importPlan.undoExpired'));
 
 export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
   const previews = createImportCache<ImportPreview>({ now: deps.now, ttlMs: deps.ttlMs, max: deps.kept ?? 1 });
   const runner = deps.runner ?? createImportRunner();
   const maxRows = deps.maxRows ?? IMPORT_ROWS_MAX;
   const maxBook = deps.maxBook ?? CONTACT_BOOK_MAX;
+  const undoStore = deps.undoStore ?? memoryImportUndoStore();
+  const undoMs = deps.undoMs ?? IMPORT_UNDO_MS;
+  /** The undo record while it is still valid; an expired one is forgotten. */
+  const lastImport = () => {
+    const r = undoStore.read();
+    if (r && r.undoUntil > deps.now()) return r;
+    if (r) undoStore.write(null);
+    return null;
+  };
   const onProgress = (p: ImportProgress) => deps.onProgress?.(p);
 
   return {
@@ -158,8 +197,10 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       const preview = previews.get(request.importId);
       if (!preview) return expired;
       // Against the book as it is now: contacts deleted since the preview are skipped, not revived.
+      const decisions = new Map<number, ConflictDecision>((request.decisions ?? []).map((d) => [d.line, d.decision]));
       const plan = applyImport(preview, deps.contacts.all(), {
         duplicate: request.duplicate,
+        decisions,
         groups: deps.groups.all(),
         now: deps.now(),
         newId: randomUUID,
@@ -172,7 +213,39 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       const put = deps.contacts.put(plan.contacts, 'import');
       if (!put.ok) return put;
       previews.delete(request.importId);
-      return success(plan.counts);
+      const at = deps.now();
+      const undoUntil = at + undoMs;
+      // Only the last import is undoable: a second one makes the first permanent.
+      undoStore.write({ at, undoUntil, counts: plan.counts, addedIds: plan.addedIds, before: plan.before, newGroups: plan.newGroups });
+      return success({ ...plan.counts, undoUntil });
+    },
+
+    last() {
+      const r = lastImport();
+      return success({ last: r && { at: r.at, undoUntil: r.undoUntil, counts: r.counts } });
+    },
+
+    undo() {
+      const r = lastImport();
+      if (!r) return undoGone;
+      const removed = deps.contacts.remove(r.addedIds);
+      if (!removed.ok) return removed;
+      if (r.before.length > 0) {
+        const put = deps.contacts.put(r.before, 'restore');
+        if (!put.ok) return put;
+      }
+      // A group the import created goes too, unless a contact has been put in it since.
+      const used = new Set(deps.contacts.all().flatMap((c) => c.groupIds));
+      for (const g of r.newGroups) if (!used.has(g.id)) deps.groups.delete(g.id, () => null);
+      undoStore.write(null);
+      return success({ removed: removed.deleted.length, restored: r.before.length });
+    },
+
+    rejectedCsv(request) {
+      const preview = previews.get(request.importId);
+      if (!preview) return expired;
+      const lang = request.lang ?? 'zh-CN';
+      return success({ fileName: `rejected-rows-${fileStamp(deps.now())}.csv`, csv: exportRejectedCsv(preview.rows, lang) });
     },
 
     exportCsv(lang) {

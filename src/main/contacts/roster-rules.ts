@@ -1,11 +1,12 @@
 /**
  * What makes a roster (a saved conference) storable: it must be startable as a conference later,
- * so it follows the conference rules — 1 to 8 distinct numbers, none of them the dispatcher's own
- * (the host is rung anyway).
+ * so it follows the conference rules (shared/conference-rules.ts: 1 to 8 distinct numbers, none of
+ * them the dispatcher's own), worded here for a roster.
  */
 import { CONTACT_NAME_MAX, ROSTER_MEMBERS_MAX, ROSTER_NAME_MAX } from '../../shared/contact-limits';
 import type { PhoneNumber, RosterMember } from '../../shared/domain';
-import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
+import { checkConferenceMembers } from '../../shared/conference-rules';
+import { phoneErrorText, quoteValue } from '../../shared/phone';
 import { msg } from '../../shared/i18n';
 import type { Failure } from '../../shared/result';
 import { invalidField, optionalLine, requiredLine } from './field-text';
@@ -24,34 +25,36 @@ export interface RosterRuleOptions {
 export function checkRoster(input: RosterInput, options: RosterRuleOptions): { ok: true; name: string; members: RosterMember[] } | Failure {
   const name = requiredLine('name', msg('field.rosterName'), input.name, ROSTER_NAME_MAX);
   if (!name.ok) return name;
-  const list = Array.isArray(input.members) ? (input.members as unknown[]) : [];
-  if (list.length === 0) {
-    return invalidField('members', msg('rosterRule.empty'));
-  }
-  if (list.length > ROSTER_MEMBERS_MAX) {
-    return invalidField('members', msg('rosterRule.tooMany', { max: ROSTER_MEMBERS_MAX, count: list.length }));
+  const list = (Array.isArray(input.members) ? (input.members as unknown[]) : []).map(
+    (raw) => (raw ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown },
+  );
+  const typed = list.map((m) => (typeof m.number === 'string' ? m.number : ''));
+  // The conference rules live once (shared/conference-rules.ts); main only words their codes.
+  const { callees, problems } = checkConferenceMembers(typed, options.ownNumber ?? null, ROSTER_MEMBERS_MAX);
+  const problem = problems[0];
+  if (problem) {
+    switch (problem.code) {
+      case 'empty':
+        return invalidField('members', msg('rosterRule.empty'));
+      case 'too_many':
+        return invalidField('members', msg('rosterRule.tooMany', { max: problem.max, count: problem.count }));
+      case 'invalid':
+        return invalidField(`members[${problem.index}].number`, msg('rosterRule.memberN', { n: problem.index + 1, text: phoneErrorText(problem.phone) }));
+      case 'own':
+        return invalidField(`members[${problem.index}].number`, msg('rosterRule.isOwn', { value: quoteValue(typed[problem.index]) }));
+      case 'repeated':
+        return invalidField(
+          `members[${problem.index}].number`,
+          msg('rosterRule.sameNumber', { n: problem.index + 1, first: problem.first + 1, number: problem.number }),
+        );
+    }
   }
   const members: RosterMember[] = [];
-  const firstAt = new Map<PhoneNumber, number>();
   for (let i = 0; i < list.length; i++) {
-    const raw = (list[i] ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown };
-    const field = `members[${i}]`;
-    const memberName = optionalLine(`${field}.name`, msg('field.memberName'), raw.name, CONTACT_NAME_MAX);
+    const raw = list[i];
+    const memberName = optionalLine(`members[${i}].name`, msg('field.memberName'), raw.name, CONTACT_NAME_MAX);
     if (!memberName.ok) return memberName;
-    const typed = typeof raw.number === 'string' ? raw.number : '';
-    const parsed = normalizePhone(typed);
-    if (!parsed.ok) {
-      return invalidField(`${field}.number`, msg('rosterRule.memberN', { n: i + 1, text: phoneErrorText(parsed) }));
-    }
-    if (options.ownNumber && parsed.number === options.ownNumber) {
-      return invalidField(`${field}.number`, msg('rosterRule.isOwn', { value: quoteValue(typed) }));
-    }
-    const first = firstAt.get(parsed.number);
-    if (first !== undefined) {
-      return invalidField(`${field}.number`, msg('rosterRule.sameNumber', { n: i + 1, first: first + 1, number: parsed.number }));
-    }
-    firstAt.set(parsed.number, i);
-    const member: RosterMember = { name: memberName.value, number: parsed.number };
+    const member: RosterMember = { name: memberName.value, number: callees[i] };
     // A roster keeps its own copy of name and number, so a link to a deleted contact is just dropped.
     if (typeof raw.contactId === 'string' && options.contactExists(raw.contactId)) member.contactId = raw.contactId;
     members.push(member);

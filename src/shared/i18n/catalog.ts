@@ -19,6 +19,8 @@ import { layoutEn } from './catalog/layout.en';
 import { layoutZhCN } from './catalog/layout.zh-CN';
 import { reportsEn } from './catalog/reports.en';
 import { reportsZhCN } from './catalog/reports.zh-CN';
+import { rulesEn } from './catalog/rules.en';
+import { rulesZhCN } from './catalog/rules.zh-CN';
 import { storageEn } from './catalog/storage.en';
 import { storageZhCN } from './catalog/storage.zh-CN';
 import { teamEn } from './catalog/team.en';
@@ -40,11 +42,25 @@ export const zhCN = {
   ...layoutZhCN,
   ...deskZhCN,
   ...teamZhCN,
+  ...rulesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...reportsEn, ...layoutEn, ...deskEn, ...teamEn } as const;
+const enParts = {
+  ...uiEn,
+  ...yunxinEn,
+  ...inputEn,
+  ...storageEn,
+  ...csvEn,
+  ...importEn,
+  ...hubEn,
+  ...reportsEn,
+  ...layoutEn,
+  ...deskEn,
+  ...teamEn,
+  ...rulesEn,
+} as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to

@@ -107,7 +107,12 @@ describe('contacts', () => {
       'numbers[1]',
       /same as number 1/,
     ],
-    ['a group that does not exist', { name: '王五', numbers: [], groupIds: ['nogroup'] }, 'groupIds[0]', /no longer exists/],
+    [
+      'a group that does not exist',
+      { name: '王五', numbers: [{ label: '', number: '13800138000' }], groupIds: ['nogroup'] },
+      'groupIds[0]',
+      /no longer exists/,
+    ],
   ])('refuses %s with a clear message, storing nothing', async (_label, contact, field, message) => {
     const r = await save(contact);
     expect(r).toMatchObject({ ok: false, code: 'invalid_input', field });
@@ -152,7 +157,7 @@ describe('contacts', () => {
 
   it('restores a contact without the groups deleted since', async () => {
     const group = (await t.call('groupSave', { group: { name: '夜班' } })).group as ContactGroup;
-    const a = await saved({ name: '张三', numbers: [], groupIds: [group.id] });
+    const a = await saved({ name: '张三', numbers: [{ label: '', number: '13800138000' }], groupIds: [group.id] });
     const gone = (await t.call('contactsDelete', { ids: [a.id] })).deleted as Contact[];
     expect(await t.call('groupDelete', { id: group.id })).toMatchObject({ ok: true, deleted: true });
     const restored = await t.call('contactsRestore', { contacts: gone });
@@ -181,8 +186,8 @@ describe('contacts', () => {
   it('deleting a group takes it out of every contact', async () => {
     const g1 = (await t.call('groupSave', { group: { name: '一班' } })).group as ContactGroup;
     const g2 = (await t.call('groupSave', { group: { name: '二班' } })).group as ContactGroup;
-    const a = await saved({ name: '张三', numbers: [], groupIds: [g1.id, g2.id] });
-    const b = await saved({ name: '李四', numbers: [], groupIds: [g1.id] });
+    const a = await saved({ name: '张三', numbers: [{ label: '', number: '13800138000' }], groupIds: [g1.id, g2.id] });
+    const b = await saved({ name: '李四', numbers: [{ label: '', number: '13900139000' }], groupIds: [g1.id] });
     expect(await t.call('groupDelete', { id: g1.id })).toMatchObject({ ok: true, deleted: true, listRevision: { after: expect.any(Number) } });
     expect(await t.call('groupDelete', { id: g1.id })).toMatchObject({ ok: true, deleted: false });
 

@@ -44,7 +44,7 @@ describe('contact import', () => {
 
     expect(p.encoding).toBe('utf-8-bom');
     expect(p.importId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-    expect(p.summary).toEqual({ total: 3, new: 1, duplicate: 1, error: 1 });
+    expect(p.summary).toEqual({ total: 3, new: 1, duplicate: 1, conflict: 0, error: 1 });
     expect(p.rows.map((r) => [r.line, r.status, r.name, r.numbers])).toEqual([
       [2, 'new', '张三', ['138 0013 8000']],
       [3, 'error', '李四', ['12345']],
@@ -52,10 +52,10 @@ describe('contact import', () => {
     ]);
     expect(words(p.rows[1].errors[0], 'zh-CN')).toContain('12345');
     expect(words(p.rows[1].errors[0], 'en')).toMatch(/too short/);
-    expect(words(p.rows[2].errors[0], 'en')).toContain('王五');
+    expect(words(p.rows[2].match!, 'en')).toContain('王五');
     expect((await list()).contacts).toHaveLength(1);
 
-    expect(await apply(p.importId)).toEqual({ ok: true, added: 1, merged: 0, replaced: 0, skipped: 1, failed: 1 });
+    expect(await apply(p.importId)).toEqual({ ok: true, added: 1, merged: 0, replaced: 0, skipped: 1, failed: 1, undoUntil: expect.any(Number) });
     const after = await list();
     expect(after.contacts).toHaveLength(2);
     const zhang = byName(after.contacts, '张三')!;

@@ -177,7 +177,7 @@ describe('importContacts: row problems', () => {
     expect(p.rows[1]).toMatchObject({ name: '王五', numbers: ['12345'] });
     expect(words(p.rows[2].errors[0].text, 'zh-CN')).toContain('科学计数法');
     expect(p.rows.every((r) => r.contact === undefined)).toBe(true);
-    expect(p.summary).toEqual({ total: 3, new: 0, duplicate: 0, error: 3 });
+    expect(p.summary).toEqual({ total: 3, new: 0, duplicate: 0, conflict: 0, error: 3 });
   });
 
   it('rejects fields over the limits', () => {
@@ -185,14 +185,14 @@ describe('importContacts: row problems', () => {
     expect(p.rows.map((r) => r.errors[0]?.field)).toEqual(['name', 'org']);
   });
 
-  it('finds duplicates of existing contacts and of earlier rows, by normalised number', () => {
+  it('finds the same person in existing contacts and earlier rows, by name and normalised number', () => {
     const existing = [contact('e1', '张三', ['13800138000'])];
-    const p = preview('姓名,手机\n张三,+86 138-0013-8000\n李四,13900139000\n李四二,139 0013 9000\n王五,13700137000\n', existing);
+    const p = preview('姓名,手机\n张三,+86 138-0013-8000\n李四,13900139000\n李四,139 0013 9000\n王五,13700137000\n', existing);
     expect(p.rows.map((r) => r.status)).toEqual(['duplicate', 'new', 'duplicate', 'new']);
     expect(p.rows[0].duplicateOf).toEqual({ kind: 'existing', id: 'e1', name: '张三' });
-    expect(words(p.rows[0].errors[0].text, 'zh-CN')).toContain('已属于联系人“张三”');
+    expect(words(p.rows[0].match!, 'zh-CN')).toContain('已属于联系人“张三”');
     expect(p.rows[2].duplicateOf).toEqual({ kind: 'row', line: 3, name: '李四' });
-    expect(p.summary).toEqual({ total: 4, new: 2, duplicate: 2, error: 0 });
+    expect(p.summary).toEqual({ total: 4, new: 2, duplicate: 2, conflict: 0, error: 0 });
   });
 
   it('prefers the contact with the same name when a number is shared', () => {
@@ -208,7 +208,7 @@ describe('applyImport: duplicate policies', () => {
   ];
   const groups: ContactGroup[] = [{ id: 'g1', name: '一班', createdAt: t0 }];
   const csv =
-    '姓名,手机,办公电话,单位,备注,分组\n张三新,13800138000,01065529988,消防支队,新备注,一班;二班\n王五,13700137000,,,,\n王五,13700137000,13600136000,,,\n坏行,123,,,,\n';
+    '姓名,手机,办公电话,单位,备注,分组\n张三,13800138000,01065529988,消防支队,新备注,一班;二班\n王五,13700137000,,,,\n王五,13700137000,13600136000,,,\n坏行,123,,,,\n';
   const plan = (duplicate: 'skip' | 'merge' | 'replace') => {
     seq = 0;
     const p: ImportPreview = importContacts(parseCsv(csv), existing, { duplicate });
@@ -248,7 +248,7 @@ describe('applyImport: duplicate policies', () => {
     const r = plan('replace');
     expect(r.counts).toEqual({ added: 1, merged: 0, replaced: 2, skipped: 0, failed: 1 });
     const e1 = r.contacts.find((c) => c.id === 'e1')!;
-    expect(e1).toMatchObject({ name: '张三新', org: '消防支队', notes: '新备注', favorite: true, createdAt: t0, updatedAt: t0 + 1 });
+    expect(e1).toMatchObject({ name: '张三', org: '消防支队', notes: '新备注', favorite: true, createdAt: t0, updatedAt: t0 + 1 });
     expect(e1.numbers.map((n) => n.number)).toEqual(['13800138000', '01065529988']);
     expect(e1.groupIds).toEqual(['g1', 'new1']);
   });
@@ -322,7 +322,7 @@ describe('exportContactsCsv', () => {
     const decoded = decodeCsvBytes(bytes);
     expect(decoded.encoding).toBe('utf-8-bom');
     const p = importContacts(parseCsv(decoded.text), [], { duplicate: 'skip' });
-    expect(p.summary).toEqual({ total: 300, new: 300, duplicate: 0, error: 0 });
+    expect(p.summary).toEqual({ total: 300, new: 300, duplicate: 0, conflict: 0, error: 0 });
     seq = 0;
     const back = applyImport(p, [], { groups, now: t0, newId });
     expect(back.counts.added).toBe(300);

@@ -120,7 +120,9 @@ describe('data safety: SIGKILL while adding contacts', () => {
     expect(listed.length - ids.length).toBeLessThanOrEqual(1);
 
     // The app goes on writing, and afterwards every file parses fully.
-    expect(await invoke(runtime, 'contactSave', { contact: { name: 'After the kill', numbers: [] } })).toMatchObject({ ok: true });
+    expect(await invoke(runtime, 'contactSave', { contact: { name: 'After the kill', numbers: [{ label: '', number: '13800138000' }] } })).toMatchObject({
+      ok: true,
+    });
     await runtime.core.close();
     runtimes.splice(runtimes.indexOf(runtime), 1);
     expect(unparseableStoreFiles(dataDir)).toEqual([]);

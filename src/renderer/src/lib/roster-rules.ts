@@ -1,10 +1,11 @@
 /**
- * Conference roster rules, run on every add for instant feedback (main checks again with
- * validateConfRequest before anything rings): at most MAX_CONFERENCE_CALLEES callees, no number
- * twice after normalisation, never the dispatcher's own number (the host is rung anyway).
+ * The roster panel's use of the conference rules (shared/conference-rules.ts, which main runs again
+ * with validateConfRequest before anything rings), run on every add for instant feedback and
+ * turned into the refusals the panel words.
  */
 import type { PhoneNumber, RosterMember } from '../../../shared/domain';
 import { MAX_CONFERENCE_CALLEES } from '../../../shared/limits';
+import { checkConferenceMembers } from '../../../shared/conference-rules';
 import { normalizePhone, phoneErrorText } from '../../../shared/phone';
 import type { Message } from '../../../shared/i18n';
 
@@ -38,14 +39,16 @@ export function addMember(
 ): AddResult {
   const parsed = normalizePhone(candidate.number);
   if (!parsed.ok) return { ok: false, refusal: { reason: 'invalid', text: phoneErrorText(parsed) } };
-  const number = parsed.number;
-  if (own !== null && number === own) return { ok: false, refusal: { reason: 'own', number } };
-  const at = members.findIndex((m) => m.number === number);
-  if (at >= 0) {
-    return { ok: false, refusal: { reason: 'duplicate', number, position: at + 1, name: members[at].name } };
+  // The shared conference rules on the list with the candidate appended: only its own problems count.
+  const index = members.length;
+  const { problems } = checkConferenceMembers([...members.map((m) => m.number), candidate.number], own, max);
+  const mine = problems.find((p) => 'index' in p && p.index === index);
+  if (mine?.code === 'own') return { ok: false, refusal: { reason: 'own', number: mine.number } };
+  if (mine?.code === 'repeated') {
+    return { ok: false, refusal: { reason: 'duplicate', number: mine.number, position: mine.first + 1, name: members[mine.first].name } };
   }
   if (members.length >= max) return { ok: false, refusal: { reason: 'full', max } };
-  const member: RosterMember = { name: candidate.name?.trim() ?? '', number };
+  const member: RosterMember = { name: candidate.name?.trim() ?? '', number: parsed.number };
   if (candidate.contactId) member.contactId = candidate.contactId;
   return { ok: true, members: [...members, member], member };
 }
@@ -82,20 +85,23 @@ export type RosterProblem =
  * log entry may be re-run), so the confirmation sheet can refuse before anything rings.
  */
 export function rosterProblems(members: readonly RosterMember[], own: PhoneNumber | null, max: number = MAX_CONFERENCE_CALLEES): RosterProblem[] {
-  if (members.length === 0) return [{ reason: 'empty' }];
-  const problems: RosterProblem[] = [];
-  if (members.length > max) problems.push({ reason: 'too_many', count: members.length, max });
-  const firstAt = new Map<string, number>();
-  members.forEach((m, i) => {
-    const parsed = normalizePhone(m.number);
-    if (!parsed.ok) {
-      problems.push({ reason: 'invalid', index: i, text: phoneErrorText(parsed) });
-      return;
+  const { problems } = checkConferenceMembers(
+    members.map((m) => m.number),
+    own,
+    max,
+  );
+  return problems.map((p): RosterProblem => {
+    switch (p.code) {
+      case 'empty':
+        return { reason: 'empty' };
+      case 'too_many':
+        return { reason: 'too_many', count: p.count, max: p.max };
+      case 'invalid':
+        return { reason: 'invalid', index: p.index, text: phoneErrorText(p.phone) };
+      case 'own':
+        return { reason: 'own', index: p.index, number: p.number };
+      case 'repeated':
+        return { reason: 'duplicate', index: p.index, first: p.first, number: p.number };
     }
-    if (own !== null && parsed.number === own) problems.push({ reason: 'own', index: i, number: parsed.number });
-    const first = firstAt.get(parsed.number);
-    if (first !== undefined) problems.push({ reason: 'duplicate', index: i, first, number: parsed.number });
-    else firstAt.set(parsed.number, i);
   });
-  return problems;
 }

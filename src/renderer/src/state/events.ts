@@ -31,6 +31,7 @@ export function handleEvent(event: AppEvent): void {
     case 'logEntryFocusRequested':
       useLogFocusStore.getState().focus(event.data.entryId);
       useAppStore.getState().setTab('log');
+      return;
     case 'teamStatusChanged':
       // Entering or leaving team mode changes where the log and the contacts come from.
       if (useTeamStore.getState().apply(event.data.team)) {

@@ -3,7 +3,9 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONTACT_LABEL_MAX, CONTACT_NAME_MAX, CONTACT_NOTES_MAX, CONTACT_NUMBERS_MAX, CONTACT_ORG_MAX } from '../../../../shared/contact-limits';
 import type { ContactNumber } from '../../../../shared/domain';
-import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
+import { contactProblemText } from '../../../../shared/contact-problem-text';
+import { checkContactFields, checkNumber, type ContactProblem } from '../../../../shared/contact-rules';
+import { phoneErrorText } from '../../../../shared/phone';
 import type { Failure } from '../../../../shared/result';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
@@ -36,7 +38,10 @@ export function ContactEditor({ id }: { id: string | null }) {
   // The draft starts from the contact as it was when the sheet opened (lazy state: never recomputed).
   const [initial] = useState<Draft>(() => ({
     name: original?.name ?? '',
-    numbers: original?.numbers.length ? original.numbers.map((n) => ({ ...n })) : [{ label: t('contacts.labelMobile'), number: '' }],
+    // An extension is edited where it is typed: in the number field, as "… 转 396".
+    numbers: original?.numbers.length
+      ? original.numbers.map((n) => ({ label: n.label, number: n.extension ? `${n.number} ${t('rules.extension', { extension: n.extension })}` : n.number }))
+      : [{ label: t('contacts.labelMobile'), number: '' }],
     org: original?.org ?? '',
     notes: original?.notes ?? '',
     favorite: original?.favorite ?? false,
@@ -54,11 +59,21 @@ export function ContactEditor({ id }: { id: string | null }) {
   const numberRefs = useRef<(HTMLInputElement | null)[]>([]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
 
-  const numberChecks = draft.numbers.map((n) => (n.number.trim() === '' ? null : normalizePhone(n.number)));
+  // The shared contact rules (main runs the same on save); the editor only words their codes.
+  const numberChecks = draft.numbers.map((n) => (n.number.trim() === '' ? null : checkNumber(n)));
   const filled = draft.numbers.filter((n) => n.number.trim() !== '');
-  const nameError = draft.name.trim() === '' ? t('editor.nameRequired') : null;
-  const numbersError = filled.length === 0 ? t('editor.numberRequired') : null;
-  const firstBadNumber = numberChecks.findIndex((c) => c !== null && !c.ok);
+  const { problems } = checkContactFields(draft);
+  const words = (p: ContactProblem) => formatMessage(lang, contactProblemText(p));
+  const nameProblem = problems.find((p) => p.field === 'name');
+  const nameError = nameProblem ? (nameProblem.code === 'name_missing' ? t('editor.nameRequired') : words(nameProblem)) : null;
+  const numbersProblem = problems.find((p) => p.code === 'no_number' || p.code === 'too_many_numbers');
+  const numbersError = numbersProblem ? (numbersProblem.code === 'no_number' ? t('editor.numberRequired') : words(numbersProblem)) : null;
+  const numberError = (i: number) => {
+    const p = problems.find((q) => 'index' in q && q.index === i && q.field === 'numbers');
+    if (!p) return null;
+    return p.code === 'number_invalid' ? formatMessage(lang, phoneErrorText(p.phone)) : words(p);
+  };
+  const firstBadNumber = draft.numbers.findIndex((_, i) => numberError(i) !== null);
 
   const patch = (p: Partial<Draft>) => {
     setDiscardWarned(false);
@@ -155,7 +170,7 @@ export function ContactEditor({ id }: { id: string | null }) {
           </datalist>
           {draft.numbers.map((n, i) => {
             const check = numberChecks[i];
-            const error = check && !check.ok ? formatMessage(lang, phoneErrorText(check)) : null;
+            const error = numberError(i);
             return (
               <div className="number-row" key={i}>
                 <input
@@ -190,7 +205,12 @@ export function ContactEditor({ id }: { id: string | null }) {
                   >
                     {error ??
                       (check?.ok
-                        ? t('phone.savedAs', { number: formatPhone(check.number), kind: t(`phone.kind.${check.kind}`) })
+                        ? t('phone.savedAs', {
+                            number: check.number.extension
+                              ? `${formatPhone(check.number.number)} ${t('rules.extension', { extension: check.number.extension })}`
+                              : formatPhone(check.number.number),
+                            kind: t(`phone.kind.${check.kind}`),
+                          })
                         : i === 0
                           ? t('editor.primaryHint')
                           : '')}

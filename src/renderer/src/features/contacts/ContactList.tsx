@@ -216,6 +216,12 @@ const ContactRow = memo(function ContactRow({ contact, row, top, height, selecte
           <div className="number-line" key={`${n.number}-${i}`}>
             <span className="number-label">{n.label || t('contacts.numberLabelDefault')}</span>
             <span className="number-digits">{formatPhone(n.number)}</span>
+            {n.extension && (
+              // Only the main number is dialled: the extension is for the dispatcher to ask for.
+              <span className="number-extension" data-testid="contact-extension">
+                {t('rules.extension', { extension: n.extension })}
+              </span>
+            )}
             <button
               type="button"
               className={i === 0 ? 'call-button primary' : 'call-button'}

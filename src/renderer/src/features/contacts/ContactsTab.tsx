@@ -19,6 +19,7 @@ import { ContactList } from './ContactList';
 import { GroupBar } from './GroupBar';
 import { GroupsSheet } from './GroupsSheet';
 import { ImportSheet } from './ImportSheet';
+import { UndoLastImport } from './UndoLastImport';
 import { IMPORT_ACCEPT } from '../../../../shared/import-mapping';
 import { useContactsUi } from './ui-store';
 
@@ -185,6 +186,7 @@ function ContactsToolbar() {
         <Icon name="upload" />
         <span>{t('import.button')}</span>
       </button>
+      <UndoLastImport />
       <input ref={fileRef} type="file" accept={IMPORT_ACCEPT} hidden data-testid="import-file" onChange={onFile} />
       <button type="button" data-testid="export-button" title={t('export.button')} onClick={() => void onExport()} disabled={exporting}>
         <Icon name="download" />

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportApplyResponse, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
+import type { ImportApplyResponse, ImportConflictDecision, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
 import type { DuplicatePolicy } from '../../../../shared/domain';
 import type { ColumnMapping } from '../../../../shared/import-mapping';
 import { failure as makeFailure, type Failure } from '../../../../shared/result';
@@ -12,6 +12,10 @@ import { useT } from '../../i18n/use-t';
 import { bytesToBase64 } from '../../lib/base64';
 import { useLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
+import { useImportUndoStore } from '../../state/import-undo-store';
+import { downloadText } from '../../lib/download';
+import { showToast } from '../../state/toast-store';
+import { ImportRowDetails, statusLabel } from './ImportRowDetails';
 import { progressPercent, useImportProgressStore } from '../../state/import-progress-store';
 import { ImportColumns, ImportSourceBar } from './ImportColumns';
 
@@ -43,6 +47,10 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   const percent = progress ? progressPercent(progress) : null;
   const request = useRef(0);
   const policyRef = useRef<HTMLSelectElement>(null);
+  // Conflict rows (a shared number under another name), decided row by row; absent = keep both.
+  const [decisions, setDecisions] = useState<ReadonlyMap<number, ImportConflictDecision>>(new Map());
+  const decide = (line: number, d: ImportConflictDecision) => setDecisions((m) => new Map(m).set(line, d));
+  const imported = useImportUndoStore((s) => s.imported);
 
   useEffect(() => {
     let cancelled = false;
@@ -110,16 +118,31 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   const onApply = async () => {
     if (!preview || applying || applied) return;
     setApplying(true);
-    const r = await invoke('contactsImportApply', { importId: preview.importId, duplicate: policy });
+    const r = await invoke('contactsImportApply', {
+      importId: preview.importId,
+      duplicate: policy,
+      decisions: [...decisions].map(([line, decision]) => ({ line, decision })),
+    });
     setApplying(false);
     if (!r.ok) return setFailure(r);
     setFailure(null);
     setApplied(r);
+    // The whole import is one step to undo: a toast now, the toolbar's "undo last import" for an hour.
+    imported(r, r.undoUntil);
     void reload();
   };
 
+  const onExportRejected = async () => {
+    if (!preview) return;
+    const r = await invoke('contactsImportRejected', { importId: preview.importId, lang });
+    if (!r.ok) return setFailure(r);
+    downloadText(r.fileName, r.csv);
+    showToast({ message: { key: 'importReview.rejectedExported', params: { file: r.fileName } }, tone: 'success' });
+  };
+
   const s = preview?.summary;
-  const willAdd = s ? s.new + (policy === 'skip' ? 0 : s.duplicate) : 0;
+  const skippedConflicts = [...decisions.values()].filter((d) => d === 'skip').length;
+  const willAdd = s ? s.new + s.conflict - skippedConflicts + (policy === 'skip' ? 0 : s.duplicate) : 0;
 
   return (
     <Sheet
@@ -221,7 +244,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
       {preview && s && !columnsOpen && (
         <>
           <div className="import-stats" data-testid="import-stats">
-            {(['all', 'new', 'duplicate', 'error'] as const).map((k) => (
+            {(['all', 'new', 'duplicate', 'conflict', 'error'] as const).map((k) => (
               <button
                 key={k}
                 type="button"
@@ -231,12 +254,22 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
                 data-id={k}
                 onClick={() => setStatusFilter(k)}
               >
-                <span className="chip-label">{t(`import.status.${k}`)}</span>
+                <span className="chip-label">{statusLabel(t, k)}</span>
                 <span className={`chip-count status-${k}`}>{k === 'all' ? s.total : s[k]}</span>
               </button>
             ))}
+            {s.error > 0 && (
+              <button type="button" className="link" data-testid="import-export-rejected" onClick={() => void onExportRejected()}>
+                {t('importReview.exportRejected', { n: s.error })}
+              </button>
+            )}
           </div>
-          <ImportRows rows={rows} lang={lang} />
+          {s.conflict > 0 && !applied && (
+            <p className="policy-hint" data-testid="import-conflicts-hint">
+              {t('importReview.conflictsHint', { n: s.conflict })}
+            </p>
+          )}
+          <ImportRows rows={rows} lang={lang} decisions={decisions} onDecide={applied ? undefined : decide} />
           {rows.length < matching && (
             <button type="button" className="link" data-testid="import-more" onClick={() => void loadMore()}>
               {t('import.more', { shown: rows.length, total: matching })}
@@ -248,13 +281,23 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   );
 }
 
-function ImportRows({ rows, lang }: { rows: readonly ImportPreviewRow[]; lang: 'zh-CN' | 'en' }) {
+function ImportRows({
+  rows,
+  lang,
+  decisions,
+  onDecide,
+}: {
+  rows: readonly ImportPreviewRow[];
+  lang: 'zh-CN' | 'en';
+  decisions: ReadonlyMap<number, ImportConflictDecision>;
+  onDecide?: (line: number, d: ImportConflictDecision) => void;
+}) {
   const t = useT();
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: (i) => 44 + rows[i].errors.length * 20,
+    estimateSize: (i) => 44 + (rows[i].errors.length + rows[i].warnings.length + rows[i].removes.length) * 20,
     getItemKey: (i) => rows[i].line,
     overscan: 8,
   });
@@ -279,7 +322,7 @@ function ImportRows({ rows, lang }: { rows: readonly ImportPreviewRow[]; lang: '
                 {t('import.line', { n: row.line })}
               </span>
               <span className={`import-badge status-${row.status}`} role="cell">
-                {t(`import.status.${row.status}`)}
+                {statusLabel(t, row.status)}
               </span>
               <span className="import-name" role="cell">
                 {row.name || '—'}
@@ -294,6 +337,7 @@ function ImportRows({ rows, lang }: { rows: readonly ImportPreviewRow[]; lang: '
                   ))}
                 </ul>
               )}
+              <ImportRowDetails row={row} lang={lang} decision={decisions.get(row.line)} onDecide={onDecide} />
             </div>
           );
         })}
