@@ -9,10 +9,12 @@ import { create } from 'zustand';
 import type { ContactsListResponse, ListRevision } from '../../../shared/contract';
 import type { Contact, ContactDraft, ContactGroup, ContactRecord, Roster } from '../../../shared/domain';
 import type { Failure } from '../../../shared/result';
+import { normalizePhone } from '../../../shared/phone';
 import { invoke } from '../bridge';
 import {
   viewStats,
   contactAt,
+  contactByNumber,
   filterSlots,
   getContact,
   queryView,
@@ -76,6 +78,8 @@ export interface ContactsState {
   setCursor(row: number): void;
   contactAtRow(row: number): ContactRecord | undefined;
   selected(): ContactRecord | undefined;
+  /** The contact a number (as typed or stored) belongs to, among the contacts loaded so far. */
+  contactForNumber(number: string): ContactRecord | undefined;
   save(draft: ContactDraft): Promise<{ ok: true; contact: ContactRecord } | Failure>;
   toggleFavorite(id: string): Promise<Failure | null>;
   /** Deletes and offers Undo for a few seconds (no confirmation dialog). */
@@ -343,6 +347,13 @@ export const useContactsStore = create<ContactsState>((set, get) => {
 
     selected() {
       return get().contactAtRow(get().cursor);
+    },
+
+    contactForNumber(number) {
+      const view = get().view;
+      if (!view) return undefined;
+      const parsed = normalizePhone(number);
+      return parsed.ok ? contactByNumber(view, parsed.number) : undefined;
     },
 
     save: (draft) =>
