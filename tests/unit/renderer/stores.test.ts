@@ -352,6 +352,23 @@ describe('contacts store: the list in pages', () => {
   });
 });
 
+describe('contacts store: the A–Z bar', () => {
+  it('selects and reveals the first contact of a section, and does nothing for an empty one or while searching', () => {
+    useContactsStore.setState({ view: createSearchView([...people, record('5', '胡军', '13800000005')]) });
+    const s = useContactsStore.getState();
+    s.setQuery('');
+    expect(s.jumpToSection('z')).toBe(true);
+    expect(useContactsStore.getState().selected()?.name).toBe('张三');
+    const reveal = useContactsStore.getState().reveal;
+    expect(s.jumpToSection('h')).toBe(true);
+    expect(useContactsStore.getState().selected()?.name).toBe('胡军');
+    expect(useContactsStore.getState().reveal).toBe(reveal + 1);
+    expect(s.jumpToSection('q')).toBe(false);
+    s.setQuery('zhang');
+    expect(s.jumpToSection('l')).toBe(false);
+  });
+});
+
 describe('roster store', () => {
   it("refuses the 9th, duplicates and the dispatcher's own number with a message", () => {
     const r = useRosterStore.getState();

@@ -28,6 +28,7 @@ import {
   type ContactFilter,
 } from '../lib/search/contact-search-view';
 import { SearchViewLoader } from '../lib/search/view-loader';
+import { sectionStartRow } from '../lib/search/sections';
 import { nextTask } from '../lib/yield';
 import { showToast } from './toast-store';
 
@@ -76,6 +77,8 @@ export interface ContactsState {
   moveCursor(delta: number): void;
   /** Pointer selection: never scrolls. */
   setCursor(row: number): void;
+  /** The A–Z bar: selects the first contact of a section (`*` favourites, a–z, `#`) and scrolls to it; false when it has none. */
+  jumpToSection(section: string): boolean;
   contactAtRow(row: number): ContactRecord | undefined;
   selected(): ContactRecord | undefined;
   /** The contact a number (as typed or stored) belongs to, among the contacts loaded so far. */
@@ -337,6 +340,15 @@ export const useContactsStore = create<ContactsState>((set, get) => {
     setCursor(row) {
       const { rowCount } = get();
       if (row >= 0 && row < rowCount) set({ cursor: row });
+    },
+
+    jumpToSection(section) {
+      const { view, rows, rowCount, query, reveal } = get();
+      if (!view || query.trim() !== '') return false;
+      const row = sectionStartRow(view, rows, rowCount, section);
+      if (row < 0) return false;
+      set({ cursor: row, reveal: reveal + 1 });
+      return true;
     },
 
     contactAtRow(row) {

@@ -17,6 +17,7 @@ import { ContactList } from './ContactList';
 import { GroupBar } from './GroupBar';
 import { GroupsSheet } from './GroupsSheet';
 import { ImportSheet } from './ImportSheet';
+import { JumpBar } from './JumpBar';
 import { useContactsUi } from './ui-store';
 
 export function ContactsTab() {
@@ -26,7 +27,10 @@ export function ContactsTab() {
       <section className="contacts-main" aria-label={t('tabs.contacts')}>
         <ContactsToolbar />
         <GroupBar />
-        <ContactList />
+        <div className="contact-list-row">
+          <ContactList />
+          <JumpBar />
+        </div>
       </section>
       <aside className="side-panel">
         <DialBox />

@@ -145,6 +145,12 @@ function baseSortKey(view: SearchView, b: number): string {
   return (keys[b] ??= sortKey(view.base[b]));
 }
 
+/** The sort key (main's display order) of a slot, base or delta. */
+export function slotSortKey(view: SearchView, slot: number): string {
+  const n = view.base.length;
+  return slot < n ? baseSortKey(view, slot) : view.deltaSort[slot - n];
+}
+
 /** The live slot of a contact, or -1. */
 export function slotOf(view: SearchView, id: string): number {
   const d = view.deltaSlot.get(id);
