@@ -18,6 +18,7 @@ import { GroupBar } from './GroupBar';
 import { GroupsSheet } from './GroupsSheet';
 import { ImportSheet } from './ImportSheet';
 import { JumpBar } from './JumpBar';
+import { IMPORT_ACCEPT } from '../../../../shared/import-mapping';
 import { useContactsUi } from './ui-store';
 
 export function ContactsTab() {
@@ -173,7 +174,7 @@ function ContactsToolbar() {
         <Icon name="upload" />
         <span>{t('import.button')}</span>
       </button>
-      <input ref={fileRef} type="file" accept=".csv,text/csv" hidden data-testid="import-file" onChange={onFile} />
+      <input ref={fileRef} type="file" accept={IMPORT_ACCEPT} hidden data-testid="import-file" onChange={onFile} />
       <button type="button" data-testid="export-button" onClick={() => void onExport()} disabled={exporting}>
         <Icon name="download" />
         <span>{t('export.button')}</span>
