@@ -7,6 +7,8 @@ import type { Language } from './language';
 import type { MatchingCatalog } from './placeholders';
 import { csvEn } from './catalog/csv.en';
 import { csvZhCN } from './catalog/csv.zh-CN';
+import { hubEn } from './catalog/hub.en';
+import { hubZhCN } from './catalog/hub.zh-CN';
 import { importEn } from './catalog/import.en';
 import { importZhCN } from './catalog/import.zh-CN';
 import { inputEn } from './catalog/input.en';
@@ -18,11 +20,11 @@ import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN } as const;
+export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN, ...hubZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to
