@@ -6,7 +6,7 @@
  */
 
 /** Bump whenever computeSearchKeys changes meaning, so stored keys get recomputed. */
-export const SEARCH_KEYS_VERSION = 1;
+export const SEARCH_KEYS_VERSION = 2;
 
 /** Derived from a contact; crosses IPC, so plain, compact data. */
 export interface ContactSearchKeys {
@@ -24,6 +24,14 @@ export interface ContactSearchKeys {
   digits: string;
   /** normalizeSearchText(org). */
   org: string;
+  /**
+   * Other readings of the name, each a syllable sequence separated by spaces (`ceng wei` for 曾伟,
+   * `chang sun wu ji` for 长孙无忌, `lu bu` for 吕布): the surname's other readings and ü spelled u.
+   * Searched like `py` but ranked after it. Absent when there are none (most contacts).
+   */
+  alt?: string[];
+  /** The org's syllables separated by spaces (`shi ji jiu zhong xin`), so a unit is found by pinyin; absent when empty. */
+  orgPy?: string;
 }
 
 /**

@@ -5,10 +5,13 @@
  * Pure TypeScript on purpose: the renderer runs it on every keystroke for instant feedback, main
  * runs it again as the authority, and CSV import runs it on tens of thousands of rows.
  *
- * Range/length knowledge comes from libphonenumber-js's *max* metadata: the /min build only checks
- * lengths and would accept numbers like `12345678901`.
+ * Range/length knowledge comes from libphonenumber-js's *max* metadata (the /min build only checks
+ * lengths and would accept numbers like `12345678901`), cut down to +86 by
+ * scripts/phone-metadata.mjs: the whole world's metadata was a third of the renderer's first
+ * screen, and no other country is ever parsed here (foreign prefixes are refused before parsing).
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString as parseWithMetadata, type MetadataJson } from 'libphonenumber-js/core';
+import chinaMetadata from './phone-metadata.cn.json';
 import type { PhoneNumber } from './domain';
 import { msg, type Message } from './i18n';
 
@@ -38,6 +41,9 @@ const HOTLINE_PATTERN = /^[48]00\d{7}$/;
 const LETTER_PATTERN = /\p{L}/u;
 
 type Accepted = { number: PhoneNumber; kind: PhoneKind };
+
+const METADATA = chinaMetadata as unknown as MetadataJson;
+const parsePhoneNumberFromString = (text: string) => parseWithMetadata(text, METADATA);
 
 export function normalizePhone(input: string): PhoneParse {
   if (typeof input !== 'string' || input.length > PHONE_INPUT_MAX_LENGTH) return normalizeGuarded(input);

@@ -9,11 +9,14 @@ import { SEARCH_KEYS_VERSION, normalizeSearchText, type ContactSearchKeys } from
 
 /** A pasted paragraph in a name field should not blow up the index. */
 const MAX_SYLLABLES = 64;
+/** Other readings kept per name: a polyphonic surname has two or three, times the ü spelling. */
+const MAX_ALTERNATIVES = 4;
 
 export function computeSearchKeys(contact: Pick<Contact, 'name' | 'numbers' | 'org'>): ContactSearchKeys {
   const name = normalizeSearchText(contact.name);
-  const syllables = nameSyllables(name).slice(0, MAX_SYLLABLES);
-  return {
+  const syllables = nameSyllables(name, 'surname').slice(0, MAX_SYLLABLES);
+  const org = normalizeSearchText(contact.org);
+  const keys: ContactSearchKeys = {
     v: SEARCH_KEYS_VERSION,
     name,
     py: syllables.join(''),
@@ -23,8 +26,52 @@ export function computeSearchKeys(contact: Pick<Contact, 'name' | 'numbers' | 'o
       .map((n) => n.number.replace(/\D/g, ''))
       .filter((d) => d !== '')
       .join(' '),
-    org: normalizeSearchText(contact.org),
+    org,
   };
+  const alt = alternativeReadings(name, syllables);
+  if (alt.length > 0) keys.alt = alt;
+  const orgPy = memo(orgReadings, org, () => nameSyllables(org, 'normal').slice(0, MAX_SYLLABLES).join(' '));
+  if (orgPy !== '') keys.orgPy = orgPy;
+  return keys;
+}
+
+/**
+ * Surnames and units repeat across a book (a few hundred surnames, a few dozen units), and an
+ * import computes keys for tens of thousands of contacts: their readings are remembered rather
+ * than asked of pinyin-pro again. Bounded, so a book of unique units cannot grow it without end.
+ */
+const MEMO_LIMIT = 4096;
+const headReadings = new Map<string, string[]>();
+const orgReadings = new Map<string, string>();
+function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * Readings a dispatcher may type instead of the surname reading: every reading of the first
+ * character (曾 zeng → ceng, 仇 qiu → chou, 区 ou → qu, 长孙 zhangsun → changsun, 尉迟 yuchi →
+ * weichi), and ü typed as u (吕 lv → lu). Only the head is varied: given names are read in
+ * context, and varying every character would multiply the index.
+ */
+function alternativeReadings(name: string, primary: readonly string[]): string[] {
+  if (primary.length === 0 || !/^\p{Script=Han}/u.test(name)) return [];
+  const variants = new Set<string>();
+  const rest = primary.slice(1);
+  const heads = memo(headReadings, name[0], () =>
+    pinyin(name[0], { type: 'array', toneType: 'none', v: true, multiple: true }).filter((h) => /^[a-z]+$/.test(h)),
+  );
+  for (const head of heads) variants.add([head, ...rest].join(' '));
+  for (const v of [...variants]) if (/\b[ln]ve?\b/.test(v)) variants.add(v.replace(/\b([ln])v(e?)\b/g, '$1u$2'));
+  const own = primary.join(' ');
+  if (/\b[ln]ve?\b/.test(own)) variants.add(own.replace(/\b([ln])v(e?)\b/g, '$1u$2'));
+  variants.delete(own);
+  return [...variants].filter((v) => v !== '').slice(0, MAX_ALTERNATIVES);
 }
 
 /**
@@ -34,13 +81,12 @@ export function computeSearchKeys(contact: Pick<Contact, 'name' | 'numbers' | 'o
  * surname mode on the head reads 单/曾/解/查 as surnames (shan, zeng, xie, zha). The plain array
  * output is several times faster than `type: 'all'`, which matters for a 50 000-row import.
  */
-function nameSyllables(name: string): string[] {
+function nameSyllables(name: string, mode: 'surname' | 'normal'): string[] {
   if (name === '') return [];
   const parts = pinyin(name, {
     type: 'array',
     toneType: 'none',
-    mode: 'surname',
-    surname: 'head',
+    ...(mode === 'surname' ? { mode: 'surname' as const, surname: 'head' as const } : {}),
     v: true,
     // Runs of other characters come back as one part: latin words stay whole.
     nonZh: 'consecutive',

@@ -11,12 +11,14 @@ interface Person {
   numbers?: string[];
   org?: string;
   favorite?: boolean;
+  notes?: string;
 }
 
 function entries(people: Person[]): SearchEntry[] {
   return people.map((p) => ({
     id: p.id,
     favorite: p.favorite,
+    notes: p.notes,
     keys: computeSearchKeys({
       name: p.name,
       org: p.org ?? '',
@@ -176,6 +178,77 @@ describe('search: ranking', () => {
   });
 });
 
+describe('search: how people look names up (issue 9 §4)', () => {
+  const ix = buildSearchIndex(
+    entries([
+      { id: 'zhangsan', name: '张三', org: '市急救中心' },
+      { id: 'zhangsi', name: '张思' },
+      { id: 'zhangwei', name: '张伟' },
+      { id: 'lvbu', name: '吕布' },
+      { id: 'lubu', name: '卢布' },
+      { id: 'zengwei', name: '曾伟' },
+      { id: 'cengfan', name: '层凡' },
+      { id: 'qiujun', name: '仇军' },
+      { id: 'choujun', name: '丑军' },
+      { id: 'ouzhi', name: '区志' },
+      { id: 'quzhi', name: '曲志' },
+      { id: 'zhangsun', name: '长孙无忌' },
+      { id: 'changsun', name: '常孙' },
+      { id: 'yuchi', name: '尉迟恭' },
+      { id: 'weichi', name: '魏池' },
+      { id: 'tom', name: 'Tom Hanks', org: 'ACME Logistics', notes: '夜班 只打座机' },
+    ]),
+  );
+  const q = (text: string) => {
+    ix.last = null;
+    return [...search(ix, text)];
+  };
+
+  it('mixes characters and pinyin in one query', () => {
+    expect(q('张s')).toEqual(['zhangsan', 'zhangsi']);
+    expect(q('张san')).toEqual(['zhangsan']);
+    expect(q('zhang三')).toEqual(['zhangsan']);
+    expect(q('z三')).toEqual(['zhangsan']);
+    expect(q('张x')).toEqual([]);
+  });
+
+  it('ignores spaces', () => {
+    expect(q('张 三')).toEqual(['zhangsan']);
+    expect(q('zhang san')).toEqual(['zhangsan']);
+    expect(q('tom h')).toEqual(['tom']);
+    expect(q('tomhanks')).toEqual(['tom']);
+  });
+
+  it('takes ü as ü, v or u', () => {
+    expect(q('lü')).toEqual(['lvbu']);
+    expect(q('lv')).toEqual(['lvbu']);
+    expect(q('lvbu')).toEqual(['lvbu']);
+    // u finds 吕 too, after 卢 whose reading it is.
+    expect(q('lubu')).toEqual(['lubu', 'lvbu']);
+  });
+
+  it('accepts the other readings of polyphonic surnames, ranked after the surname reading', () => {
+    expect(q('zeng')).toEqual(['zengwei']);
+    expect(q('ceng')).toEqual(['cengfan', 'zengwei']);
+    expect(q('qiu')).toEqual(['qiujun']);
+    expect(q('chou')).toEqual(['choujun', 'qiujun']);
+    expect(q('ou')).toEqual(['ouzhi']);
+    expect(q('qu')).toEqual(['quzhi', 'ouzhi']);
+    expect(q('zhangsun')).toEqual(['zhangsun']);
+    expect(q('changsun')).toEqual(['changsun', 'zhangsun']);
+    expect(q('yuchi')).toEqual(['yuchi']);
+    expect(q('weichi')).toEqual(['weichi', 'yuchi']);
+  });
+
+  it('finds a unit by pinyin and notes by text', () => {
+    expect(q('jijiu')).toEqual(['zhangsan']);
+    expect(q('jjzx')).toEqual(['zhangsan']);
+    expect(q('acme')).toEqual(['tom']);
+    expect(q('座机')).toEqual(['tom']);
+    expect(q('夜班 只')).toEqual(['tom']);
+  });
+});
+
 describe('search: stale or malformed keys', () => {
   it('ignores syllable data that does not add up rather than misreading it', () => {
     const bad: ContactSearchKeys = { v: 0, name: 'x', py: 'zhangsan', ini: 'zs', syl: [5, 4], digits: '12 3a', org: '' };
@@ -194,35 +267,97 @@ const EXACT = 1;
 const PREFIX = 2;
 const OTHER = 3;
 
-function refTier(k: ContactSearchKeys, raw: string): number {
-  const text = normalizeSearchText(raw);
+const ALT = 3;
+
+/** Syllables of the name's reading, or of another reading (`ceng wei`). */
+function refSyllables(k: ContactSearchKeys): string[] {
+  const syl: string[] = [];
+  let at = 0;
+  for (const l of k.syl) syl.push(k.py.slice(at, (at += l)));
+  return syl;
+}
+
+/** q as non-empty prefixes of consecutive syllables from syllable i. */
+function refFrom(syl: readonly string[], q: string, i: number): boolean {
+  return q === '' || (i < syl.length && [...Array(q.length)].some((_, j) => syl[i].startsWith(q.slice(0, j + 1)) && refFrom(syl, q.slice(j + 1), i + 1)));
+}
+
+/** The name's characters with their syllables ('' for a latin word), or null when they do not pair up. */
+function refUnits(k: ContactSearchKeys): Array<{ han: string; syl: string }> | null {
+  const syl = refSyllables(k);
+  const name = k.name.replace(/\s+/g, '');
+  const units: Array<{ han: string; syl: string }> = [];
+  let g = 0;
+  for (let i = 0; i < name.length;) {
+    const ch = String.fromCodePoint(name.codePointAt(i)!);
+    if (/[a-z]/.test(ch)) {
+      if (g >= syl.length || !name.startsWith(syl[g], i)) return null;
+      units.push({ han: '', syl: syl[g] });
+      i += syl[g++].length;
+    } else {
+      if (/\p{Script=Han}/u.test(ch)) {
+        if (g >= syl.length) return null;
+        units.push({ han: ch, syl: syl[g++] });
+      }
+      i += ch.length;
+    }
+  }
+  return g === syl.length ? units : null;
+}
+
+/** A query of characters and letters: each character is one unit, letters prefixes of consecutive syllables. */
+function refMixed(k: ContactSearchKeys, q: string): number {
+  const units = refUnits(k);
+  if (!units) return 0;
+  const from = (rest: string, u: number): boolean => {
+    if (rest === '') return true;
+    if (u >= units.length) return false;
+    const ch = String.fromCodePoint(rest.codePointAt(0)!);
+    if (/\p{Script=Han}/u.test(ch)) return units[u].han === ch && from(rest.slice(ch.length), u + 1);
+    const letters = /^[a-z]+/.exec(rest)![0];
+    return [...Array(letters.length)].some((_, j) => units[u].syl.startsWith(letters.slice(0, j + 1)) && from(rest.slice(j + 1), u + 1));
+  };
+  for (let u = 0; u < units.length; u++) if (from(q, u)) return u === 0 ? PREFIX : OTHER;
+  return 0;
+}
+
+function refTier(e: SearchEntry, raw: string): number {
+  const k = e.keys;
+  const spaced = normalizeSearchText(raw);
+  const text = spaced.replace(/\s+/g, '');
   const letters = text
+    .replace(/[üǖǘǚǜ]/g, 'v')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\s'’·.\-_]/g, '');
+    .replace(/['’·.\-_]/g, '');
   const py = /^[a-z]+$/.test(letters) ? letters : '';
-  const digits = /^[\d\s+\-().]+$/.test(text) ? text.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '') : '';
+  const mixed = /[a-z]/.test(letters) && /\p{Script=Han}/u.test(letters) && /^[a-z\p{Script=Han}]+$/u.test(letters) ? letters : '';
+  const digits = /^[\d\s+\-().]+$/.test(spaced) ? spaced.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '') : '';
   const tiers: number[] = [];
   const substringTier = (hay: string, needle: string) => {
     const at = hay.indexOf(needle);
     if (at < 0) return 0;
     return at > 0 ? OTHER : hay === needle ? EXACT : PREFIX;
   };
-  tiers.push(substringTier(k.name, text));
-  if (k.org.includes(text)) tiers.push(OTHER);
+  tiers.push(substringTier(k.name.replace(/\s+/g, ''), text));
+  if (k.org.includes(spaced)) tiers.push(OTHER);
+  if (py && k.orgPy) {
+    const orgSyl = k.orgPy.split(' ');
+    if (orgSyl.some((_, i) => refFrom(orgSyl, py, i))) tiers.push(OTHER);
+  }
+  if (e.notes && normalizeSearchText(e.notes).includes(spaced)) tiers.push(OTHER);
   if (digits) for (const n of k.digits.split(' ').filter(Boolean)) tiers.push(substringTier(n, digits));
   if (py) {
-    const syl: string[] = [];
-    let at = 0;
-    for (const l of k.syl) syl.push(k.py.slice(at, (at += l)));
-    const from = (q: string, i: number): boolean =>
-      q === '' || (i < syl.length && [...Array(q.length)].some((_, j) => syl[i].startsWith(q.slice(0, j + 1)) && from(q.slice(j + 1), i + 1)));
-    for (let i = 0; i < syl.length; i++) {
-      if (!from(py, i)) continue;
-      tiers.push(i > 0 ? OTHER : py === k.py || py === k.ini ? EXACT : PREFIX);
-      break;
+    const readings = [{ syl: refSyllables(k), extra: 0 }, ...(k.alt ?? []).map((a) => ({ syl: a.split(' '), extra: ALT }))];
+    for (const { syl, extra } of readings) {
+      for (let i = 0; i < syl.length; i++) {
+        if (!refFrom(syl, py, i)) continue;
+        tiers.push(extra + (i > 0 ? OTHER : py === syl.join('') || py === syl.map((x) => x[0]).join('') ? EXACT : PREFIX));
+        break;
+      }
     }
   }
+  if (mixed) tiers.push(refMixed(k, mixed));
   const hits = tiers.filter((t) => t > 0);
   return hits.length ? Math.min(...hits) : 0;
 }
@@ -230,7 +365,7 @@ function refTier(k: ContactSearchKeys, raw: string): number {
 function refSearch(list: SearchEntry[], q: string): string[] {
   if (normalizeSearchText(q) === '') return list.map((e) => e.id);
   return list
-    .map((e, i) => ({ id: e.id, i, t: refTier(e.keys, q), f: e.favorite ? 0 : 1 }))
+    .map((e, i) => ({ id: e.id, i, t: refTier(e, q), f: e.favorite ? 0 : 1 }))
     .filter((x) => x.t > 0)
     .sort((a, b) => a.t - b.t || a.f - b.f || a.i - b.i)
     .map((x) => x.id);
@@ -238,16 +373,25 @@ function refSearch(list: SearchEntry[], q: string): string[] {
 
 describe('search: agrees with a simple reference', () => {
   const contacts = generateContacts(1000, 7);
-  const list: SearchEntry[] = contacts.map((c) => ({ id: c.id, favorite: c.favorite, keys: computeSearchKeys(c) }));
+  // Every tenth contact with a note, so notes are searched too.
+  const list: SearchEntry[] = contacts.map((c, i) => ({
+    id: c.id,
+    favorite: c.favorite,
+    keys: computeSearchKeys(c),
+    notes: i % 10 === 0 ? `夜班 备用 ${c.org}` : '',
+  }));
   const ix = buildSearchIndex(list);
 
   // Queries built from real keys (so they hit), plus noise.
   const fromKeys = fc.integer({ min: 0, max: list.length - 1 }).chain((i) => {
     const k = list[i].keys;
-    const sources = [k.py, k.ini, k.name, k.digits, k.org, k.py.slice(k.syl[0] ?? 0)].filter(Boolean);
+    const name = [...k.name];
+    const mixed = name.length > 1 ? `${name[0]}${k.py.slice(k.syl[0] ?? 0)}` : '';
+    const spacedName = name.join(' ');
+    const sources = [k.py, k.ini, k.name, k.digits, k.org, k.py.slice(k.syl[0] ?? 0), ...(k.alt ?? []), k.orgPy ?? '', mixed, spacedName].filter(Boolean);
     return fc.tuple(fc.constantFrom(...sources), fc.nat(), fc.nat()).map(([s, a, b]) => s.slice(a % s.length, (a % s.length) + 1 + (b % 8)));
   });
-  const noise = fc.stringMatching(/^[a-z0-9 \-张王李三小+]{0,6}$/);
+  const noise = fc.stringMatching(/^[a-z0-9 \-张王李三小夜+ü]{0,6}$/);
   const query = fc.oneof(fromKeys, noise);
 
   it('for single queries (full scans)', () => {

@@ -48,11 +48,11 @@ const people = [
 ];
 
 describe('createSearchView', () => {
-  it('sorts by pinyin and answers null (everyone in order) for an empty query', () => {
+  it('pins favourites at the top, sorts the rest by pinyin and answers null (everyone in order) for an empty query', () => {
     const view = createSearchView(people);
     expect(view.size).toBe(5);
     expect(queryView(view, '')).toBeNull();
-    expect(names(view, null)).toEqual(['Anna Brown', '李四', '王伟', '张三', '赵六']);
+    expect(names(view, null)).toEqual(['张三', 'Anna Brown', '李四', '王伟', '赵六']);
   });
 
   it('searches by name, pinyin, initials, digits and organisation', () => {
@@ -82,7 +82,7 @@ describe('edits without rebuilding the base index', () => {
     expect(edited.size).toBe(5);
     expect(names(edited, queryView(edited, 'lixiao'))).toEqual(['李小四']);
     expect(names(edited, queryView(edited, '李四'))).toEqual([]);
-    expect(names(edited, queryView(edited, ''))).toEqual(['Anna Brown', '李小四', '王伟', '张三', '赵六']);
+    expect(names(edited, queryView(edited, ''))).toEqual(['张三', 'Anna Brown', '李小四', '王伟', '赵六']);
     expect(getContact(edited, '3')!.name).toBe('李小四');
     // The old view is unchanged.
     expect(names(view, queryView(view, '李四'))).toEqual(['李四']);
@@ -90,7 +90,7 @@ describe('edits without rebuilding the base index', () => {
 
   it('adds new contacts in pinyin order and puts changed hits first in a search', () => {
     const view = upsertContacts(createSearchView(people), [record('6', '孙八', '13800000006'), record('7', '张三丰', '13800000007')]);
-    expect(names(view, queryView(view, ''))).toEqual(['Anna Brown', '李四', '孙八', '王伟', '张三', '张三丰', '赵六']);
+    expect(names(view, queryView(view, ''))).toEqual(['张三', 'Anna Brown', '李四', '孙八', '王伟', '张三丰', '赵六']);
     expect(names(view, queryView(view, 'zhangsan'))).toEqual(['张三丰', '张三']);
   });
 
@@ -203,7 +203,7 @@ describe('a view loaded in pages', () => {
       }),
     ]);
     const all = liveContacts(view);
-    expect(all[0].name).toBe('阿阿');
+    expect(all.find((c) => !c.favorite)?.name).toBe('阿阿');
     expect(all).toHaveLength(401);
     expect(linesAt(view, slotOf(view, 'x1'))).toBe(2);
     expect(linesAt(view, 0)).toBe(1);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CallLogEntry } from '../../../src/shared/domain';
-import { dayRange, EMPTY_LOG_FILTER, filterLog, isFailed, mergeLog } from '../../../src/renderer/src/lib/log-filter';
+import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
+import { dayRange, EMPTY_LOG_FILTER, filterLog, isFailed, logSearchIndex, mergeLog } from '../../../src/renderer/src/lib/log-filter';
+import { contactByNumber, createSearchView } from '../../../src/renderer/src/lib/search/contact-search-view';
 
 const day = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
@@ -53,6 +55,27 @@ describe('filterLog', () => {
     expect(ids('+86 137 0013')).toEqual(['c']);
     expect(ids('s-a')).toEqual(['a']);
     expect(ids('nobody')).toEqual([]);
+  });
+
+  it('matches by pinyin, initials and mixed input through the contacts the numbers belong to (issue 10 §3)', () => {
+    const contact = (id: string, name: string, number: string) => {
+      const c = { id, name, numbers: [{ label: '', number }], org: '', notes: '', favorite: false, groupIds: [], createdAt: 0, updatedAt: 0 };
+      return { ...c, keys: computeSearchKeys(c) };
+    };
+    // 李四 is a contact; the log's 张三 is not (a typed number, named at call time); 01065529988
+    // belongs to 曾伟 although the log stored no name for it.
+    const view = createSearchView([contact('k1', '李四', '13700137000'), contact('k2', '曾伟', '01065529988')]);
+    const index = logSearchIndex(log, (n) => contactByNumber(view, n));
+    const ids = (text: string) => filterLog(log, { ...EMPTY_LOG_FILTER, text }, index).map((e) => e.id);
+    expect(ids('lisi')).toEqual(['c']);
+    expect(ids('ls')).toEqual(['c']);
+    expect(ids('李s')).toEqual(['c']);
+    expect(ids('zengwei')).toEqual(['b']);
+    expect(ids('ceng')).toEqual(['b']);
+    expect(ids('6552')).toEqual(['b']);
+    // Not a contact: found by its stored name and number, as before, but not by pinyin.
+    expect(ids('张三')).toEqual(['a']);
+    expect(ids('zhangsan')).toEqual([]);
   });
 
   it('filters by local day', () => {

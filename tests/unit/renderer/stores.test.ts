@@ -7,7 +7,7 @@ import type { CallLogEntry, Contact, ContactRecord, Settings } from '../../../sr
 import { useAppStore } from '../../../src/renderer/src/state/app-store';
 import { REPEAT_GUARD_MS, resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
 import { FIRST_PAGE, PAGE_SIZE, resetListFollowing, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
-import { sortKey } from '../../../src/renderer/src/lib/search/contact-search-view';
+import { createSearchView, sortKey } from '../../../src/renderer/src/lib/search/contact-search-view';
 import { useRosterStore } from '../../../src/renderer/src/state/roster-store';
 import { UNDO_WINDOW_MS, useToastStore } from '../../../src/renderer/src/state/toast-store';
 import { deferred, installFakeDispatch, type FakeDispatch } from './fake-dispatch';
@@ -352,6 +352,23 @@ describe('contacts store: the list in pages', () => {
   });
 });
 
+describe('contacts store: the A–Z bar', () => {
+  it('selects and reveals the first contact of a section, and does nothing for an empty one or while searching', () => {
+    useContactsStore.setState({ view: createSearchView([...people, record('5', '胡军', '13800000005')]) });
+    const s = useContactsStore.getState();
+    s.setQuery('');
+    expect(s.jumpToSection('z')).toBe(true);
+    expect(useContactsStore.getState().selected()?.name).toBe('张三');
+    const reveal = useContactsStore.getState().reveal;
+    expect(s.jumpToSection('h')).toBe(true);
+    expect(useContactsStore.getState().selected()?.name).toBe('胡军');
+    expect(useContactsStore.getState().reveal).toBe(reveal + 1);
+    expect(s.jumpToSection('q')).toBe(false);
+    s.setQuery('zhang');
+    expect(s.jumpToSection('l')).toBe(false);
+  });
+});
+
 describe('roster store', () => {
   it("refuses the 9th, duplicates and the dispatcher's own number with a message", () => {
     const r = useRosterStore.getState();
@@ -368,6 +385,26 @@ describe('roster store', () => {
     expect(r.add({ number: '139 0013 9000' })).toBe(false);
     expect(useRosterStore.getState().note?.message).toMatchObject({ key: 'roster.refused.own' });
     expect(useRosterStore.getState().members).toHaveLength(7);
+  });
+
+  it('takes a typed number that belongs to a contact as that contact: named, and refused when the contact is already in (issue 9 §5)', () => {
+    const twoNumbers = record('9', '赵六', '13800000009', {
+      numbers: [
+        { label: '手机', number: '13800000009' },
+        { label: '办公', number: '01065529988' },
+      ],
+    });
+    useContactsStore.setState({ view: createSearchView([...people, twoNumbers]) });
+    const r = useRosterStore.getState();
+    expect(r.add({ number: '138 0000 0002' })).toBe(true);
+    expect(useRosterStore.getState().members).toEqual([{ name: '张三', number: '13800000002', contactId: '2' }]);
+    expect(r.add({ number: '13800000009' })).toBe(true);
+    // 赵六's office number, typed: 赵六 is already in.
+    expect(r.add({ number: '010-6552-9988' })).toBe(false);
+    expect(useRosterStore.getState().note?.message).toMatchObject({ key: 'roster.refused.duplicateNamed', params: { name: '赵六', position: 2 } });
+    // A number nobody has stays a bare number.
+    expect(r.add({ number: '13700000007' })).toBe(true);
+    expect(useRosterStore.getState().members[2]).toEqual({ name: '', number: '13700000007' });
   });
 
   it('opens the confirmation only with participants, and replacing the roster can be undone', async () => {

@@ -1,5 +1,8 @@
 /** Call log ordering and filtering (pure; the log holds up to 10 000 entries). */
-import type { CallLogEntry } from '../../../shared/domain';
+import { SEARCH_KEYS_VERSION, normalizeSearchText, type ContactSearchKeys } from '../../../shared/contact-search';
+import { hasUsableKeys } from '../../../shared/contact-order';
+import type { CallLogEntry, ContactRecord } from '../../../shared/domain';
+import { buildSearchIndex, search, type ContactSearchIndex, type SearchEntry } from './search/contact-search-index';
 
 export type LogResultFilter = 'all' | 'ok' | 'failed';
 
@@ -56,17 +59,40 @@ function matchesText(e: CallLogEntry, text: string, digits: string): boolean {
   return false;
 }
 
-export function filterLog(entries: readonly CallLogEntry[], filter: LogFilter): readonly CallLogEntry[] {
+/**
+ * The log's parties as a contact search index, so the log is searched by the same rules as the
+ * contacts (pinyin, initials, `张s`, polyphonic surnames, numbers): a party whose number belongs
+ * to a contact carries that contact's keys (the renderer has no pinyin of its own), any other
+ * party its stored name and number. Hits are log entry ids. Built only while a search is typed.
+ */
+export function logSearchIndex(entries: readonly CallLogEntry[], contactFor: (number: string) => ContactRecord | undefined): ContactSearchIndex {
+  const list: SearchEntry[] = [];
+  for (const e of entries) {
+    for (const p of e.parties) {
+      const digits = p.number.replace(/\D/g, '');
+      const contact = contactFor(p.number);
+      const keys: ContactSearchKeys =
+        contact && hasUsableKeys(contact.keys)
+          ? { ...contact.keys, digits }
+          : { v: SEARCH_KEYS_VERSION, name: normalizeSearchText(p.name ?? ''), py: '', ini: '', syl: [], digits, org: '' };
+      list.push({ id: e.id, keys });
+    }
+  }
+  return buildSearchIndex(list);
+}
+
+export function filterLog(entries: readonly CallLogEntry[], filter: LogFilter, index?: ContactSearchIndex | null): readonly CallLogEntry[] {
   const text = filter.text.normalize('NFKC').trim().toLowerCase();
   // `138-0013` or `+86 138…` should find 13800138000: compare digits alone when the text is a number.
   const digits = /^[\d\s+\-().]+$/.test(text) ? text.replace(/^(\+|00)86/, '').replace(/\D/g, '') : '';
   if (text === '' && filter.date === '' && filter.result === 'all') return entries;
   const day = dayRange(filter.date);
+  const hits = index && text !== '' ? new Set(search(index, text)) : null;
   return entries.filter((e) => {
     if (filter.result === 'ok' && isFailed(e)) return false;
     if (filter.result === 'failed' && !isFailed(e)) return false;
     if (day && (e.createdAt < day.start || e.createdAt >= day.end)) return false;
-    if (text !== '' && !matchesText(e, text, digits)) return false;
+    if (text !== '' && !hits?.has(e.id) && !matchesText(e, text, digits)) return false;
     return true;
   });
 }

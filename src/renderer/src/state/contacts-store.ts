@@ -9,10 +9,12 @@ import { create } from 'zustand';
 import type { ContactsListResponse, ListRevision } from '../../../shared/contract';
 import type { Contact, ContactDraft, ContactGroup, ContactRecord, Roster } from '../../../shared/domain';
 import type { Failure } from '../../../shared/result';
+import { normalizePhone } from '../../../shared/phone';
 import { invoke } from '../bridge';
 import {
   viewStats,
   contactAt,
+  contactByNumber,
   filterSlots,
   getContact,
   queryView,
@@ -26,6 +28,7 @@ import {
   type ContactFilter,
 } from '../lib/search/contact-search-view';
 import { SearchViewLoader } from '../lib/search/view-loader';
+import { sectionStartRow } from '../lib/search/sections';
 import { nextTask } from '../lib/yield';
 import { showToast } from './toast-store';
 
@@ -74,8 +77,12 @@ export interface ContactsState {
   moveCursor(delta: number): void;
   /** Pointer selection: never scrolls. */
   setCursor(row: number): void;
+  /** The A–Z bar: selects the first contact of a section (`*` favourites, a–z, `#`) and scrolls to it; false when it has none. */
+  jumpToSection(section: string): boolean;
   contactAtRow(row: number): ContactRecord | undefined;
   selected(): ContactRecord | undefined;
+  /** The contact a number (as typed or stored) belongs to, among the contacts loaded so far. */
+  contactForNumber(number: string): ContactRecord | undefined;
   save(draft: ContactDraft): Promise<{ ok: true; contact: ContactRecord } | Failure>;
   toggleFavorite(id: string): Promise<Failure | null>;
   /** Deletes and offers Undo for a few seconds (no confirmation dialog). */
@@ -335,6 +342,15 @@ export const useContactsStore = create<ContactsState>((set, get) => {
       if (row >= 0 && row < rowCount) set({ cursor: row });
     },
 
+    jumpToSection(section) {
+      const { view, rows, rowCount, query, reveal } = get();
+      if (!view || query.trim() !== '') return false;
+      const row = sectionStartRow(view, rows, rowCount, section);
+      if (row < 0) return false;
+      set({ cursor: row, reveal: reveal + 1 });
+      return true;
+    },
+
     contactAtRow(row) {
       const { view, rows, rowCount } = get();
       if (!view || row < 0 || row >= rowCount) return undefined;
@@ -343,6 +359,13 @@ export const useContactsStore = create<ContactsState>((set, get) => {
 
     selected() {
       return get().contactAtRow(get().cursor);
+    },
+
+    contactForNumber(number) {
+      const view = get().view;
+      if (!view) return undefined;
+      const parsed = normalizePhone(number);
+      return parsed.ok ? contactByNumber(view, parsed.number) : undefined;
     },
 
     save: (draft) =>

@@ -11,7 +11,7 @@ import { addMember, moveMember, moveMemberTo, ownNumber, removeMember, type Rost
 import type { Tone, UiMessage } from '../lib/ui-message';
 import { formatPhone } from '../lib/phone-format';
 import { useAppStore } from './app-store';
-import { onContactsListed } from './contacts-store';
+import { onContactsListed, useContactsStore } from './contacts-store';
 import { showToast } from './toast-store';
 
 export interface RosterNote {
@@ -77,8 +77,19 @@ export const useRosterStore = create<RosterState>((set, get) => {
     saved: [],
     confirm: null,
 
-    add(candidate) {
-      const r = addMember(get().members, candidate, own(), MAX_CONFERENCE_CALLEES);
+    add(typed) {
+      // A typed number that belongs to a contact is that contact: added with the name, and
+      // refused as a duplicate when the contact is already in (by another of their numbers).
+      const contact = typed.contactId ? undefined : useContactsStore.getState().contactForNumber(typed.number);
+      const candidate = contact ? { ...typed, name: typed.name?.trim() || contact.name, contactId: contact.id } : typed;
+      const members = get().members;
+      const already = candidate.contactId ? members.findIndex((m) => m.contactId === candidate.contactId) : -1;
+      if (already >= 0) {
+        const m = members[already];
+        set({ note: { message: refusalMessage({ reason: 'duplicate', number: m.number, position: already + 1, name: m.name }), tone: 'error' } });
+        return false;
+      }
+      const r = addMember(members, candidate, own(), MAX_CONFERENCE_CALLEES);
       if (!r.ok) {
         set({ note: { message: refusalMessage(r.refusal), tone: 'error' } });
         return false;

@@ -320,4 +320,12 @@ export const uiEn = {
   'account.check': 'Test connection',
   'account.checking': 'Testing…',
   'account.checkOk': 'Connection OK: AppKey, AppSecret and accid are valid.',
+  // Contact order, the A–Z bar and numbers that belong to contacts (issue 9 §4, §5).
+  'dial.isContact': 'Will call {name} {number} ({kind})',
+  'contacts.jumpBarLabel': 'Jump by first letter',
+  'contacts.jumpTo': 'Jump to {letter}',
+  'contacts.jumpToFavorites': 'Jump to favourites',
+  'contacts.jumpToOther': 'Jump to others (no pinyin)',
+  'contacts.jumpNone': 'No contact starts with {letter}',
+  'contacts.sectionFavorites': 'Favourites',
 } as const;

@@ -315,4 +315,12 @@ export const uiZhCN = {
   'account.check': '测试连接',
   'account.checking': '正在测试…',
   'account.checkOk': '连接正常：AppKey、AppSecret 与 accid 均有效。',
+  // Contact order, the A–Z bar and numbers that belong to contacts (issue 9 §4, §5).
+  'dial.isContact': '将拨打 {name} {number}（{kind}）',
+  'contacts.jumpBarLabel': '按拼音首字母跳转',
+  'contacts.jumpTo': '跳到 {letter}',
+  'contacts.jumpToFavorites': '跳到收藏',
+  'contacts.jumpToOther': '跳到其他（无拼音）',
+  'contacts.jumpNone': '没有 {letter} 开头的联系人',
+  'contacts.sectionFavorites': '收藏',
 } as const;

@@ -136,6 +136,9 @@ export function ContactList() {
         {items.map((v) => {
           const contact = contactAt(view, slotAt(v.index));
           if (!contact) return null;
+          // The favourites pinned on top end with a line (only in the full list: search results are ranked).
+          const next = v.index + 1 < rowCount ? contactAt(view, slotAt(v.index + 1)) : undefined;
+          const sectionEnd = !query && contact.favorite && next !== undefined && !next.favorite;
           return (
             // Keyed by position, not contact: a new query then patches the rows on screen instead
             // of tearing them down and building new ones (much less style and layout work).
@@ -146,6 +149,7 @@ export function ContactList() {
               top={v.start}
               height={v.size}
               selected={v.index === cursor}
+              sectionEnd={sectionEnd}
               onSelect={setCursor}
             />
           );
@@ -161,10 +165,11 @@ interface RowProps {
   top: number;
   height: number;
   selected: boolean;
+  sectionEnd: boolean;
   onSelect(row: number): void;
 }
 
-const ContactRow = memo(function ContactRow({ contact, row, top, height, selected, onSelect }: RowProps) {
+const ContactRow = memo(function ContactRow({ contact, row, top, height, selected, sectionEnd, onSelect }: RowProps) {
   const t = useT();
   const toggleFavorite = useContactsStore((s) => s.toggleFavorite);
   const remove = useContactsStore((s) => s.remove);
@@ -181,7 +186,7 @@ const ContactRow = memo(function ContactRow({ contact, row, top, height, selecte
 
   return (
     <div
-      className={selected ? 'contact-row selected' : 'contact-row'}
+      className={`contact-row${selected ? ' selected' : ''}${sectionEnd ? ' section-end' : ''}`}
       id={`contact-row-${contact.id}`}
       role="row"
       aria-rowindex={row + 1}

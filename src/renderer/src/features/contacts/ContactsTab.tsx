@@ -20,6 +20,7 @@ import { GroupBar } from './GroupBar';
 import { GroupsSheet } from './GroupsSheet';
 import { ImportSheet } from './ImportSheet';
 import { UndoLastImport } from './UndoLastImport';
+import { JumpBar } from './JumpBar';
 import { IMPORT_ACCEPT } from '../../../../shared/import-mapping';
 import { useContactsUi } from './ui-store';
 
@@ -43,7 +44,10 @@ export function ContactsTab() {
       <section className="contacts-main" aria-label={t('tabs.contacts')}>
         <ContactsToolbar />
         <GroupBar />
-        <ContactList />
+        <div className="contact-list-row">
+          <ContactList />
+          <JumpBar />
+        </div>
       </section>
       <aside className="side-panel">
         <DialBox />

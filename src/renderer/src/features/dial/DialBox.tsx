@@ -9,6 +9,8 @@ import { ownNumber } from '../../lib/roster-rules';
 import { useAppStore, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { DIAL_INPUT_ID } from '../shell/focus';
+import { useContactsStore } from '../../state/contacts-store';
+import { contactByNumber } from '../../lib/search/contact-search-view';
 
 /** Call a typed number: accepts what people type (`+86 138-0013-8000`, `(010) 6552 9988`), shows the result live. */
 export function DialBox() {
@@ -25,6 +27,8 @@ export function DialBox() {
 
   const parsed = value.trim() === '' ? null : normalizePhone(value);
   const isOwn = parsed?.ok && parsed.number === own;
+  // A number that belongs to a contact is that contact: named here and in the call log.
+  const contact = useContactsStore((s) => (parsed?.ok && s.view ? contactByNumber(s.view, parsed.number) : undefined));
   const error = parsed && !parsed.ok ? formatMessage(lang, phoneErrorText(parsed)) : isOwn ? t('dial.ownNumber') : null;
 
   const submit = async () => {
@@ -36,7 +40,7 @@ export function DialBox() {
     inFlight.current = true;
     setSubmitting(true);
     try {
-      const outcome = await startCall({ number: parsed.number });
+      const outcome = await startCall({ number: parsed.number, name: contact?.name });
       if (outcome === 'accepted') {
         setValue('');
         setTouched(false);
@@ -86,7 +90,9 @@ export function DialBox() {
         {showError
           ? error
           : parsed?.ok && !isOwn
-            ? t('phone.normalizedKind', { number: formatPhone(parsed.number), kind: t(`phone.kind.${parsed.kind}`) })
+            ? contact
+              ? t('dial.isContact', { name: contact.name, number: formatPhone(parsed.number), kind: t(`phone.kind.${parsed.kind}`) })
+              : t('phone.normalizedKind', { number: formatPhone(parsed.number), kind: t(`phone.kind.${parsed.kind}`) })
             : t('dial.hint')}
       </p>
     </section>

@@ -9,7 +9,9 @@ import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { downloadText } from '../../lib/download';
 import { formatDuration, formatTime } from '../../lib/format';
-import { EMPTY_LOG_FILTER, filterLog, isFailed, type LogFilter, type LogResultFilter } from '../../lib/log-filter';
+import { EMPTY_LOG_FILTER, filterLog, isFailed, logSearchIndex, type LogFilter, type LogResultFilter } from '../../lib/log-filter';
+import { contactByNumber } from '../../lib/search/contact-search-view';
+import { useContactsStore } from '../../state/contacts-store';
 import { formatPhone } from '../../lib/phone-format';
 import { currentLanguage, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
@@ -30,7 +32,11 @@ export function CallLogTab() {
   const deferred = useDeferredValue(filter);
   // Team mode: my calls by default; a supervisor picks another dispatcher or the whole team.
   const [dispatcher, setDispatcher] = useState(useDefaultDispatcher());
-  const shown = useMemo(() => filterLog(byDispatcher(log, dispatcher) as CallLogEntry[], deferred), [log, deferred, dispatcher]);
+  // Pinyin and contact names come from the contacts: the index is built only while searching.
+  const view = useContactsStore((s) => s.view);
+  const searching = deferred.text.trim() !== '';
+  const index = useMemo(() => (searching ? logSearchIndex(log, (n) => (view ? contactByNumber(view, n) : undefined)) : null), [log, view, searching]);
+  const shown = useMemo(() => filterLog(byDispatcher(log, dispatcher) as CallLogEntry[], deferred, index), [log, deferred, dispatcher, index]);
   const [exporting, setExporting] = useState(false);
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -15,12 +15,21 @@ export interface SearchEntry {
   keys: ContactSearchKeys;
   /** Favourites come first within a ranking tier. */
   favorite?: boolean;
+  /** Free text, found by substring (a ContactRecord is an entry as it is). */
+  notes?: string;
 }
 
 // Ranking tiers; 0 = no match. Smaller is better.
 const EXACT = 1;
 const PREFIX = 2;
 const OTHER = 3;
+/**
+ * Added to the tier of a match on another reading of the name (keys.alt: 曾 as ceng, 吕 as lu):
+ * accepted, but after every match on the reading the name is really read with.
+ */
+const ALT = 3;
+/** Ranking buckets: (tier 1…6) × (favourite or not), bucket 0 unused. */
+export const RANK_BUCKETS = 14;
 
 // Per syllable, `head` packs the first six letters (a=1 … z=26, 0 past the end) five bits each,
 // most significant first, so the common prefix with a query is one xor + clz32 with no string
@@ -45,13 +54,24 @@ function pack6(s: string, from: number, len: number): number {
 export interface ContactSearchIndex {
   readonly ids: readonly string[];
   readonly fav: Uint8Array;
-  /** Names joined by `\n`; name i is [nameStart[i], nameStart[i + 1] - 1). */
+  /**
+   * Names without their spaces (people type `张 三` and `tomh` as well as `张三`) joined by `\n`;
+   * name i is [nameStart[i], nameStart[i + 1] - 1).
+   */
   readonly names: string;
   readonly nameStart: Int32Array;
   /** Distinct orgs (a few teams shared by thousands of contacts) joined by `\n`, and each contact's. */
   readonly orgs: string;
   readonly orgStart: Int32Array;
   readonly orgOf: Int32Array;
+  /** Per distinct org: its syllables (keys.orgPy), so a unit is found by pinyin too. */
+  readonly orgSyl: readonly (readonly string[])[];
+  /** Non-empty notes joined by `\n`, note k is [noteStart[k], noteStart[k + 1] - 1) and belongs to noteOwner[k]. */
+  readonly notes: string;
+  readonly noteStart: Int32Array;
+  readonly noteOwner: Int32Array;
+  /** Per contact: its note's k, or -1. */
+  readonly noteOf: Int32Array;
   /** Every number of every contact joined by `\n`; contact i's are [firstNum[i], firstNum[i + 1]). */
   readonly nums: string;
   readonly numStart: Int32Array;
@@ -73,8 +93,12 @@ export interface ContactSearchIndex {
   readonly sylStart: Int32Array;
   readonly head: Uint32Array;
   readonly sylOwner: Int32Array;
-  /** Contact i's syllables are [firstSyl[i], firstSyl[i + 1]). */
+  /**
+   * Contact i's syllables are [firstSyl[i], firstSyl[i + 1]): its name's reading, then from
+   * altStart[i] on its other readings (keys.alt), each a chain from an IS_FIRST to an IS_LAST.
+   */
   readonly firstSyl: Int32Array;
+  readonly altStart: Int32Array;
   /** Syllables by initial, ascending: letter L's are byInitial[initialStart[L], initialStart[L + 1]). */
   readonly byInitial: Int32Array;
   readonly initialStart: Int32Array;
@@ -99,6 +123,17 @@ function validSyllables(keys: ContactSearchKeys): boolean {
   for (const l of keys.syl) total += Number.isInteger(l) && l > 0 ? l : NaN;
   return total === keys.py.length && PY_KEY.test(keys.py);
 }
+const ALT_KEY = /^[a-z]+( [a-z]+)*$/;
+/** Other readings, as syllable lists; ill-formed ones are left out. */
+function altChains(keys: ContactSearchKeys): string[][] {
+  const alt = keys.alt;
+  if (!Array.isArray(alt) || alt.length === 0) return [];
+  const out: string[][] = [];
+  for (const a of alt) if (typeof a === 'string' && ALT_KEY.test(a)) out.push(a.split(' '));
+  return out;
+}
+const orgSyllables = (keys: ContactSearchKeys): string[] => (typeof keys.orgPy === 'string' && ALT_KEY.test(keys.orgPy) ? keys.orgPy.split(' ') : []);
+const WHITESPACE = /\s+/g;
 
 /**
  * Two passes: count, then fill exactly-sized typed arrays. 50 000 contacts take some 50 ms,
@@ -108,8 +143,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const n = entries.length;
   const digitKeys: string[] = [];
   const sylOk = new Uint8Array(n);
+  const alts = new Map<number, string[][]>();
   let numCount = 0;
   let sylCount = 0;
+  let noteCount = 0;
   for (let i = 0; i < n; i++) {
     const keys = entries[i].keys;
     const d = cleanDigits(keys);
@@ -118,19 +155,32 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     if (validSyllables(keys)) {
       sylOk[i] = 1;
       sylCount += keys.syl.length;
+      if (keys.alt !== undefined) {
+        const chains = altChains(keys);
+        if (chains.length > 0) alts.set(i, chains);
+        for (const chain of chains) sylCount += chain.length;
+      }
     }
+    if (typeof entries[i].notes === 'string' && entries[i].notes !== '') noteCount++;
   }
   // Filled with push, not new Array(n): holey arrays are markedly slower to copy and read.
   const ids: string[] = [];
   const names: string[] = [];
   const orgs: string[] = [];
   const orgIds = new Map<string, number>();
+  const orgSyl: string[][] = [];
+  const noteTexts: string[] = [];
+  const noteStart = new Int32Array(noteCount + 1);
+  const noteOwner = new Int32Array(noteCount);
+  const noteOf = new Int32Array(n).fill(-1);
+  let noteAt = 0;
   const pys: string[] = [];
   const fav = new Uint8Array(n);
   const nameStart = new Int32Array(n + 1);
   const orgOf = new Int32Array(n);
   const firstNum = new Int32Array(n + 1);
   const firstSyl = new Int32Array(n + 1);
+  const altStart = new Int32Array(n);
   const digitBits = new Uint32Array(n);
   const bigrams = new Uint32Array(4 * n);
   const numStart = new Int32Array(numCount + 1);
@@ -146,10 +196,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   let syl = 0;
   let maxSyl = 0;
   for (let i = 0; i < n; i++) {
-    const { id, keys, favorite } = entries[i];
+    const { id, keys, favorite, notes } = entries[i];
     ids.push(id);
     fav[i] = favorite ? 1 : 0;
-    const name = oneLine(keys.name);
+    const name = oneLine(keys.name).replace(WHITESPACE, '');
     names.push(name);
     nameStart[i] = nameAt;
     nameAt += name.length + 1;
@@ -159,8 +209,18 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
       o = orgs.length;
       orgIds.set(org, o);
       orgs.push(org);
+      orgSyl.push(orgSyllables(keys));
     }
     orgOf[i] = o;
+    if (typeof notes === 'string' && notes !== '') {
+      const k = noteTexts.length;
+      const text = oneLine(normalizeSearchText(notes));
+      noteTexts.push(text);
+      noteStart[k] = noteAt;
+      noteOwner[k] = i;
+      noteOf[i] = k;
+      noteAt += text.length + 1;
+    }
 
     // The contact's digits go into the haystack as they are, spaces becoming separators.
     const d = digitKeys[i];
@@ -190,27 +250,37 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
 
     firstSyl[i] = syl;
     if (sylOk[i]) {
-      pys.push(keys.py);
-      const last = keys.syl.length - 1;
-      for (let k = 0, at = 0; k <= last; k++) {
-        const l = keys.syl[k];
-        const h = pack6(keys.py, at, l);
-        head[syl] = h + (k === 0 ? IS_FIRST : 0) + (k === last ? IS_LAST : 0);
-        initialStart[(h >>> 25) + 1]++;
-        sylStart[syl] = pyAt;
-        sylOwner[syl] = i;
-        syl++;
-        pyAt += l;
-        at += l;
-      }
-      if (keys.syl.length > maxSyl) maxSyl = keys.syl.length;
-    }
+      const addChain = (py: string, lengths: readonly number[]): void => {
+        pys.push(py);
+        const last = lengths.length - 1;
+        for (let k = 0, at = 0; k <= last; k++) {
+          const l = lengths[k];
+          const h = pack6(py, at, l);
+          head[syl] = h + (k === 0 ? IS_FIRST : 0) + (k === last ? IS_LAST : 0);
+          initialStart[(h >>> 25) + 1]++;
+          sylStart[syl] = pyAt;
+          sylOwner[syl] = i;
+          syl++;
+          pyAt += l;
+          at += l;
+        }
+        if (lengths.length > maxSyl) maxSyl = lengths.length;
+      };
+      addChain(keys.py, keys.syl);
+      altStart[i] = syl;
+      for (const chain of alts.get(i) ?? [])
+        addChain(
+          chain.join(''),
+          chain.map((x) => x.length),
+        );
+    } else altStart[i] = syl;
   }
   nameStart[n] = nameAt;
   firstNum[n] = num;
   firstSyl[n] = syl;
   numStart[num] = numAt;
   sylStart[syl] = pyAt;
+  noteStart[noteCount] = noteAt;
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
   // Counting sort of syllables by initial; ascending within a letter, so a contact's first
@@ -227,6 +297,11 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     orgs: orgs.join('\n') + '\n',
     orgStart,
     orgOf,
+    orgSyl,
+    notes: noteTexts.join('\n') + '\n',
+    noteStart,
+    noteOwner,
+    noteOf,
     nums: digitKeys.filter(Boolean).join('\n').replace(/ /g, '\n') + '\n',
     numStart,
     firstNum,
@@ -238,6 +313,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     head,
     sylOwner,
     firstSyl,
+    altStart,
     byInitial,
     initialStart,
     maxSyl,
@@ -246,31 +322,58 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   };
 }
 
-/** A query in the three forms the predicates use; '' = that predicate cannot match. */
+/** A query in the forms the predicates use; '' = that predicate cannot match. */
 interface Query {
-  /** For name and org substrings. */
+  /** For names, without spaces (`张 三` → `张三`, as the names are kept). */
   text: string;
-  /** Letters only, for syllable matching (`zhang san` → `zhangsan`). */
+  /** With its spaces, for org and notes substrings. */
+  spaced: string;
+  /** Letters only, for syllable matching (`zhang san` → `zhangsan`, `lü` → `lv` as in the keys). */
   py: string;
+  /** Chinese characters and letters mixed (`张s`, `zhang三`): each character is one syllable of the name. */
+  mixed: MixedToken[] | null;
   /** Digits only, when the query looks like a phone number (`138-0013` → `1380013`). */
   digits: string;
 }
 
+/** A Chinese character of the name, or letters to match as syllable prefixes. */
+type MixedToken = { han: string } | { letters: string };
+
+const HAN = /\p{Script=Han}/u;
+
 function parseQuery(raw: string): Query {
-  const text = normalizeSearchText(raw);
-  // Accents folded as in the keys (josé → jose); separators people type between syllables dropped.
+  const spaced = normalizeSearchText(raw);
+  const text = spaced.replace(WHITESPACE, '');
+  // ü as the keys spell it (v), whichever way it was typed (ü, ǚ…); other accents folded as in
+  // the keys (josé → jose); separators people type between syllables dropped.
   const letters = text
+    .replace(/[üǖǘǚǜ]/g, 'v')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\s'’·.\-_]/g, '');
+    .replace(/['’·.\-_]/g, '');
   const py = /^[a-z]+$/.test(letters) ? letters : '';
   let digits = '';
-  if (/^[\d\s+\-().]+$/.test(text)) {
+  if (/^[\d\s+\-().]+$/.test(spaced)) {
     // Stored numbers carry no country code (domain.ts), so a pasted +86 / 0086 would never match;
     // only dropped once a digit follows, so typing "+86" alone still finds numbers containing 86.
-    digits = text.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
+    digits = spaced.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
   }
-  return { text, py, digits };
+  return { text, spaced, py, mixed: mixedTokens(letters), digits };
+}
+
+/** Tokens of a query made only of Chinese characters and letters, with both present; else null. */
+function mixedTokens(letters: string): MixedToken[] | null {
+  if (!/[a-z]/.test(letters) || !HAN.test(letters)) return null;
+  const tokens: MixedToken[] = [];
+  for (const ch of letters) {
+    if (ch >= 'a' && ch <= 'z') {
+      const last = tokens[tokens.length - 1];
+      if (last && 'letters' in last) last.letters += ch;
+      else tokens.push({ letters: ch });
+    } else if (HAN.test(ch)) tokens.push({ han: ch });
+    else return null;
+  }
+  return tokens;
 }
 
 /**
@@ -280,7 +383,10 @@ function parseQuery(raw: string): Query {
  */
 function narrows(prev: Query, next: Query): boolean {
   const ext = (p: string, q: string): boolean => q === '' || (p !== '' && q.startsWith(p));
-  return ext(prev.text, next.text) && ext(prev.py, next.py) && ext(prev.digits, next.digits);
+  // A mixed query's hits are names that hold its characters; the previous query's name substring
+  // or mixed hits cover them only if it was a prefix of the same text.
+  const mixedOk = next.mixed === null || ((prev.mixed !== null || prev.text !== '') && next.text.startsWith(prev.text));
+  return ext(prev.text, next.text) && ext(prev.spaced, next.spaced) && ext(prev.py, next.py) && ext(prev.digits, next.digits) && mixedOk;
 }
 
 /**
@@ -356,10 +462,12 @@ function better(tier: Uint8Array, c: number, t: number): void {
 /** Full scan, one pass per key kind; leaves the best tier per contact in index.tier. */
 function scanAll(ix: ContactSearchIndex, q: Query): void {
   scanSubstring(ix.names, ix.nameStart, q.text, ix.tier);
-  scanOrgs(ix, q.text);
+  scanOrgs(ix, orgHits(ix, q));
+  scanNotes(ix, q.spaced);
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
   else if (q.digits) scanDigits(ix, q.digits);
   if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
+  if (q.mixed) scanMixed(ix, q.mixed);
 }
 
 /** Entries in `hay` are separated by `\n`, which queries never contain, so hits never straddle. */
@@ -378,21 +486,142 @@ function positionTier(pos: number, start: number, end: number, length: number): 
   return pos !== start ? OTHER : pos + length === end ? EXACT : PREFIX;
 }
 
-/** Search the distinct orgs, then mark their members (an org match always ranks OTHER). */
-function scanOrgs(ix: ContactSearchIndex, text: string): void {
-  const { orgs, orgStart, orgOf, tier } = ix;
-  const hit = new Uint8Array(orgStart.length);
-  let any = false;
+/**
+ * The distinct orgs that match: by text (substring) or by pinyin (consecutive syllable prefixes
+ * from any syllable: `jijiu`, `jjzx` find 急救中心). Null when none does. There are few distinct
+ * orgs (teams shared by thousands), so this is cheap next to a scan of the contacts.
+ */
+function orgHits(ix: ContactSearchIndex, q: Query): Uint8Array | null {
+  const { orgs, orgStart, orgSyl } = ix;
+  const count = orgSyl.length;
+  let hit: Uint8Array | null = null;
   let o = 0;
-  let pos = orgs.indexOf(text);
+  let pos = orgs.indexOf(q.spaced);
   while (pos !== -1) {
     while (orgStart[o + 1] <= pos) o++;
-    hit[o] = 1;
-    any = true;
-    pos = orgs.indexOf(text, orgStart[o + 1]);
+    (hit ??= new Uint8Array(count))[o] = 1;
+    pos = orgs.indexOf(q.spaced, orgStart[o + 1]);
   }
-  if (!any) return;
+  if (q.py) {
+    for (let k = 0; k < count; k++) {
+      if ((hit && hit[k]) || orgSyl[k].length === 0) continue;
+      if (syllablesMatch(orgSyl[k], q.py)) (hit ??= new Uint8Array(count))[k] = 1;
+    }
+  }
+  return hit;
+}
+
+/** Does q split into non-empty prefixes of consecutive syllables, starting at any syllable? */
+function syllablesMatch(syllables: readonly string[], q: string): boolean {
+  const from = (p: number, g: number): boolean => {
+    if (p === q.length) return true;
+    if (g >= syllables.length) return false;
+    const s = syllables[g];
+    let l = 0;
+    while (l < s.length && p + l < q.length && s.charCodeAt(l) === q.charCodeAt(p + l)) l++;
+    for (let k = l; k > 0; k--) if (from(p + k, g + 1)) return true;
+    return false;
+  };
+  for (let g = 0; g < syllables.length; g++) if (syllables[g].charCodeAt(0) === q.charCodeAt(0) && from(0, g)) return true;
+  return false;
+}
+
+/** Marks the members of matching orgs (an org match always ranks OTHER). */
+function scanOrgs(ix: ContactSearchIndex, hit: Uint8Array | null): void {
+  if (!hit) return;
+  const { orgOf, tier } = ix;
   for (let c = 0; c < orgOf.length; c++) if (hit[orgOf[c]]) better(tier, c, OTHER);
+}
+
+/** Notes by plain substring (an OTHER match: a note is not how a contact is named). */
+function scanNotes(ix: ContactSearchIndex, text: string): void {
+  const { notes, noteStart, noteOwner, tier } = ix;
+  if (noteOwner.length === 0) return;
+  let k = 0;
+  let pos = notes.indexOf(text);
+  while (pos !== -1) {
+    while (noteStart[k + 1] <= pos) k++;
+    better(tier, noteOwner[k], OTHER);
+    pos = notes.indexOf(text, noteStart[k + 1]);
+  }
+}
+
+function noteMatches(ix: ContactSearchIndex, c: number, text: string): boolean {
+  const k = ix.noteOf[c];
+  return k >= 0 && rangeTier(ix.notes, ix.noteStart[k], ix.noteStart[k + 1] - 1, text) !== 0;
+}
+
+/**
+ * Mixed queries (`张s`, `zhang三`, `张s丰`): candidates are the names holding the query's first
+ * run of characters; each is then matched unit by unit (a character of the name is one syllable).
+ */
+function scanMixed(ix: ContactSearchIndex, tokens: readonly MixedToken[]): void {
+  const first = tokens.find((t): t is { han: string } => 'han' in t) as { han: string };
+  let run = first.han;
+  for (let k = tokens.indexOf(first) + 1; k < tokens.length && 'han' in tokens[k]; k++) run += (tokens[k] as { han: string }).han;
+  const { names, nameStart, tier } = ix;
+  let e = 0;
+  let pos = names.indexOf(run);
+  while (pos !== -1) {
+    while (nameStart[e + 1] <= pos) e++;
+    const t = mixedTier(ix, e, tokens);
+    if (t) better(tier, e, t);
+    pos = names.indexOf(run, nameStart[e + 1]);
+  }
+}
+
+/**
+ * The name's characters paired with its syllables: a Chinese character has one syllable, a latin
+ * word as many as it spans (the names are kept without spaces), other characters none. Null when
+ * they do not pair up (a character pinyin-pro had no reading for, damaged keys): no mixed match.
+ */
+function nameUnits(ix: ContactSearchIndex, c: number): Array<{ han: string; g: number }> | null {
+  const from = ix.nameStart[c];
+  const to = ix.nameStart[c + 1] - 1;
+  const g0 = ix.firstSyl[c];
+  const g1 = ix.altStart[c];
+  const units: Array<{ han: string; g: number }> = [];
+  let g = g0;
+  for (let i = from; i < to;) {
+    const code = ix.names.codePointAt(i) as number;
+    const ch = String.fromCodePoint(code);
+    if (code >= 0x61 && code <= 0x7a) {
+      // A latin run: whole syllables of it, one after another.
+      if (g >= g1) return null;
+      const s = ix.sylStart[g];
+      const len = ix.sylStart[g + 1] - s;
+      if (!ix.names.startsWith(ix.py.slice(s, s + len), i)) return null;
+      units.push({ han: '', g });
+      g++;
+      i += len;
+    } else if (HAN.test(ch)) {
+      if (g >= g1) return null;
+      units.push({ han: ch, g });
+      g++;
+      i += ch.length;
+    } else i += ch.length;
+  }
+  return g === g1 ? units : null;
+}
+
+function mixedTier(ix: ContactSearchIndex, c: number, tokens: readonly MixedToken[]): number {
+  const units = nameUnits(ix, c);
+  if (!units) return 0;
+  const match = (t: number, p: number, u: number): boolean => {
+    if (t === tokens.length) return true;
+    if (u >= units.length) return false;
+    const token = tokens[t];
+    if ('han' in token) return units[u].han === token.han && match(t + 1, 0, u + 1);
+    const s = ix.sylStart[units[u].g];
+    const len = ix.sylStart[units[u].g + 1] - s;
+    const q = token.letters;
+    let l = 0;
+    while (l < len && p + l < q.length && ix.py.charCodeAt(s + l) === q.charCodeAt(p + l)) l++;
+    for (let k = l; k > 0; k--) if (p + k === q.length ? match(t + 1, 0, u + 1) : match(t, p + k, u + 1)) return true;
+    return false;
+  };
+  for (let u = 0; u < units.length; u++) if (match(0, 0, u)) return u === 0 ? PREFIX : OTHER;
+  return 0;
 }
 
 function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
@@ -525,10 +754,21 @@ function matchFrom(ix: ContactSearchIndex, pq: PinyinQuery, p: number, g: number
   return false;
 }
 
-/** Tier of a match of contact c found at syllable g. */
+/** Tier of a match of contact c found at syllable g (another reading's tiers come after all others). */
 function syllableTier(ix: ContactSearchIndex, q: string, c: number, g: number): number {
-  if (!(ix.head[g] & IS_FIRST)) return OTHER;
-  const end = ix.firstSyl[c + 1];
+  const alt = g >= ix.altStart[c] ? ALT : 0;
+  if (!(ix.head[g] & IS_FIRST)) return OTHER + alt;
+  return chainTier(ix, q, g, alt ? chainEnd(ix, g) : ix.altStart[c]) + alt;
+}
+
+/** One past the last syllable of the chain holding g. */
+function chainEnd(ix: ContactSearchIndex, g: number): number {
+  while (!(ix.head[g] & IS_LAST)) g++;
+  return g + 1;
+}
+
+/** EXACT when q is the whole chain from g (its first syllable) or all its initials, else PREFIX. */
+function chainTier(ix: ContactSearchIndex, q: string, g: number, end: number): number {
   const s = ix.sylStart[g];
   if (q.length === ix.sylStart[end] - s && ix.py.startsWith(q, s)) return EXACT;
   if (q.length !== end - g) return PREFIX;
@@ -541,14 +781,19 @@ function syllableTier(ix: ContactSearchIndex, q: string, c: number, g: number): 
  * syllable is tried before its others and its first match is its best.
  */
 function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { tier, head, sylOwner, byInitial } = ix;
+  const { tier, head, sylOwner, byInitial, altStart } = ix;
   const letter = pq.q.charCodeAt(0) - 96;
   const end = ix.initialStart[letter + 1];
   for (let k = ix.initialStart[letter]; k < end; k++) {
     const g = byInitial[k];
     const c = sylOwner[g];
-    // A later syllable can only give OTHER, which any earlier hit already equals or beats.
-    if (tier[c] !== 0 && (!(head[g] & IS_FIRST) || tier[c] === EXACT)) continue;
+    const t = tier[c];
+    if (t !== 0) {
+      // A later syllable can only give OTHER, which any earlier hit already equals or beats;
+      // another reading (visited after the name's own) only its own, worse, tiers.
+      if (!(head[g] & IS_FIRST) || t === EXACT) continue;
+      if (g >= altStart[c] && t <= OTHER + EXACT) continue;
+    }
     if (matchesAt(ix, pq, g)) better(tier, c, syllableTier(ix, pq.q, c, g));
   }
 }
@@ -557,6 +802,7 @@ function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
 function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int32Array {
   const { tier } = ix;
   const pq = q.py ? new PinyinQuery(q.py, ix.maxSyl) : null;
+  const orgHit = orgHits(ix, q);
   const out = new Int32Array(prevHits.length);
   let count = 0;
   for (let k = 0; k < prevHits.length; k++) {
@@ -575,8 +821,11 @@ function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int
         }
       }
     }
-    const o = ix.orgOf[c];
-    if (!t && rangeTier(ix.orgs, ix.orgStart[o], ix.orgStart[o + 1] - 1, q.text)) t = OTHER;
+    if (t !== EXACT && q.mixed) {
+      const mt = mixedTier(ix, c, q.mixed);
+      if (mt && (!t || mt < t)) t = mt;
+    }
+    if ((!t || t > OTHER) && ((orgHit && orgHit[ix.orgOf[c]]) || noteMatches(ix, c, q.spaced))) t = OTHER;
     if (t) {
       tier[c] = t;
       out[count++] = c;
@@ -616,7 +865,7 @@ const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[
  */
 function collectRanked(ix: ContactSearchIndex): Ranked {
   const { tier, fav } = ix;
-  const counts = new Int32Array(8);
+  const counts = new Int32Array(RANK_BUCKETS);
   for (let c = 0; c < tier.length; c++) if (tier[c] !== 0) counts[bucketOf(tier, fav, c)]++;
   const total = toOffsets(counts);
   const hits = new Int32Array(total);
@@ -634,7 +883,7 @@ function collectRanked(ix: ContactSearchIndex): Ranked {
 /** The same for narrowed hits (already in index order). Clears their tiers. */
 function rank(ix: ContactSearchIndex, hits: Int32Array): Ranked {
   const { tier, fav } = ix;
-  const counts = new Int32Array(8);
+  const counts = new Int32Array(RANK_BUCKETS);
   for (let k = 0; k < hits.length; k++) counts[bucketOf(tier, fav, hits[k])]++;
   toOffsets(counts);
   const order = new Int32Array(hits.length);

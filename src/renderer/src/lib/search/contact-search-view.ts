@@ -26,7 +26,7 @@
 import { compareSortKeys, contactSortKey, hasUsableKeys } from '../../../../shared/contact-order';
 import { SEARCH_KEYS_VERSION, normalizeSearchText, type ContactSearchKeys } from '../../../../shared/contact-search';
 import type { ContactRecord } from '../../../../shared/domain';
-import { buildSearchIndex, searchRanked, type ContactSearchIndex, type RankedHits } from './contact-search-index';
+import { RANK_BUCKETS, buildSearchIndex, searchRanked, type ContactSearchIndex, type RankedHits } from './contact-search-index';
 
 export const DELTA_COMPACT_AT = 256;
 
@@ -43,6 +43,9 @@ export interface BaseCaches {
   sortKeys: string[];
   /** Per base slot: lines the row needs (one per number, at least one). */
   lines: Uint8Array | null;
+  /** Stored number → the first base slot holding it, over `numbersFor` slots; grown as the base grows. */
+  numbers?: Map<string, number>;
+  numbersFor?: number;
 }
 
 export interface SearchView {
@@ -142,6 +145,12 @@ function baseSortKey(view: SearchView, b: number): string {
   return (keys[b] ??= sortKey(view.base[b]));
 }
 
+/** The sort key (main's display order) of a slot, base or delta. */
+export function slotSortKey(view: SearchView, slot: number): string {
+  const n = view.base.length;
+  return slot < n ? baseSortKey(view, slot) : view.deltaSort[slot - n];
+}
+
 /** The live slot of a contact, or -1. */
 export function slotOf(view: SearchView, id: string): number {
   const d = view.deltaSlot.get(id);
@@ -173,6 +182,31 @@ export function linesAt(view: SearchView, slot: number): number {
     view.caches.lines = lines = next;
   }
   return lines[slot];
+}
+
+/**
+ * The contact a number belongs to (stored numbers are normalised, so pass a normalised one), or
+ * undefined: what makes a typed number "that contact" in the roster, the dial box and the log.
+ * Edited contacts are looked at first; the base's numbers are mapped once per base, on first use.
+ */
+export function contactByNumber(view: SearchView, number: string): ContactRecord | undefined {
+  for (const c of view.delta) if (c.numbers.some((n) => n.number === number)) return c;
+  const caches = view.caches;
+  const n = view.base.length;
+  let map = caches.numbers;
+  if (!map || (caches.numbersFor ?? 0) < n) {
+    map ??= new Map();
+    for (let b = caches.numbersFor ?? 0; b < n; b++) for (const x of view.base[b].numbers) if (!map.has(x.number)) map.set(x.number, b);
+    caches.numbers = map;
+    caches.numbersFor = n;
+  }
+  const b = map.get(number);
+  if (b === undefined || b >= n) return undefined;
+  if (!view.baseDead[b]) return view.base[b];
+  // The first holder was deleted or edited (an edit is in the delta, checked above): another
+  // live contact may still hold the number. Rare enough for a scan.
+  for (let i = b + 1; i < n; i++) if (!view.baseDead[i] && view.base[i].numbers.some((x) => x.number === number)) return view.base[i];
+  return undefined;
 }
 
 /** Every live contact, in display order of an empty query. */
@@ -262,7 +296,7 @@ function searchSegments(view: SearchView, query: string, from = 0): Int32Array |
   }
   const out = new Int32Array(total);
   let k = 0;
-  for (let b = 0; b < 8; b++) {
+  for (let b = 0; b < RANK_BUCKETS; b++) {
     for (let p = 0; p < parts.length; p++) {
       const { order, ends } = parts[p] as RankedHits;
       const start = segments[from + p].start;
