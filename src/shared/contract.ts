@@ -44,7 +44,15 @@ export type StartCallRequest = RequestOf<'startCall'>;
 export type StartCallResponse = Result<{ session: SessionId; caller: PhoneNumber; callee: PhoneNumber; maxDur: number; logId: string }>;
 
 export type StartConfRequest = RequestOf<'startConf'>;
-export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber; callees: PhoneNumber[]; maxDur: number; logId: string }>;
+export type StartConfResponse = Result<{
+  session: SessionId;
+  caller: PhoneNumber;
+  callees: PhoneNumber[];
+  maxDur: number;
+  /** The limit per person maxDur was derived from (absent when the request named maxDur itself). */
+  perPersonSec?: number;
+  logId: string;
+}>;
 
 export type AccountSaveRequest = RequestOf<'accountSave'>;
 export type AccountStatusResponse = Result<{ account: AccountStatus }>;

@@ -99,7 +99,7 @@ const csvBase64 = fc
 
 export const MODEL: Record<OperationName, Shape> = {
   startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })) }),
-  startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })) }),
+  startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })), perPersonSec: opt(int({ sample: durations })) }),
   accountStatus: EMPTY,
   accountSave: obj(
     {
@@ -117,6 +117,7 @@ export const MODEL: Record<OperationName, Shape> = {
     callerAcc: opt(str(64)),
     callerNumber: opt(typedNumber),
     defaultMaxDur: opt(int({ sample: durations })),
+    confPerPersonSec: opt(int({ sample: durations })),
     maxDurMin: opt(int({ sample: durations })),
     maxDurMax: opt(int({ sample: durations })),
     mode: opt(oneOf('sandbox', 'production')),

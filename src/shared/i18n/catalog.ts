@@ -9,6 +9,8 @@ import { csvEn } from './catalog/csv.en';
 import { csvZhCN } from './catalog/csv.zh-CN';
 import { inputEn } from './catalog/input.en';
 import { inputZhCN } from './catalog/input.zh-CN';
+import { outcomeEn } from './catalog/outcome.en';
+import { outcomeZhCN } from './catalog/outcome.zh-CN';
 import { storageEn } from './catalog/storage.en';
 import { storageZhCN } from './catalog/storage.zh-CN';
 import { uiEn } from './catalog/ui.en';
@@ -16,11 +18,11 @@ import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN } as const;
+export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...outcomeZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...outcomeEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to

@@ -23,6 +23,8 @@ export interface ConfirmRequest {
   members: RosterMember[];
   /** Where it came from, shown in the sheet ("saved roster 早班", "call log"). */
   origin?: UiMessage;
+  /** The limit per person to keep (extending a conference); the setting when absent. */
+  perPersonSec?: number;
 }
 
 export interface RosterState {
@@ -170,7 +172,7 @@ export const useRosterStore = create<RosterState>((set, get) => {
         set({ note: { message: { key: 'roster.emptyStart' }, tone: 'error' } });
         return false;
       }
-      set({ confirm: { members: members.slice(), origin: request?.origin } });
+      set({ confirm: { members: members.slice(), origin: request?.origin, perPersonSec: request?.perPersonSec } });
       return true;
     },
 
