@@ -79,3 +79,14 @@ describe.each(engines)('GET /api/events (SSE) ($name)', (engine) => {
     c.close();
   });
 });
+
+describe('hub shutdown with a stream still open', () => {
+  it('ends the open streams instead of waiting for their clients to hang up', async () => {
+    // An hour's heartbeat: nothing but the shutdown can end this stream.
+    const t = await startTestHub(engines[0], { hub: { heartbeatMs: 3_600_000 } });
+    const d = await t.user('dispatcher');
+    const c = await openSse(`${t.url}/api/events`, d.token);
+    await t.close();
+    await c.closed;
+  });
+});

@@ -5,6 +5,7 @@
  * keeps proxies from closing an idle stream and re-checks the token, so a logged-out or disabled
  * user's stream ends within one heartbeat.
  */
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { userForToken } from '../auth/tokens';
 import { userOf, type HubContext } from '../context';
@@ -19,6 +20,14 @@ function resumeId(header: string | string[] | undefined, query: string | undefin
 }
 
 export function eventRoutes(app: FastifyInstance, ctx: HubContext, options: { heartbeatMs?: number } = {}): void {
+  // A stream never ends by itself, and server.close() waits for every open response: without
+  // this a client that does not hang up holds the hub's shutdown forever. Ending the streams
+  // first is also what a restart wants — clients reconnect with Last-Event-ID and miss nothing.
+  const open = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+  });
+
   app.get<{ Querystring: { lastEventId?: string } }>(
     '/api/events',
     {
@@ -62,7 +71,11 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext, options: { he
         ctx.fanout.unsubscribe(subscriber);
         ctx.metrics.sseClients.dec();
       };
-      res.on('close', cleanup);
+      open.add(res);
+      res.on('close', () => {
+        open.delete(res);
+        cleanup();
+      });
       await ready;
       // Tells tests and clients the catch-up is done and the live feed follows.
       if (!closed) res.write(': ready\n\n');

@@ -1,7 +1,7 @@
 /**
- * CSV import and export of the contact book. The CSV rules (decoding, columns, duplicates, what
- * apply changes) live in csv.ts; this file holds the steps around them: the preview kept between
- * "preview" and "apply", storing the result, and the contract's shapes.
+ * CSV import and export of the contact book. Reading the file lives in csv.ts, the format-neutral
+ * rules (duplicates, what apply changes) in import/; this file holds the steps around them: the
+ * preview kept between "preview" and "apply", storing the result, and the contract's shapes.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -19,7 +19,9 @@ import { msg, type Language } from '../../shared/i18n';
 import { success } from '../../shared/result';
 import { fileStamp } from '../local-time';
 import type { ContactsSource } from '../sources/contacts-source';
-import { applyImport, exportContactsCsv, type ImportPreview, type ImportRow } from './csv';
+import { exportContactsCsv } from './csv';
+import { applyImport } from './import/import-apply';
+import type { ImportPreview, ImportRow } from './import/import-preview';
 import type { ImportProgress } from './import-parse';
 import { createImportRunner, type ImportRunner } from './import-runner';
 import { invalidField } from './field-text';

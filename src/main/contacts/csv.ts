@@ -1,23 +1,16 @@
 /**
- * Contact CSV: decoding what Excel and WPS save in China, RFC 4180 parsing, an import preview the
- * dispatcher confirms, the apply step, and export.
+ * Contact CSV: decoding what Excel and WPS save in China, RFC 4180 parsing, reading the rows as
+ * source records for the import plan (import/), and export.
  *
  * Pure functions (no I/O, no clock, no id generator of their own) so main's service decides when
  * to read, write and stamp, and tests can pin everything.
  */
-import {
-  CONTACT_GROUPS_MAX,
-  CONTACT_LABEL_MAX,
-  CONTACT_NAME_MAX,
-  CONTACT_NOTES_MAX,
-  CONTACT_NUMBERS_MAX,
-  CONTACT_ORG_MAX,
-  GROUP_NAME_MAX,
-} from '../../shared/contact-limits';
-import type { Contact, ContactGroup, ContactNumber, DuplicatePolicy } from '../../shared/domain';
-import { normalizePhone, phoneErrorText, quoteValue } from '../../shared/phone';
-import { LANGUAGES, msg, translate, type Language, type Message, type PlainKey } from '../../shared/i18n';
-import { multiLine, oneLine, textLength, tooLong } from './field-text';
+import type { Contact, ContactGroup, DuplicatePolicy } from '../../shared/domain';
+import { normalizePhone } from '../../shared/phone';
+import { LANGUAGES, translate, type Language, type PlainKey } from '../../shared/i18n';
+import { oneLine } from './field-text';
+import { previewImport, type ImportPreview } from './import/import-preview';
+import type { SourceNumber, SourceRecord } from './import/source-record';
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
@@ -253,58 +246,23 @@ function unwrapCell(raw: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Import preview
+// Records: the CSV reader's half of the import (the plan's half is in import/)
 
-export type ImportField = 'name' | 'numbers' | 'org' | 'notes' | 'groups';
-
-export interface ImportError {
-  field: ImportField;
-  text: Message;
-}
-
-/** A row as it would be stored (numbers normalised); groups by name, resolved on apply. */
-export interface ImportedContact {
-  name: string;
-  numbers: ContactNumber[];
-  org: string;
-  notes: string;
-  groupNames: string[];
-  /** Absent when the file has no favourite column (a replace then keeps the current flag). */
-  favorite?: boolean;
-}
-
-export type DuplicateTarget = { kind: 'existing'; id: string; name: string } | { kind: 'row'; line: number; name: string };
-
-export interface ImportRow {
-  /** Row number as Excel shows it (the header is row 1). */
-  line: number;
-  status: 'new' | 'duplicate' | 'error';
-  /** For display, also on error rows: the name and the numbers as typed. */
-  name: string;
-  numbers: string[];
-  /** Absent on error rows. */
-  contact?: ImportedContact;
-  /** For duplicates: the contact (or earlier row) sharing a number, which merge/replace update. */
-  duplicateOf?: DuplicateTarget;
-  /** Errors for 'error'; for 'duplicate' the explanation of what it duplicates. */
-  errors: ImportError[];
-}
-
-export interface ImportPreview {
-  duplicate: DuplicatePolicy;
+export interface CsvRecords {
   /** False when no header was recognised and columns were taken as name, phone, org, notes, groups. */
   header: boolean;
   columns: ImportColumn[];
-  rows: ImportRow[];
-  summary: { total: number; new: number; duplicate: number; error: number };
+  records: SourceRecord[];
 }
 
-/**
- * Reads the rows of a parsed file against the current contacts. A row is a duplicate when one of
- * its numbers (normalised) belongs to an existing contact or an earlier row; rows sharing numbers
- * thus collapse onto one target, which the policy then skips, merges into or replaces.
- */
-export function importContacts(rows: readonly string[][], existing: readonly Contact[], options: { duplicate: DuplicatePolicy }): ImportPreview {
+/** A CSV import's preview: the format-neutral preview plus how the file's columns were read. */
+export interface CsvImportPreview extends ImportPreview {
+  header: boolean;
+  columns: ImportColumn[];
+}
+
+/** Reads the rows of a parsed file as source records, guessing what each column holds. */
+export function csvRecords(rows: readonly string[][]): CsvRecords {
   const first = rows.findIndex((r) => !isBlank(r));
   const kinds = first < 0 ? [] : rows[first].map((h) => columnKind(unwrapCell(h)));
   // A data row can contain a header word (an org called 电话组); it cannot contain a valid number.
@@ -312,46 +270,23 @@ export function importContacts(rows: readonly string[][], existing: readonly Con
   const columns: ImportColumn[] = header
     ? rows[first].map((h, i) => ({ header: h.trim(), kind: kinds[i] ?? 'ignored' }))
     : POSITIONAL.map((kind) => ({ header: '', kind }));
-
-  const owners = new Map<string, DuplicateTarget[]>();
-  const own = (number: string, target: DuplicateTarget) => {
-    const list = owners.get(number);
-    if (!list) owners.set(number, [target]);
-    else if (!list.some((t) => sameTarget(t, target))) list.push(target);
-  };
-  for (const c of existing) for (const n of c.numbers) own(n.number, { kind: 'existing', id: c.id, name: c.name });
-
-  const out: ImportRow[] = [];
-  const summary = { total: 0, new: 0, duplicate: 0, error: 0 };
+  const records: SourceRecord[] = [];
   for (let r = header ? first + 1 : Math.max(first, 0); r < rows.length; r++) {
     if (isBlank(rows[r])) continue;
-    const row = readRow(rows[r], columns, r + 1);
-    if (row.status !== 'error') {
-      const contact = row.contact!;
-      const matches = contact.numbers.flatMap((n) => (owners.get(n.number) ?? []).map((t) => ({ t, n: n.number })));
-      // Several contacts can share a number (an office line): prefer the one with this name.
-      const match = matches.find((m) => m.t.name === contact.name) ?? matches[0];
-      const target: DuplicateTarget = match ? match.t : { kind: 'row', line: row.line, name: contact.name };
-      if (match) {
-        row.status = 'duplicate';
-        row.duplicateOf = match.t;
-        row.errors.push({ field: 'numbers', text: duplicateText(match.n, match.t) });
-      }
-      for (const n of contact.numbers) own(n.number, target);
-    }
-    summary.total++;
-    summary[row.status]++;
-    out.push(row);
+    records.push(readRecord(rows[r], columns, r + 1));
   }
-  return { duplicate: options.duplicate, header, columns, rows: out, summary };
+  return { header, columns, records };
+}
+
+/** Today's CSV path in one call: columns guessed, then the format-neutral preview. */
+export function importContacts(rows: readonly string[][], existing: readonly Contact[], options: { duplicate: DuplicatePolicy }): CsvImportPreview {
+  const { header, columns, records } = csvRecords(rows);
+  return { ...previewImport(records, existing, options), header, columns };
 }
 
 const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
-const sameTarget = (a: DuplicateTarget, b: DuplicateTarget) =>
-  a.kind === 'existing' ? b.kind === 'existing' && a.id === b.id : b.kind === 'row' && a.line === b.line;
 
-function readRow(cells: readonly string[], columns: readonly ImportColumn[], line: number): ImportRow {
-  const errors: ImportError[] = [];
+function readRecord(cells: readonly string[], columns: readonly ImportColumn[], line: number): SourceRecord {
   const cell = (kind: ColumnKind) => {
     const i = columns.findIndex((c) => c.kind === kind);
     return i < 0 ? '' : unwrapCell(cells[i] ?? '');
@@ -362,68 +297,31 @@ function readRow(cells: readonly string[], columns: readonly ImportColumn[], lin
     // 张 + 三 → 张三; Smith + John → John Smith.
     name = /^[\u3400-\u9fff]/.test(family) ? family + given : [given, family].filter(Boolean).join(' ');
   }
-  if (name === '') errors.push({ field: 'name', text: msg('importFile.nameMissing') });
-  const org = oneLine(cell('org'));
-  const notes = multiLine(cell('notes'));
-  for (const [field, label, value, max] of [
-    ['name', msg('field.contactName'), name, CONTACT_NAME_MAX],
-    ['org', msg('field.org'), org, CONTACT_ORG_MAX],
-    ['notes', msg('field.notes'), notes, CONTACT_NOTES_MAX],
-  ] as const) {
-    const problem = tooLong(field, label, value, max);
-    if (problem?.detail) errors.push({ field, text: problem.detail });
-  }
-
-  const typed: string[] = [];
-  const numbers: ContactNumber[] = [];
+  const numbers: SourceNumber[] = [];
   columns.forEach((col, i) => {
     if (col.kind !== 'phone') return;
     const generic = GENERIC_PHONE.includes(headerKey(col.header).replace(/\d+$/, '')) || EXPORTED_HEADER_KINDS.get(headerKey(col.header)) === 'phone';
     for (const item of unwrapCell(cells[i] ?? '').split(/[;；,，、/|\r\n]+/)) {
-      const parsed = readNumber(item, generic ? '' : col.header);
-      if (!parsed) continue;
-      typed.push(parsed.typed);
-      if ('error' in parsed) errors.push({ field: 'numbers', text: parsed.error });
-      else if (!numbers.some((n) => n.number === parsed.number.number)) numbers.push(parsed.number);
+      const number = readNumberItem(item, generic ? '' : col.header);
+      if (number) numbers.push(number);
     }
   });
-  if (numbers.length > CONTACT_NUMBERS_MAX) {
-    errors.push({
-      field: 'numbers',
-      text: msg('importFile.tooManyNumbers', { max: CONTACT_NUMBERS_MAX, count: numbers.length }),
-    });
-  }
-
-  const groupNames = [
-    ...new Set(
-      cell('groups')
-        .split(/[;；,，、|\r\n]+/)
-        .map(oneLine)
-        .filter(Boolean),
-    ),
-  ];
-  const longGroup = groupNames.find((g) => textLength(g) > GROUP_NAME_MAX);
-  if (longGroup !== undefined) {
-    errors.push({
-      field: 'groups',
-      text: msg('importFile.groupNameTooLong', { name: quoteValue(longGroup), max: GROUP_NAME_MAX }),
-    });
-  }
   const favCol = columns.some((c) => c.kind === 'favorite');
   const mark = cell('favorite').trim();
-  const favorite = favCol ? /^(是|y|yes|true|1|★|☆|√|✓|✔|收藏)$/i.test(mark) || FAVORITE_YES.has(mark.toLowerCase()) : undefined;
-
-  const row: ImportRow = { line, status: errors.length ? 'error' : 'new', name, numbers: typed, errors };
-  if (!errors.length) {
-    const contact: ImportedContact = { name, numbers, org, notes, groupNames: groupNames.slice(0, CONTACT_GROUPS_MAX) };
-    if (favorite !== undefined) contact.favorite = favorite;
-    row.contact = contact;
-  }
-  return row;
+  const record: SourceRecord = {
+    line,
+    name,
+    numbers,
+    org: cell('org'),
+    notes: cell('notes'),
+    groupNames: cell('groups').split(/[;；,，、|\r\n]+/),
+  };
+  if (favCol) record.favorite = /^(是|y|yes|true|1|★|☆|√|✓|✔|收藏)$/i.test(mark) || FAVORITE_YES.has(mark.toLowerCase());
+  return record;
 }
 
 /** One number item of a cell: `13800138000`, `手机:13800138000`, `010-6552 9988`. */
-function readNumber(item: string, columnLabel: string): { typed: string; number: ContactNumber } | { typed: string; error: Message } | null {
+function readNumberItem(item: string, columnLabel: string): SourceNumber | null {
   let value = unwrapCell(item).trim();
   if (value === '') return null;
   let label = columnLabel;
@@ -433,122 +331,7 @@ function readNumber(item: string, columnLabel: string): { typed: string; number:
     label = m[1];
     value = m[2].trim();
   }
-  label = Array.from(oneLine(label)).slice(0, CONTACT_LABEL_MAX).join('');
-  if (/^\d+(\.\d+)?e\+?\d+$/i.test(value)) {
-    // 1.38001E+10: Excel showed the column as numbers and the file was saved that way; the
-    // digits are gone, so only the dispatcher can fix the file.
-    return {
-      typed: value,
-      error: msg('importFile.scientific', { value: quoteValue(value) }),
-    };
-  }
-  const parsed = normalizePhone(value);
-  if (!parsed.ok) return { typed: value, error: phoneErrorText(parsed) };
-  return { typed: value, number: { label, number: parsed.number } };
-}
-
-function duplicateText(number: string, t: DuplicateTarget): Message {
-  const name = quoteValue(t.name);
-  return t.kind === 'existing' ? msg('importFile.duplicateExisting', { number, name }) : msg('importFile.duplicateRow', { number, line: t.line, name });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Apply
-
-export interface ImportPlan {
-  /** New and changed contacts, each once, ready to store (changed ones keep id and createdAt). */
-  contacts: Contact[];
-  /** Groups named in the file that do not exist yet; store them before the contacts. */
-  newGroups: ContactGroup[];
-  counts: { added: number; merged: number; replaced: number; skipped: number; failed: number };
-}
-
-export function applyImport(
-  preview: ImportPreview,
-  existing: readonly Contact[],
-  options: { duplicate?: DuplicatePolicy; groups: readonly ContactGroup[]; now: number; newId: () => string },
-): ImportPlan {
-  const policy = options.duplicate ?? preview.duplicate;
-  const { now, newId } = options;
-  const groupKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase('zh-CN');
-  const groupIds = new Map(options.groups.map((g) => [groupKey(g.name), g.id]));
-  const newGroups: ContactGroup[] = [];
-  const groupId = (name: string) => {
-    let id = groupIds.get(groupKey(name));
-    if (id === undefined) {
-      id = newId();
-      groupIds.set(groupKey(name), id);
-      newGroups.push({ id, name, createdAt: now });
-    }
-    return id;
-  };
-
-  const byId = new Map(existing.map((c) => [c.id, c]));
-  const byLine = new Map<number, string>();
-  const changed = new Map<string, Contact>();
-  const counts = { added: 0, merged: 0, replaced: 0, skipped: 0, failed: 0 };
-  for (const row of preview.rows) {
-    const imported = row.contact;
-    if (!imported) {
-      counts.failed++;
-      continue;
-    }
-    if (row.status === 'new') {
-      const groups = imported.groupNames.map(groupId);
-      const contact: Contact = {
-        id: newId(),
-        ...fields(imported, groups),
-        favorite: imported.favorite ?? false,
-        createdAt: now,
-        updatedAt: now,
-      };
-      changed.set(contact.id, contact);
-      byLine.set(row.line, contact.id);
-      counts.added++;
-      continue;
-    }
-    const t = row.duplicateOf!;
-    const id = t.kind === 'existing' ? t.id : byLine.get(t.line);
-    const current = id === undefined ? undefined : (changed.get(id) ?? byId.get(id));
-    if (policy === 'skip' || !current) {
-      counts.skipped++;
-      continue;
-    }
-    // Resolved only now, so a skipped row never creates a group.
-    const groups = imported.groupNames.map(groupId);
-    const next = policy === 'merge' ? merge(current, imported, groups) : replace(current, imported, groups);
-    if (!next) {
-      counts.failed++;
-      continue;
-    }
-    changed.set(current.id, { ...next, updatedAt: now });
-    counts[policy === 'merge' ? 'merged' : 'replaced']++;
-  }
-  return { contacts: [...changed.values()], newGroups, counts };
-}
-
-function fields(c: ImportedContact, groupIds: string[]) {
-  return { name: c.name, numbers: c.numbers, org: c.org, notes: c.notes, groupIds };
-}
-
-function replace(current: Contact, c: ImportedContact, groupIds: string[]): Contact {
-  return { ...current, ...fields(c, groupIds), favorite: c.favorite ?? current.favorite };
-}
-
-/** Adds what the contact lacks; null if the result would break a limit (the row then fails). */
-function merge(current: Contact, c: ImportedContact, groupIds: string[]): Contact | null {
-  const numbers = [...current.numbers, ...c.numbers.filter((n) => !current.numbers.some((m) => m.number === n.number))];
-  const notes = c.notes === '' || current.notes.includes(c.notes) ? current.notes : [current.notes, c.notes].filter(Boolean).join('\n');
-  const groups = [...new Set([...current.groupIds, ...groupIds])];
-  if (numbers.length > CONTACT_NUMBERS_MAX || textLength(notes) > CONTACT_NOTES_MAX || groups.length > CONTACT_GROUPS_MAX) return null;
-  return {
-    ...current,
-    numbers,
-    org: current.org || c.org,
-    notes,
-    groupIds: groups,
-    favorite: current.favorite || c.favorite === true,
-  };
+  return { raw: value, label };
 }
 
 // ---------------------------------------------------------------------------------------------

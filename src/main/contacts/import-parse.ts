@@ -6,7 +6,7 @@
 import type { Contact } from '../../shared/domain';
 import { IMPORT_ROWS_MAX } from '../../shared/contact-limits';
 import type { DuplicatePolicy } from '../../shared/domain';
-import { CsvTooManyRowsError, decodeCsvBytes, importContacts, parseCsv, type CsvEncoding, type ImportPreview } from './csv';
+import { CsvTooManyRowsError, decodeCsvBytes, importContacts, parseCsv, type CsvEncoding, type CsvImportPreview } from './csv';
 
 export interface ImportParseInput {
   bytes: Uint8Array;
@@ -16,7 +16,9 @@ export interface ImportParseInput {
 }
 
 export type ImportParseOutput =
-  { ok: true; preview: ImportPreview; encoding: CsvEncoding } | { ok: false; reason: 'undecodable' } | { ok: false; reason: 'too_many_rows'; maxRows: number };
+  | { ok: true; preview: CsvImportPreview; encoding: CsvEncoding }
+  | { ok: false; reason: 'undecodable' }
+  | { ok: false; reason: 'too_many_rows'; maxRows: number };
 
 export interface ImportProgress {
   stage: 'decoding' | 'parsing' | 'checking';

@@ -2,7 +2,9 @@ import { LANGUAGES, msg } from '../../../src/shared/i18n';
 import { words } from '../../support/words';
 import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../../bench/generate-contacts';
-import { applyImport, decodeCsvBytes, exportContactsCsv, importContacts, parseCsv, type ImportPreview } from '../../../src/main/contacts/csv';
+import { decodeCsvBytes, exportContactsCsv, importContacts, parseCsv } from '../../../src/main/contacts/csv';
+import { applyImport } from '../../../src/main/contacts/import/import-apply';
+import type { ImportPreview } from '../../../src/main/contacts/import/import-preview';
 import type { Contact, ContactGroup } from '../../../src/shared/domain';
 import { normalizePhone, phoneErrorText } from '../../../src/shared/phone';
 
