@@ -14,6 +14,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { createRosterDraft } from './contacts/roster-draft';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
 import type { OperationHandlers } from './ipc/operations';
@@ -118,6 +119,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // moment regardless), so the first page does not compete with it.
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
+  const rosterDraft = createRosterDraft(deps.settingsStore, deps.log);
   const importer = createContactsImport({ contacts: sources.contacts, groups: contacts.groups, now });
   const callLog = sources.callLog;
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
@@ -193,6 +195,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     groupDelete: async (req) => contacts.deleteGroup(req.id),
     rosterSave: async (req) => contacts.saveRoster(req.roster),
     rosterDelete: async (req) => contacts.deleteRoster(req.id),
+    rosterDraftGet: async () => success({ members: rosterDraft.get() }),
+    rosterDraftSet: async (req) => rosterDraft.set(req.members),
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),

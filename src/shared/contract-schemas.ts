@@ -131,6 +131,9 @@ export const requestSchemas = {
     })
     .strict(),
   rosterDelete: z.object({ id }).strict(),
+  // The conference being built, kept by main so it survives reloads and restarts.
+  rosterDraftGet: empty,
+  rosterDraftSet: z.object({ members: z.array(rosterMember).max(ROSTER_MEMBERS_MAX) }).strict(),
   contactsImportPreview: z
     .object({
       fileName: z.string().max(255),

@@ -25,6 +25,7 @@ import type {
   ContactGroup,
   ContactRecord,
   Roster,
+  RosterMember,
   PhoneNumber,
   SessionId,
   Settings,
@@ -92,6 +93,7 @@ export type GroupDeleteResponse = Result<{ deleted: boolean; listRevision: ListR
 export type GroupSaveResponse = Result<{ group: ContactGroup }>;
 export type RosterSaveResponse = Result<{ roster: Roster }>;
 export type DeletedResponse = Result<{ deleted: boolean }>;
+export type RosterDraftResponse = Result<{ members: RosterMember[] }>;
 
 export type ImportPreviewRequest = RequestOf<'contactsImportPreview'>;
 export interface ImportPreviewRow {
@@ -155,6 +157,9 @@ export interface Responses {
   groupDelete: GroupDeleteResponse;
   rosterSave: RosterSaveResponse;
   rosterDelete: DeletedResponse;
+  /** The conference being built (not a saved roster): survives reloads and restarts. */
+  rosterDraftGet: RosterDraftResponse;
+  rosterDraftSet: RosterDraftResponse;
   contactsImportPreview: ImportPreviewResponse;
   contactsImportApply: ImportApplyResponse;
   contactsImportRows: ImportRowsResponse;
@@ -193,6 +198,8 @@ const operationNameSet: Record<OperationName, true> = {
   groupDelete: true,
   rosterSave: true,
   rosterDelete: true,
+  rosterDraftGet: true,
+  rosterDraftSet: true,
   contactsImportPreview: true,
   contactsImportApply: true,
   contactsImportRows: true,

@@ -175,6 +175,8 @@ export const MODEL: Record<OperationName, Shape> = {
       ),
     ),
   }),
+  rosterDraftGet: EMPTY,
+  rosterDraftSet: obj({ members: req(arr(obj({ contactId: opt(id), name: req(str(CONTACT_NAME_MAX)), number: req(typedNumber) }), 8)) }),
   rosterDelete: obj({ id: req(id) }),
   contactsImportPreview: obj({
     fileName: req(str(255)),
