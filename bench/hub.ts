@@ -29,6 +29,7 @@ import { openPglite } from '../src/hub/db/pglite';
 import { openPostgres } from '../src/hub/db/postgres';
 import type { Db } from '../src/hub/db/types';
 import { SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC } from '../src/simulator';
+import { SseFrameParser } from '../src/shared/sse-frames';
 import { createYunxinClient, signCallback } from '../src/yunxin';
 import { startPgCluster, type PgCluster } from '../tests/support/pg-cluster';
 import { median, percentile } from './stats';
@@ -341,19 +342,15 @@ function subscribe(hubUrl: string, token: string, onEvent: () => void): Promise<
         res.resume();
         return;
       }
-      let buffer = '';
+      const parser = new SseFrameParser();
       let ready = false;
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let at: number;
-        while ((at = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, at);
-          buffer = buffer.slice(at + 2);
-          if (!ready && block.startsWith(': ready')) {
+        for (const frame of parser.push(chunk)) {
+          if (!ready && frame.comments.includes('ready')) {
             ready = true;
             resolve({ arrivals, close: () => req.destroy() });
-          } else if (block.includes('\nevent: directory\n') || block.startsWith('event: directory\n')) {
+          } else if (frame.event === 'directory') {
             arrivals.push(performance.now());
             onEvent();
           }

@@ -16,10 +16,15 @@ import type { HubContext } from './context';
 import { migrate, MIGRATION_LOCK_KEY } from './db/migrate';
 import { openDb } from './db/open';
 import type { Db } from './db/types';
+import { EventSequencer } from './event-sequencer';
 import { EventFanout } from './events';
 import { createLogger } from './log';
 import { createMetrics, instrumentDb, type HubMetrics } from './metrics';
+import { schedulePruning } from './prune';
 import { dbRateLimitStore } from './rate-limit-store';
+import { hubSchemaController } from './validation';
+import { fail, localizeFailures } from './messages';
+import { msg } from '../shared/i18n';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { callbackRoutes } from './routes/callback';
@@ -43,6 +48,8 @@ export interface HubOptions {
   /** Overrides config.rateLimitPerMinute (tests). */
   apiRateLimit?: number;
   heartbeatMs?: number;
+  /** How often the event sequencer looks for events nobody numbered (default 1 000 ms; 0 = never, tests). */
+  sequencerSweepMs?: number;
   now?: () => number;
 }
 
@@ -52,6 +59,7 @@ export interface Hub {
   config: HubConfig;
   metrics: HubMetrics;
   yunxin: YunxinAccess;
+  sequencer: EventSequencer;
   /** Set when this start created the first admin with a generated password: print it once. */
   firstAdmin?: { username: string; password: string; generated: boolean };
   listen(): Promise<string>;
@@ -101,6 +109,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const yunxin = createYunxinAccess({ config, db, fetch: options.fetch });
   const fanout = new EventFanout(db, (err) => log.error({ err }, 'event fan-out failed'));
   await fanout.start();
+  const sequencer = new EventSequencer(db, (err) => log.error({ err }, 'event sequencing failed'), options.sequencerSweepMs);
+  sequencer.start();
+  const pruning = schedulePruning(
+    db,
+    { eventRetentionMs: config.eventRetentionMs, intervalMs: config.pruneIntervalMs },
+    (report) => {
+      const { ran, ...counts } = report;
+      if (ran && Object.values(counts).some((n) => n > 0)) log.info({ pruned: counts }, 'pruned old rows');
+    },
+    (err) => log.error({ err }, 'pruning failed'),
+  );
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -110,9 +129,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // A hop count is valid at runtime (proxy-addr); the type declarations only list string | boolean.
     trustProxy: config.trustProxy as string | boolean,
     return503OnClosing: true,
-    // Unknown fields are an error, not silently dropped (Fastify's default strips them).
-    ajv: { customOptions: { removeAdditional: false } },
+    // Bodies without type coercion, unknown fields refused (src/hub/validation.ts).
+    schemaController: hubSchemaController,
   });
+
+  localizeFailures(app);
 
   const requireRole =
     (...roles: Role[]) =>
@@ -121,28 +142,29 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       const user = token ? await userForToken(db, token) : undefined;
       if (!user) {
         reply.header('WWW-Authenticate', 'Bearer');
-        await reply.code(401).send({ ok: false, code: 'unauthorized', message: 'Sign in first (missing, expired or revoked token).' });
+        await fail(reply, 401, 'unauthorized', msg('hub.unauthorized'));
         return;
       }
       if (roles.length > 0 && !roles.includes(user.role)) {
-        await reply.code(403).send({ ok: false, code: 'forbidden', message: `This needs the role ${roles.join(' or ')}.` });
+        await fail(reply, 403, 'forbidden', msg('hub.forbidden', { roles: roles.join(' / ') }));
         return;
       }
       req.user = user;
     };
 
-  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, requireRole, now: options.now ?? Date.now };
+  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, sequencer, requireRole, now: options.now ?? Date.now };
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown }, req, reply) => {
-    if (err.validation) return reply.code(400).send({ ok: false, code: 'invalid_input', message: err.message });
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown; retryAfterSeconds?: number }, req, reply) => {
+    // Ajv's and Fastify's own texts are English and technical: they go in as the problem.
+    if (err.validation) return fail(reply, 400, 'invalid_input', msg('hub.invalidRequest', { problem: err.message }));
     const status = err.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send({ ok: false, code: 'rate_limited', message: err.message });
-    if (status === 413) return reply.code(413).send({ ok: false, code: 'too_large', message: 'The request body is too large.' });
-    if (status < 500) return reply.code(status).send({ ok: false, code: err.code ?? 'bad_request', message: err.message });
+    if (status === 429) return fail(reply, 429, 'rate_limited', msg('hub.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
+    if (status === 413) return fail(reply, 413, 'too_large', msg('hub.tooLarge'));
+    if (status < 500) return fail(reply, status, err.code ?? 'bad_request', msg('hub.invalidRequest', { problem: err.message }));
     req.log.error({ err }, 'request failed');
-    return reply.code(500).send({ ok: false, code: 'internal', message: 'Internal error; nothing more is known.' });
+    return fail(reply, 500, 'internal', msg('hub.internal'));
   });
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'not_found', message: 'No such route.' }));
+  app.setNotFoundHandler((_req, reply) => fail(reply, 404, 'not_found', msg('hub.noRoute')));
   app.addHook('onResponse', async (req, reply) => {
     metrics.requests.inc({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
   });
@@ -158,6 +180,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       statusCode: 429,
       code: 'rate_limited',
       message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      retryAfterSeconds: Math.ceil(context.ttl / 1000),
     }),
   });
 
@@ -178,6 +201,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     config,
     metrics,
     yunxin,
+    sequencer,
     firstAdmin,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
@@ -188,8 +212,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       if (closed) return;
       closed = true;
+      await pruning.stop();
       await fanout.close();
       await app.close();
+      await sequencer.close();
       if (ownsDb) await rawDb.close();
     },
   };

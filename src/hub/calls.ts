@@ -112,6 +112,7 @@ export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInp
     ]);
     await appendEvent(tx, 'call', { callId: id, session, kind: input.kind, dispatcher: user.username, ok: result.ok }, { ownerId: user.id });
   });
+  ctx.sequencer.poke();
   ctx.metrics.calls.inc({ kind: input.kind, result: result.ok ? 'ok' : String(result.code) });
   if (result.ok) return { ok: true, session: result.session, id };
   return { ...result, id, httpStatus: 502 };

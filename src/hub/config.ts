@@ -4,8 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import { DEFAULT_BASE_URL } from '../shared/limits';
+import { checkApiBaseUrl } from '../yunxin/api-host';
 import { PASSWORD_MIN } from './auth/passwords';
-import { isAllowedYunxinBaseUrl } from './base-url';
 import { isPostgresUrl } from './db/open';
 import { parseKey } from './secret-box';
 
@@ -49,6 +49,13 @@ export interface HubConfig {
   trustProxy: boolean | number | string;
   /** API requests per client address and minute (health, metrics, the callback and SSE are exempt). */
   rateLimitPerMinute: number;
+  /**
+   * How long events are kept for Last-Event-ID resume (HUB_EVENT_RETENTION_HOURS, default 7 days).
+   * A desk resuming from an older id is told to resync (src/hub/prune.ts).
+   */
+  eventRetentionMs: number;
+  /** How often the housekeeping runs (HUB_PRUNE_INTERVAL_MIN, default 10 minutes; 0 = only at start). */
+  pruneIntervalMs: number;
 }
 
 export const DEFAULTS = {
@@ -60,6 +67,8 @@ export const DEFAULTS = {
   callbackWindowMs: 5 * 60_000,
   callbackBodyLimit: 1024 * 1024,
   bodyLimit: 64 * 1024,
+  eventRetentionHours: 7 * 24,
+  pruneIntervalMin: 10,
 } as const;
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -84,7 +93,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   let yunxin: YunxinEnv | undefined;
   if (env.YUNXIN_APP_KEY) {
     const baseUrl = env.YUNXIN_BASE_URL || DEFAULT_BASE_URL;
-    if (!isAllowedYunxinBaseUrl(baseUrl)) throw new Error('YUNXIN_BASE_URL must be an https:// address under netease.im');
+    // The desk's rule (src/yunxin/api-host.ts), without its loopback exception: a production hub
+    // signs for the real account, and its sandbox simulator is wired in code, not by this variable.
+    const host = checkApiBaseUrl(baseUrl, { allowLoopback: false });
+    if (!host.ok) throw new Error(`YUNXIN_BASE_URL must be an https:// address under netease.im (${host.reason})`);
     yunxin = { appKey: env.YUNXIN_APP_KEY, baseUrl };
     if (env.YUNXIN_APP_SECRET) yunxin.appSecret = env.YUNXIN_APP_SECRET;
     if (env.YUNXIN_CALLER_ACC) yunxin.callerAcc = env.YUNXIN_CALLER_ACC;
@@ -111,6 +123,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: env.HUB_LOG_LEVEL || 'info',
     trustProxy: trustProxyFrom(env.HUB_TRUST_PROXY),
     rateLimitPerMinute: intFrom(env, 'HUB_RATE_LIMIT_PER_MIN', 1200, 1, 1_000_000),
+    eventRetentionMs: intFrom(env, 'HUB_EVENT_RETENTION_HOURS', DEFAULTS.eventRetentionHours, 1, 24 * 366) * 3600_000,
+    pruneIntervalMs: intFrom(env, 'HUB_PRUNE_INTERVAL_MIN', DEFAULTS.pruneIntervalMin, 0, 24 * 60) * 60_000,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (env.HUB_ADMIN_USER) config.adminUser = env.HUB_ADMIN_USER;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AuthUser, Role } from './auth/tokens';
 import type { HubConfig } from './config';
 import type { Db } from './db/types';
+import type { EventSequencer } from './event-sequencer';
 import type { EventFanout } from './events';
 import type { HubMetrics } from './metrics';
 import type { YunxinAccess } from './yunxin-access';
@@ -15,6 +16,8 @@ export interface HubContext {
   metrics: HubMetrics;
   yunxin: YunxinAccess;
   fanout: EventFanout;
+  /** Poke after committing a transaction that appended events. */
+  sequencer: EventSequencer;
   /** The hub's clock in ms (tests replay the documented callback vectors at their CurTime). */
   now(): number;
   /** preHandler: 401 without a valid token, 403 when the role is not listed. */
@@ -33,6 +36,4 @@ export function userOf(req: FastifyRequest): AuthUser {
   return req.user;
 }
 
-export function fail(reply: FastifyReply, status: number, code: string | number, message: string, extra: Record<string, unknown> = {}) {
-  return reply.code(status).send({ ok: false, code, message, ...extra });
-}
+export { fail } from './messages';

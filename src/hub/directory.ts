@@ -14,7 +14,8 @@ import {
   ROSTER_MEMBERS_MAX,
   ROSTER_NAME_MAX,
 } from '../shared/contact-limits';
-import { failure, type Failure } from '../shared/result';
+import { msg } from '../shared/i18n';
+import { failWith, type Failure } from '../shared/result';
 import { validatePhoneField } from '../shared/validation';
 
 export type DirectoryKind = 'contact' | 'group' | 'roster';
@@ -81,7 +82,7 @@ function blank(name: unknown): boolean {
 
 /** The stored form of an item (trimmed, numbers normalised), or the first problem. */
 export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: Json } | Failure {
-  if (blank(input.name)) return failure('invalid_input', 'The name is empty.', { field: 'name' });
+  if (blank(input.name)) return failWith('invalid_input', msg('hub.directory.nameEmpty'), { field: 'name' });
   const name = (input.name as string).trim();
   if (kind === 'group') return { ok: true, data: { name } };
 
@@ -92,7 +93,11 @@ export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: J
       const v = validatePhoneField(list[i].number, `${field}[${i}].number`);
       if (!v.ok) return v;
       const first = seen.get(v.number);
-      if (first !== undefined) return failure('invalid_input', `${v.number} is listed twice (${first + 1} and ${i + 1}).`, { field: `${field}[${i}].number` });
+      if (first !== undefined) {
+        return failWith('invalid_input', msg('hub.directory.numberTwice', { number: v.number, first: first + 1, second: i + 1 }), {
+          field: `${field}[${i}].number`,
+        });
+      }
       seen.set(v.number, i);
       out.push({ ...list[i], number: v.number });
     }

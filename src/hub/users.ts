@@ -1,7 +1,8 @@
 /** User rows and the rules for creating and editing them. */
 import { validatePhoneField } from '../shared/validation';
 import type { Failure } from '../shared/result';
-import { failure } from '../shared/result';
+import { failWith } from '../shared/result';
+import { msg } from '../shared/i18n';
 import type { Queryable } from './db/types';
 import type { Role } from './auth/tokens';
 
@@ -54,5 +55,19 @@ export function checkPhone(phone: unknown): { ok: true; phone: string } | Failur
 }
 
 export function passwordProblem(password: string, min: number): Failure | null {
-  return password.length < min ? failure('invalid_input', `The password must be at least ${min} characters long.`, { field: 'password' }) : null;
+  return password.length < min ? failWith('invalid_input', msg('hub.user.passwordShort', { min }), { field: 'password' }) : null;
+}
+
+/**
+ * What creating and editing a user share: a password (when given) long enough, a phone (when
+ * given) valid and normalised. `phone` is undefined when none was sent (an edit leaves it).
+ */
+export function checkUserFields(fields: { password?: string; phone?: string }, passwordMin: number): { ok: true; phone?: string } | Failure {
+  if (fields.password !== undefined) {
+    const pw = passwordProblem(fields.password, passwordMin);
+    if (pw) return pw;
+  }
+  if (fields.phone === undefined) return { ok: true };
+  const p = checkPhone(fields.phone);
+  return p.ok ? { ok: true, phone: p.phone } : p;
 }

@@ -6,7 +6,8 @@
  * The secret never leaves this module except into the client's signature and the callback check.
  */
 import { SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC } from '../simulator/sandbox-account';
-import { failure, type Failure } from '../shared/result';
+import { msg, type Message } from '../shared/i18n';
+import { failWith, type Failure } from '../shared/result';
 import { createYunxinClient, type YunxinClient } from '../yunxin';
 import type { HubConfig, HubMode } from './config';
 import type { Queryable } from './db/types';
@@ -44,12 +45,11 @@ export function createYunxinAccess(deps: { config: HubConfig; db: Queryable; fet
   let sandboxBaseUrl: string | undefined;
   let cached: { at: number; value: ResolvedAccount | Failure } | undefined;
 
-  const notConfigured = (what: string): Failure =>
-    failure('not_configured', `The hub's Yunxin account is incomplete: ${what} is not set (an admin sets it in the hub settings).`);
+  const notConfigured = (detail: Message): Failure => failWith('not_configured', detail);
 
   async function resolveProduction(): Promise<ResolvedAccount | Failure> {
     const env = config.yunxin;
-    if (!env) return notConfigured('YUNXIN_APP_KEY');
+    if (!env) return notConfigured(msg('hub.yunxin.noAppKey'));
     let stored: StoredYunxinSettings = {};
     if (!env.appSecret || !env.callerAcc) {
       const r = await db.query<{ value: StoredYunxinSettings }>('SELECT value FROM settings WHERE key = $1', [YUNXIN_SETTINGS_KEY]);
@@ -57,20 +57,19 @@ export function createYunxinAccess(deps: { config: HubConfig; db: Queryable; fet
     }
     let appSecret = env.appSecret;
     if (!appSecret && stored.secret) {
-      if (!config.secretKey) return notConfigured('the secret key (HUB_SECRET_KEY) to decrypt the stored AppSecret');
+      if (!config.secretKey) return notConfigured(msg('hub.yunxin.noSecretKey'));
       appSecret = open(config.secretKey, stored.secret);
-      if (appSecret === undefined)
-        return failure('not_configured', 'The stored AppSecret cannot be decrypted with this HUB_SECRET_KEY: set the AppSecret again.');
+      if (appSecret === undefined) return notConfigured(msg('hub.yunxin.undecryptable'));
     }
-    if (!appSecret) return notConfigured('the AppSecret');
+    if (!appSecret) return notConfigured(msg('hub.yunxin.noAppSecret'));
     const callerAcc = env.callerAcc ?? stored.callerAcc;
-    if (!callerAcc) return notConfigured('callerAcc (YUNXIN_CALLER_ACC)');
+    if (!callerAcc) return notConfigured(msg('hub.yunxin.noCallerAcc'));
     return { appKey: env.appKey, appSecret, baseUrl: env.baseUrl, callerAcc };
   }
 
   async function account(): Promise<ResolvedAccount | Failure> {
     if (config.mode === 'sandbox') {
-      if (!sandboxBaseUrl) return failure('not_configured', 'The sandbox simulator is not running.');
+      if (!sandboxBaseUrl) return notConfigured(msg('hub.yunxin.sandboxDown'));
       return { appKey: SANDBOX_ACCOUNT.appKey, appSecret: SANDBOX_ACCOUNT.appSecret, baseUrl: sandboxBaseUrl, callerAcc: SANDBOX_CALLER_ACC };
     }
     const now = Date.now();

@@ -14,6 +14,7 @@ import { realRepeat, type Repeat } from './calls/repeat';
 import { createSessionTracker } from './calls/session-tracker';
 import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
+import { createMappingMemory } from './contacts/import/mapping-memory';
 import { createRosterDraft } from './contacts/roster-draft';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
@@ -23,6 +24,7 @@ import type { Logger } from './log';
 import { createSandbox, type Sandbox } from './sandbox/sandbox';
 import { createSettingsService } from './settings/settings-service';
 import { openSources, type DataSources, type SourcesOptions } from './sources/data-sources';
+import { openConfStore } from './stores/conf-store';
 import type { KeyValueStore } from './stores/kv-store';
 import { createNoticeBoard } from './stores/notice-board';
 import type { StoreNotice } from './stores/store-notice';
@@ -120,7 +122,13 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
   const rosterDraft = createRosterDraft(deps.settingsStore, deps.log);
-  const importer = createContactsImport({ contacts: sources.contacts, groups: contacts.groups, now });
+  const importer = createContactsImport({
+    contacts: sources.contacts,
+    groups: contacts.groups,
+    now,
+    onProgress: (progress) => events.emit('importProgress', progress),
+    mappings: createMappingMemory(openConfStore({ cwd: deps.dataDir, name: 'import-mappings' }).store),
+  });
   const callLog = sources.callLog;
   const calls = createCallService({ settings: settings.get, clientFor, callLog, nameFor: contacts.nameFor, now, log: deps.log });
   const tracker = createSessionTracker({
@@ -200,7 +208,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),
-    contactsImportProgress: async () => success({ progress: importer.progress() }),
     contactsExport: async (req) => importer.exportCsv(req.lang),
     callLogList: async (req) => success(callLog.list(req.sinceRevision)),
     callLogExport: async (req) => success({ fileName: `call-log-${fileStamp(now())}.csv`, csv: exportCallLogCsv(callLog.list().entries, req.lang) }),

@@ -29,6 +29,7 @@ import {
   ROSTER_MEMBERS_MAX,
   ROSTER_NAME_MAX,
 } from './contact-limits';
+import { COLUMN_ROLES, IMPORT_COLUMNS_MAX, SHEET_NAME_MAX } from './import-mapping';
 
 /** A number as the dispatcher typed it; main normalises and validates it. */
 const typedNumber = z.string().max(64);
@@ -144,6 +145,14 @@ export const requestSchemas = {
         .max(IMPORT_BASE64_MAX_CHARS)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/),
       duplicate,
+      // The reader's choices: which sheet of a workbook, what each column means (the mapping
+      // step), the language of the labels it translates (Mobile → 手机).
+      sheet: z.string().max(SHEET_NAME_MAX).optional(),
+      mapping: z
+        .array(z.object({ role: z.enum(COLUMN_ROLES), label: z.string().max(CONTACT_LABEL_MAX) }).strict())
+        .max(IMPORT_COLUMNS_MAX)
+        .optional(),
+      lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional(),
     })
     .strict(),
   contactsImportApply: z
@@ -156,7 +165,6 @@ export const requestSchemas = {
       duplicate,
     })
     .strict(),
-  contactsImportProgress: empty,
   contactsImportRows: z
     .object({
       importId: z

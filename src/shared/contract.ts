@@ -30,6 +30,7 @@ import type {
   SessionId,
   Settings,
 } from './domain';
+import type { ColumnRole, ImportFormat } from './import-mapping';
 import type { PhoneParse } from './phone';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
@@ -116,17 +117,42 @@ export interface ImportPreview {
   /** The first rows whose status is not 'new' (duplicates and errors). */
   problemRows: ImportPreviewRow[];
   summary: { total: number; new: number; duplicate: number; error: number };
+  /** How the file was read: its format, sheet and columns (the dialog's sheet picker and mapping step). */
+  source: ImportSourceView;
+}
+/** One column of an imported table, for the mapping step: its header, first values and meaning. */
+export interface ImportColumnView {
+  header: string;
+  /** The column's values in the first data rows (IMPORT_SAMPLE_ROWS), shortened. */
+  samples: string[];
+  role: ColumnRole;
+  label: string;
+}
+export interface ImportSourceView {
+  format: ImportFormat;
+  /** The text encoding found (CSV, vCard); null for a workbook. */
+  encoding: string | null;
+  /** A workbook's sheet names (empty otherwise) and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  /** The known layout recognised by its header; `none`: no header row, columns taken by position. */
+  layout: 'google' | 'outlook' | 'generic' | 'none' | 'vcard';
+  /** One per column of a table; empty for a vCard, whose fields name themselves. */
+  columns: ImportColumnView[];
+  /** False when the dispatcher should check the columns before importing (the dialog opens the mapping step). */
+  certain: boolean;
+  /** Where the columns' meaning came from: the header guess, a mapping remembered for these headers, the request's, or the file itself (vCard). */
+  mappingFrom: 'guess' | 'remembered' | 'chosen' | 'file';
 }
 export type ImportPreviewResponse = Result<{ preview: ImportPreview }>;
 export type ImportRowsRequest = RequestOf<'contactsImportRows'>;
 export type ImportRowsResponse = Result<{ rows: ImportPreviewRow[]; total: number }>;
-/** How far the preview being parsed has got (null when none is running), for the import dialog to show. */
+/** How far the preview being parsed has got, for the import dialog to show (the `importProgress` event). */
 export interface ImportProgressView {
   stage: 'decoding' | 'parsing' | 'checking';
   /** 0…1 within the stage. */
   done: number;
 }
-export type ImportProgressResponse = Result<{ progress: ImportProgressView | null }>;
 export type ImportApplyRequest = RequestOf<'contactsImportApply'>;
 export type ImportApplyResponse = Result<{ added: number; merged: number; replaced: number; skipped: number; failed: number }>;
 /** `lang`: the language of the file's headers and words, the UI language (zh-CN when absent). */
@@ -163,7 +189,6 @@ export interface Responses {
   contactsImportPreview: ImportPreviewResponse;
   contactsImportApply: ImportApplyResponse;
   contactsImportRows: ImportRowsResponse;
-  contactsImportProgress: ImportProgressResponse;
   contactsExport: CsvExportResponse;
   callLogList: CallLogListResponse;
   callLogExport: CsvExportResponse;
@@ -203,7 +228,6 @@ const operationNameSet: Record<OperationName, true> = {
   contactsImportPreview: true,
   contactsImportApply: true,
   contactsImportRows: true,
-  contactsImportProgress: true,
   contactsExport: true,
   callLogList: true,
   callLogExport: true,
@@ -246,6 +270,8 @@ export interface AppEvents {
    * `phone` is the normalised number, or why the text is not one (shown as the normal error).
    */
   dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: PhoneParse };
+  /** An import preview is being read and checked in main: how far it has got (sent as it goes, at most every 100 ms). */
+  importProgress: ImportProgressView;
 }
 export type AppEventName = keyof AppEvents;
 /** One event as the window receives it: a union discriminated by `type`. */

@@ -83,6 +83,10 @@ describe.each(engines)('audit, metrics and the Yunxin account settings ($name)',
     expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://evil.example.com' })).toThrow(/netease\.im/);
     expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'http://api.netease.im' })).toThrow(/netease\.im/);
     expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://api.netease.im.evil.com' })).toThrow(/netease\.im/);
+    // The shared rule (src/yunxin/api-host.ts) also refuses credentials, a query and loopback here.
+    expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://user:pw@api.netease.im' })).toThrow(/credentials/);
+    expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://api.netease.im/?x=1' })).toThrow(/query/);
+    expect(() => readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'http://127.0.0.1:9000' })).toThrow(/loopback/);
     expect(readConfig({ YUNXIN_APP_KEY: 'k', YUNXIN_BASE_URL: 'https://api.netease.im' }).mode).toBe('production');
     expect(() => readConfig({ HUB_ADMIN_PASSWORD: 'short' })).toThrow(/at least 8/);
     expect(() => readConfig({ HUB_SECRET_KEY: 'not-a-key' })).toThrow(/HUB_SECRET_KEY/);

@@ -90,6 +90,25 @@ describe.each(engines)('placing calls and conferences ($name)', (engine) => {
     expect(sent(startCallPath)).toBe(before);
   });
 
+  it('body types are strict: "600" where a number belongs is refused and sends nothing (querystrings still take ?limit=1)', async () => {
+    const d = await t.user('dispatcher', { phone: '13800138010' });
+    const before = sent(startCallPath);
+    const asText = await t.api('POST', '/api/calls', { token: d.token, body: { callee: callee(), maxDur: '600' } });
+    expect(asText.status).toBe(400);
+    expect(asText.body).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(String(asText.body.message)).toMatch(/maxDur/);
+    const conf = await t.api('POST', '/api/conferences', { token: d.token, body: { callees: [callee()], maxDur: '600' } });
+    expect(conf.status).toBe(400);
+    // A number where a string belongs is not turned into one either.
+    expect((await t.api('POST', '/api/calls', { token: d.token, body: { callee: 13900139000 } })).status).toBe(400);
+    expect(sent(startCallPath)).toBe(before);
+    // The same value as a real number is fine.
+    expect((await t.api('POST', '/api/calls', { token: d.token, body: { callee: callee(), maxDur: 600 } })).status).toBe(200);
+    const disabled = await t.api('PATCH', `/api/users/${d.username}`, { token: t.adminToken, body: { disabled: 'true' } });
+    expect(disabled.status).toBe(400);
+    expect((await t.api('GET', '/api/me', { token: d.token })).status).toBe(200);
+  });
+
   it('a Yunxin failure comes back as data, is recorded, and is not retried', async () => {
     const d = await t.user('dispatcher', { phone: '13800138004' });
     t.simulator!.faults.set({ kind: 'code', code: 403, path: startCallPath, times: 1 });

@@ -182,9 +182,19 @@ export const MODEL: Record<OperationName, Shape> = {
     fileName: req(str(255)),
     dataBase64: req(str(IMPORT_BASE64_MAX_CHARS, { pattern: BASE64, sample: csvBase64 })),
     duplicate: req(duplicate),
+    sheet: opt(str(64)),
+    mapping: opt(
+      arr(
+        obj({
+          role: req(oneOf('name', 'family', 'given', 'number', 'label', 'org', 'notes', 'groups', 'favorite', 'ignore')),
+          label: req(str(CONTACT_LABEL_MAX)),
+        }),
+        256,
+      ),
+    ),
+    lang: opt(oneOf('zh-CN', 'en')),
   }),
   contactsImportApply: obj({ importId: req(str(64, { min: 1, pattern: IMPORT_ID })), duplicate: req(duplicate) }),
-  contactsImportProgress: EMPTY,
   contactsImportRows: obj({
     importId: req(str(64, { min: 1, pattern: IMPORT_ID })),
     offset: req(int({ min: 0 })),

@@ -1,11 +1,12 @@
 /** Sign-in, sign-out, the current user, and user administration (admin only). */
 import type { FastifyInstance } from 'fastify';
+import { msg } from '../../shared/i18n';
 import { appendAudit } from '../audit';
 import { dummyPasswordHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from '../auth/passwords';
 import { clearUserFailures, recordFailure, throttledFor } from '../auth/throttle';
 import { issueToken, revokeAllTokens, revokeToken, ROLES, type Role } from '../auth/tokens';
 import { fail, userOf, type HubContext } from '../context';
-import { canonicalUsername, type DbUserRow, checkPhone, findUser, listUsers, passwordProblem, toUser, USERNAME_PATTERN } from '../users';
+import { canonicalUsername, checkUserFields, type DbUserRow, findUser, listUsers, toUser, USERNAME_PATTERN } from '../users';
 
 const userSchema = {
   type: 'object',
@@ -56,7 +57,7 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
       const wait = await throttledFor(db, username, address);
       if (wait > 0) {
         reply.header('Retry-After', String(wait));
-        return fail(reply, 429, 'throttled', `Too many failed sign-ins; try again in ${wait} s.`, { retryAfterSeconds: wait });
+        return fail(reply, 429, 'throttled', msg('hub.login.throttled', { seconds: wait }), { retryAfterSeconds: wait });
       }
       const user = await findUser(db, username);
       // A missing user costs one scrypt too, so response time does not reveal which names exist.
@@ -71,7 +72,7 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
             detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'bad_password' },
           });
         });
-        return fail(reply, 401, 'unauthorized', 'Wrong user name or password, or the account is disabled.');
+        return fail(reply, 401, 'unauthorized', msg('hub.login.failed'));
       }
       const issued = await db.transaction(async (tx) => {
         await clearUserFailures(tx, username);
@@ -151,22 +152,20 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
     async (req, reply) => {
       const admin = userOf(req);
       const username = canonicalUsername(req.body.username);
-      const pw = passwordProblem(req.body.password, PASSWORD_MIN);
-      if (pw) return reply.code(400).send(pw);
-      const phone = checkPhone(req.body.phone);
-      if (!phone.ok) return reply.code(400).send(phone);
+      const fields = checkUserFields(req.body, PASSWORD_MIN);
+      if (!fields.ok) return reply.code(400).send(fields);
       const hash = await hashPassword(req.body.password);
       const created = await db.transaction(async (tx) => {
         const r = await tx.query<DbUserRow>(
           `INSERT INTO users (username, password_hash, role, phone) VALUES ($1, $2, $3, $4)
            ON CONFLICT (username) DO NOTHING RETURNING *`,
-          [username, hash, req.body.role, phone.phone],
+          [username, hash, req.body.role, fields.phone ?? ''],
         );
         if (r.rows.length === 0) return undefined;
         await appendAudit(tx, { actor: admin.username, action: 'user.create', target: username, detail: { role: req.body.role }, address: req.ip });
         return toUser(r.rows[0]);
       });
-      if (!created) return fail(reply, 409, 'exists', `A user named "${username}" already exists.`);
+      if (!created) return fail(reply, 409, 'exists', msg('hub.user.exists', { username }));
       return reply.code(201).send({ ok: true, user: created });
     },
   );
@@ -194,19 +193,12 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
       const admin = userOf(req);
       const username = canonicalUsername(req.params.username);
       const b = req.body;
-      if (b.password !== undefined) {
-        const pw = passwordProblem(b.password, PASSWORD_MIN);
-        if (pw) return reply.code(400).send(pw);
-      }
-      let phone: string | undefined;
-      if (b.phone !== undefined) {
-        const p = checkPhone(b.phone);
-        if (!p.ok) return reply.code(400).send(p);
-        phone = p.phone;
-      }
+      const fields = checkUserFields(b, PASSWORD_MIN);
+      if (!fields.ok) return reply.code(400).send(fields);
+      const phone = fields.phone;
       // An admin locking themselves out (or demoting the last admin) would need a database edit to undo.
       if (username === admin.username && (b.disabled === true || (b.role !== undefined && b.role !== 'admin'))) {
-        return fail(reply, 409, 'self_lockout', 'You cannot disable yourself or remove your own admin role.');
+        return fail(reply, 409, 'self_lockout', msg('hub.user.selfLockout'));
       }
       const hash = b.password !== undefined ? await hashPassword(b.password) : undefined;
       const updated = await db.transaction(async (tx) => {
@@ -233,7 +225,7 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
         });
         return user;
       });
-      if (!updated) return fail(reply, 404, 'not_found', `No user named "${username}".`);
+      if (!updated) return fail(reply, 404, 'not_found', msg('hub.user.notFound', { username }));
       return { ok: true, user: updated };
     },
   );

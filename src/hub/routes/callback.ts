@@ -84,8 +84,9 @@ export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
         }
         const parsed = parseCallbackBill(raw);
         if (!parsed.ok) return reject(req, reply, 'unparsable', raw.length);
-        const stored = await ctx.db.transaction((tx) => storeBill(tx, parsed.bill, raw));
-        // Committed: only now may Yunxin hear 200.
+        const stored = await storeBill(ctx.db, parsed.bill, raw);
+        // Committed (one statement): only now may Yunxin hear 200. Its event gets its id next.
+        if (!stored.duplicate) ctx.sequencer.poke();
         ctx.metrics.billsAccepted.inc({ duplicate: String(stored.duplicate) });
         return { ok: true, duplicate: stored.duplicate, session: parsed.bill.session };
       },

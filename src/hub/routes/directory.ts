@@ -1,16 +1,20 @@
 /**
  * The shared directory: /api/contacts, /api/groups, /api/rosters (list with the directory
  * revision, create, update and delete with If-Match) and /api/directory/changes?since=N.
- * Every change takes a new global revision under the event-order lock, so revisions become
+ * Every change takes a new global revision under the directory lock, so revisions become
  * visible in order and "changes since N" misses nothing; deletes leave tombstones for the feed.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { msg } from '../../shared/i18n';
 import { appendAudit } from '../audit';
 import { fail, userOf, type HubContext } from '../context';
 import type { Queryable } from '../db/types';
 import { checkItem, ITEM_SCHEMAS, type DirectoryKind } from '../directory';
-import { appendEvent, lockEventOrder } from '../events';
+import { appendEvent } from '../events';
+
+/** "dirv" in ASCII: directory changes take their revision one at a time (see `change`). */
+export const DIRECTORY_LOCK_KEY = 0x64697276;
 
 const PATHS: Array<[string, DirectoryKind]> = [
   ['contacts', 'contact'],
@@ -61,8 +65,10 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
     expected: number | 'absent',
     next: Record<string, unknown> | null,
   ): Promise<{ ok: true; row: ItemRow } | { ok: false; current: ItemRow | undefined }> {
-    return db.transaction(async (tx) => {
-      await lockEventOrder(tx);
+    const done = await db.transaction(async (tx) => {
+      // Held until COMMIT, so revisions become visible in order and "changes since N" misses
+      // nothing. It serialises directory edits only (people typing), never bills or calls.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK_KEY]);
       const cur = await tx.query<ItemRow>('SELECT * FROM directory_items WHERE kind = $1 AND id = $2 FOR UPDATE', [kind, id]);
       const current = cur.rows[0];
       const live = current && !current.deleted ? current : undefined;
@@ -82,12 +88,14 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       await appendEvent(tx, 'directory', { kind, itemId: id, revision, action, by: actor });
       return { ok: true as const, row: r.rows[0] };
     });
+    if (done.ok) ctx.sequencer.poke();
+    return done;
   }
 
   function conflict(reply: FastifyReply, current: ItemRow | undefined) {
-    if (!current) return fail(reply, 404, 'not_found', 'No such item (it may have been deleted).');
+    if (!current) return fail(reply, 404, 'not_found', msg('hub.directory.notFound'));
     reply.header('ETag', `"${Number(current.revision)}"`);
-    return fail(reply, 409, 'conflict', 'Someone changed this item first; here is the current version.', { current: toItem(current) });
+    return fail(reply, 409, 'conflict', msg('hub.directory.conflict'), { current: toItem(current) });
   }
 
   for (const [path, kind] of PATHS) {
@@ -102,7 +110,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       if (!checked.ok) return reply.code(400).send(checked);
       const user = userOf(req);
       const done = await change(kind, randomUUID(), user.username, req.ip, 'absent', checked.data);
-      if (!done.ok) return fail(reply, 500, 'internal', 'Could not create the item.');
+      if (!done.ok) return fail(reply, 500, 'internal', msg('hub.directory.createFailed'));
       reply.header('ETag', `"${Number(done.row.revision)}"`);
       return reply.code(201).send({ ok: true, item: toItem(done.row) });
     });
@@ -112,7 +120,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders, body: ITEM_SCHEMAS[kind] } },
       async (req, reply) => {
         const expected = ifMatchRevision(req.headers['if-match']);
-        if (expected === undefined) return fail(reply, 428, 'precondition_required', 'Send If-Match with the revision you edited.');
+        if (expected === undefined) return fail(reply, 428, 'precondition_required', msg('hub.directory.ifMatchEdit'));
         const checked = checkItem(kind, req.body);
         if (!checked.ok) return reply.code(400).send(checked);
         const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, checked.data);
@@ -127,7 +135,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
       { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders } },
       async (req, reply) => {
         const expected = ifMatchRevision(req.headers['if-match']);
-        if (expected === undefined) return fail(reply, 428, 'precondition_required', 'Send If-Match with the revision you are deleting.');
+        if (expected === undefined) return fail(reply, 428, 'precondition_required', msg('hub.directory.ifMatchDelete'));
         const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, null);
         if (!done.ok) return conflict(reply, done.current);
         return { ok: true, revision: Number(done.row.revision) };

@@ -1,7 +1,10 @@
 /**
  * GET /api/events — Server-Sent Events. Each event has an `id:` line (the events table id); a
  * client reconnecting with `Last-Event-ID` (header, or `?lastEventId=` for clients that cannot set
- * headers) first receives every visible event it missed, then the live feed. A heartbeat comment
+ * headers) first receives every visible event it missed, then the live feed. When what it missed
+ * cannot be replayed (pruned after HUB_EVENT_RETENTION_HOURS, or an id this database never gave)
+ * it receives one `resync` event instead (`data.reason`: `events_pruned` | `unknown_event_id`;
+ * its id is the live edge): reload the lists, then keep following the stream. A heartbeat comment
  * keeps proxies from closing an idle stream and re-checks the token, so a logged-out or disabled
  * user's stream ends within one heartbeat.
  */
@@ -9,6 +12,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { userForToken } from '../auth/tokens';
 import { userOf, type HubContext } from '../context';
+import { formatSseFrame } from '../../shared/sse-frames';
 import type { HubEvent } from '../events';
 
 export const HEARTBEAT_MS = 20_000;
@@ -50,7 +54,7 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext, options: { he
       res.write('retry: 3000\n\n');
 
       const send = (e: HubEvent) => {
-        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ id: e.id, type: e.type, ...e.data })}\n\n`);
+        res.write(formatSseFrame({ id: e.id, event: e.type, data: JSON.stringify({ id: e.id, type: e.type, ...e.data }) }));
       };
       const { subscriber, ready } = ctx.fanout.subscribe({ id: user.id, role: user.role }, send, resumeId(req.headers['last-event-id'], req.query.lastEventId));
       ctx.metrics.sseClients.inc();

@@ -4,6 +4,7 @@
  * GET says only whether one is set and where it comes from.
  */
 import type { FastifyInstance } from 'fastify';
+import { msg } from '../../shared/i18n';
 import { validateCallerAcc } from '../../shared/validation';
 import { appendAudit } from '../audit';
 import { fail, userOf, type HubContext } from '../context';
@@ -43,10 +44,9 @@ export function settingsRoutes(app: FastifyInstance, ctx: HubContext): void {
     },
     async (req, reply) => {
       const user = userOf(req);
-      if (ctx.config.mode !== 'production')
-        return fail(reply, 409, 'sandbox', 'The hub runs in sandbox mode (no YUNXIN_APP_KEY): there is no account to change.');
+      if (ctx.config.mode !== 'production') return fail(reply, 409, 'sandbox', msg('hub.settings.sandbox'));
       if (req.body.appSecret !== undefined && !ctx.config.secretKey) {
-        return fail(reply, 503, 'no_secret_key', 'No HUB_SECRET_KEY or key file: the AppSecret cannot be stored encrypted.');
+        return fail(reply, 503, 'no_secret_key', msg('hub.settings.noSecretKey'));
       }
       if (req.body.callerAcc !== undefined) {
         const problem = validateCallerAcc(req.body.callerAcc);

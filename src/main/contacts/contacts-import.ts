@@ -27,12 +27,12 @@ import { createImportRunner, type ImportRunner } from './import-runner';
 import { invalidField } from './field-text';
 import type { Groups } from './groups';
 import { createImportCache } from './import-cache';
+import type { SourceReadFailure } from './import/read-source';
+import type { MappingMemory } from './import/mapping-memory';
 
 export interface ContactsImport {
   preview(request: ImportPreviewRequest): Promise<ImportPreviewResponse>;
   rows(request: ImportRowsRequest): ImportRowsResponse;
-  /** The parse in progress (null when none). */
-  progress(): ImportProgress | null;
   apply(request: ImportApplyRequest): ImportApplyResponse;
   /** Headers and words in `lang` (the UI language; zh-CN when absent). */
   exportCsv(lang?: Language): CsvExportResponse;
@@ -49,8 +49,10 @@ export interface ContactsImportDeps {
   kept?: number;
   /** Where the parse runs: a worker thread for anything but a small file, by default. */
   runner?: ImportRunner;
-  /** Progress of the parse, for whoever shows it. */
+  /** Progress of the parse, for whoever shows it (core: the `importProgress` event). */
   onProgress?: (progress: ImportProgress) => void;
+  /** Column mappings the dispatcher chose, remembered per header set (none kept without it). */
+  mappings?: MappingMemory;
   /** Caps (defaults in shared/contact-limits.ts). */
   maxRows?: number;
   maxBook?: number;
@@ -65,6 +67,26 @@ function rowView(r: ImportRow): ImportPreviewRow {
   return { line: r.line, status: r.status, name: r.name, numbers: r.numbers, errors: r.errors.map((e) => e.text) };
 }
 
+/** Why a file could not be read, in the dispatcher's words. */
+function readFailure(f: SourceReadFailure) {
+  switch (f.reason) {
+    case 'undecodable':
+      return undecodable;
+    case 'too_many_rows':
+      return tooManyRows(f.maxRows);
+    case 'xls':
+      return invalidField('dataBase64', msg('importSource.xls'));
+    case 'bad_xlsx':
+      return invalidField('dataBase64', msg('importSource.badXlsx'));
+    case 'unknown_sheet':
+      return invalidField('sheet', msg('importSource.unknownSheet', { sheet: f.sheet }));
+    case 'no_cards':
+      return invalidField('dataBase64', msg('importSource.noCards'));
+    case 'empty':
+      return invalidField('dataBase64', msg('importSource.emptyFile'));
+  }
+}
+
 const tooBig = invalidField('dataBase64', msg('importFile.tooBig', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024 }));
 const undecodable = invalidField('dataBase64', msg('importFile.undecodable'));
 const expired = invalidField('importId', msg('importFile.expired'));
@@ -74,11 +96,7 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
   const runner = deps.runner ?? createImportRunner();
   const maxRows = deps.maxRows ?? IMPORT_ROWS_MAX;
   const maxBook = deps.maxBook ?? CONTACT_BOOK_MAX;
-  let running: ImportProgress | null = null;
-  const onProgress = (p: ImportProgress) => {
-    running = p;
-    deps.onProgress?.(p);
-  };
+  const onProgress = (p: ImportProgress) => deps.onProgress?.(p);
 
   return {
     async preview(request) {
@@ -88,19 +106,27 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       if (bytes.length > IMPORT_FILE_MAX_BYTES) return tooBig;
       // A new file replaces the previous preview: only one is kept.
       previews.clear();
-      running = { stage: 'decoding', done: 0 };
-      let parsed;
-      try {
-        parsed = await runner.run({ bytes, existing: deps.contacts.all(), duplicate: request.duplicate, maxRows }, onProgress);
-      } finally {
-        running = null;
-      }
+      const parsed = await runner.run(
+        {
+          bytes,
+          fileName: request.fileName,
+          lang: request.lang ?? 'zh-CN',
+          sheet: request.sheet,
+          mapping: request.mapping,
+          remembered: deps.mappings?.all(),
+          existing: deps.contacts.all(),
+          duplicate: request.duplicate,
+          maxRows,
+        },
+        onProgress,
+      );
       if (!parsed.ok) {
-        if (parsed.reason === 'undecodable') return undecodable;
-        if (parsed.reason === 'too_many_rows') return tooManyRows(parsed.maxRows);
         if (parsed.reason === 'out_of_memory') return outOfMemory;
-        return cancelled;
+        if (parsed.reason === 'cancelled') return cancelled;
+        return readFailure(parsed as SourceReadFailure);
       }
+      // The dispatcher chose these columns for these headers: next time they are read the same way.
+      if (request.mapping && parsed.headerSet !== null) deps.mappings?.remember(parsed.headerSet, request.mapping);
       const preview = parsed.preview;
       const importId = previews.put(preview);
       const problemRows: ImportPreviewRow[] = [];
@@ -111,15 +137,14 @@ export function createContactsImport(deps: ContactsImportDeps): ContactsImport {
       return success({
         preview: {
           importId,
-          encoding: parsed.encoding,
+          encoding: parsed.source.encoding ?? '',
           rows: preview.rows.slice(0, IMPORT_PREVIEW_ROWS).map(rowView),
           problemRows,
           summary: preview.summary,
+          source: parsed.source,
         },
       });
     },
-
-    progress: () => running,
 
     rows(request) {
       const preview = previews.get(request.importId);

@@ -1,49 +1,46 @@
 /**
- * The heavy part of an import preview — decode, parse, check every row against the book — as one
- * function of plain data, so it can run in a worker thread (import-worker.ts) and, in tests, inline.
- * Bounded: the file size is checked by the caller, the line count here while parsing.
+ * The heavy part of an import preview — read the file (any format), check every record against the
+ * book — as one function of plain data, so it can run in a worker thread (import-worker.ts) and, in
+ * tests, inline. Bounded: the file size is checked by the caller, the line count by the readers.
  */
-import type { Contact } from '../../shared/domain';
+import type { ImportSourceView } from '../../shared/contract';
 import { IMPORT_ROWS_MAX } from '../../shared/contact-limits';
-import type { DuplicatePolicy } from '../../shared/domain';
-import { CsvTooManyRowsError, decodeCsvBytes, importContacts, parseCsv, type CsvEncoding, type CsvImportPreview } from './csv';
+import type { Contact, DuplicatePolicy } from '../../shared/domain';
+import type { Language } from '../../shared/i18n';
+import type { ColumnMapping } from '../../shared/import-mapping';
+import { previewImport, type ImportPreview } from './import/import-preview';
+import { readSource, type ReadProgress, type SourceReadFailure } from './import/read-source';
 
 export interface ImportParseInput {
   bytes: Uint8Array;
+  fileName: string;
+  /** The language number labels are translated into (Mobile → 手机). */
+  lang: Language;
+  sheet?: string;
+  mapping?: ColumnMapping[];
+  remembered?: Record<string, ColumnMapping[]>;
   existing: readonly Contact[];
   duplicate: DuplicatePolicy;
   maxRows?: number;
 }
 
-export type ImportParseOutput =
-  | { ok: true; preview: CsvImportPreview; encoding: CsvEncoding }
-  | { ok: false; reason: 'undecodable' }
-  | { ok: false; reason: 'too_many_rows'; maxRows: number };
+export type ImportParseOutput = { ok: true; preview: ImportPreview; source: ImportSourceView; headerSet: string | null } | SourceReadFailure;
 
-export interface ImportProgress {
-  stage: 'decoding' | 'parsing' | 'checking';
-  /** Fraction of the stage done, 0…1. */
-  done: number;
-}
+export type ImportProgress = ReadProgress;
 
-export function parseImport(input: ImportParseInput, onProgress: (p: ImportProgress) => void = () => {}): ImportParseOutput {
-  const maxRows = input.maxRows ?? IMPORT_ROWS_MAX;
-  onProgress({ stage: 'decoding', done: 0 });
-  const decoded = decodeCsvBytes(input.bytes);
-  // Mojibake names would be imported as if they were real; better to say what to do.
-  if (decoded.lossy) return { ok: false, reason: 'undecodable' };
-  let records: string[][];
-  try {
-    records = parseCsv(decoded.text, undefined, {
-      maxRecords: maxRows,
-      onRecords: (_n, offset) => onProgress({ stage: 'parsing', done: offset / decoded.text.length }),
-    });
-  } catch (error) {
-    if (error instanceof CsvTooManyRowsError) return { ok: false, reason: 'too_many_rows', maxRows };
-    throw error;
-  }
+export async function parseImport(input: ImportParseInput, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportParseOutput> {
+  const read = await readSource(input.bytes, {
+    fileName: input.fileName,
+    lang: input.lang,
+    sheet: input.sheet,
+    mapping: input.mapping,
+    remembered: input.remembered,
+    maxRows: input.maxRows ?? IMPORT_ROWS_MAX,
+    onProgress,
+  });
+  if (!read.ok) return read;
   onProgress({ stage: 'checking', done: 0 });
-  const preview = importContacts(records, input.existing, { duplicate: input.duplicate });
+  const preview = previewImport(read.records, input.existing, { duplicate: input.duplicate });
   onProgress({ stage: 'checking', done: 1 });
-  return { ok: true, preview, encoding: decoded.encoding };
+  return { ok: true, preview, source: read.source, headerSet: read.headerSet };
 }

@@ -94,6 +94,6 @@ export function createImportRunner(options: { maxHeapMb?: number; inlineMaxBytes
 
 /** Same contract, on the calling thread: small files, and unit tests of the import rules. */
 export const inlineImportRunner: ImportRunner = {
-  run: async (input, onProgress) => parseImport(input, onProgress),
+  run: (input, onProgress) => parseImport(input, onProgress),
   cancel() {},
 };

@@ -7,6 +7,10 @@ import type { Language } from './language';
 import type { MatchingCatalog } from './placeholders';
 import { csvEn } from './catalog/csv.en';
 import { csvZhCN } from './catalog/csv.zh-CN';
+import { hubEn } from './catalog/hub.en';
+import { hubZhCN } from './catalog/hub.zh-CN';
+import { importEn } from './catalog/import.en';
+import { importZhCN } from './catalog/import.zh-CN';
 import { inputEn } from './catalog/input.en';
 import { inputZhCN } from './catalog/input.zh-CN';
 import { outcomeEn } from './catalog/outcome.en';
@@ -18,11 +22,11 @@ import { uiZhCN } from './catalog/ui.zh-CN';
 import { yunxinEn } from './catalog/yunxin.en';
 import { yunxinZhCN } from './catalog/yunxin.zh-CN';
 
-export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...outcomeZhCN } as const;
+export const zhCN = { ...uiZhCN, ...yunxinZhCN, ...inputZhCN, ...storageZhCN, ...csvZhCN, ...importZhCN, ...hubZhCN, ...outcomeZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
-const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...outcomeEn } as const;
+const enParts = { ...uiEn, ...yunxinEn, ...inputEn, ...storageEn, ...csvEn, ...importEn, ...hubEn, ...outcomeEn } as const;
 
 /**
  * A missing key, an extra key or a template with other placeholders than its zh-CN twin fails to

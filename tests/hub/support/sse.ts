@@ -1,5 +1,6 @@
 /** A minimal SSE reader for tests: collects events and waits for conditions (no sleeping). */
 import { request, type IncomingMessage } from 'node:http';
+import { SseFrameParser } from '../../../src/shared/sse-frames';
 
 export interface SseEvent {
   id?: string;
@@ -26,27 +27,19 @@ export function openSse(url: string, token: string | undefined, lastEventId?: st
     req.on('response', (res: IncomingMessage) => {
       const events: SseEvent[] = [];
       const waiters = new Set<() => void>();
-      let buffer = '';
+      const parser = new SseFrameParser();
       let readyResolve: () => void = () => undefined;
       const ready = new Promise<void>((r) => (readyResolve = r));
       const closed = new Promise<void>((r) => res.on('close', () => r()));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let at: number;
-        while ((at = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, at);
-          buffer = buffer.slice(at + 2);
-          if (block.startsWith(': ready')) readyResolve();
-          const e: Partial<SseEvent> = {};
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('id: ')) e.id = line.slice(4);
-            else if (line.startsWith('event: ')) e.event = line.slice(7);
-            else if (line.startsWith('data: ')) data += line.slice(6);
-          }
-          if (data) {
-            events.push({ ...e, data: JSON.parse(data) as Record<string, unknown> });
+        for (const frame of parser.push(chunk)) {
+          if (frame.comments.includes('ready')) readyResolve();
+          if (frame.data !== undefined) {
+            const e: SseEvent = { data: JSON.parse(frame.data) as Record<string, unknown> };
+            if (frame.id !== undefined) e.id = frame.id;
+            if (frame.event !== undefined) e.event = frame.event;
+            events.push(e);
             for (const w of waiters) w();
           }
         }

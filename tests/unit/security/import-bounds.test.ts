@@ -67,21 +67,23 @@ describe('import bounds', () => {
     expect((await t.call('contactsImportRows', { importId: pv.importId, offset: 0, limit: 5000 })).rows).toHaveLength(IMPORT_PREVIEW_ROWS);
   }, 120_000);
 
-  it('the window can ask how far a large preview has got while it runs', async () => {
-    expect(await t.call('contactsImportProgress', {})).toEqual({ ok: true, progress: null });
-    const dataBase64 = contactsCsv(60_000).toString('base64');
-    let finished = false;
-    const preview = t.call('contactsImportPreview', { fileName: 'big.csv', dataBase64, duplicate: 'skip' }).then((r) => ((finished = true), r));
+  it('tells the window how far a large preview has got, as importProgress events on the event stream', async () => {
     const seen: { stage: string; done: number }[] = [];
-    while (!finished) {
-      const r = await t.call('contactsImportProgress', {});
-      const p = r.progress as { stage: string; done: number } | null;
-      if (p && !finished) seen.push(p);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    expect((await preview).ok).toBe(true);
+    let answered = false;
+    const stop = t.core.subscribe((event) => {
+      if (event.type !== 'importProgress') return;
+      // Every progress event arrives before the answer, never after it.
+      expect(answered).toBe(false);
+      seen.push(event.data);
+    });
+    const dataBase64 = contactsCsv(60_000).toString('base64');
+    const r = await t.call('contactsImportPreview', { fileName: 'big.csv', dataBase64, duplicate: 'skip' });
+    answered = true;
+    stop();
+    expect(r.ok).toBe(true);
+    expect(seen[0]).toEqual({ stage: 'decoding', done: 0 });
     expect(seen.some((p) => p.stage === 'parsing' && p.done > 0 && p.done <= 1)).toBe(true);
-    expect(await t.call('contactsImportProgress', {})).toEqual({ ok: true, progress: null });
+    expect(seen[seen.length - 1]).toEqual({ stage: 'checking', done: 1 });
   }, 120_000);
 
   it('keeps one preview: a second file makes the first one expire', async () => {
@@ -112,12 +114,12 @@ describe('import bounds', () => {
   it('reports progress, and a file needing more than the worker heap is answered "too big", main carrying on', async () => {
     const progress: ImportProgress[] = [];
     const runner = createWorkerImportRunner();
-    const ok = await runner.run({ bytes: contactsCsv(30_000), existing: [], duplicate: 'skip' }, (p) => progress.push(p));
+    const ok = await runner.run({ bytes: contactsCsv(30_000), fileName: 'a.csv', lang: 'zh-CN', existing: [], duplicate: 'skip' }, (p) => progress.push(p));
     expect(ok.ok).toBe(true);
     expect(progress.map((p) => p.stage)).toEqual(expect.arrayContaining(['decoding', 'parsing', 'checking']));
 
     const tiny = createWorkerImportRunner({ maxHeapMb: 8 });
-    const r = await tiny.run({ bytes: contactsCsv(IMPORT_ROWS_MAX - 1), existing: [], duplicate: 'skip' });
+    const r = await tiny.run({ bytes: contactsCsv(IMPORT_ROWS_MAX - 1), fileName: 'a.csv', lang: 'zh-CN', existing: [], duplicate: 'skip' });
     expect(r).toEqual({ ok: false, reason: 'out_of_memory' });
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { useAppStore } from './app-store';
 import { useCallsStore } from './calls-store';
 import { useContactsStore } from './contacts-store';
 import { useDialRequestStore } from './dial-request-store';
+import { useImportProgressStore } from './import-progress-store';
 
 export function handleEvent(event: AppEvent): void {
   switch (event.type) {
@@ -24,6 +25,9 @@ export function handleEvent(event: AppEvent): void {
       return;
     case 'dialRequested':
       useDialRequestStore.getState().receive(event.data);
+      return;
+    case 'importProgress':
+      useImportProgressStore.getState().received(event.data);
       return;
     case 'streamResumed':
       void useCallsStore.getState().refreshLog();

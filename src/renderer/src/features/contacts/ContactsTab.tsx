@@ -17,6 +17,7 @@ import { ContactList } from './ContactList';
 import { GroupBar } from './GroupBar';
 import { GroupsSheet } from './GroupsSheet';
 import { ImportSheet } from './ImportSheet';
+import { IMPORT_ACCEPT } from '../../../../shared/import-mapping';
 import { useContactsUi } from './ui-store';
 
 export function ContactsTab() {
@@ -169,7 +170,7 @@ function ContactsToolbar() {
         <Icon name="upload" />
         <span>{t('import.button')}</span>
       </button>
-      <input ref={fileRef} type="file" accept=".csv,text/csv" hidden data-testid="import-file" onChange={onFile} />
+      <input ref={fileRef} type="file" accept={IMPORT_ACCEPT} hidden data-testid="import-file" onChange={onFile} />
       <button type="button" data-testid="export-button" onClick={() => void onExport()} disabled={exporting}>
         <Icon name="download" />
         <span>{t('export.button')}</span>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportApplyResponse, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
 import type { DuplicatePolicy } from '../../../../shared/domain';
+import type { ColumnMapping } from '../../../../shared/import-mapping';
 import { failure as makeFailure, type Failure } from '../../../../shared/result';
 import { formatMessage, msg } from '../../i18n';
 import { invoke } from '../../bridge';
@@ -11,6 +12,8 @@ import { useT } from '../../i18n/use-t';
 import { bytesToBase64 } from '../../lib/base64';
 import { useLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
+import { progressPercent, useImportProgressStore } from '../../state/import-progress-store';
+import { ImportColumns, ImportSourceBar } from './ImportColumns';
 
 type StatusFilter = 'all' | ImportPreviewRow['status'];
 type Applied = Extract<ImportApplyResponse, { ok: true }>;
@@ -31,7 +34,13 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   const [applying, setApplying] = useState(false);
   const [applied, setApplied] = useState<Applied | null>(null);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
-  const [percent, setPercent] = useState<number | null>(null);
+  // The reader's choices (sheet of a workbook, the columns' meaning) and the mapping step.
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [mapping, setMapping] = useState<ColumnMapping[] | undefined>(undefined);
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  const progress = useImportProgressStore((st) => st.progress);
+  const resetProgress = useImportProgressStore((st) => st.reset);
+  const percent = progress ? progressPercent(progress) : null;
   const request = useRef(0);
   const policyRef = useRef<HTMLSelectElement>(null);
 
@@ -54,44 +63,25 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
     };
   }, [file]);
 
-  // Every policy change asks main again: what counts as duplicate/merged depends on it.
+  // Every policy, sheet or column change asks main again: what counts as duplicate/merged depends on it.
   useEffect(() => {
     if (data === null) return;
     const mine = ++request.current;
-    void invoke('contactsImportPreview', { fileName: file.name, dataBase64: data, duplicate: policy }).then((r) => {
+    resetProgress();
+    const choices = { ...(sheet === undefined ? {} : { sheet }), ...(mapping === undefined ? {} : { mapping }) };
+    void invoke('contactsImportPreview', { fileName: file.name, dataBase64: data, duplicate: policy, lang, ...choices }).then((r) => {
       if (mine !== request.current) return;
       setLoading(false);
       if (r.ok) {
         setPreview(r.preview);
         setFailure(null);
+        // An uncertain guess is checked by the dispatcher before anything is imported.
+        setColumnsOpen(!r.preview.source.certain);
       } else {
         setFailure(r);
       }
     });
-  }, [data, policy, file.name]);
-
-  // A large file is parsed in a worker in main: ask how far it has got while waiting.
-  useEffect(() => {
-    if (!loading) return;
-    let stopped = false;
-    const poll = () => {
-      void invoke('contactsImportProgress', {}).then((r) => {
-        if (stopped) return;
-        if (r.ok && r.progress) {
-          // Decoding is quick; parsing is most of the work, checking the rest.
-          const { stage, done } = r.progress;
-          setPercent(Math.round(stage === 'decoding' ? 0 : stage === 'parsing' ? done * 70 : 70 + done * 30));
-        }
-        timer = setTimeout(poll, 300);
-      });
-    };
-    let timer = setTimeout(poll, 300);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      setPercent(null);
-    };
-  }, [loading]);
+  }, [data, policy, file.name, sheet, mapping, lang, resetProgress]);
 
   // Main sends the first rows and the first problem rows; further rows come a page at a time.
   const firstRows = useMemo(() => {
@@ -152,7 +142,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
               type="button"
               className="primary"
               data-testid="import-apply"
-              disabled={!preview || loading || applying || willAdd === 0}
+              disabled={!preview || loading || applying || columnsOpen || willAdd === 0}
               onClick={() => void onApply()}
             >
               {applying ? t('import.applying') : t('import.apply', { n: willAdd })}
@@ -201,7 +191,34 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
         </div>
       )}
 
-      {preview && s && (
+      {preview && !applied && (
+        <ImportSourceBar
+          source={preview.source}
+          disabled={loading || applying}
+          onSheet={(next) => {
+            setLoading(true);
+            setSheet(next);
+            // Another sheet has other headers: its columns are guessed (or remembered) afresh.
+            setMapping(undefined);
+          }}
+          onColumns={columnsOpen ? undefined : () => setColumnsOpen(true)}
+        />
+      )}
+
+      {preview && columnsOpen && !applied && (
+        <ImportColumns
+          key={`${preview.importId}`}
+          source={preview.source}
+          onBack={preview.source.certain ? () => setColumnsOpen(false) : undefined}
+          onApply={(next) => {
+            setLoading(true);
+            setMapping(next);
+            setColumnsOpen(false);
+          }}
+        />
+      )}
+
+      {preview && s && !columnsOpen && (
         <>
           <div className="import-stats" data-testid="import-stats">
             {(['all', 'new', 'duplicate', 'error'] as const).map((k) => (
@@ -218,7 +235,6 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
                 <span className={`chip-count status-${k}`}>{k === 'all' ? s.total : s[k]}</span>
               </button>
             ))}
-            <span className="muted">{t('import.encoding', { encoding: preview.encoding })}</span>
           </div>
           <ImportRows rows={rows} lang={lang} />
           {rows.length < matching && (

@@ -1,0 +1,35 @@
+/**
+ * The team hub's refusals, Simplified Chinese. The hub answers `{ ok: false, code, message,
+ * detail }`: `detail` is the key and parameters below (so a desk can word it in its own
+ * language), `message` is the same sentence in the language of the request's Accept-Language.
+ */
+export const hubZhCN = {
+  'hub.unauthorized': '请先登录（令牌缺失、已过期或已被撤销）。',
+  'hub.forbidden': '此操作需要以下角色之一：{roles}。',
+  'hub.noRoute': '没有这个接口。',
+  'hub.rateLimited': '请求过于频繁，请 {seconds} 秒后再试。',
+  'hub.tooLarge': '请求内容过大。',
+  'hub.invalidRequest': '请求不符合要求：{problem}',
+  'hub.internal': '服务器内部错误，暂无更多信息。',
+  'hub.login.failed': '用户名或密码错误，或该账号已停用。',
+  'hub.login.throttled': '登录失败次数过多，请 {seconds} 秒后再试。',
+  'hub.user.passwordShort': '密码至少需要 {min} 个字符。',
+  'hub.user.exists': '已存在名为“{username}”的用户。',
+  'hub.user.notFound': '没有名为“{username}”的用户。',
+  'hub.user.selfLockout': '不能停用自己，也不能取消自己的管理员角色。',
+  'hub.directory.nameEmpty': '名称为空。',
+  'hub.directory.numberTwice': '号码 {number} 出现了两次（第 {first} 项和第 {second} 项）。',
+  'hub.directory.notFound': '没有这一项（可能已被删除）。',
+  'hub.directory.conflict': '有人先修改了这一项；这是当前版本。',
+  'hub.directory.ifMatchEdit': '请在 If-Match 中带上您编辑时的版本号。',
+  'hub.directory.ifMatchDelete': '请在 If-Match 中带上您要删除的版本号。',
+  'hub.directory.createFailed': '无法创建这一项。',
+  'hub.yunxin.noAppKey': '服务器的云信账号不完整：未设置 YUNXIN_APP_KEY。',
+  'hub.yunxin.noAppSecret': '服务器的云信账号不完整：未设置 AppSecret（由管理员在服务器设置中填写）。',
+  'hub.yunxin.noCallerAcc': '服务器的云信账号不完整：未设置 callerAcc（YUNXIN_CALLER_ACC，或由管理员在服务器设置中填写）。',
+  'hub.yunxin.noSecretKey': '服务器缺少密钥（HUB_SECRET_KEY），无法解密已保存的 AppSecret。',
+  'hub.yunxin.undecryptable': '已保存的 AppSecret 无法用当前的 HUB_SECRET_KEY 解密：请重新设置 AppSecret。',
+  'hub.yunxin.sandboxDown': '沙盒模拟器未运行。',
+  'hub.settings.sandbox': '服务器运行在沙盒模式（未设置 YUNXIN_APP_KEY）：没有可修改的账号。',
+  'hub.settings.noSecretKey': '没有 HUB_SECRET_KEY 或密钥文件：无法加密保存 AppSecret。',
+} as const;
