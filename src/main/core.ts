@@ -17,6 +17,7 @@ import { createContactsImport } from './contacts/contacts-import';
 import { createContactsService } from './contacts/contacts-service';
 import { fileImportUndoStore } from './contacts/import/import-undo';
 import { createMappingMemory } from './contacts/import/mapping-memory';
+import { createRosterDraft } from './contacts/roster-draft';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createDesktopSettingsService, type DesktopSettingsService } from './desktop/desktop-settings-service';
 import { createDialRequests, type DialRequests } from './links/dial-requests';
@@ -141,6 +142,7 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
   // moment regardless), so the first page does not compete with it.
   const warmUpLater = setTimeout(() => contacts.warmUp(), WARM_UP_AFTER_MS);
   warmUpLater.unref?.();
+  const rosterDraft = createRosterDraft(deps.settingsStore, deps.log);
   const importer = createContactsImport({
     contacts: sources.contacts,
     groups: contacts.groups,
@@ -250,6 +252,8 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     groupDelete: async (req) => contacts.deleteGroup(req.id),
     rosterSave: async (req) => contacts.saveRoster(req.roster),
     rosterDelete: async (req) => contacts.deleteRoster(req.id),
+    rosterDraftGet: async () => success({ members: rosterDraft.get() }),
+    rosterDraftSet: async (req) => rosterDraft.set(req.members),
     contactsImportPreview: async (req) => importer.preview(req),
     contactsImportApply: async (req) => importer.apply(req),
     contactsImportRows: async (req) => importer.rows(req),

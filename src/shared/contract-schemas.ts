@@ -101,7 +101,9 @@ export const requestSchemas = {
   startCall: z.object({ callee: typedNumber, maxDur }).strict(),
   // Allow a few more than the limit through the shape check so that validation.ts can answer a
   // 9th callee with its own clear message instead of a generic shape error.
-  startConf: z.object({ callees: z.array(typedNumber).max(MAX_CONFERENCE_CALLEES * 4), maxDur }).strict(),
+  // perPersonSec: the limit per person the dispatcher confirmed (maxDur = it × legs); the setting
+  // when absent. maxDur: an explicit total instead (scripts, older windows).
+  startConf: z.object({ callees: z.array(typedNumber).max(MAX_CONFERENCE_CALLEES * 4), maxDur, perPersonSec: maxDur }).strict(),
   accountStatus: empty,
   // appSecret is write-only: it goes into the vault and never comes back. acceptPlaintextRisk must
   // be true to store it with an insecure backend (Linux basic_text).
@@ -131,6 +133,7 @@ export const requestSchemas = {
       callerAcc: z.string().max(64),
       callerNumber: typedNumber,
       defaultMaxDur: z.number().int(),
+      confPerPersonSec: z.number().int(),
       maxDurMin: z.number().int(),
       maxDurMax: z.number().int(),
       mode: z.enum(['sandbox', 'production']),
@@ -162,6 +165,9 @@ export const requestSchemas = {
     })
     .strict(),
   rosterDelete: z.object({ id }).strict(),
+  // The conference being built, kept by main so it survives reloads and restarts.
+  rosterDraftGet: empty,
+  rosterDraftSet: z.object({ members: z.array(rosterMember).max(ROSTER_MEMBERS_MAX) }).strict(),
   contactsImportPreview: z
     .object({
       fileName: z.string().max(255),

@@ -27,6 +27,7 @@ import type {
   ContactRecord,
   DesktopSettingsView,
   Roster,
+  RosterMember,
   PhoneNumber,
   SessionId,
   Settings,
@@ -49,7 +50,15 @@ export type StartCallRequest = RequestOf<'startCall'>;
 export type StartCallResponse = Result<{ session: SessionId; caller: PhoneNumber; callee: PhoneNumber; maxDur: number; logId: string }>;
 
 export type StartConfRequest = RequestOf<'startConf'>;
-export type StartConfResponse = Result<{ session: SessionId; caller: PhoneNumber; callees: PhoneNumber[]; maxDur: number; logId: string }>;
+export type StartConfResponse = Result<{
+  session: SessionId;
+  caller: PhoneNumber;
+  callees: PhoneNumber[];
+  maxDur: number;
+  /** The limit per person maxDur was derived from (absent when the request named maxDur itself). */
+  perPersonSec?: number;
+  logId: string;
+}>;
 
 export type AccountSaveRequest = RequestOf<'accountSave'>;
 export type AccountStatusResponse = Result<{ account: AccountStatus }>;
@@ -97,6 +106,7 @@ export type GroupDeleteResponse = Result<{ deleted: boolean; listRevision: ListR
 export type GroupSaveResponse = Result<{ group: ContactGroup }>;
 export type RosterSaveResponse = Result<{ roster: Roster }>;
 export type DeletedResponse = Result<{ deleted: boolean }>;
+export type RosterDraftResponse = Result<{ members: RosterMember[] }>;
 
 export type ImportPreviewRequest = RequestOf<'contactsImportPreview'>;
 /**
@@ -238,6 +248,9 @@ export interface Responses {
   groupDelete: GroupDeleteResponse;
   rosterSave: RosterSaveResponse;
   rosterDelete: DeletedResponse;
+  /** The conference being built (not a saved roster): survives reloads and restarts. */
+  rosterDraftGet: RosterDraftResponse;
+  rosterDraftSet: RosterDraftResponse;
   contactsImportPreview: ImportPreviewResponse;
   contactsImportApply: ImportApplyResponse;
   contactsImportRows: ImportRowsResponse;
@@ -289,6 +302,8 @@ const operationNameSet: Record<OperationName, true> = {
   groupDelete: true,
   rosterSave: true,
   rosterDelete: true,
+  rosterDraftGet: true,
+  rosterDraftSet: true,
   contactsImportPreview: true,
   contactsImportApply: true,
   contactsImportRows: true,

@@ -17,6 +17,8 @@ export interface Settings {
   callerNumber: PhoneNumber;
   /** Seconds; used when a call does not name its own. */
   defaultMaxDur: number;
+  /** A conference's limit per person, seconds: maxDur = this × (callees + 1) (src/shared/conference-time.ts). */
+  confPerPersonSec: number;
   /** The allowed maxDur range (seconds), adjustable within the absolute bounds in limits.ts. */
   maxDurMin: number;
   maxDurMax: number;
@@ -54,6 +56,30 @@ export interface SessionStatus {
   durationSec?: number;
   /** e.g. `NORMAL_CLEARING`, `NO_USER_RESPONSE`. */
   hangCause?: string;
+  /** Each phone of the session as the answer lists it (src/yunxin/session-status.ts: the mapping is [inf]). */
+  legs?: LegStatus[];
+  /** When the first phone answered (the bill's `starttime`), ms. */
+  startedAt?: number;
+  /** When the last listed leg ended (the latest `endTime`), ms. */
+  endedAt?: number;
+}
+
+/** One phone in a call or conference, as a status answer or a bill describes it. */
+export interface LegStatus {
+  number: PhoneNumber;
+  state: 'ringing' | 'talking' | 'ended';
+  /** Whether this phone was answered; absent when the answer does not tell. */
+  answered?: boolean;
+  /** Talk time of this leg (so far, while talking). */
+  durationSec?: number;
+  hangCause?: string;
+  endedAt?: number;
+}
+
+/** A leg as the call log keeps it: what the status answers said, plus when we first saw it answered. */
+export interface CallLeg extends LegStatus {
+  /** Estimated from the first answer that showed it talking (now − its talk time so far), ms. */
+  answeredAt?: number;
 }
 
 export type AccountCheckVerdict = 'ok' | 'bad_app_key' | 'bad_app_secret' | 'unknown_caller_acc' | 'no_permission' | 'clock_skew' | 'unreachable';
@@ -187,6 +213,8 @@ export interface CallLogEntry {
   /** The callee of a call, the callees of a conference. */
   parties: CallParty[];
   maxDur: number;
+  /** A conference's limit per person that maxDur was derived from, seconds. */
+  perPersonSec?: number;
   /** Present when the server accepted the request. */
   session?: SessionId;
   /** Present when the attempt failed: the failure as the dispatcher saw it. */
@@ -201,8 +229,17 @@ export interface CallLogEntry {
   /** 'submitted' until the first status answer; 'ended' and 'failed' (not accepted, see `error`) are final. */
   state: SessionState | 'failed';
   status?: string;
+  /** What the server reports: a call's talk time; for a conference the legs summed (see `wallSec`). */
   durationSec?: number;
   hangCause?: string;
+  /** Per phone: who was rung, who answered, for how long, why each leg ended (when the server says). */
+  legs?: CallLeg[];
+  /** When the first phone answered, ms. */
+  answeredAt?: number;
+  /** When the session ended (its last leg), ms. */
+  endedAt?: number;
+  /** A conference's wall-clock length in seconds (first answer to last hang-up), not the legs summed. */
+  wallSec?: number;
   /**
    * The call log's revision counter when this entry was last written; `callLogList` with
    * `sinceRevision` returns the entries whose revision is greater.

@@ -15,6 +15,7 @@ import { toFailure } from './errors';
 import { asRecord, asText } from './jsonish';
 import { callYunxin, type Exchange } from './protocol';
 import { toSessionStatus } from './session-status';
+import { conferenceMaxDurCap } from '../shared/conference-time';
 
 export interface StartCallInput {
   callerAcc: string;
@@ -108,7 +109,8 @@ export function createYunxinClient(options: YunxinClientOptions): YunxinClient {
   const startConf = (input: StartConfInput) =>
     guarded(async (): Promise<StartConfResult> => {
       if ('ok' in checked) return checked;
-      const v = validateConfRequest(input, checked.maxDurRange);
+      // A conference's maxDur counts every leg ([doc]): up to the per-person maximum times nine legs.
+      const v = validateConfRequest(input, { min: checked.maxDurRange.min, max: conferenceMaxDurCap(checked.maxDurRange.max) });
       if (!v.ok) return v;
       const { callerAcc, caller, callees, maxDur } = v;
       // Real JSON (["…","…"]), not the vendor C# sample's single-quoted list.

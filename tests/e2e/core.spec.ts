@@ -15,7 +15,10 @@ test('first run in sandbox: a typed number is called with a signed request and t
   await page.getByTestId('dial-input').press('Enter');
   const strip = page.getByTestId('call-strip-item').first();
   await expect(strip).toHaveAttribute('data-state', 'ended', { timeout: 20_000 });
-  await expect(strip.getByTestId('call-strip-hangcause')).toContainText('NORMAL_CLEARING');
+  // One result in words; the raw cause stays beside it as data, not as the text.
+  await expect(strip.getByTestId('call-strip-state')).toHaveText('已结束 · 已接通');
+  await expect(strip.getByTestId('call-strip-reason')).toHaveAttribute('data-code', 'NORMAL_CLEARING');
+  await expect(strip).not.toContainText('NORMAL_CLEARING');
 
   const sim = await app.simulator();
   expect(sim.requests.filter((r) => r.path === '/call/ecp/startcall.action')).toHaveLength(1);

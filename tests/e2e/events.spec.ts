@@ -27,7 +27,10 @@ test('a call moves on the strip and in the log with no callLogList after the ini
   // submitted → ringing → answered → ended, each learned by main's session tracker and pushed
   // (fast in the test sandbox, so only the last state is awaited).
   await expect(strip).toHaveAttribute('data-state', 'ended', { timeout: 20_000 });
-  await expect(strip.getByTestId('call-strip-hangcause')).toContainText('NORMAL_CLEARING');
+  // One result in words; the raw cause stays beside it as data, not as the text.
+  await expect(strip.getByTestId('call-strip-state')).toHaveText('已结束 · 已接通');
+  await expect(strip.getByTestId('call-strip-reason')).toHaveAttribute('data-code', 'NORMAL_CLEARING');
+  await expect(strip).not.toContainText('NORMAL_CLEARING');
 
   await page.getByTestId('tab-log').click();
   const row = page.getByTestId('log-row');

@@ -116,7 +116,7 @@ const csvBase64 = fc
 
 export const MODEL: Record<OperationName, Shape> = {
   startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })) }),
-  startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })) }),
+  startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })), perPersonSec: opt(int({ sample: durations })) }),
   accountStatus: EMPTY,
   accountSave: obj(
     {
@@ -141,6 +141,7 @@ export const MODEL: Record<OperationName, Shape> = {
     callerAcc: opt(str(64)),
     callerNumber: opt(typedNumber),
     defaultMaxDur: opt(int({ sample: durations })),
+    confPerPersonSec: opt(int({ sample: durations })),
     maxDurMin: opt(int({ sample: durations })),
     maxDurMax: opt(int({ sample: durations })),
     mode: opt(oneOf('sandbox', 'production')),
@@ -199,6 +200,8 @@ export const MODEL: Record<OperationName, Shape> = {
       ),
     ),
   }),
+  rosterDraftGet: EMPTY,
+  rosterDraftSet: obj({ members: req(arr(obj({ contactId: opt(id), name: req(str(CONTACT_NAME_MAX)), number: req(typedNumber) }), 8)) }),
   rosterDelete: obj({ id: req(id) }),
   contactsImportPreview: obj({
     fileName: req(str(255)),

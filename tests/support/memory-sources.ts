@@ -8,7 +8,7 @@
  * opens a new one on "the same folder" finds its data again, as it would on disk.
  */
 import { computeSearchKeys } from '../../src/main/contacts/search-keys';
-import { FINAL_STATES, type CallLogSource, type SessionsSource } from '../../src/main/sources/call-log-source';
+import { FINAL_STATES, progressChanges, type CallLogSource, type SessionsSource } from '../../src/main/sources/call-log-source';
 import type { ContactsSource } from '../../src/main/sources/contacts-source';
 import type { DataSources, SourcesOptions } from '../../src/main/sources/data-sources';
 import type { GroupsSource } from '../../src/main/sources/groups-source';
@@ -93,7 +93,7 @@ function memoryCallLog(data: MemoryData, options: SourcesOptions): CallLogSource
       const before = data.callLog.get(id);
       if (!before) return undefined;
       const defined = Object.fromEntries(Object.entries(progress).filter(([, v]) => v !== undefined));
-      if (Object.entries(defined).every(([k, v]) => before[k as keyof CallLogEntry] === v)) return before;
+      if (!progressChanges(before, progress)) return before;
       const after: CallLogEntry = { ...before, ...defined, updatedAt: options.now(), revision: ++data.callLogRevision };
       data.callLog.set(id, after);
       options.onCallLogChanged?.(after);

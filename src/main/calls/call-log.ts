@@ -14,6 +14,7 @@ export interface CallAttempt {
   caller: PhoneNumber;
   parties: CallParty[];
   maxDur: number;
+  perPersonSec?: number;
   /** When the request was sent (the entry's createdAt). */
   startedAt: number;
   outcome: { ok: true; session: SessionId } | Failure;
@@ -30,6 +31,7 @@ export function callLogEntryFor(attempt: CallAttempt, now: number): NewCallLogEn
     caller: attempt.caller,
     parties: attempt.parties,
     maxDur: attempt.maxDur,
+    ...(attempt.perPersonSec !== undefined ? { perPersonSec: attempt.perPersonSec } : {}),
     state: outcome.ok ? 'submitted' : 'failed',
   };
   if (outcome.ok) entry.session = outcome.session;

@@ -12,6 +12,7 @@ import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
 import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
+import { conferenceMaxDur, conferenceMaxDurCap, validatePerPersonLimit } from '../../shared/conference-time';
 import type { Logger } from '../log';
 import type { CallLogSource } from '../sources/call-log-source';
 import { callLogEntryFor, type CallAttempt } from './call-log';
@@ -88,14 +89,25 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
     async startConf(request) {
       const settings = deps.settings();
+      const range = { min: settings.maxDurMin, max: settings.maxDurMax };
+      // maxDur counts every leg ([doc]): derived from the limit per person unless named outright.
+      const perPersonSec = request.maxDur === undefined ? (request.perPersonSec ?? settings.confPerPersonSec) : undefined;
+      if (request.maxDur !== undefined && request.perPersonSec !== undefined) {
+        return failWith('invalid_input', msg('input.malformed'), { field: 'perPersonSec' });
+      }
+      if (perPersonSec !== undefined) {
+        const refused = validatePerPersonLimit(perPersonSec, range);
+        if (refused) return refused;
+      }
+      const calleeCount = Array.isArray(request.callees) ? request.callees.length : 0;
       const checked = validateConfRequest(
         {
           callerAcc: settings.callerAcc,
           caller: settings.callerNumber,
           callees: request.callees,
-          maxDur: request.maxDur ?? settings.defaultMaxDur,
+          maxDur: perPersonSec !== undefined ? conferenceMaxDur(perPersonSec, calleeCount) : (request.maxDur as number),
         },
-        { min: settings.maxDurMin, max: settings.maxDurMax },
+        perPersonSec !== undefined ? { min: range.min, max: conferenceMaxDurCap(range.max) } : range,
       );
       if (!checked.ok) return checked;
       const { ok: _ok, ...conf } = checked;
@@ -104,17 +116,33 @@ export function createCallService(deps: CallServiceDeps): CallService {
         if (!c.ok) return c;
         const startedAt = deps.now();
         const result = await c.client.startConf(conf);
-        deps.log.info('conf.start', { mode: settings.mode, ok: result.ok, code: result.ok ? 200 : String(result.code), callees: conf.callees.length });
+        deps.log.info('conf.start', {
+          mode: settings.mode,
+          ok: result.ok,
+          code: result.ok ? 200 : String(result.code),
+          callees: conf.callees.length,
+          maxDur: conf.maxDur,
+        });
         const entry = record({
           kind: 'conf',
           mode: settings.mode,
           caller: conf.caller,
           parties: conf.callees.map(party),
           maxDur: conf.maxDur,
+          perPersonSec,
           startedAt,
           outcome: result,
         });
-        return result.ok ? success({ session: result.session, caller: conf.caller, callees: conf.callees, maxDur: conf.maxDur, logId: entry.id }) : result;
+        return result.ok
+          ? success({
+              session: result.session,
+              caller: conf.caller,
+              callees: conf.callees,
+              maxDur: conf.maxDur,
+              ...(perPersonSec !== undefined ? { perPersonSec } : {}),
+              logId: entry.id,
+            })
+          : result;
       });
     },
   };

@@ -15,6 +15,7 @@ import type { Logger } from '../log';
 import type { QuerySessionResult } from '../../yunxin';
 import type { SessionsSource } from '../sources/call-log-source';
 import type { Repeat } from './repeat';
+import { progressFrom } from './session-progress';
 
 export const POLL_INTERVAL_MS = 2_000;
 /** Ringing time, clock differences, a slow bill: a session can outlive its maxDur by this much. */
@@ -70,10 +71,7 @@ export function createSessionTracker(deps: SessionTrackerDeps): SessionTracker {
   function apply(entry: CallLogEntry, result: QuerySessionResult): void {
     if (result.ok) {
       forget(entry.id);
-      const { state, status, durationSec, hangCause } = result.status;
-      // An answer we cannot read says nothing about the state: keep the last known one and keep
-      // asking (the deadline still ends it). 'unknown' in the log means "we stopped finding out".
-      deps.sessions.update(entry.id, { state: state === 'unknown' ? undefined : state, status, durationSec, hangCause });
+      deps.sessions.update(entry.id, progressFrom(entry, result.status, deps.now()));
       return;
     }
     if (result.code === NOT_EXIST_CODE) {

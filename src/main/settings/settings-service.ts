@@ -12,12 +12,14 @@ import { SANDBOX_CALLER_ACC } from '../../simulator';
 import type { ApiHostPolicy } from '../../yunxin/api-host';
 import type { Logger } from '../log';
 import { tryWrite } from '../stores/write-failure';
+import { CONF_PER_PERSON_DEFAULT_SEC, validatePerPersonLimit } from '../../shared/conference-time';
 import { hostChangeNeedsSecret, validateBaseUrl } from './base-url';
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   callerAcc: SANDBOX_CALLER_ACC,
   callerNumber: '',
   defaultMaxDur: MAX_DUR_DEFAULT,
+  confPerPersonSec: CONF_PER_PERSON_DEFAULT_SEC,
   maxDurMin: MAX_DUR_DEFAULT_MIN,
   maxDurMax: MAX_DUR_DEFAULT_MAX,
   mode: 'sandbox',
@@ -80,6 +82,7 @@ function checkSettings(s: Settings, policy: ApiHostPolicy): Failure | null {
     validateCallerAcc(s.callerAcc) ??
     validateMaxDurRange(s.maxDurMin, s.maxDurMax) ??
     withField(validateMaxDur(s.defaultMaxDur, { min: s.maxDurMin, max: s.maxDurMax }), 'defaultMaxDur') ??
+    validatePerPersonLimit(s.confPerPersonSec, { min: s.maxDurMin, max: s.maxDurMax }) ??
     validateBaseUrl(s.baseUrl, policy)
   );
 }

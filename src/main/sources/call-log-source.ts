@@ -12,7 +12,17 @@ import type { CallLogEntry } from '../../shared/domain';
 export type NewCallLogEntry = Omit<CallLogEntry, 'revision'>;
 
 /** What a status query learned about a session. */
-export type SessionProgress = Partial<Pick<CallLogEntry, 'state' | 'status' | 'durationSec' | 'hangCause'>>;
+export type SessionProgress = Partial<Pick<CallLogEntry, 'state' | 'status' | 'durationSec' | 'hangCause' | 'legs' | 'answeredAt' | 'endedAt' | 'wallSec'>>;
+
+/** Whether `progress` says anything `before` does not (legs compared by value, not by reference). */
+export function progressChanges(before: CallLogEntry, progress: SessionProgress): boolean {
+  return (Object.keys(progress) as (keyof SessionProgress)[]).some((k) => {
+    const next = progress[k];
+    if (next === undefined) return false;
+    const prev = before[k];
+    return typeof next === 'object' ? JSON.stringify(next) !== JSON.stringify(prev) : next !== prev;
+  });
+}
 
 export interface CallLogSource {
   append(entry: NewCallLogEntry): CallLogEntry;

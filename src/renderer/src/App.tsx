@@ -5,6 +5,7 @@ import { CallStrip } from './features/calls/CallStrip';
 import { ContactsTab } from './features/contacts/ContactsTab';
 import { CallLogTab } from './features/log/CallLogTab';
 import { ConfConfirmSheet } from './features/roster/ConfConfirmSheet';
+import { useRosterStore } from './state/roster-store';
 import { DialRequestSheet } from './features/dial/DialRequestSheet';
 import { SettingsTab } from './features/settings/SettingsTab';
 import { Header } from './features/shell/Header';
@@ -42,6 +43,7 @@ export function App() {
     void useTeamStore.getState().load();
     void useContactsStore.getState().load();
     void useCallsStore.getState().refreshLog();
+    void useRosterStore.getState().loadDraft();
     return unsubscribe;
   }, [load]);
 

@@ -21,6 +21,8 @@ import { reportsEn } from './catalog/reports.en';
 import { reportsZhCN } from './catalog/reports.zh-CN';
 import { rulesEn } from './catalog/rules.en';
 import { rulesZhCN } from './catalog/rules.zh-CN';
+import { outcomeEn } from './catalog/outcome.en';
+import { outcomeZhCN } from './catalog/outcome.zh-CN';
 import { storageEn } from './catalog/storage.en';
 import { storageZhCN } from './catalog/storage.zh-CN';
 import { teamEn } from './catalog/team.en';
@@ -43,6 +45,7 @@ export const zhCN = {
   ...deskZhCN,
   ...teamZhCN,
   ...rulesZhCN,
+  ...outcomeZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -60,6 +63,7 @@ const enParts = {
   ...deskEn,
   ...teamEn,
   ...rulesEn,
+  ...outcomeEn,
 } as const;
 
 /**

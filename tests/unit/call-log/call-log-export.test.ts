@@ -56,7 +56,9 @@ describe('call log export', () => {
     const csv = r.csv as string;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, first, second] = rows(csv);
-    expect(header).toBe('时间,类型,模式,主叫,被叫,结果,错误码,说明,会话 ID,状态,时长（秒）,挂断原因');
+    expect(header).toBe(
+      '时间,类型,模式,主叫,被叫,结果,原因,说明,错误码,会话 ID,状态代码,云信状态,时长（秒）,挂断原因代码,每个人,时长上限（秒）,每人上限（秒）',
+    );
 
     // Oldest first; the time is local wall-clock time with its offset, and means the same instant.
     const firstTime = first.split(',')[0];
@@ -65,22 +67,24 @@ describe('call log export', () => {
     expect(first).toContain(',会议,沙箱,="13900139000",');
     // The formula-looking name is defused with an apostrophe and quoted.
     expect(first).toContain(`"'=HYPERLINK(""x"") 13800138000; 13700137000"`);
-    expect(first).toContain(`,成功,,,${ok.session as string},已提交,,`);
+    expect(first).toContain(`,已受理,,云信已受理请求，即将呼叫。,,${ok.session as string},submitted,,,,,300,`);
 
-    expect(second).toContain(',通话,正式,="13900139000",="01065529988",失败,403,');
+    expect(second).toContain(',通话,正式,="13900139000",="01065529988",失败,云信拒绝（403）,');
     expect(second).toContain(words(failed, 'zh-CN')!.split('，')[0]);
-    expect(second.endsWith(',失败,,')).toBe(true);
+    expect(second).toContain(',403,,failed,,,,,600,');
 
     // The same log in English, as the window asks for when its UI is English.
     const en = await t.call('callLogExport', { lang: 'en' });
     const [enHeader, enFirst, enSecond] = rows(en.csv as string);
-    expect(enHeader).toBe('Time,Type,Mode,Caller,Called,Result,Error code,Explanation,Session ID,State,Duration (s),Hang-up cause');
+    expect(enHeader).toBe(
+      'Time,Type,Mode,Caller,Called,Result,Reason,Explanation,Error code,Session ID,State code,Yunxin status,Duration (s),Hang-up code,Per person,Time limit (s),Limit per person (s)',
+    );
     expect(enFirst).toContain(',Conference,Sandbox,="13900139000",');
-    expect(enFirst).toContain(`,Succeeded,,,${ok.session as string},Submitted,,`);
-    expect(enSecond).toContain(',Call,Production,="13900139000",="01065529988",Failed,403,');
+    expect(enFirst).toContain(`,Accepted,,Yunxin accepted the request and is about to ring.,,${ok.session as string},submitted,`);
+    expect(enSecond).toContain(',Call,Production,="13900139000",="01065529988",Failed,Refused by Yunxin (403),');
     expect(enSecond).toContain(words(failed, 'en')!.split(';')[0]);
     expect(enSecond).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(enSecond.endsWith(',Failed,,')).toBe(true);
+    expect(enSecond).toContain(',403,,failed,');
   });
 
   it('refuses a language it does not have, writing nothing', async () => {
@@ -98,6 +102,29 @@ describe('call log export', () => {
     simNow += 1000;
     await t.rounds.tick();
     const [, row] = rows((await t.call('callLogExport', {})).csv as string);
-    expect(row.endsWith(',已结束,1,NORMAL_CLEARING')).toBe(true);
+    expect(row).toContain(',已结束 · 已接通,');
+    expect(row).toContain(',ended,SUCCESS,1,NORMAL_CLEARING,"您的电话 13900139000: 已结束 (NORMAL_CLEARING); 13800138000: 已接听 0:01 (NORMAL_CLEARING)",600,');
+  });
+
+  it('gives each person of a conference their own outcome, and the wall-clock length rather than the legs summed', async () => {
+    await t.core.close();
+    // A whole second: the bill's endTime has whole seconds only.
+    let simNow = Math.floor(Date.now() / 1000) * 1000;
+    t = openTestCore(dataDir, {
+      sandbox: createSandbox({ progress: { ringingMs: 1000, answeredMs: 4000 }, now: () => simNow }),
+      now: () => clock,
+    });
+    await t.call('settingsSet', { confPerPersonSec: 120 });
+    const r = await t.call('startConf', { callees: ['13700000901', '13700000777'] });
+    expect(r).toMatchObject({ ok: true, maxDur: 360, perPersonSec: 120 });
+    simNow += 6000;
+    await t.rounds.tick();
+    const [, row] = rows((await t.call('callLogExport', {})).csv as string);
+    expect(row).toContain(',已结束 · 已接通,');
+    // Legs summed would be 4 + 0 + 4 = 8 s; the conference lasted 4 s.
+    expect(row).toContain(',ended,SUCCESS,4,');
+    expect(row).toContain('13700000901: 对方忙 (USER_BUSY)');
+    expect(row).toContain('13700000777: 已接听 0:04 (NORMAL_CLEARING)');
+    expect(row.endsWith(',360,120')).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ const settings: Settings = {
   callerAcc: 'disp01',
   callerNumber: OWN,
   defaultMaxDur: 600,
+  confPerPersonSec: 600,
   maxDurMin: 30,
   maxDurMax: 3600,
   mode: 'sandbox',

@@ -15,7 +15,7 @@
 import type { CallLogEntry } from '../../../shared/domain';
 import type { Logger } from '../../log';
 import type { Collection } from '../../stores/collection-store';
-import { FINAL_STATES, type CallLogSource, type SessionProgress, type SessionsSource } from '../call-log-source';
+import { FINAL_STATES, progressChanges, type CallLogSource, type SessionsSource } from '../call-log-source';
 
 export const CALL_LOG_CAP = 10_000;
 
@@ -85,8 +85,7 @@ export function localCallLog(deps: LocalCallLogDeps): CallLogSource & SessionsSo
     update(id, progress) {
       const before = entries.get(id);
       if (!before) return undefined;
-      const changed = (Object.keys(progress) as (keyof SessionProgress)[]).some((k) => progress[k] !== undefined && progress[k] !== before[k]);
-      if (!changed) return before;
+      if (!progressChanges(before, progress)) return before;
       const defined = Object.fromEntries(Object.entries(progress).filter(([, v]) => v !== undefined));
       // Re-inserted at its creation-order place: Map.set on an existing key keeps the position.
       const after: CallLogEntry = { ...before, ...defined, updatedAt: deps.now(), revision: ++revision };

@@ -2,7 +2,8 @@
  * The call strip: one item per call or conference the dispatcher started (or found in progress
  * at start-up), its state derived from the call log that main keeps up to date.
  */
-import type { CallLogEntry, CallParty, SessionId, SessionType } from '../../../shared/domain';
+import { outcomeOf, submittingOutcome, type Outcome } from '../../../shared/call-outcome';
+import type { CallLeg, CallLogEntry, CallParty, PhoneNumber, SessionId, SessionType } from '../../../shared/domain';
 import type { Failure, FailureWords } from '../../../shared/result';
 
 export type StripState = 'submitting' | 'submitted' | 'ringing' | 'answered' | 'ended' | 'failed' | 'unknown';
@@ -18,6 +19,7 @@ export interface StripItem {
   logId?: string;
   session?: SessionId;
   maxDur?: number;
+  perPersonSec?: number;
   /** The start request failed (nothing rang, or main could not tell). */
   failure?: Failure;
 }
@@ -36,6 +38,15 @@ export interface StripView {
   startedAt: number;
   /** ended/failed: nothing more will happen. */
   final: boolean;
+  /** The one result in words, the same as the log's and the export's. */
+  outcome: Outcome;
+  /** Per phone, once the server listed them; `caller` tells the dispatcher's own leg apart. */
+  legs?: CallLeg[];
+  caller?: PhoneNumber;
+  maxDur?: number;
+  perPersonSec?: number;
+  /** A conference's wall-clock length once ended (not the legs summed). */
+  wallSec?: number;
 }
 
 export const FINAL_STATES: ReadonlySet<string> = new Set(['ended', 'failed']);
@@ -43,7 +54,7 @@ export const FINAL_STATES: ReadonlySet<string> = new Set(['ended', 'failed']);
 export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined): StripView {
   const base = { key: item.key, kind: item.kind, startedAt: item.startedAt };
   if (item.submitting) {
-    return { ...base, state: 'submitting', parties: item.parties, final: false };
+    return { ...base, state: 'submitting', parties: item.parties, final: false, outcome: submittingOutcome() };
   }
   if (item.failure) {
     const f = item.failure;
@@ -53,10 +64,20 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
       parties: entry?.parties.length ? mergeNames(entry.parties, item.parties) : item.parties,
       error: { code: String(f.code), words: f },
       final: true,
+      outcome: outcomeOf({ kind: item.kind, state: 'failed', caller: '', parties: item.parties, error: { code: f.code, message: f.message } }),
     };
   }
   if (!entry) {
-    return { ...base, state: 'submitted', parties: item.parties, session: item.session, final: false };
+    return {
+      ...base,
+      state: 'submitted',
+      parties: item.parties,
+      session: item.session,
+      final: false,
+      outcome: outcomeOf({ kind: item.kind, state: 'submitted', caller: '', parties: item.parties }),
+      maxDur: item.maxDur,
+      perPersonSec: item.perPersonSec,
+    };
   }
   const state: StripState = entry.state;
   return {
@@ -69,6 +90,12 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
     hangCause: entry.hangCause,
     error: entry.error ? { code: String(entry.error.code), words: entry.error } : undefined,
     final: FINAL_STATES.has(state),
+    outcome: outcomeOf(entry),
+    legs: entry.legs,
+    caller: entry.caller,
+    maxDur: entry.maxDur,
+    perPersonSec: entry.perPersonSec ?? item.perPersonSec,
+    wallSec: entry.wallSec,
   };
 }
 
@@ -94,6 +121,7 @@ export function itemsForOpenEntries(entries: readonly CallLogEntry[], known: Rea
       logId: e.id,
       session: e.session,
       maxDur: e.maxDur,
+      perPersonSec: e.perPersonSec,
     });
   }
   return out;

@@ -42,7 +42,7 @@ export interface CallsState {
    * pressed twice); a request still in flight is never sent twice.
    */
   startCall(target: { number: string; name?: string }, options?: { explicit?: boolean }): Promise<StartOutcome>;
-  startConf(members: RosterMember[], options?: { explicit?: boolean }): Promise<StartOutcome>;
+  startConf(members: RosterMember[], options?: { explicit?: boolean; perPersonSec?: number }): Promise<StartOutcome>;
   dismiss(key: string): void;
   /** Reads what changed since the last read (everything the first time). */
   refreshLog(): Promise<void>;
@@ -180,7 +180,7 @@ export const useCallsStore = create<CallsState>((set, get) => {
       const key = begin({ kind: 'conf', parties });
       let r;
       try {
-        r = await invoke('startConf', { callees: numbers });
+        r = await invoke('startConf', options?.perPersonSec !== undefined ? { callees: numbers, perPersonSec: options.perPersonSec } : { callees: numbers });
       } finally {
         inFlight.delete(guard);
       }
@@ -188,7 +188,7 @@ export const useCallsStore = create<CallsState>((set, get) => {
         finish(key, { failure: r });
         return 'failed';
       }
-      finish(key, { logId: r.logId, session: r.session, maxDur: r.maxDur });
+      finish(key, { logId: r.logId, session: r.session, maxDur: r.maxDur, perPersonSec: r.perPersonSec });
       return 'accepted';
     },
 

@@ -23,6 +23,8 @@ export interface ConfirmRequest {
   members: RosterMember[];
   /** Where it came from, shown in the sheet ("saved roster 早班", "call log"). */
   origin?: UiMessage;
+  /** The limit per person to keep (extending a conference); the setting when absent. */
+  perPersonSec?: number;
 }
 
 export interface RosterState {
@@ -47,6 +49,34 @@ export interface RosterState {
   /** Opens the confirmation sheet for `members` (default: the roster being built). */
   openConfirm(request?: ConfirmRequest): boolean;
   closeConfirm(): void;
+  /** Reads back the conference being built (main keeps it across reloads and restarts). */
+  loadDraft(): Promise<void>;
+}
+
+/**
+ * Every change of the roster goes to main at once (a reload a moment later must find it), one
+ * write at a time with only the newest waiting, so a burst of edits is not a burst of writes.
+ */
+let draftSending = false;
+let draftPending: RosterMember[] | null = null;
+/** Edited before the draft was read back: the edit wins over the older draft. */
+let draftTouched = false;
+
+async function sendDraft(members: RosterMember[]): Promise<void> {
+  draftPending = members;
+  if (draftSending) return;
+  draftSending = true;
+  try {
+    while (draftPending) {
+      const next = draftPending;
+      draftPending = null;
+      await invoke('rosterDraftSet', {
+        members: next.map((m) => (m.contactId ? { contactId: m.contactId, name: m.name, number: m.number } : { name: m.name, number: m.number })),
+      });
+    }
+  } finally {
+    draftSending = false;
+  }
 }
 
 export function refusalMessage(r: RosterRefusal): UiMessage {
@@ -181,12 +211,30 @@ export const useRosterStore = create<RosterState>((set, get) => {
         set({ note: { message: { key: 'roster.emptyStart' }, tone: 'error' } });
         return false;
       }
-      set({ confirm: { members: members.slice(), origin: request?.origin } });
+      set({ confirm: { members: members.slice(), origin: request?.origin, perPersonSec: request?.perPersonSec } });
       return true;
     },
 
     closeConfirm() {
       if (get().confirm) set({ confirm: null });
     },
+
+    async loadDraft() {
+      const r = await invoke('rosterDraftGet', {});
+      if (!r.ok || draftTouched || r.members.length === 0) return;
+      loadingDraft = true;
+      try {
+        set({ members: r.members });
+      } finally {
+        loadingDraft = false;
+      }
+    },
   };
+});
+
+let loadingDraft = false;
+useRosterStore.subscribe((state, previous) => {
+  if (state.members === previous.members || loadingDraft) return;
+  draftTouched = true;
+  void sendDraft(state.members);
 });

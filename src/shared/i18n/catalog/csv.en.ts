@@ -33,4 +33,11 @@ export const csvEn = {
   'csv.log.state.ended': 'Ended',
   'csv.log.state.unknown': 'Unknown',
   'csv.log.state.failed': 'Failed',
+  'csv.log.reason': 'Reason',
+  'csv.log.stateCode': 'State code',
+  'csv.log.status': 'Yunxin status',
+  'csv.log.hangCauseCode': 'Hang-up code',
+  'csv.log.people': 'Per person',
+  'csv.log.maxDur': 'Time limit (s)',
+  'csv.log.perPerson': 'Limit per person (s)',
 } as const;

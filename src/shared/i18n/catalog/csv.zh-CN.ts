@@ -37,4 +37,12 @@ export const csvZhCN = {
   'csv.log.state.ended': '已结束',
   'csv.log.state.unknown': '未知',
   'csv.log.state.failed': '失败',
+  // One coherent result per row (src/shared/call-outcome.ts): words first, raw codes after.
+  'csv.log.reason': '原因',
+  'csv.log.stateCode': '状态代码',
+  'csv.log.status': '云信状态',
+  'csv.log.hangCauseCode': '挂断原因代码',
+  'csv.log.people': '每个人',
+  'csv.log.maxDur': '时长上限（秒）',
+  'csv.log.perPerson': '每人上限（秒）',
 } as const;

@@ -19,6 +19,7 @@ const settings: Settings = {
   callerAcc: 'disp01',
   callerNumber: '13900139000',
   defaultMaxDur: 600,
+  confPerPersonSec: 600,
   maxDurMin: 30,
   maxDurMax: 3600,
   mode: 'sandbox',

@@ -1,6 +1,8 @@
 import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CONF_WARNING_SEC, conferenceSecondsLeft } from '../../../../shared/conference-time';
 import type { CallParty, CallLogEntry } from '../../../../shared/domain';
+import { formatMessage } from '../../../../shared/i18n';
 import { failureText } from '../../../../shared/result';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
@@ -9,6 +11,9 @@ import { formatDuration } from '../../lib/format';
 import { formatPhone } from '../../lib/phone-format';
 import { useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
+import { useRosterStore } from '../../state/roster-store';
+import { CallPeople } from './CallPeople';
+import { SessionCopy } from './SessionCopy';
 import { redial } from './redial';
 
 /** Every recent call and conference with its live state; always on screen, whatever the tab. */
@@ -31,15 +36,27 @@ export function partiesText(parties: readonly CallParty[], max: number, separato
   return parties.length > max ? `${shown.join(separator)} …(+${parties.length - max})` : shown.join(separator);
 }
 
-/** Seconds since `since`, ticking while `running`. */
-function useElapsed(since: number, running: boolean): number {
+/** The clock, ticking every second while `running`. */
+function useNow(running: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [running]);
-  return Math.max(0, Math.floor((now - since) / 1000));
+  return now;
+}
+
+/**
+ * Extending a conference: the API has no such operation, so it is a new conference with the same
+ * people and the same limit per person — through the normal confirmation, never on its own.
+ */
+function extendConference(parties: readonly CallParty[], perPersonSec: number | undefined): void {
+  useRosterStore.getState().openConfirm({
+    members: parties.map((p) => ({ name: p.name ?? '', number: p.number })),
+    origin: { key: 'conftime.extendOrigin' },
+    perPersonSec,
+  });
 }
 
 const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; entry: CallLogEntry | undefined }) {
@@ -47,20 +64,51 @@ const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; en
   const lang = useLanguage();
   const dismiss = useCallsStore((s) => s.dismiss);
   const view: StripView = deriveStripView(item, entry);
-  const elapsed = useElapsed(item.startedAt, !view.final);
+  const now = useNow(!view.final);
+  const elapsed = Math.max(0, Math.floor((now - item.startedAt) / 1000));
   const errorText = view.error ? failureText(view.error.words, lang) : null;
   const all = view.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number))).join('\n');
+  const f = (m: Parameters<typeof formatMessage>[1]) => formatMessage(lang, m);
+  // A conference's countdown: the budget left, shared by the legs talking now [inf].
+  const secondsLeft =
+    view.kind === 'conf' && view.state === 'answered' && view.maxDur !== undefined && view.legs
+      ? conferenceSecondsLeft(view.maxDur, view.legs, now)
+      : undefined;
+  const warn = secondsLeft !== undefined && secondsLeft <= CONF_WARNING_SEC;
+  // Conference: its wall-clock length (the bill's durationSec sums the legs); call: its own duration.
+  const shownSec = view.kind === 'conf' ? view.wallSec : view.durationSec;
 
   return (
-    <article className={`strip-card state-${view.state}`} data-testid="call-strip-item" data-state={view.state} data-kind={view.kind}>
+    <article
+      className={`strip-card state-${view.state}${warn ? ' strip-warn' : ''}`}
+      data-testid="call-strip-item"
+      data-state={view.state}
+      data-kind={view.kind}
+    >
       <header className="strip-head">
         <span className="strip-kind" title={t(view.kind === 'conf' ? 'strip.conf' : 'strip.call')}>
           <Icon name={view.kind === 'conf' ? 'conf' : 'phone'} />
         </span>
-        <span className={`state-pill state-${view.state}`} data-testid="call-strip-state">
-          {t(`state.${view.state}`)}
+        <span
+          className={`state-pill state-${view.state}`}
+          data-testid="call-strip-state"
+          data-phase={view.outcome.phase}
+          data-result={view.outcome.result}
+          title={f(view.outcome.meaning)}
+        >
+          {f(view.outcome.words)}
         </span>
         <span className="strip-time">{view.final ? '' : formatDuration(elapsed)}</span>
+        {secondsLeft !== undefined && (
+          <span
+            className="strip-countdown"
+            data-testid="call-strip-countdown"
+            data-seconds={secondsLeft}
+            title={t('conftime.remainingTitle', { sec: view.maxDur ?? 0 })}
+          >
+            {t('conftime.remaining', { time: formatDuration(secondsLeft) })}
+          </span>
+        )}
         {(view.final || view.state === 'unknown') && (
           <button type="button" className="strip-redial" data-testid="call-strip-redial" onClick={() => redial(view.kind, view.parties)}>
             <Icon name="redial" />
@@ -82,18 +130,43 @@ const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; en
         {view.kind === 'conf' && <span className="muted">{t('strip.confCount', { n: view.parties.length })} </span>}
         {partiesText(view.parties, view.kind === 'conf' ? 2 : 1, t('common.listSeparator'))}
       </div>
+      {!item.submitting && !view.error && (
+        <CallPeople
+          facts={{ kind: view.kind, state: entry?.state ?? 'submitted', caller: view.caller, parties: view.parties, legs: view.legs }}
+          now={now}
+          testId="call-strip-people"
+        />
+      )}
       <div className="strip-meta">
-        {view.session && (
-          <span className="mono" data-testid="call-strip-session" title={t('strip.session')}>
-            #{view.session}
+        {view.outcome.reason && !view.error && (
+          <span data-testid="call-strip-reason" data-code={view.outcome.reason.code} title={f(view.outcome.reason.meaning)}>
+            {f(view.outcome.reason.words)}
           </span>
         )}
-        {view.hangCause && <span data-testid="call-strip-hangcause">{t('status.hangCause', { cause: view.hangCause })}</span>}
-        {view.state === 'ended' && view.durationSec !== undefined && <span>{t('status.duration', { time: formatDuration(view.durationSec) })}</span>}
+        {view.state === 'ended' && shownSec !== undefined && (
+          <span data-testid="call-strip-duration" data-seconds={shownSec}>
+            {view.kind === 'conf' ? t('outcome.wall', { time: formatDuration(shownSec) }) : t('outcome.talk', { time: formatDuration(shownSec) })}
+          </span>
+        )}
+        {view.session && <SessionCopy session={view.session} testId="call-strip-session" />}
       </div>
+      {warn && secondsLeft !== undefined && (
+        <p className="strip-warning" role="alert" data-testid="call-strip-warning">
+          <Icon name="warn" />
+          <span>{t('conftime.warning', { time: formatDuration(secondsLeft) })}</span>
+          <button
+            type="button"
+            data-testid="call-strip-extend"
+            title={t('conftime.extendTitle')}
+            onClick={() => extendConference(view.parties, view.perPersonSec)}
+          >
+            {t('conftime.extend')}
+          </button>
+        </p>
+      )}
       {errorText && (
         <p className="strip-error" data-testid="call-strip-error" data-code={view.error?.code} role="alert">
-          {errorText}
+          <strong>{f(view.outcome.reason?.words ?? view.outcome.words)}</strong> {errorText}
         </p>
       )}
     </article>

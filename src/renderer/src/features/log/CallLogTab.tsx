@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CallLogEntry } from '../../../../shared/domain';
+import { calleeLegs, outcomeOf } from '../../../../shared/call-outcome';
+import { formatMessage } from '../../../../shared/i18n';
 import { failureText } from '../../../../shared/result';
 import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
@@ -17,9 +19,11 @@ import { currentLanguage, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { useLogFocusStore } from '../../state/log-focus-store';
 import { showToast } from '../../state/toast-store';
+import { CallPeople } from '../calls/CallPeople';
 import { redial } from '../calls/redial';
 import { DispatcherFilter, useDefaultDispatcher } from '../team/DispatcherFilter';
 import { byDispatcher } from '../team/team-log';
+import { SessionCopy } from '../calls/SessionCopy';
 
 const ROW_HEIGHT = 60;
 
@@ -129,12 +133,12 @@ export function CallLogTab() {
           <span role="columnheader">{t('log.col.time')}</span>
           <span role="columnheader">{t('log.col.who')}</span>
           <span role="columnheader">{t('log.col.result')}</span>
-          <span role="columnheader">{t('log.col.status')}</span>
+          <span role="columnheader">{t('outcome.details.people')}</span>
           <span role="columnheader">{t('log.col.session')}</span>
           <span role="columnheader" className="num">
             {t('log.col.duration')}
           </span>
-          <span role="columnheader">{t('log.col.hangCause')}</span>
+          <span role="columnheader">{t('outcome.details')}</span>
           <span role="columnheader" className="sr-only">
             {t('log.col.actions')}
           </span>
@@ -163,6 +167,13 @@ const LogRow = memo(function LogRow({ entry, top, focused }: { entry: CallLogEnt
   const failed = isFailed(entry);
   const who = entry.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number)));
   const errorText = entry.error ? failureText(entry.error, lang) : '';
+  const outcome = outcomeOf(entry);
+  const f = (m: Parameters<typeof formatMessage>[1]) => formatMessage(lang, m);
+  const legs = calleeLegs(entry);
+  const answered = legs.filter((l) => l.answered === true).length;
+  // A conference's wall-clock length, not its legs summed; a call's own duration.
+  const shownSec = entry.kind === 'conf' ? entry.wallSec : entry.durationSec;
+  const detailsId = `log-details-${entry.id}`;
   return (
     <div
       className={`log-row${failed ? ' failed' : ''}${focused ? ' focused' : ''}`}
@@ -189,27 +200,83 @@ const LogRow = memo(function LogRow({ entry, top, focused }: { entry: CallLogEnt
           {who.join(t('common.listSeparator'))}
         </span>
       </span>
-      <span role="cell" className="log-result" title={errorText}>
+      <span role="cell" className="log-result" title={errorText || f(outcome.reason?.meaning ?? outcome.meaning)}>
+        <span className={`state-pill state-${entry.state}`} data-testid="log-outcome" data-phase={outcome.phase} data-result={outcome.result}>
+          {f(outcome.words)}
+        </span>
         {failed ? (
           <span className="result-failed clamp" data-testid="log-error">
-            <strong>{t('log.errorCode', { code: String(entry.error?.code ?? '') })}</strong> {errorText}
+            <strong>{f(outcome.reason?.words ?? outcome.words)}</strong> {errorText}
           </span>
         ) : (
-          <span className="result-ok">{t('log.ok')}</span>
+          outcome.reason && (
+            <span className="clamp small" data-testid="log-reason" data-code={outcome.reason.code}>
+              {f(outcome.reason.words)}
+            </span>
+          )
         )}
       </span>
+      <span role="cell" className="small" data-testid="log-people-count">
+        {legs.length > 0 ? t('outcome.answeredCount', { answered, total: entry.parties.length }) : '—'}
+      </span>
+      <span role="cell" className="log-session">
+        {entry.session ? <SessionCopy session={entry.session} testId="log-session" /> : '—'}
+      </span>
+      <span role="cell" className="num" data-testid="log-duration">
+        {shownSec !== undefined ? formatDuration(shownSec) : '—'}
+      </span>
       <span role="cell">
-        <span className={`state-pill state-${entry.state}`}>{t(`state.${entry.state}`)}</span>
-        {entry.status && <span className="muted small"> {entry.status}</span>}
-      </span>
-      <span role="cell" className="mono small log-session" title={entry.session}>
-        {entry.session ?? '—'}
-      </span>
-      <span role="cell" className="num">
-        {entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '—'}
-      </span>
-      <span role="cell" className="small clamp" title={entry.hangCause}>
-        {entry.hangCause ?? '—'}
+        <button type="button" className="ghost small" data-testid="log-details" popoverTarget={detailsId}>
+          {t('outcome.details')}
+        </button>
+        <div id={detailsId} popover="auto" className="log-details" data-testid="log-details-panel" role="dialog" aria-label={t('outcome.details.title')}>
+          <h3>{t('outcome.details.title')}</h3>
+          <p>
+            <strong>{f(outcome.words)}</strong> — {errorText || f(outcome.reason?.meaning ?? outcome.meaning)}
+          </p>
+          <CallPeople facts={entry} now={entry.updatedAt} testId="log-people" />
+          <dl className="log-details-codes">
+            <dt>{t('outcome.details.rawState')}</dt>
+            <dd className="mono">{entry.state}</dd>
+            {entry.status && (
+              <>
+                <dt>{t('outcome.details.rawStatus')}</dt>
+                <dd className="mono">{entry.status}</dd>
+              </>
+            )}
+            {entry.hangCause && (
+              <>
+                <dt>{t('outcome.details.rawCause')}</dt>
+                <dd className="mono" data-testid="log-details-cause">
+                  {entry.hangCause}
+                </dd>
+              </>
+            )}
+            {entry.error && (
+              <>
+                <dt>{t('outcome.details.rawError')}</dt>
+                <dd className="mono">{String(entry.error.code)}</dd>
+              </>
+            )}
+            <dt>{t('outcome.details.maxDur')}</dt>
+            <dd>
+              {entry.perPersonSec !== undefined
+                ? t('conftime.totalValue', {
+                    total: formatDuration(entry.maxDur),
+                    legs: entry.parties.length + 1,
+                    per: formatDuration(entry.perPersonSec),
+                    sec: entry.maxDur,
+                  })
+                : `${entry.maxDur} s`}
+            </dd>
+            {entry.session && (
+              <>
+                <dt>{t('outcome.details.session')}</dt>
+                <dd className="mono small">{entry.session}</dd>
+              </>
+            )}
+          </dl>
+        </div>
       </span>
       <span role="cell" className="log-actions">
         <button

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_CONFERENCE_CALLEES } from '../../../../shared/limits';
 import { validateConfRequest } from '../../../../shared/validation';
+import { conferenceLegs, conferenceMaxDur, conferenceMaxDurCap, CONF_PER_PERSON_DEFAULT_SEC, validatePerPersonLimit } from '../../../../shared/conference-time';
 import { failureText } from '../../../../shared/result';
 import { Icon } from '../../components/Icon';
 import { Message } from '../../components/Message';
@@ -36,14 +37,20 @@ function ConfirmBody() {
   const sent = useRef(false);
   const members = useMemo(() => confirm?.members ?? [], [confirm?.members]);
 
+  // The limit per person this conference runs with: the one it is extending, else the setting.
+  const perPersonSec = confirm?.perPersonSec ?? settings?.confPerPersonSec ?? CONF_PER_PERSON_DEFAULT_SEC;
+  const maxDur = conferenceMaxDur(perPersonSec, members.length);
   const problem = useMemo(() => {
     if (!settings) return null;
+    const range = { min: settings.maxDurMin, max: settings.maxDurMax };
+    const limit = validatePerPersonLimit(perPersonSec, range);
+    if (limit) return limit;
     const r = validateConfRequest(
-      { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: members.map((m) => m.number), maxDur: settings.defaultMaxDur },
-      { min: settings.maxDurMin, max: settings.maxDurMax },
+      { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: members.map((m) => m.number), maxDur },
+      { min: range.min, max: conferenceMaxDurCap(range.max) },
     );
     return r.ok ? null : r;
-  }, [settings, members]);
+  }, [settings, members, perPersonSec, maxDur]);
 
   const onConfirm = async () => {
     if (sent.current || problem) return;
@@ -53,10 +60,9 @@ function ConfirmBody() {
     // A re-run (from the strip, the log or a saved roster) is deliberate, even right after the
     // same conference. A start from the roster being built is an ordinary one: Enter on 开始会议
     // reopens this sheet, so a hammered Enter must meet the double-click guard.
-    await startConf(members, { explicit: confirm?.origin !== undefined });
+    await startConf(members, { explicit: confirm?.origin !== undefined, perPersonSec });
   };
 
-  const maxDur = settings?.defaultMaxDur ?? 0;
   return (
     <Sheet
       title={t('confirm.title', { n: members.length })}
@@ -101,8 +107,12 @@ function ConfirmBody() {
       <dl className="confirm-facts">
         <dt>{t('confirm.host')}</dt>
         <dd data-testid="conf-confirm-caller">{settings?.callerNumber ? formatPhone(settings.callerNumber) : t('confirm.noCaller')}</dd>
+        <dt>{t('conftime.perPerson')}</dt>
+        <dd data-testid="conf-confirm-per-person">{t('conftime.perPersonValue', { per: formatDuration(perPersonSec) })}</dd>
         <dt>{t('confirm.maxDur')}</dt>
-        <dd data-testid="conf-confirm-maxdur">{t('confirm.maxDurValue', { sec: maxDur, text: formatDuration(maxDur) })}</dd>
+        <dd data-testid="conf-confirm-maxdur" data-max-dur={maxDur}>
+          {t('conftime.totalValue', { total: formatDuration(maxDur), legs: conferenceLegs(members.length), per: formatDuration(perPersonSec), sec: maxDur })}
+        </dd>
         <dt>{t('confirm.mode')}</dt>
         <dd>
           <span className={`mode-badge small mode-${settings?.mode ?? 'sandbox'}`}>{t(`mode.${settings?.mode ?? 'sandbox'}`)}</span>

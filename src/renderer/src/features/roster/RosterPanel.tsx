@@ -12,6 +12,7 @@ import { useAppStore } from '../../state/app-store';
 import { useRosterStore } from '../../state/roster-store';
 import type { Failure } from '../../../../shared/result';
 import { ROSTER_INPUT_ID } from '../shell/focus';
+import { PerPersonLimit } from './PerPersonLimit';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -174,6 +175,7 @@ export function RosterPanel() {
         {note ? <Message message={note.message} /> : null}
       </p>
 
+      <PerPersonLimit callees={members.length} />
       <div className="roster-buttons">
         <button
           type="button"
