@@ -207,8 +207,6 @@ export interface CallLogEntry {
   mode: Mode | 'team';
   /** Team mode: the dispatcher who placed it. */
   dispatcher?: string;
-  /** Team mode: each leg's end from the bill (a conference has one per member). */
-  legs?: { number: string; hangCause?: string }[];
   caller: PhoneNumber;
   /** The callee of a call, the callees of a conference. */
   parties: CallParty[];

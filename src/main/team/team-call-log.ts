@@ -4,7 +4,7 @@
  * once the bill arrived, its final state (duration, who hung up, each leg's cause). The entries
  * look like the local log's, so the log tab, the strip, redial and CSV export work unchanged.
  */
-import type { CallLogEntry, CallParty, PhoneNumber } from '../../shared/domain';
+import type { CallLeg, CallLogEntry, CallParty, PhoneNumber } from '../../shared/domain';
 import { isStaffRole, type TeamRole } from '../../shared/team';
 import type { HubCall, HubClient } from './hub-client';
 
@@ -56,9 +56,18 @@ export function entryFromHub(call: HubCall, nameFor: (n: PhoneNumber) => string 
   }
   const session = call.session ?? undefined;
   if (!call.bill) return { ...base, session, state: 'submitted' };
+  // The bill comes at the end: every leg has ended. It does not say whether a leg was answered.
   const legs = call.bill.legs
     .filter((l) => l.number !== null)
-    .map((l) => (l.hangCause ? { number: l.number as string, hangCause: l.hangCause } : { number: l.number as string }));
+    .map((l): CallLeg => {
+      const endedAt = l.endedAt ? Date.parse(l.endedAt) : NaN;
+      return {
+        number: l.number as string,
+        state: 'ended',
+        ...(l.hangCause ? { hangCause: l.hangCause } : {}),
+        ...(Number.isFinite(endedAt) ? { endedAt } : {}),
+      };
+    });
   const hangCause = hangCauseOf(call);
   return {
     ...base,
