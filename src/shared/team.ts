@@ -25,6 +25,11 @@ export interface TeamStatus {
   /** Where the token is encrypted, as for the AppSecret (see AccountStatus). */
   backend: string;
   backendSecure: boolean;
+  /**
+   * Counts main's status changes. The answer to a sign-in and the event that the stream opened can
+   * reach the window in either order; the window keeps the status with the higher revision.
+   */
+  revision: number;
 }
 
 export function isStaffRole(role: TeamRole | undefined): boolean {

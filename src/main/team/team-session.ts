@@ -66,10 +66,11 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   let stream: AbortController | undefined;
   let lastEventId: number | undefined;
   let wake: (() => void) | undefined;
+  let revision = 0;
 
   function status(): TeamStatus {
     const id = deps.vault.identity();
-    const base = { backend: deps.vault.backend, backendSecure: deps.vault.backendSecure };
+    const base = { backend: deps.vault.backend, backendSecure: deps.vault.backendSecure, revision };
     if (!id || connection === 'off') return { ...base, connection: 'off' };
     const url = checkHubUrl(id.hubUrl);
     return {
@@ -84,11 +85,17 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     };
   }
 
+  /** Every change the window must see goes out with a new revision (see TeamStatus.revision). */
+  function announce() {
+    revision += 1;
+    deps.onStatus(status());
+  }
+
   function setConnection(next: TeamConnection) {
     if (connection === next) return;
     connection = next;
     deps.log.info('team.connection', { state: next });
-    deps.onStatus(status());
+    announce();
   }
 
   function stopStream() {
@@ -191,7 +198,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
       client = authed;
       deps.log.info('team.signed_in', { hub: bare.host, role: login.user.role });
       connection = 'connecting';
-      deps.onStatus(status());
+      announce();
       connect(authed, login.token);
       return success({ team: status() });
     },
@@ -205,7 +212,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
       const cleared = deps.vault.clear();
       connection = 'off';
       deps.log.info('team.signed_out', {});
-      deps.onStatus(status());
+      announce();
       if (!cleared.ok) return cleared;
       return success({ team: status() });
     },
@@ -226,7 +233,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
       }
       client = c;
       connection = 'connecting';
-      deps.onStatus(status());
+      announce();
       connect(c, t);
     },
     expired() {

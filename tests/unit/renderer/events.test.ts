@@ -5,6 +5,8 @@ import { useAppStore } from '../../../src/renderer/src/state/app-store';
 import { resetCallGuards, useCallsStore } from '../../../src/renderer/src/state/calls-store';
 import { resetListFollowing, useContactsStore } from '../../../src/renderer/src/state/contacts-store';
 import { handleEvent, subscribeToMain } from '../../../src/renderer/src/state/events';
+import { useTeamStore } from '../../../src/renderer/src/state/team-store';
+import type { TeamStatus } from '../../../src/shared/team';
 import { deferred, installFakeDispatch, type FakeDispatch } from './fake-dispatch';
 
 let fake: FakeDispatch;
@@ -43,6 +45,30 @@ describe('renderer events', () => {
     const listChanged = vi.spyOn(useContactsStore.getState(), 'listChanged');
     handleEvent({ type: 'contactsChanged', data: { revision: 3 } });
     expect(listChanged).toHaveBeenCalledWith(3);
+  });
+
+  it('the sign-in answer arriving after the "online" event does not take the desk back to "connecting"', async () => {
+    useTeamStore.setState({ status: null, backOnline: false });
+    const team = (connection: TeamStatus['connection'], revision: number): TeamStatus => ({
+      connection,
+      hubUrl: 'https://hub.example',
+      hubName: 'hub.example',
+      username: 'desk_a',
+      role: 'dispatcher',
+      backend: 'test',
+      backendSecure: true,
+      revision,
+    });
+    const answer = deferred<{ ok: true; team: TeamStatus }>();
+    fake.teamSignIn.mockReturnValue(answer.promise);
+    const signingIn = useTeamStore.getState().signIn({ hubUrl: 'https://hub.example', username: 'desk_a', password: 'pw' });
+    handleEvent({ type: 'teamStatusChanged', data: { team: team('online', 2) } });
+    answer.resolve({ ok: true, team: team('connecting', 1) });
+    expect(await signingIn).toBeNull();
+    expect(useTeamStore.getState().status?.connection).toBe('online');
+    // A later change still applies.
+    handleEvent({ type: 'teamStatusChanged', data: { team: team('offline', 3) } });
+    expect(useTeamStore.getState().status?.connection).toBe('offline');
   });
 
   it('a notice that arrives while the notices are being read is kept when the read answers', async () => {

@@ -50,6 +50,8 @@ export const useTeamStore = create<TeamState>((set, get) => ({
   },
   apply(status) {
     const before = get().status;
+    // An older status arriving late (the sign-in answer after the "online" event) changes nothing.
+    if (before !== null && status.revision < before.revision) return false;
     const changedMode = isTeamActive(before) !== isTeamActive(status) || (isTeamActive(status) && before?.username !== status.username);
     const back = before !== null && (before.connection === 'offline' || before.connection === 'expired') && status.connection === 'online';
     if (back) {
