@@ -7,6 +7,7 @@
  * 4. one transaction: the result on the row + a `call` event.
  */
 import { createHash } from 'node:crypto';
+import { CONF_PER_PERSON_DEFAULT_SEC, conferenceMaxDurCap, resolveConferenceTime } from '../shared/conference-time';
 import { MAX_DUR_DEFAULT, MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../shared/limits';
 import { msg } from '../shared/i18n';
 import { failure, type Failure } from '../shared/result';
@@ -57,12 +58,21 @@ export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInp
   const access = await ctx.yunxin.client();
   if (!access.ok) return { ...access, httpStatus: 503 };
   const { client, callerAcc } = access;
-  const maxDur = input.maxDur ?? MAX_DUR_DEFAULT;
-
-  const checked =
-    input.kind === 'call'
-      ? validateCallRequest({ callerAcc, caller: user.phone, callee: input.callees[0], maxDur }, MAX_DUR_RANGE)
-      : validateConfRequest({ callerAcc, caller: user.phone, callees: input.callees, maxDur }, MAX_DUR_RANGE);
+  let maxDur = input.maxDur ?? MAX_DUR_DEFAULT;
+  let checked: ReturnType<typeof validateCallRequest> | ReturnType<typeof validateConfRequest>;
+  if (input.kind === 'call') {
+    checked = validateCallRequest({ callerAcc, caller: user.phone, callee: input.callees[0], maxDur }, MAX_DUR_RANGE);
+  } else {
+    // A conference's maxDur is the sum over its legs: the desk sends limit × legs, which may go
+    // beyond one call's maximum; without one, the hub applies the same default per person.
+    const time = resolveConferenceTime({ maxDur: input.maxDur, calleeCount: input.callees.length }, CONF_PER_PERSON_DEFAULT_SEC, MAX_DUR_RANGE);
+    if ('ok' in time) return { ...time, httpStatus: 400 };
+    maxDur = time.maxDur;
+    checked = validateConfRequest(
+      { callerAcc, caller: user.phone, callees: input.callees, maxDur },
+      { min: MAX_DUR_RANGE.min, max: conferenceMaxDurCap(MAX_DUR_RANGE.max) },
+    );
+  }
   if (!checked.ok) return { ...checked, httpStatus: 400 };
   const callees = 'callees' in checked ? checked.callees : [checked.callee];
   const hash = requestHash(input.kind, callees, maxDur);

@@ -58,3 +58,36 @@ export function conferenceSecondsLeft(maxDurSec: number, legs: readonly CallLeg[
   if (talking === 0) return undefined;
   return Math.max(0, Math.round((maxDurSec * 1000 - usedMs) / talking / 1000));
 }
+
+export interface ConferenceTime {
+  /** What is sent: the total over every leg. */
+  maxDur: number;
+  /** The limit per person it came from; undefined when the caller named maxDur outright. */
+  perPersonSec?: number;
+  /** The range the total is validated against. */
+  range: { min: number; max: number };
+}
+
+/**
+ * A conference request's time, the same way on every path (own account, team desk, hub): a limit
+ * per person (asked for, else the default) times the legs, unless a total maxDur is named outright.
+ * Naming both is refused: it is not clear which one the dispatcher meant.
+ */
+export function resolveConferenceTime(
+  request: { maxDur?: number; perPersonSec?: number; calleeCount: number },
+  defaultPerPersonSec: number,
+  range: { min: number; max: number },
+): ConferenceTime | Failure {
+  if (request.maxDur !== undefined && request.perPersonSec !== undefined) {
+    return failWith('invalid_input', msg('input.malformed'), { field: 'perPersonSec' });
+  }
+  if (request.maxDur !== undefined) return { maxDur: request.maxDur, range };
+  const perPersonSec = request.perPersonSec ?? defaultPerPersonSec;
+  const refused = validatePerPersonLimit(perPersonSec, range);
+  if (refused) return refused;
+  return {
+    maxDur: conferenceMaxDur(perPersonSec, request.calleeCount),
+    perPersonSec,
+    range: { min: range.min, max: conferenceMaxDurCap(range.max) },
+  };
+}

@@ -145,8 +145,21 @@ describe.each(engines)('placing calls and conferences ($name)', (engine) => {
     expect(r.status).toBe(200);
     const req = t.simulator!.requests.filter((x) => x.path === startConfPath).at(-1)!;
     expect(JSON.parse(req.params.callee)).toEqual(members);
+    // Without a maxDur the hub gives each leg (both callees and the caller) the default 10 minutes.
+    expect(req.params.maxDur).toBe(String(600 * 3));
     expect((await t.api('POST', '/api/conferences', { token: d.token, body: { callees: members } })).status).toBe(409);
     expect(sent(startConfPath)).toBe(before + 1);
+  });
+
+  it('conferences: a total beyond one call’s maximum is accepted up to the maximum per leg × 9 legs', async () => {
+    const d = await t.user('dispatcher', { phone: '13800138016' });
+    const eight = Array.from({ length: 8 }, () => callee());
+    const before = sent(startConfPath);
+    expect((await t.api('POST', '/api/conferences', { token: d.token, body: { callees: eight, maxDur: 3600 * 9 + 1 } })).status).toBe(400);
+    expect(sent(startConfPath)).toBe(before);
+    const r = await t.api('POST', '/api/conferences', { token: d.token, body: { callees: eight, maxDur: 600 * 9 } });
+    expect(r.status).toBe(200);
+    expect(t.simulator!.requests.filter((x) => x.path === startConfPath).at(-1)!.params.maxDur).toBe(String(5400));
   });
 
   it('GET /api/calls: dispatchers see their own; supervisors and admins everyone (or only theirs with mine=true)', async () => {

@@ -9,13 +9,13 @@
  */
 import type { StartCallRequest, StartCallResponse, StartConfRequest, StartConfResponse } from '../../shared/contract';
 import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
-import { msg } from '../../shared/i18n';
-import { failWith, success, type Failure } from '../../shared/result';
+import { success } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
-import { conferenceMaxDur, conferenceMaxDurCap, validatePerPersonLimit } from '../../shared/conference-time';
+import { resolveConferenceTime } from '../../shared/conference-time';
 import type { Logger } from '../log';
 import type { CallLogSource } from '../sources/call-log-source';
 import { callLogEntryFor, type CallAttempt } from './call-log';
+import { createInFlightGuard } from './in-flight';
 import type { ClientFor } from './client-factory';
 
 export interface CallService {
@@ -34,18 +34,7 @@ export interface CallServiceDeps {
 }
 
 export function createCallService(deps: CallServiceDeps): CallService {
-  const inFlight = new Set<string>();
-
-  /** Runs `send` unless the same request is already in flight. */
-  async function once<T>(key: string, send: () => Promise<T | Failure>): Promise<T | Failure> {
-    if (inFlight.has(key)) return failWith('busy', msg('callRule.inFlight'));
-    inFlight.add(key);
-    try {
-      return await send();
-    } finally {
-      inFlight.delete(key);
-    }
-  }
+  const once = createInFlightGuard();
 
   const record = (attempt: CallAttempt) => deps.callLog.append(callLogEntryFor(attempt, deps.now()));
 
@@ -89,25 +78,17 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
     async startConf(request) {
       const settings = deps.settings();
-      const range = { min: settings.maxDurMin, max: settings.maxDurMax };
       // maxDur counts every leg ([doc]): derived from the limit per person unless named outright.
-      const perPersonSec = request.maxDur === undefined ? (request.perPersonSec ?? settings.confPerPersonSec) : undefined;
-      if (request.maxDur !== undefined && request.perPersonSec !== undefined) {
-        return failWith('invalid_input', msg('input.malformed'), { field: 'perPersonSec' });
-      }
-      if (perPersonSec !== undefined) {
-        const refused = validatePerPersonLimit(perPersonSec, range);
-        if (refused) return refused;
-      }
       const calleeCount = Array.isArray(request.callees) ? request.callees.length : 0;
+      const time = resolveConferenceTime({ maxDur: request.maxDur, perPersonSec: request.perPersonSec, calleeCount }, settings.confPerPersonSec, {
+        min: settings.maxDurMin,
+        max: settings.maxDurMax,
+      });
+      if ('ok' in time) return time;
+      const { perPersonSec } = time;
       const checked = validateConfRequest(
-        {
-          callerAcc: settings.callerAcc,
-          caller: settings.callerNumber,
-          callees: request.callees,
-          maxDur: perPersonSec !== undefined ? conferenceMaxDur(perPersonSec, calleeCount) : (request.maxDur as number),
-        },
-        perPersonSec !== undefined ? { min: range.min, max: conferenceMaxDurCap(range.max) } : range,
+        { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: request.callees, maxDur: time.maxDur },
+        time.range,
       );
       if (!checked.ok) return checked;
       const { ok: _ok, ...conf } = checked;

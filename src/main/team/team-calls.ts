@@ -10,6 +10,8 @@ import { msg } from '../../shared/i18n';
 import { MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../../shared/limits';
 import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
+import { resolveConferenceTime } from '../../shared/conference-time';
+import { createInFlightGuard } from '../calls/in-flight';
 import type { Logger } from '../log';
 import type { HubClient } from './hub-client';
 import type { TeamCallLog } from './team-call-log';
@@ -26,7 +28,7 @@ export interface TeamCalls {
 }
 
 export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; settings(): Settings; logger: Logger; now(): number }): TeamCalls {
-  const inFlight = new Set<string>();
+  const once = createInFlightGuard();
 
   function ready(): { client: HubClient; phone: string } | Failure {
     const client = deps.session.client();
@@ -36,19 +38,33 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
     return { client, phone };
   }
 
-  function afterFailure(f: Failure): Failure {
-    if (f.code === 'unauthorized') deps.session.expired();
-    return f;
-  }
-
-  async function once<T>(key: string, send: () => Promise<T | Failure>): Promise<T | Failure> {
-    if (inFlight.has(key)) return failWith('busy', msg('callRule.inFlight'));
-    inFlight.add(key);
-    try {
-      return await send();
-    } finally {
-      inFlight.delete(key);
+  /** Sends once to the hub; an accepted request goes into the team log at once. */
+  async function place(
+    kind: 'call' | 'conference',
+    client: HubClient,
+    caller: string,
+    callees: string[],
+    maxDur: number,
+  ): Promise<{ session: string; logId: string } | Failure> {
+    const placed = kind === 'call' ? await client.startCall({ callee: callees[0], maxDur }) : await client.startConf({ callees, maxDur });
+    deps.logger.info(kind === 'call' ? 'team.call.start' : 'team.conf.start', { ok: placed.ok, code: placed.ok ? 200 : String(placed.code) });
+    if (!placed.ok) {
+      if (placed.code === 'unauthorized') deps.session.expired();
+      return placed;
     }
+    const entry = deps.log.placed({
+      id: placed.id,
+      kind,
+      session: placed.session,
+      dispatcher: deps.session.status().username ?? '',
+      caller,
+      callees,
+      maxDur,
+      createdAt: new Date(deps.now()).toISOString(),
+      result: { ok: true },
+      bill: null,
+    });
+    return { session: placed.session, logId: entry.id };
   }
 
   return {
@@ -59,47 +75,36 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
       const checked = validateCallRequest({ callerAcc: HUB_ACC, caller: r.phone, callee: request.callee, maxDur }, HUB_RANGE);
       if (!checked.ok) return checked;
       return once(`call:${checked.callee}`, async () => {
-        const placed = await r.client.startCall({ callee: checked.callee, maxDur });
-        deps.logger.info('team.call.start', { ok: placed.ok, code: placed.ok ? 200 : String(placed.code) });
-        if (!placed.ok) return afterFailure(placed);
-        const entry = deps.log.placed({
-          id: placed.id,
-          kind: 'call',
-          session: placed.session,
-          dispatcher: deps.session.status().username ?? '',
-          caller: checked.caller,
-          callees: [checked.callee],
-          maxDur,
-          createdAt: new Date(deps.now()).toISOString(),
-          result: { ok: true },
-          bill: null,
-        });
-        return success({ session: placed.session, caller: checked.caller, callee: checked.callee, maxDur, logId: entry.id });
+        const placed = await place('call', r.client, checked.caller, [checked.callee], maxDur);
+        if ('ok' in placed) return placed;
+        return success({ session: placed.session, caller: checked.caller, callee: checked.callee, maxDur, logId: placed.logId });
       });
     },
     async startConf(request) {
       const r = ready();
       if ('ok' in r) return r;
-      const maxDur = request.maxDur ?? deps.settings().defaultMaxDur;
-      const checked = validateConfRequest({ callerAcc: HUB_ACC, caller: r.phone, callees: request.callees, maxDur }, HUB_RANGE);
+      // The same time rule as with the desk's own account: a limit per person times the legs.
+      const calleeCount = Array.isArray(request.callees) ? request.callees.length : 0;
+      const time = resolveConferenceTime(
+        { maxDur: request.maxDur, perPersonSec: request.perPersonSec, calleeCount },
+        deps.settings().confPerPersonSec,
+        HUB_RANGE,
+      );
+      if ('ok' in time) return time;
+      const checked = validateConfRequest({ callerAcc: HUB_ACC, caller: r.phone, callees: request.callees, maxDur: time.maxDur }, time.range);
       if (!checked.ok) return checked;
-      return once(`conf:${checked.callees.join(',')}`, async () => {
-        const placed = await r.client.startConf({ callees: checked.callees, maxDur });
-        deps.logger.info('team.conf.start', { ok: placed.ok, code: placed.ok ? 200 : String(placed.code) });
-        if (!placed.ok) return afterFailure(placed);
-        const entry = deps.log.placed({
-          id: placed.id,
-          kind: 'conference',
+      const { maxDur, perPersonSec } = time;
+      return once(`conf:${[...checked.callees].sort().join(',')}`, async () => {
+        const placed = await place('conference', r.client, checked.caller, checked.callees, maxDur);
+        if ('ok' in placed) return placed;
+        return success({
           session: placed.session,
-          dispatcher: deps.session.status().username ?? '',
           caller: checked.caller,
           callees: checked.callees,
           maxDur,
-          createdAt: new Date(deps.now()).toISOString(),
-          result: { ok: true },
-          bill: null,
+          ...(perPersonSec !== undefined ? { perPersonSec } : {}),
+          logId: placed.logId,
         });
-        return success({ session: placed.session, caller: checked.caller, callees: checked.callees, maxDur, logId: entry.id });
       });
     },
   };

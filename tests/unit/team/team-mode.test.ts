@@ -12,7 +12,7 @@ import type { AppEvent } from '../../../src/shared/contract';
 import type { CallLogEntry } from '../../../src/shared/domain';
 import type { TeamStatus } from '../../../src/shared/team';
 import { createHubClient, type HubClient } from '../../../src/main/team/hub-client';
-import { startHubProcess, type HubProcess } from './support/hub-process';
+import { api, startHubProcess, type HubProcess } from './support/hub-process';
 import { openTeamDesk, type TeamDesk } from './support/team-desk';
 
 let hub: HubProcess;
@@ -119,6 +119,15 @@ describe('calling through the hub', () => {
     expect(list.entries.find((e) => e.id === r.logId)?.state).toBe('ended');
     const csv = (await d.call('callLogExport', { lang: 'en' })) as { csv: string };
     expect(csv.csv).toContain('Team');
+  });
+
+  it('a conference through the hub gets the same time rule as with an own account: the limit per person × legs', async () => {
+    const { d } = await signedIn('desk_conftime');
+    const conf = await d.call('startConf', { callees: ['13912345660', '13912345661'], perPersonSec: 120 });
+    expect(conf).toMatchObject({ ok: true, maxDur: 360, perPersonSec: 120 });
+    const listed = await api(hub.url, 'GET', '/api/calls?limit=200', await hub.adminToken());
+    const row = (listed.body.items as Array<{ session: string; maxDur: number }>).find((i) => i.session === (conf as { session: string }).session);
+    expect(row?.maxDur).toBe(360);
   });
 
   it('hub unreachable: a call fails at once with a clear message and nothing is sent; back online, calls work again', async () => {
