@@ -73,7 +73,7 @@ function serverFailure(facts: FailureFacts, callerAcc: string): AccountCheckFail
   if (verdict !== 'unknown_caller_acc' || classifyServerAnswer(Number(facts.code), facts.serverText).kind === 'bad_param') {
     return { ...f, verdict };
   }
-  const { detail } = explainFailure({ code: 'invalid_input', reason: 'unknown_account', detail: callerAcc });
+  const { detail } = explainFailure({ code: 'not_found', reason: 'unknown_account', detail: callerAcc });
   const quoted = facts.serverText ? ` "${facts.serverText}"` : '';
   return { ...f, detail, message: `Yunxin ${String(facts.code)}${quoted}: ${formatMessage('en', detail)}`, verdict };
 }
@@ -88,7 +88,7 @@ export async function checkAccount(config: CheckedConfig | Failure, rawCallerAcc
   if (!ex.ok) return serverFailure(ex.facts, callerAcc);
   const skew = ex.clockSkewSeconds === undefined ? {} : { clockSkewSeconds: ex.clockSkewSeconds };
   if (!uinfosContain(ex.body, callerAcc)) {
-    const f = toFailure({ code: 'invalid_input', reason: 'unknown_account', detail: callerAcc, ...skew });
+    const f = toFailure({ code: 'not_found', reason: 'unknown_account', detail: callerAcc, ...skew });
     return { ...f, field: 'callerAcc', verdict: 'unknown_caller_acc' };
   }
   return { ok: true, verdict: 'ok', detail: `AppKey and AppSecret accepted; caller account "${callerAcc}" exists.`, ...skew };

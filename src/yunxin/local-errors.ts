@@ -17,7 +17,7 @@ export type LocalReason =
   | 'missing_code'
   | 'missing_session'
   | 'invalid_input'
-  /** getUinfos answered 200 but does not list the callerAcc (detail = the accid). */
+  /** getUinfos answered 200 but does not list the callerAcc (detail = the accid): code `not_found`, since a request was sent (`invalid_input` means nothing was). */
   | 'unknown_account';
 
 interface LocalFacts {

@@ -65,7 +65,7 @@ const LOCAL_REASONS: Record<LocalReason, LocalFailureCode> = {
   missing_code: 'bad_response',
   missing_session: 'bad_response',
   invalid_input: 'invalid_input',
-  unknown_account: 'invalid_input',
+  unknown_account: 'not_found',
 };
 
 describe('Yunxin answers', () => {

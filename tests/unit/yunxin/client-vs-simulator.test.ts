@@ -85,7 +85,7 @@ describe('server answers mapped to actionable errors', () => {
     const r = await client().startCall({ ...CALL, callerAcc: 'nobody' });
     expect(r).toMatchObject({ ok: false, code: 414 });
     expect(!r.ok && words(r, 'en')).toMatch(/accid|callerAcc/);
-    expect(await client().checkAccount({ callerAcc: 'nobody' })).toMatchObject({ ok: false, verdict: 'unknown_caller_acc' });
+    expect(await client().checkAccount({ callerAcc: 'nobody' })).toMatchObject({ ok: false, code: 'not_found', verdict: 'unknown_caller_acc' });
   });
 
   it('a PC clock 10 minutes fast → CurTime is expired, with the skew in the result and the text', async () => {
