@@ -110,7 +110,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const yunxin = createYunxinAccess({ config, db, fetch: options.fetch });
   const fanout = new EventFanout(db, (err) => log.error({ err }, 'event fan-out failed'));
   await fanout.start();
-  const sequencer = new EventSequencer(db, (err) => log.error({ err }, 'event sequencing failed'), options.sequencerSweepMs);
+  // Events this instance numbered go to its own streams at once; other instances hear the NOTIFY.
+  const sequencer = new EventSequencer(
+    db,
+    (err) => log.error({ err }, 'event sequencing failed'),
+    options.sequencerSweepMs,
+    () => fanout.poke(),
+  );
   sequencer.start();
   const pruning = schedulePruning(
     db,
