@@ -28,6 +28,11 @@ export interface BillWriterOptions {
   /** Most bills per statement (default 200; bills are a few kB each). */
   maxBatch?: number;
   /**
+   * Most raw bytes per statement (default 4 MiB; a bill over it still goes, alone): a burst of
+   * large bills must not become one statement of hundreds of megabytes.
+   */
+  maxBatchBytes?: number;
+  /**
    * Batches written at the same time (default 2): while one waits for its WAL flush the next is
    * already being filled and sent. Each holds one database connection.
    */
@@ -39,6 +44,7 @@ export class BillWriter {
   private inFlight = 0;
   private scheduled = false;
   private readonly maxBatch: number;
+  private readonly maxBatchBytes: number;
   private readonly maxInFlight: number;
 
   constructor(
@@ -48,6 +54,7 @@ export class BillWriter {
     options: BillWriterOptions = {},
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 200);
+    this.maxBatchBytes = Math.max(1, options.maxBatchBytes ?? 4 * 1024 * 1024);
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 2);
   }
 
@@ -66,7 +73,7 @@ export class BillWriter {
     setImmediate(() => {
       this.scheduled = false;
       if (this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.queue.splice(0, this.batchLength());
       this.inFlight++;
       void this.write(batch).finally(() => {
         this.inFlight--;
@@ -75,6 +82,18 @@ export class BillWriter {
       // More waiting than one batch holds: start the next one too (up to maxInFlight).
       this.schedule();
     });
+  }
+
+  /** How many queued bills the next batch takes: at least one, at most maxBatch and maxBatchBytes. */
+  private batchLength(): number {
+    let bytes = this.queue[0]!.input.raw.length;
+    let n = 1;
+    while (n < this.queue.length && n < this.maxBatch) {
+      bytes += this.queue[n]!.input.raw.length;
+      if (bytes > this.maxBatchBytes) break;
+      n++;
+    }
+    return n;
   }
 
   private async write(batch: Pending[]): Promise<void> {

@@ -80,6 +80,15 @@ describe.each(engines)('bill group commit ($name)', (engine) => {
     expect(new Date(row.rows[0].started_at).toISOString()).toBe('2023-11-14T22:13:23.000Z');
   });
 
+  it('a batch stops at its byte limit: the rest goes in the next statement', async () => {
+    const c = counting(db);
+    const writer = new BillWriter(c.db, () => {}, { maxBatchBytes: 1 });
+    const answers = await Promise.all(['gc-bytes-1', 'gc-bytes-2', 'gc-bytes-3'].map((s) => writer.store(input(s))));
+    expect(answers.every((a) => !a.duplicate)).toBe(true);
+    expect(c.statements).toHaveLength(3);
+    expect(await stored(['gc-bytes-1', 'gc-bytes-2', 'gc-bytes-3'])).toEqual(['gc-bytes-1', 'gc-bytes-2', 'gc-bytes-3']);
+  });
+
   it('the same session twice in one batch is stored once; a session stored before is a duplicate', async () => {
     const writer = new BillWriter(db, () => {});
     await writer.store(input('gc-dup-old'));
