@@ -75,11 +75,15 @@ export class BillWriter {
       if (this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
       const batch = this.queue.splice(0, this.batchLength());
       this.inFlight++;
-      void this.write(batch).finally(() => {
-        this.inFlight--;
-        this.schedule();
-      });
-      // More waiting than one batch holds: start the next one too (up to maxInFlight).
+      this.write(batch)
+        // A bug in here must not leave senders waiting forever (settled ones ignore this).
+        .catch((err: unknown) => batch.forEach((p) => p.reject(err)))
+        .finally(() => {
+          this.inFlight--;
+          this.schedule();
+        });
+      // What is still queued, or arrives in the next turn, goes in a second batch while this one
+      // waits for its commit (up to maxInFlight).
       this.schedule();
     });
   }
