@@ -20,7 +20,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,43 @@ const WAIT_LIMIT_MS = 60_000;
 
 /** USER_HZ: 100 on every Linux this runs on. */
 const CLOCK_TICKS = 100;
+/** User + system CPU time of one process so far, in ms (NaN when it is gone). */
+function processCpuMs(pid: number): number {
+  try {
+    // /proc/<pid>/stat fields 14 and 15 (after the command name in parentheses): utime, stime in ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The parent process id of `pid` (0 when unknown). */
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used so far by a PostgreSQL server: the postmaster and every process it started (backends,
+ * WAL writer, checkpointer…), in ms. Backends that exited meanwhile are not counted: the hub's pool
+ * keeps its connections for the whole run.
+ */
+function serverCpuMs(postmaster: number): number {
+  let total = processCpuMs(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (parentOf(pid) === postmaster) total += processCpuMs(pid) || 0;
+  }
+  return total;
+}
+
 const only = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? (process.argv[i + 1]?.split(',') as Engine[]) : (['pglite', 'postgres'] as Engine[]);
@@ -132,14 +169,7 @@ async function startHub(env: Record<string, string>): Promise<HubProcess> {
       }
     },
     cpuMs() {
-      try {
-        // /proc/<pid>/stat fields 14 and 15 (after the command name in parentheses): utime, stime in ticks.
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-      } catch {
-        return NaN;
-      }
+      return processCpuMs(child.pid!);
     },
     async stop() {
       if (child.exitCode !== null) return;
@@ -251,6 +281,17 @@ async function sendBills(hubUrl: string, prefix: string, count: number): Promise
   const t0 = performance.now();
   await Promise.all(Array.from({ length: SENDERS }, sender));
   return { accepted, refused, errors, latencies, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The postmaster's process id, from one backend's parent (0 when it cannot be told). */
+async function postmasterOf(url: string): Promise<number> {
+  const db = await openPostgres(url, { max: 1 });
+  try {
+    const r = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return parentOf(Number(r.rows[0]?.pid ?? 0));
+  } finally {
+    await db.close();
+  }
 }
 
 async function countStored(db: Db, sessions: string[]): Promise<number> {
@@ -427,9 +468,16 @@ async function benchEngine(engine: Engine, cluster: PgCluster | undefined): Prom
     const prefix = `bench-${engine}-${randomBytes(3).toString('hex')}`;
     const warm = await sendBills(hub.url, `${prefix}-warm`, warmup);
     const rss = sampleRss(hub);
+    const postmaster = databaseUrl ? await postmasterOf(databaseUrl) : 0;
     const cpu0 = hub.cpuMs();
+    const server0 = postmaster ? serverCpuMs(postmaster) : NaN;
+    const self0 = process.cpuUsage();
     const run = await sendBills(hub.url, prefix, measured);
-    const cpuPerBill = (hub.cpuMs() - cpu0) / Math.max(1, run.accepted.length + run.refused);
+    const answered = Math.max(1, run.accepted.length + run.refused);
+    const cpuPerBill = (hub.cpuMs() - cpu0) / answered;
+    const serverPerBill = (serverCpuMs(postmaster) - server0) / answered;
+    const self = process.cpuUsage(self0);
+    const senderPerBill = (self.user + self.system) / 1000 / answered;
     const rssPeak = rss.stop();
 
     let sse: { figures: Figure[]; rssMb: number } | undefined;
@@ -477,6 +525,26 @@ async function benchEngine(engine: Engine, cluster: PgCluster | undefined): Prom
         'ms',
         undefined,
         'user+system time of the hub process over the measured bills (independent of how busy the machine is; the database server not included)',
+      ),
+      ...(engine === 'postgres'
+        ? [
+            figure(
+              `bills ${engine}`,
+              'PostgreSQL server CPU per bill',
+              serverPerBill,
+              'ms',
+              undefined,
+              'user+system time of the postmaster and its processes (backends, WAL writer…) over the measured bills',
+            ),
+          ]
+        : []),
+      figure(
+        `bills ${engine}`,
+        'load generator CPU per bill',
+        senderPerBill,
+        'ms',
+        undefined,
+        'this benchmark process signing, sending and reading the bills: it shares the 2 cores with the hub and the database',
       ),
       figure(`bills ${engine}`, 'refused or failed', run.refused + run.errors + warm.refused + warm.errors, 'bills'),
       figure(`memory ${engine}`, 'hub RSS at rest', rssIdle, 'MB'),

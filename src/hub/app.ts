@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { appendAudit } from './audit';
 import { hashPassword } from './auth/passwords';
+import { BillWriter } from './bill-writer';
 import { bearerOf, userForToken, type Role } from './auth/tokens';
 import type { HubConfig } from './config';
 import type { HubContext } from './context';
@@ -109,7 +110,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const yunxin = createYunxinAccess({ config, db, fetch: options.fetch });
   const fanout = new EventFanout(db, (err) => log.error({ err }, 'event fan-out failed'));
   await fanout.start();
-  const sequencer = new EventSequencer(db, (err) => log.error({ err }, 'event sequencing failed'), options.sequencerSweepMs);
+  // Events this instance numbered go to its own streams at once; other instances hear the NOTIFY.
+  const sequencer = new EventSequencer(
+    db,
+    (err) => log.error({ err }, 'event sequencing failed'),
+    options.sequencerSweepMs,
+    () => fanout.poke(),
+  );
   sequencer.start();
   const pruning = schedulePruning(
     db,
@@ -152,7 +159,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       req.user = user;
     };
 
-  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, sequencer, requireRole, now: options.now ?? Date.now };
+  const bills = new BillWriter(db, () => sequencer.poke());
+  const ctx: HubContext = { config, db, log, metrics, yunxin, fanout, sequencer, bills, requireRole, now: options.now ?? Date.now };
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown; retryAfterSeconds?: number }, req, reply) => {
     // Ajv's and Fastify's own texts are English and technical: they go in as the problem.

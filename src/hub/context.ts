@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AuthUser, Role } from './auth/tokens';
+import type { BillWriter } from './bill-writer';
 import type { HubConfig } from './config';
 import type { Db } from './db/types';
 import type { EventSequencer } from './event-sequencer';
@@ -18,6 +19,8 @@ export interface HubContext {
   fanout: EventFanout;
   /** Poke after committing a transaction that appended events. */
   sequencer: EventSequencer;
+  /** Stores end-of-call bills, many per commit (group commit). */
+  bills: BillWriter;
   /** The hub's clock in ms (tests replay the documented callback vectors at their CurTime). */
   now(): number;
   /** preHandler: 401 without a valid token, 403 when the role is not listed. */

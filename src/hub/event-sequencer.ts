@@ -27,20 +27,20 @@ export async function sequenceEvents(db: Db, limit = BATCH): Promise<number> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY]);
     // READ COMMITTED: this statement's snapshot is taken after the lock, so it sees every batch
     // committed before it. The inner ORDER BY … LIMIT is not flattened, so nextval runs in seq order.
-    const r = await tx.query<{ max: number | string | null; n: number | string }>(
+    // The NOTIFY is part of the same statement (one round trip less per batch); inside the
+    // batch's transaction it is delivered on COMMIT, never before the ids are visible.
+    const r = await tx.query<{ n: number | string }>(
       `WITH numbered AS (
          UPDATE events e SET id = p.pos
            FROM (SELECT seq, nextval('events_id_seq') AS pos
                    FROM (SELECT seq FROM events WHERE id IS NULL ORDER BY seq LIMIT $1) pending) p
           WHERE e.seq = p.seq
-         RETURNING e.id)
-       SELECT max(id) AS max, count(*) AS n FROM numbered`,
-      [limit],
+         RETURNING e.id),
+       top AS (SELECT max(id) AS max, count(*) AS n FROM numbered)
+       SELECT n, CASE WHEN n > 0 THEN pg_notify($2, max::text) END AS notified FROM top`,
+      [limit, EVENTS_CHANNEL],
     );
-    const n = Number(r.rows[0]?.n ?? 0);
-    // Inside the batch's transaction: delivered on COMMIT, never before the ids are visible.
-    if (n > 0) await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(r.rows[0].max)]);
-    return n;
+    return Number(r.rows[0]?.n ?? 0);
   });
 }
 
@@ -54,6 +54,8 @@ export class EventSequencer {
     private readonly db: Db,
     private readonly onError: (err: unknown) => void,
     private readonly sweepMs = 1_000,
+    /** Called after a batch that numbered events committed (this instance's fan-out reads them without waiting for the NOTIFY). */
+    private readonly onSequenced: () => void = () => {},
   ) {}
 
   /** Numbers anything left from before this start, then sweeps periodically. */
@@ -81,7 +83,11 @@ export class EventSequencer {
       this.again = false;
       try {
         // A full batch means more may be waiting.
-        while ((await sequenceEvents(this.db)) === BATCH && !this.closed);
+        for (;;) {
+          const n = await sequenceEvents(this.db);
+          if (n > 0) this.onSequenced();
+          if (n < BATCH || this.closed) break;
+        }
       } catch (err) {
         if (!this.closed) this.onError(err);
       }

@@ -9,7 +9,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkCallback, parseCallbackBill } from '../../yunxin';
 import { appendAudit } from '../audit';
-import { storeBill } from '../bills';
 import type { HubContext } from '../context';
 
 type Reason = 'bad_signature' | 'stale_time' | 'unparsable' | 'too_large' | 'bad_request' | 'not_configured';
@@ -84,9 +83,11 @@ export function callbackRoutes(app: FastifyInstance, ctx: HubContext): void {
         }
         const parsed = parseCallbackBill(raw);
         if (!parsed.ok) return reject(req, reply, 'unparsable', raw.length);
-        const stored = await storeBill(ctx.db, parsed.bill, raw);
-        // Committed (one statement): only now may Yunxin hear 200. Its event gets its id next.
-        if (!stored.duplicate) ctx.sequencer.poke();
+        // checkCallback proved the MD5 header is md5(raw): store it instead of hashing the bill again.
+        const md5 = String(req.headers.md5).trim().toLowerCase();
+        // Resolves once the batch holding this bill committed: only now may Yunxin hear 200. The
+        // writer pokes the event sequencer, so the bill's event gets its id next.
+        const stored = await ctx.bills.store({ bill: parsed.bill, raw, rawMd5: /^[0-9a-f]{32}$/.test(md5) ? md5 : undefined });
         ctx.metrics.billsAccepted.inc({ duplicate: String(stored.duplicate) });
         return { ok: true, duplicate: stored.duplicate, session: parsed.bill.session };
       },

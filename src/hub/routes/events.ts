@@ -17,6 +17,17 @@ import type { HubEvent } from '../events';
 
 export const HEARTBEAT_MS = 20_000;
 
+/** Each event is formatted once, however many streams it goes to (200 desks: 1 stringify, not 200). */
+const frames = new WeakMap<HubEvent, string>();
+function frameOf(e: HubEvent): string {
+  let frame = frames.get(e);
+  if (frame === undefined) {
+    frame = formatSseFrame({ id: e.id, event: e.type, data: JSON.stringify({ id: e.id, type: e.type, ...e.data }) });
+    frames.set(e, frame);
+  }
+  return frame;
+}
+
 function resumeId(header: string | string[] | undefined, query: string | undefined): number | undefined {
   const raw = (Array.isArray(header) ? header[0] : header) ?? query;
   if (raw === undefined || !/^\d{1,15}$/.test(raw.trim())) return undefined;
@@ -54,7 +65,7 @@ export function eventRoutes(app: FastifyInstance, ctx: HubContext, options: { he
       res.write('retry: 3000\n\n');
 
       const send = (e: HubEvent) => {
-        res.write(formatSseFrame({ id: e.id, event: e.type, data: JSON.stringify({ id: e.id, type: e.type, ...e.data }) }));
+        res.write(frameOf(e));
       };
       const { subscriber, ready } = ctx.fanout.subscribe({ id: user.id, role: user.role }, send, resumeId(req.headers['last-event-id'], req.query.lastEventId));
       ctx.metrics.sseClients.inc();
