@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+const I18N_INDEX = resolve(__dirname, 'src/shared/i18n/index.ts');
+
+/**
+ * In the renderer only, the catalog with both languages (src/shared/i18n/catalog.ts) becomes the
+ * one that loads English on demand (catalog.renderer.ts): zh-CN is the default, and English is
+ * about 18 KB of the first screen's gzip budget (issue 10 §6). Main keeps both languages at hand
+ * for the files it writes in the language asked for.
+ */
+function rendererCatalog(): Plugin {
+  return {
+    name: 'dispatch-renderer-catalog',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './catalog' && importer && resolve(importer) === I18N_INDEX) return resolve(__dirname, 'src/shared/i18n/catalog.renderer.ts');
+      return null;
+    },
+  };
+}
 
 // Main and preload stay CommonJS (sandboxed preloads cannot be ESM). Every library main and the
 // preload use is bundled into them (externalizeDeps: false): the packaged app ships no
@@ -29,7 +49,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [rendererCatalog(), react()],
     build: {
       // electron-vite leaves bundles unminified by default; the renderer is also served by the
       // browser preview and has a size budget, so minify it.

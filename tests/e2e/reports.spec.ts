@@ -49,6 +49,18 @@ const LOG: CallLogEntry[] = [
     durationSec: 300,
   }),
   seeded({ ago: 100 * HOUR, kind: 'conf', parties: [{ number: '13800138000', name: '张三' }, { number: '13700137000' }], durationSec: 0 }),
+  // The dispatcher's own phone talked 20 s but the callee was busy: the log says not answered
+  // (its legs decide, call-outcome.ts), and so must the report, whatever the bill's total says.
+  seeded({
+    ago: 28 * HOUR,
+    parties: [{ number: '13600136000', name: '王五' }],
+    durationSec: 20,
+    hangCause: 'NORMAL_CLEARING',
+    legs: [
+      { number: '13900139000', state: 'ended', answered: true, durationSec: 20, hangCause: 'NORMAL_CLEARING' },
+      { number: '13600136000', state: 'ended', answered: false, hangCause: 'USER_BUSY' },
+    ],
+  }),
 ];
 
 test.use({
@@ -73,9 +85,9 @@ test('the reports tab loads on demand, draws every chart from the log and export
   await expect(page.getByTestId('reports-tab')).toBeVisible();
   expect(chunks.filter((u) => /ReportsTab.*\.js/.test(u))).toHaveLength(1);
   await expect(page.getByTestId('report-preset-week')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('kpi-attempts')).toHaveText('6');
+  await expect(page.getByTestId('kpi-attempts')).toHaveText('7');
   await expect(page.getByTestId('kpi-answered')).toHaveText('3');
-  await expect(page.getByTestId('kpi-not-answered')).toHaveText('2');
+  await expect(page.getByTestId('kpi-not-answered')).toHaveText('3');
   await expect(page.getByTestId('kpi-talk-total')).toHaveText('7:45');
   await expect(page.getByTestId('kpi-talk-average')).toHaveText('2:35');
 
@@ -105,7 +117,14 @@ test('the reports tab loads on demand, draws every chart from the log and export
 
   // The CSV holds what the chart shows, with the formula guard and zh-CN words.
   const [outcomes] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv-outcomes').click()]);
-  expect(readFileSync((await outcomes.path())!, 'utf8')).toBe('\uFEFF结果,次数\r\n已接通,3\r\n未接通,2\r\n未受理,1\r\n进行中或未知,0\r\n');
+  expect(readFileSync((await outcomes.path())!, 'utf8')).toBe('\uFEFF结果,次数\r\n已接通,3\r\n未接通,3\r\n未受理,1\r\n进行中或未知,0\r\n');
+  // Hang causes in the log's words (what the log row says for each), the raw codes only beside them.
+  const causeTable = page.getByTestId('report-chart-hangCauses').locator('table tbody tr');
+  await expect(causeTable.locator('td:first-child')).toHaveText(['正常挂断', '对方忙', '对方未接听']);
+  const [causes] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv-hangCauses').click()]);
+  expect(readFileSync((await causes.path())!, 'utf8')).toBe(
+    '\uFEFF挂断原因,原因代码,次数\r\n正常挂断,NORMAL_CLEARING,2\r\n对方忙,USER_BUSY,1\r\n对方未接听,NO_USER_RESPONSE,1\r\n',
+  );
   const [numbers] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv-busiestNumbers').click()]);
   const numbersCsv = readFileSync((await numbers.path())!, 'utf8');
   expect(numbersCsv).toContain('="01065529988","\'=HYPERLINK(""x"")",1,0,0');
@@ -124,13 +143,13 @@ test('a call placed while the tab is open shows up in the report', async ({ app 
   await app.runtime.core.handlers.settingsSet({ callerNumber: '13900139000' });
   await app.reload();
   await page.getByTestId('tab-reports').click();
-  await expect(page.getByTestId('kpi-attempts')).toHaveText('6');
+  await expect(page.getByTestId('kpi-attempts')).toHaveText('7');
   // A redial from the log (a call: placed at once, no confirmation).
   await page.getByTestId('tab-log').click();
   await page.getByTestId('log-redial').first().click();
   await expect(page.getByTestId('call-strip-item')).toHaveCount(1);
   await page.getByTestId('tab-reports').click();
-  await expect(page.getByTestId('kpi-attempts')).toHaveText('7');
+  await expect(page.getByTestId('kpi-attempts')).toHaveText('8');
 });
 
 test('English words in the reports tab', async ({ app }) => {
@@ -142,4 +161,5 @@ test('English words in the reports tab', async ({ app }) => {
   await expect(page.getByTestId('report-preset-week')).toHaveText('Last 7 days');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv-outcomes').click()]);
   expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[0]).toBe('\uFEFFOutcome,Attempts');
+  await expect(page.getByTestId('report-chart-hangCauses').locator('table tbody td:first-child')).toHaveText(['Hung up', 'Busy', 'No answer']);
 });

@@ -144,10 +144,16 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return send(res, 404, 'text/plain; charset=utf-8', 'not found');
     }
     if (relative === 'index.html') {
-      // The bridge must exist before the app's module script runs; classic scripts in <head> do.
-      body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`));
+      // The bridge must exist before the app's module script runs. A deferred classic script
+      // runs before the module scripts after it (deferred and module scripts run in document
+      // order), without holding up the parser: the app's chunks download meanwhile.
+      body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <script defer src="${BRIDGE_SCRIPT_PATH}"></script>`));
     }
-    return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
+    // The build names every asset by its content's hash: a name never gets other bytes, so the
+    // browser may keep them (and its compiled code) across reloads. Everything else, the page and
+    // the bridge with its token among them, is fetched anew every time.
+    const immutable = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css)$/.test(relative);
+    return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body, immutable ? IMMUTABLE : 'no-store');
   }
 
   server.maxConnections = MAX_CONNECTIONS;
@@ -203,7 +209,9 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...SECURITY_HEADERS });
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache: 'no-store' | typeof IMMUTABLE = 'no-store') {
+  res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
   res.end(body);
 }

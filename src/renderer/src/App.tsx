@@ -3,11 +3,9 @@ import { FailureMessage } from './components/FailureMessage';
 import { Toasts } from './components/Toasts';
 import { CallStrip } from './features/calls/CallStrip';
 import { ContactsTab } from './features/contacts/ContactsTab';
-import { CallLogTab } from './features/log/CallLogTab';
 import { ConfConfirmSheet } from './features/roster/ConfConfirmSheet';
 import { useRosterStore } from './state/roster-store';
 import { DialRequestSheet } from './features/dial/DialRequestSheet';
-import { SettingsTab } from './features/settings/SettingsTab';
 import { Header } from './features/shell/Header';
 import { HelpOverlay } from './features/shell/HelpOverlay';
 import { NoticeBanner } from './features/shell/NoticeBanner';
@@ -21,31 +19,40 @@ import { translate } from './i18n';
 
 // Loaded on first use: Chart.js and the reports code stay out of the first screen's bundle.
 const ReportsTab = lazy(() => import('./features/reports/ReportsTab'));
+// The other tabs too: the first screen is the contact list, and what it does not show is not
+// parsed before it (issue 10 §6: first-screen bundle budget, first render of the list).
+const CallLogTab = lazy(() => import('./features/log/CallLogTab').then((m) => ({ default: m.CallLogTab })));
+const SettingsTab = lazy(() => import('./features/settings/SettingsTab').then((m) => ({ default: m.SettingsTab })));
+const BoardTab = lazy(() => import('./features/team/BoardTab').then((m) => ({ default: m.BoardTab })));
 import { useTeamStore } from './state/team-store';
 import { TeamBanner } from './features/team/TeamBanner';
-import { BoardTab } from './features/team/BoardTab';
+
+/**
+ * The first reads, started by main.tsx before React renders anything, so that main already works
+ * on the contact list's first page while the bundle's components render (issue 10 §6: first
+ * render of the list). The list goes first: in the browser preview every read is a request, and
+ * a browser opens only a few connections at a time.
+ */
+export function startReading(): () => void {
+  // Subscribed before the first reads, so no change after a read can be missed: from here on
+  // the call log, the contact list and the notices follow main's events (state/events.ts).
+  const unsubscribe = subscribeToMain();
+  void useContactsStore.getState().load();
+  void useAppStore.getState().load();
+  void useAppStore.getState().loadNotices();
+  void useTeamStore.getState().load();
+  void useCallsStore.getState().refreshLog();
+  void useRosterStore.getState().loadDraft();
+  return unsubscribe;
+}
 
 export function App() {
-  const load = useAppStore((s) => s.load);
   const loaded = useAppStore((s) => s.settings !== null);
   const language = useAppStore((s) => s.settings?.language ?? 'zh-CN');
   const loadError = useAppStore((s) => s.loadError);
   const tab = useAppStore((s) => s.tab);
 
   useGlobalShortcuts();
-
-  useEffect(() => {
-    // Subscribed before the first reads, so no change after a read can be missed: from here on
-    // the call log, the contact list and the notices follow main's events (state/events.ts).
-    const unsubscribe = subscribeToMain();
-    void load();
-    void useAppStore.getState().loadNotices();
-    void useTeamStore.getState().load();
-    void useContactsStore.getState().load();
-    void useCallsStore.getState().refreshLog();
-    void useRosterStore.getState().loadDraft();
-    return unsubscribe;
-  }, [load]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -62,14 +69,17 @@ export function App() {
           <SetupPrompt />
           <main className="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === 'contacts' && <ContactsTab />}
-            {tab === 'log' && <CallLogTab />}
+            {/* A local chunk loads in milliseconds: no loading text that would only flash. */}
+            <Suspense fallback={null}>
+              {tab === 'log' && <CallLogTab />}
+              {tab === 'settings' && <SettingsTab />}
+              {tab === 'board' && <BoardTab />}
+            </Suspense>
             {tab === 'reports' && (
               <Suspense fallback={<p className="list-state">{translate(language, 'reports.loading')}</p>}>
                 <ReportsTab />
               </Suspense>
             )}
-            {tab === 'settings' && <SettingsTab />}
-            {tab === 'board' && <BoardTab />}
           </main>
           {/* Below the tabs: the strip is one line when idle and grows with the first call, and
               growing at the bottom never moves the rows under the pointer (a burst of clicks on

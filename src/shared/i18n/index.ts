@@ -7,7 +7,7 @@ import { CATALOGS, MESSAGE_KEYS, type MessageKey, zhCN } from './catalog';
 import type { Language } from './language';
 import type { Placeholders } from './placeholders';
 
-export { CATALOGS, MESSAGE_KEYS, type MessageKey } from './catalog';
+export { CATALOGS, MESSAGE_KEYS, loadCatalog, type MessageKey } from './catalog';
 export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './language';
 
 /** A parameter is a value shown as is, or another message formatted in the same language. */

@@ -3,7 +3,8 @@
  * pure, so it is tested in Node and can run wherever the log is (main today, the hub later).
  */
 import type { CallLogEntry, PhoneNumber } from '../domain';
-import { outcomeOf, type CallReport, type OutcomeCounts, type ReportContact, type ReportDay, type ReportLongCall, type ReportNumber } from './report';
+import { type CallReport, type OutcomeCounts, type ReportContact, type ReportDay, type ReportLongCall, type ReportNumber } from './report';
+import { reportHangCause, reportOutcome } from './report-outcome';
 import { dayNumber, dayOf, type ZonedClock } from './zoned-clock';
 
 /** The longest range a report covers (a leap year). */
@@ -56,7 +57,7 @@ export function buildReport(entries: readonly CallLogEntry[], query: ReportQuery
     const { day, hour } = query.clock.parts(e.createdAt);
     const dayRow = perDay.get(day);
     if (!dayRow) continue;
-    const outcome = outcomeOf(e);
+    const outcome = reportOutcome(e);
     const answered = outcome === 'answered';
     const talk = answered ? Math.max(0, e.durationSec ?? 0) : 0;
 
@@ -72,7 +73,8 @@ export function buildReport(entries: readonly CallLogEntry[], query: ReportQuery
     if (answered) perHour[hour].answered++;
 
     if (answered && talk > 0) longest.push({ id: e.id, createdAt: e.createdAt, kind: e.kind, parties: e.parties, durationSec: talk });
-    if (e.hangCause) causes.set(e.hangCause, (causes.get(e.hangCause) ?? 0) + 1);
+    const cause = reportHangCause(e);
+    if (cause) causes.set(cause, (causes.get(cause) ?? 0) + 1);
     if (e.kind === 'conf') {
       const size = e.parties.length;
       const row = confSizes.get(size) ?? { size, count: 0, answered: 0 };

@@ -3,9 +3,10 @@
  * CSV export writes it. One builder for both, so the file a dispatcher exports holds exactly the
  * numbers the chart showed.
  */
-import { translate, type Language } from '../i18n';
+import { causeWords } from '../call-outcome';
+import { formatMessage, translate, type Language } from '../i18n';
 import { reportWord, type ReportWordKey } from '../i18n/report-words';
-import { REPORT_CHARTS, REPORT_OUTCOMES, type CallReport, type ReportChartId, type ReportOutcome } from './report';
+import { REPORT_CHARTS, REPORT_OUTCOMES, type CallReport, type ReportHangCause, type ReportChartId, type ReportOutcome } from './report';
 import type { ZonedClock } from './zoned-clock';
 
 export { REPORT_CHARTS, type ReportChartId } from './report';
@@ -54,9 +55,30 @@ export function isReportChart(value: unknown): value is ReportChartId {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/**
+ * Hang causes in the words the strip and the log use (src/shared/call-outcome), one row per
+ * wording: codes that mean the same (NO_ANSWER, NO_USER_RESPONSE) are one bar, and the raw codes
+ * stay beside the words for the CSV. A cause this app does not know keeps its code in the label.
+ */
+function causeRows(causes: readonly ReportHangCause[], lang: Language): Array<{ label: string; codes: string[]; count: number }> {
+  const rows = new Map<string, { label: string; codes: string[]; count: number }>();
+  for (const { cause, count } of causes) {
+    const { words } = causeWords(cause);
+    const label = words.key === 'outcome.cause.other' ? reportWord(lang, 'reports.causeOther', { code: cause }) : formatMessage(lang, words);
+    const row = rows.get(label) ?? { label, codes: [], count: 0 };
+    row.codes.push(cause);
+    row.count += count;
+    rows.set(label, row);
+  }
+  return [...rows.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
 export function reportTable(report: CallReport, chart: ReportChartId, lang: Language, clock: ZonedClock): ReportTable {
   const w = (
-    key: Exclude<ReportWordKey, 'reports.confSizeLabel' | 'reports.chartLabel' | 'reports.exportPngLabel' | 'reports.exportCsvLabel' | 'reports.kpi.calls'>,
+    key: Exclude<
+      ReportWordKey,
+      'reports.confSizeLabel' | 'reports.causeOther' | 'reports.chartLabel' | 'reports.exportPngLabel' | 'reports.exportCsvLabel' | 'reports.kpi.calls'
+    >,
   ) => reportWord(lang, key);
   const col = (key: Parameters<typeof w>[0], kind: ReportColumnKind): ReportColumn => ({ label: w(key), kind });
   const outcomeCols = REPORT_OUTCOMES.map((o) => col(OUTCOME_KEY[o], 'count'));
@@ -141,14 +163,16 @@ export function reportTable(report: CallReport, chart: ReportChartId, lang: Lang
         labels: report.busiestContacts.map((c) => c.name),
         series: [2, 3],
       };
-    case 'hangCauses':
+    case 'hangCauses': {
+      const causes = causeRows(report.hangCauses, lang);
       return {
         ...base,
-        columns: [col('reports.col.hangCause', 'text'), col('reports.col.attempts', 'count')],
-        rows: report.hangCauses.map((h) => [h.cause, h.count]),
-        labels: report.hangCauses.map((h) => h.cause),
-        series: [1],
+        columns: [col('reports.col.hangCause', 'text'), col('reports.col.hangCauseCode', 'text'), col('reports.col.attempts', 'count')],
+        rows: causes.map((c) => [c.label, c.codes.join('; '), c.count]),
+        labels: causes.map((c) => c.label),
+        series: [2],
       };
+    }
     case 'confSizes':
       return {
         ...base,

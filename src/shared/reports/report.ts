@@ -3,12 +3,13 @@
  * from any list of call-log entries (the desk's own log today; the team's log from the hub in
  * team mode), so the numbers never depend on where the log lives.
  */
-import type { CallLogEntry, CallParty, PhoneNumber, SessionType } from '../domain';
+import type { CallParty, PhoneNumber, SessionType } from '../domain';
 
 /**
- * One result per attempt, for counting. `answered`: someone talked (talk time, or the server said
- * answered). `notAnswered`: accepted and over without talk time. `failed`: never accepted (see the
- * entry's error). `open`: still under way, or its end could not be learned.
+ * One result per attempt, for counting. the log's result (report-outcome.ts): `answered`: someone called
+ * answered (their leg says so, else the bill's talk time). `notAnswered`: over, nobody called
+ * answered. `failed`: never accepted (see the entry's error). `open`: still under way, or its end
+ * could not be learned.
  */
 export type ReportOutcome = 'answered' | 'notAnswered' | 'failed' | 'open';
 export const REPORT_OUTCOMES: readonly ReportOutcome[] = ['answered', 'notAnswered', 'failed', 'open'];
@@ -98,13 +99,6 @@ export interface CallReport {
   hangCauses: ReportHangCause[];
   /** By size, ascending. */
   confSizes: ReportConfSize[];
-}
-
-export function outcomeOf(e: Pick<CallLogEntry, 'state' | 'durationSec'>): ReportOutcome {
-  if (e.state === 'failed') return 'failed';
-  if ((e.durationSec ?? 0) > 0 || e.state === 'answered') return 'answered';
-  if (e.state === 'ended') return 'notAnswered';
-  return 'open';
 }
 
 /** `report-perDay-2026-11-01_2026-11-30.csv`: which chart and which dates, sortable. */

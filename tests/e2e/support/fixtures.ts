@@ -29,21 +29,27 @@ export interface DispatchOptions {
    * damaged stores for the data-safety tests. `test.use({ dataDirFiles: { 'settings.json': '' } })`.
    */
   dataDirFiles: Record<string, string | Buffer>;
+  /**
+   * How long the simulator's phones ring and talk. Fast by default, so a test sees ringing →
+   * answered → ended within a couple of seconds; a test that needs a conference still on the line
+   * (the countdown) lets them talk longer.
+   */
+  simulatorProgress: { ringingMs: number; answeredMs: number };
 }
 
 export const STATIC_DIR = resolve(__dirname, '../../../out/renderer');
 
 export const test = base.extend<{ app: DispatchApp } & DispatchOptions>({
   dataDirFiles: [{}, { option: true }],
-  app: async ({ page, dataDirFiles }, use) => {
+  simulatorProgress: [{ ringingMs: 600, answeredMs: 900 }, { option: true }],
+  app: async ({ page, dataDirFiles, simulatorProgress }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dispatch-e2e-'));
     for (const [name, bytes] of Object.entries(dataDirFiles)) {
       const file = join(dataDir, name);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, bytes);
     }
-    // Fast progress so a test sees ringing → answered → ended within a couple of seconds.
-    const sandbox = createSandbox({ progress: { ringingMs: 600, answeredMs: 900 }, recordRequests: 1000 });
+    const sandbox = createSandbox({ progress: simulatorProgress, recordRequests: 1000 });
     const runtime = openNodeRuntime({ dataDir, sandbox, timeoutMs: 3000 });
     const server = await startPreviewServer({ staticDir: STATIC_DIR, handlers: runtime.core.handlers, subscribe: runtime.core.subscribe, log: runtime.log });
     await page.goto(server.url);

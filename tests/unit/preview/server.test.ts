@@ -29,6 +29,9 @@ beforeEach(async () => {
   mkdirSync(join(dir, 'static'));
   writeFileSync(join(dir, 'static', 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the static dir');
+  mkdirSync(join(dir, 'static', 'assets'));
+  writeFileSync(join(dir, 'static', 'assets', 'index-Btm6okNz.js'), 'export {};');
+  writeFileSync(join(dir, 'static', 'assets', 'plain.js'), 'export {};');
   handlers = {};
   for (const name of OPERATION_NAMES) handlers[name] = vi.fn(async () => ({ ok: true, from: name }));
   bus = createEventBus(createMemoryLog());
@@ -66,11 +69,11 @@ afterEach(async () => {
 
 /** Raw HTTP so tests can set Host and Origin as an attacker's page would. */
 function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; cache: string | undefined }>((resolve, reject) => {
     const req = request(`${server.origin}${path}`, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cache: res.headers['cache-control'] }));
     });
     req.on('error', reject);
     req.end(init.body);
@@ -89,7 +92,17 @@ describe('preview server', () => {
   it('serves index.html with the bridge script injected before anything else', async () => {
     const res = await send('/');
     expect(res.status).toBe(200);
-    expect(res.body).toContain(`<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`);
+    expect(res.body).toContain(`<head>\n    <script defer src="${BRIDGE_SCRIPT_PATH}"></script>`);
+    expect(res.cache).toBe('no-store');
+  });
+
+  it('lets the browser keep content-hashed assets, never the page or the bridge', async () => {
+    const hashed = await send('/assets/index-Btm6okNz.js');
+    expect(hashed.status).toBe(200);
+    expect(hashed.cache).toBe('public, max-age=31536000, immutable');
+    const unhashed = await send('/assets/plain.js');
+    expect(unhashed.cache).toBe('no-store');
+    expect((await send(BRIDGE_SCRIPT_PATH)).cache).toBe('no-store');
   });
 
   it('runs an operation for a request carrying the token', async () => {

@@ -1,21 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, REPORT_MAX_DAYS, reportDays } from '../../../src/shared/reports/build-report';
-import { outcomeOf } from '../../../src/shared/reports/report';
+import { outcomeOf } from '../../../src/shared/call-outcome';
+import type { CallLogEntry } from '../../../src/shared/domain';
+import { reportHangCause, reportOutcome } from '../../../src/shared/reports/report-outcome';
 import { zonedClock } from '../../../src/shared/reports/zoned-clock';
 import { entry, party } from './report-fixtures';
 
 const shanghai = zonedClock('Asia/Shanghai');
 const range = { from: '2026-11-01', to: '2026-11-03', clock: shanghai };
 
-describe('outcomeOf', () => {
+describe('reportOutcome', () => {
   it('counts talk time or an answered state as answered, an end without talk as not answered', () => {
-    expect(outcomeOf({ state: 'ended', durationSec: 12 })).toBe('answered');
-    expect(outcomeOf({ state: 'answered' })).toBe('answered');
-    expect(outcomeOf({ state: 'ended', durationSec: 0 })).toBe('notAnswered');
-    expect(outcomeOf({ state: 'ended' })).toBe('notAnswered');
-    expect(outcomeOf({ state: 'failed' })).toBe('failed');
-    expect(outcomeOf({ state: 'ringing' })).toBe('open');
-    expect(outcomeOf({ state: 'unknown' })).toBe('open');
+    const e = (over: Partial<CallLogEntry>) => entry({ at: '2026-11-01T02:00:00Z', ...over });
+    expect(reportOutcome(e({ state: 'ended', durationSec: 12 }))).toBe('answered');
+    expect(reportOutcome(e({ state: 'answered' }))).toBe('answered');
+    expect(reportOutcome(e({ state: 'ended', durationSec: 0 }))).toBe('notAnswered');
+    expect(reportOutcome(e({ state: 'failed' }))).toBe('failed');
+    expect(reportOutcome(e({ state: 'ringing' }))).toBe('open');
+    expect(reportOutcome(e({ state: 'unknown' }))).toBe('open');
+  });
+
+  it('follows the log (shared call-outcome rules): the legs decide before the bill total', () => {
+    const caller = '13900000000';
+    // A callback call: the dispatcher's phone talked 20 s, the callee never answered.
+    const calleeMissed = entry({
+      at: '2026-11-01T02:00:00Z',
+      durationSec: 20,
+      legs: [
+        { number: caller, state: 'ended', answered: true, durationSec: 20, hangCause: 'NORMAL_CLEARING' },
+        { number: '13800138000', state: 'ended', answered: false, hangCause: 'USER_BUSY' },
+      ],
+    });
+    // A conference whose bill has no talk time yet, but one callee's leg says answered.
+    const confLegAnswered = entry({
+      at: '2026-11-01T02:00:00Z',
+      kind: 'conf',
+      parties: [party('13800138001'), party('13800138002')],
+      legs: [{ number: '13800138001', state: 'ended', answered: true, durationSec: 30 }],
+    });
+    for (const e of [calleeMissed, confLegAnswered]) {
+      const log = outcomeOf(e);
+      expect(reportOutcome(e)).toBe(log.result === 'answered' ? 'answered' : 'notAnswered');
+    }
+    expect(reportOutcome(calleeMissed)).toBe('notAnswered');
+    expect(reportOutcome(confLegAnswered)).toBe('answered');
+    // Ended with nothing known about the answer: the log says only "ended", so not counted as missed.
+    expect(outcomeOf(entry({ at: '2026-11-01T02:00:00Z' })).result).toBe('unknown');
+    expect(reportOutcome(entry({ at: '2026-11-01T02:00:00Z' }))).toBe('open');
+  });
+
+  it('counts an attempt under the hang cause the log gives it', () => {
+    const cut = entry({
+      at: '2026-11-01T02:00:00Z',
+      kind: 'conf',
+      parties: [party('13800138001')],
+      durationSec: 60,
+      hangCause: 'NORMAL_CLEARING',
+      legs: [{ number: '13800138001', state: 'ended', answered: true, durationSec: 60, hangCause: 'ALLOTTED_TIMEOUT' }],
+    });
+    expect(outcomeOf(cut).reason?.code).toBe('ALLOTTED_TIMEOUT');
+    expect(reportHangCause(cut)).toBe('ALLOTTED_TIMEOUT');
+    expect(reportHangCause(entry({ at: '2026-11-01T02:00:00Z', hangCause: 'NO_USER_RESPONSE' }))).toBe('NO_USER_RESPONSE');
+    expect(reportHangCause(entry({ at: '2026-11-01T02:00:00Z' }))).toBeUndefined();
   });
 });
 
@@ -108,7 +154,7 @@ describe('buildReport', () => {
   it('counts hang causes and conferences by size', () => {
     const log = [
       entry({ at: '2026-11-01T02:00:00Z', hangCause: 'NORMAL_CLEARING', durationSec: 3 }),
-      entry({ at: '2026-11-01T03:00:00Z', hangCause: 'NO_USER_RESPONSE' }),
+      entry({ at: '2026-11-01T03:00:00Z', hangCause: 'NO_USER_RESPONSE', durationSec: 0 }),
       entry({ at: '2026-11-01T04:00:00Z', hangCause: 'NO_USER_RESPONSE' }),
       entry({ at: '2026-11-01T05:00:00Z', kind: 'conf', parties: [party('1'), party('2'), party('3')], durationSec: 9 }),
       entry({ at: '2026-11-01T06:00:00Z', kind: 'conf', parties: [party('1'), party('2')] }),

@@ -53,6 +53,18 @@ describe('report service', () => {
     expect(row.startsWith('="01065529988",')).toBe(true);
     expect(row).toContain(`"'=HYPERLINK(""http://x"")"`);
     const causes = s.exportCsv({ ...base, chart: 'hangCauses', lang: 'en' });
-    expect(causes.ok && causes.csv).toContain("\r\n'+cmd|calc,1\r\n");
+    expect(causes.ok && causes.csv).toContain("\r\nOther reason (+cmd|calc),'+cmd|calc,1\r\n");
+  });
+
+  it('exports hang causes in the words of the log, with the raw codes beside them', () => {
+    const s = service([
+      entry({ at: '2026-11-01T02:00:00Z', durationSec: 0, hangCause: 'NO_USER_RESPONSE' }),
+      entry({ at: '2026-11-01T03:00:00Z', durationSec: 0, hangCause: 'NO_ANSWER' }),
+      entry({ at: '2026-11-01T04:00:00Z', durationSec: 0, hangCause: 'USER_BUSY' }),
+    ]);
+    const zh = s.exportCsv({ ...base, chart: 'hangCauses' });
+    expect(zh.ok && zh.csv).toBe('\uFEFF挂断原因,原因代码,次数\r\n对方未接听,"NO_ANSWER; NO_USER_RESPONSE",2\r\n对方忙,USER_BUSY,1\r\n');
+    const en = s.exportCsv({ ...base, chart: 'hangCauses', lang: 'en' });
+    expect(en.ok && en.csv).toBe('\uFEFFHang-up cause,Cause code,Attempts\r\nNo answer,"NO_ANSWER; NO_USER_RESPONSE",2\r\nBusy,USER_BUSY,1\r\n');
   });
 });

@@ -54,4 +54,21 @@ describe('reportTable', () => {
       ['2026-11-02', 0, 0],
     ]);
   });
+
+  it('labels hang causes with the words the strip and the log use, never the raw code', () => {
+    const causes = buildReport(
+      [
+        entry({ at: '2026-11-01T02:00:00Z', durationSec: 0, hangCause: 'ALLOTTED_TIMEOUT' }),
+        entry({ at: '2026-11-01T03:00:00Z', durationSec: 0, hangCause: 'SOMETHING_NEW' }),
+      ],
+      { from: '2026-11-01', to: '2026-11-01', clock },
+    );
+    const zh = reportTable(causes, 'hangCauses', 'zh-CN', clock);
+    expect(zh.labels).toEqual(['其他原因（SOMETHING_NEW）', '时长用完'].sort((a, b) => (a < b ? -1 : 1)));
+    expect(zh.labels).not.toContain('ALLOTTED_TIMEOUT');
+    const en = reportTable(causes, 'hangCauses', 'en', clock);
+    expect(en.labels).toContain('Time limit reached');
+    expect(en.labels).toContain('Other reason (SOMETHING_NEW)');
+    expect(en.rows.find((r) => r[0] === 'Time limit reached')?.[1]).toBe('ALLOTTED_TIMEOUT');
+  });
 });

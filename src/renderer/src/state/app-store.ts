@@ -7,6 +7,17 @@ import { create } from 'zustand';
 import type { AccountStatus, AppNotice, Settings } from '../../../shared/domain';
 import type { Failure, Language } from '../../../shared/result';
 import { invoke } from '../bridge';
+import { loadCatalog } from '../i18n';
+
+/**
+ * Settings once the words of their language are here: English is a chunk of its own
+ * (shared/i18n/catalog.renderer.ts), so nothing is shown in English before it loaded. Should
+ * the chunk fail to load, the words fall back to zh-CN rather than leave the window empty.
+ */
+async function withWords(settings: Settings): Promise<Settings> {
+  await loadCatalog(settings.language).catch(() => undefined);
+  return settings;
+}
 
 /** `board`: the supervisor's live board, in team mode only. */
 export type Tab = 'contacts' | 'log' | 'reports' | 'settings' | 'board';
@@ -45,12 +56,12 @@ export const useAppStore = create<AppState>((set, get) => ({
     const [settings, account] = await Promise.all([invoke('settingsGet', {}), invoke('accountStatus', {})]);
     if (!settings.ok) return set({ loadError: settings });
     if (!account.ok) return set({ loadError: account });
-    set({ settings: settings.settings, account: account.account, loadError: null });
+    set({ settings: await withWords(settings.settings), account: account.account, loadError: null });
   },
   async saveSettings(patch) {
     const result = await invoke('settingsSet', patch);
     if (!result.ok) return result;
-    set({ settings: result.settings });
+    set({ settings: await withWords(result.settings) });
     // Mode changes what the account status reports.
     const account = await invoke('accountStatus', {});
     if (account.ok) set({ account: account.account });
@@ -60,7 +71,7 @@ export const useAppStore = create<AppState>((set, get) => ({
     set({ account });
     // Saving or clearing an account switches the mode in main; pick that up.
     const r = await invoke('settingsGet', {});
-    if (r.ok) set({ settings: r.settings });
+    if (r.ok) set({ settings: await withWords(r.settings) });
   },
   setTab(tab) {
     if (get().tab !== tab) set({ tab });

@@ -52,9 +52,11 @@ export const reportWordsEn = {
   'reports.col.name': 'Name',
   'reports.col.numbers': 'Numbers',
   'reports.col.hangCause': 'Hang-up cause',
+  'reports.col.hangCauseCode': 'Cause code',
   'reports.col.confSize': 'Callees',
   'reports.col.confs': 'Conferences',
   'reports.kind.call': 'Call',
   'reports.kind.conf': 'Conference',
   'reports.confSizeLabel': '{n} people',
+  'reports.causeOther': 'Other reason ({code})',
 } as const;

@@ -52,9 +52,11 @@ export const reportWordsZhCN = {
   'reports.col.name': '姓名',
   'reports.col.numbers': '号码',
   'reports.col.hangCause': '挂断原因',
+  'reports.col.hangCauseCode': '原因代码',
   'reports.col.confSize': '被叫人数',
   'reports.col.confs': '会议数',
   'reports.kind.call': '回拨',
   'reports.kind.conf': '会议',
   'reports.confSizeLabel': '{n} 人',
+  'reports.causeOther': '其他原因（{code}）',
 } as const;

@@ -218,7 +218,9 @@ const ContactRow = memo(function ContactRow({ contact, row, top, height, selecte
       <div role="gridcell" className="cell-numbers">
         {contact.numbers.length === 0 && <span className="muted">{t('contacts.noNumberShort')}</span>}
         {contact.numbers.map((n, i) => (
-          <div className="number-line" key={`${n.number}-${i}`}>
+          // Keyed by position, like the rows: the next keystroke puts another contact in this row,
+          // and its numbers should patch these lines, not remove them and build new ones.
+          <div className="number-line" key={i}>
             <span className="number-label">{n.label || t('contacts.numberLabelDefault')}</span>
             <span className="number-digits">{formatPhone(n.number)}</span>
             {n.extension && (

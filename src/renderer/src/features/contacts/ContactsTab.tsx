@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
@@ -14,15 +14,17 @@ import { DialBox } from '../dial/DialBox';
 import { RosterPanel } from '../roster/RosterPanel';
 import { SEARCH_INPUT_ID } from '../shell/focus';
 import { addSelectedToRoster, callSelected } from './contact-actions';
-import { ContactEditor } from './ContactEditor';
 import { ContactList } from './ContactList';
 import { GroupBar } from './GroupBar';
-import { GroupsSheet } from './GroupsSheet';
-import { ImportSheet } from './ImportSheet';
 import { UndoLastImport } from './UndoLastImport';
 import { JumpBar } from './JumpBar';
 import { IMPORT_ACCEPT } from '../../../../shared/import-mapping';
 import { useContactsUi } from './ui-store';
+
+// Sheets open on a click: loaded then, not before the first screen (issue 10 §6).
+const ContactEditor = lazy(() => import('./ContactEditor').then((m) => ({ default: m.ContactEditor })));
+const GroupsSheet = lazy(() => import('./GroupsSheet').then((m) => ({ default: m.GroupsSheet })));
+const ImportSheet = lazy(() => import('./ImportSheet').then((m) => ({ default: m.ImportSheet })));
 
 /**
  * A whole phone number typed in the search box: Enter offers to dial that number, through the
@@ -61,10 +63,10 @@ export function ContactsTab() {
 function ContactsSheets() {
   const { editor, groupsOpen } = useContactsUi(useShallow((s) => ({ editor: s.editor, groupsOpen: s.groupsOpen })));
   return (
-    <>
+    <Suspense fallback={null}>
       {editor && <ContactEditor key={editor.id ?? 'new'} id={editor.id} />}
       {groupsOpen && <GroupsSheet />}
-    </>
+    </Suspense>
   );
 }
 
@@ -196,7 +198,11 @@ function ContactsToolbar() {
         <Icon name="download" />
         <span>{t('export.button')}</span>
       </button>
-      {importFile && <ImportSheet file={importFile} onClose={() => setImportFile(null)} />}
+      {importFile && (
+        <Suspense fallback={null}>
+          <ImportSheet file={importFile} onClose={() => setImportFile(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

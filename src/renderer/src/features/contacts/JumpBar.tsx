@@ -13,16 +13,21 @@ import { useContactsStore } from '../../state/contacts-store';
  */
 export function JumpBar() {
   const t = useT();
-  const { view, rows, rowCount, query, jumpToSection } = useContactsStore(
-    useShallow((s) => ({ view: s.view, rows: s.rows, rowCount: s.rowCount, query: s.query, jumpToSection: s.jumpToSection })),
+  // While a search is typed the bar only needs to know that: not the rows, which change with
+  // every keystroke and would re-render its 28 buttons each time (issue 10 §6, keystroke-to-paint).
+  const { view, rows, rowCount, searching, jumpToSection } = useContactsStore(
+    useShallow((s) => {
+      const searching = s.query.trim() !== '';
+      return { view: s.view, rows: searching ? null : s.rows, rowCount: searching ? 0 : s.rowCount, searching, jumpToSection: s.jumpToSection };
+    }),
   );
   const barRef = useRef<HTMLDivElement>(null);
   const present = useMemo(() => {
     const out = new Set<string>();
-    if (!view || query.trim() !== '') return out;
+    if (!view || searching) return out;
     for (const s of SECTIONS) if (sectionStartRow(view, rows, rowCount, s) >= 0) out.add(s);
     return out;
-  }, [view, rows, rowCount, query]);
+  }, [view, rows, rowCount, searching]);
 
   const focusAt = (i: number) => {
     const buttons = barRef.current?.querySelectorAll<HTMLButtonElement>('button');

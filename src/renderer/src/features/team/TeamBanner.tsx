@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Sheet } from '../../components/Sheet';
 import { useT } from '../../i18n/use-t';
 import { useTeamStore } from '../../state/team-store';
-import { TeamSignInForm } from './TeamPanel';
+
+// Only for a session that expired: loaded then (with the team settings), not on the first screen.
+const TeamSignInForm = lazy(() => import('./TeamPanel').then((m) => ({ default: m.TeamSignInForm })));
 
 /**
  * Team mode's connection, said where the dispatcher looks: offline (the local copy is readable,
@@ -37,7 +40,9 @@ export function TeamBanner() {
       )}
       {reauthOpen && status.connection === 'expired' && (
         <Sheet title={t('team.signInAgain')} onClose={() => setReauthOpen(false)} testId="team-reauth-sheet">
-          <TeamSignInForm initialUrl={status.hubUrl} initialUser={status.username} onDone={() => setReauthOpen(false)} />
+          <Suspense fallback={null}>
+            <TeamSignInForm initialUrl={status.hubUrl} initialUser={status.username} onDone={() => setReauthOpen(false)} />
+          </Suspense>
         </Sheet>
       )}
     </>

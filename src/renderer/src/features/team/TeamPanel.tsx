@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Failure } from '../../../../shared/result';
 import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
 import { currentLanguage } from '../../state/app-store';
-import { ImportSheet } from '../contacts/ImportSheet';
 import { useT } from '../../i18n/use-t';
 import { isTeamActive, useTeamStore } from '../../state/team-store';
+
+// Opened on a click; TeamBanner (first screen) imports this file, so not loaded with it.
+const ImportSheet = lazy(() => import('../contacts/ImportSheet').then((m) => ({ default: m.ImportSheet })));
 
 /**
  * Settings → 团队 / Team: the hub address, user name and password. The password field is cleared
@@ -66,7 +68,11 @@ export function TeamPanel() {
         </>
       )}
       {error && <FailureMessage failure={error} testId="team-failure" />}
-      {upload && <ImportSheet file={upload} onClose={() => setUpload(null)} />}
+      {upload && (
+        <Suspense fallback={null}>
+          <ImportSheet file={upload} onClose={() => setUpload(null)} />
+        </Suspense>
+      )}
     </section>
   );
 }
