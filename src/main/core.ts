@@ -3,6 +3,7 @@
  * (index.ts), the browser preview server and the tests all build the app through this function,
  * so what the tests exercise is what the app runs.
  */
+import type { ImportUndoResponse, LastImport } from '../shared/contract';
 import type { CallLogEntry, Mode, Settings } from '../shared/domain';
 import { normalizePhone } from '../shared/phone';
 import { msg } from '../shared/i18n';
@@ -91,6 +92,10 @@ export interface DispatchCore {
     desktopSettings: DesktopSettingsService;
     /** A notification about this log entry was clicked: the window shows it (false: no such entry, nothing sent). */
     focusLogEntry(entryId: string): boolean;
+    /** The import that can still be undone (what the window's contactsImportLast answers). */
+    lastImport(): Promise<LastImport | null>;
+    /** "Undo last import" from the application menu: the window's own undo, its answer sent to the window. */
+    undoLastImport(): Promise<ImportUndoResponse>;
   };
   close(): Promise<void>;
 }
@@ -292,6 +297,15 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
         if (!callLog.list().entries.some((e) => e.id === entryId)) return false;
         events.emit('logEntryFocusRequested', { entryId });
         return true;
+      },
+      async lastImport() {
+        const r = await handlers.contactsImportLast({});
+        return r.ok ? r.last : null;
+      },
+      async undoLastImport() {
+        const result = await handlers.contactsImportUndo({});
+        events.emit('importUndone', { result });
+        return result;
       },
     },
     async close() {

@@ -369,6 +369,11 @@ export interface AppEvents {
    * answered, conference ended): the window shows the log, scrolled to the entry and highlighted.
    */
   logEntryFocusRequested: { entryId: string };
+  /**
+   * The last import was undone from outside the window (the application menu's "undo last
+   * import"): the window shows the answer as the toolbar's undo would and drops its own offer.
+   */
+  importUndone: { result: ImportUndoResponse };
 }
 export type AppEventName = keyof AppEvents;
 /** One event as the window receives it: a union discriminated by `type`. */

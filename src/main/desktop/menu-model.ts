@@ -10,21 +10,35 @@ import { translate, type PlainKey } from '../../shared/i18n';
 /** The words main shows itself, in the shared catalog (desk.*.ts). */
 type ShellKey = Extract<PlainKey, `shell.${string}`>;
 
-export type MenuCommand = 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'open-data-folder' | 'about' | 'quit';
+export type MenuCommand = 'undo-last-import' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'open-data-folder' | 'about' | 'quit';
 export type EditRole = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
 
 export type MenuEntry =
-  { kind: 'role'; role: EditRole } | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string } | { kind: 'separator' };
+  { kind: 'role'; role: EditRole } | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string; enabled?: boolean } | { kind: 'separator' };
 
 export interface MenuSection {
   label: string;
   entries: MenuEntry[];
 }
 
-export function applicationMenu(language: Language): MenuSection[] {
+/** What the menu shows that changes while the app runs (see ./import-undo-menu.ts). */
+export interface MenuState {
+  /** An import from the last hour can be undone. */
+  undoImport: boolean;
+}
+
+export function applicationMenu(language: Language, state: MenuState = { undoImport: false }): MenuSection[] {
   const l = (key: ShellKey) => translate(language, key);
   return [
-    { label: l('shell.menuFile'), entries: [{ kind: 'command', label: l('shell.quit'), command: 'quit', accelerator: 'CommandOrControl+Q' }] },
+    {
+      label: l('shell.menuFile'),
+      entries: [
+        // Greyed out (not hidden) when nothing can be undone, so the dispatcher learns where it lives.
+        { kind: 'command', label: l('shell.undoLastImport'), command: 'undo-last-import', enabled: state.undoImport },
+        { kind: 'separator' },
+        { kind: 'command', label: l('shell.quit'), command: 'quit', accelerator: 'CommandOrControl+Q' },
+      ],
+    },
     {
       label: l('shell.menuEdit'),
       entries: [

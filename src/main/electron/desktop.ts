@@ -7,6 +7,7 @@ import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { DispatchCore } from '../core';
 import { callInProgress, recentCalls } from '../desktop/call-activity';
 import { readWindowState } from '../desktop/desktop-prefs';
+import { createImportUndoMenu } from '../desktop/import-undo-menu';
 import { nextZoom, type MenuCommand } from '../desktop/menu-model';
 import { createNotificationDecider } from '../desktop/notifications';
 import type { TrayAction } from '../desktop/tray-model';
@@ -22,6 +23,7 @@ import { createAppTray, type AppTray } from './tray';
 import { applyWindowState, captureWindowState } from './window-state';
 import type { CallLogEntry } from '../../shared/domain';
 import { translate } from '../../shared/i18n';
+import type { Language } from '../../shared/result';
 
 export interface WindowAccess {
   /** The app window if it exists. */
@@ -120,6 +122,14 @@ export function startDesktopShell(
   const onMenuCommand = (command: MenuCommand) => {
     const win = windows.get();
     if (command === 'quit') return requestQuit();
+    if (command === 'undo-last-import') {
+      // The answer (words, or why not) appears in the window, brought forward and listening first.
+      show();
+      return whenPageReady(
+        () =>
+          void importUndoMenu.run().catch((error) => log.warn('menu.undo_import_failed', { error: error instanceof Error ? error.message : String(error) })),
+      );
+    }
     if (command === 'open-data-folder') return void shell.openPath(deps.dataDir);
     if (command === 'about') {
       const l = language();
@@ -135,13 +145,33 @@ export function startDesktopShell(
     prefsStore.set('windowState', captureWindowState(win));
   };
 
+  let undoImportEnabled = false;
+  const installMenu = (language: Language) => installApplicationMenu(language, onMenuCommand, { undoImport: undoImportEnabled });
+  const importUndoMenu = createImportUndoMenu({
+    lastImport: () => core.desktop.lastImport(),
+    undo: () => core.desktop.undoLastImport(),
+    now: Date.now,
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    onAvailability: (enabled) => {
+      undoImportEnabled = enabled;
+      if (menuLanguage !== null) installMenu(core.desktop.settings().language);
+    },
+  });
+  const refreshUndoMenu = () =>
+    void importUndoMenu
+      .refresh()
+      .catch((error) => log.warn('menu.undo_import_state_failed', { error: error instanceof Error ? error.message : String(error) }));
+
   const refresh = (changed?: CallLogEntry) => {
     const settings = core.desktop.settings();
     const entries = core.desktop.callLog();
     tray?.update({ mode: settings.mode, callInProgress: callInProgress(entries, Date.now()), recent: recentCalls(entries), language: settings.language });
     if (menuLanguage !== settings.language) {
       menuLanguage = settings.language;
-      installApplicationMenu(settings.language, onMenuCommand);
+      installMenu(settings.language);
     }
     if (changed) {
       const model = decideNotification(changed, { enabled: desktopSettings.current().notifications, language: settings.language });
@@ -175,9 +205,12 @@ export function startDesktopShell(
 
   refresh();
   // The tray's in-call state, its recent calls and the notifications follow the call log's events.
+  // The undo menu item follows imports, undos (from anywhere) and the switch to or from team mode.
   const unsubscribe = core.subscribe((event) => {
     if (event.type === 'callUpdated') refresh(event.data.entry);
+    else if (event.type === 'contactsChanged' || event.type === 'teamStatusChanged' || event.type === 'importUndone') refreshUndoMenu();
   });
+  refreshUndoMenu();
   reportHotkeys();
   // The Electron smoke test (tests/e2e/electron.spec.ts) asks whether the tray exists; read-only.
   if (process.env.DISPATCH_E2E_HOOKS === '1') Object.assign(globalThis, { dispatchDeskShell: { hasTray: () => tray !== null } });
@@ -215,6 +248,7 @@ export function startDesktopShell(
     refresh,
     dispose() {
       unsubscribe();
+      importUndoMenu.dispose();
       unregisterGlobalHotkeys();
       tray?.destroy();
       tray = null;

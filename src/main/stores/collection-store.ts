@@ -86,13 +86,15 @@ export function openCollection<T extends { id: string }>(options: CollectionOpti
   const snapshotBytes = readIfExists(snapshotPath);
   if (snapshotBytes) {
     const indexed = indexSnapshot(snapshotBytes);
-    if (indexed) snapshot = indexed;
+    if (indexed) for (let i = 0; i < indexed.ids.length; i++) sources.set(indexed.ids[i], i);
+    // An id listed twice is a snapshot this store never writes: damaged, like a truncated one.
+    if (indexed && sources.size === indexed.ids.length) snapshot = indexed;
     else {
+      sources.clear();
       notices.push(moveAside(snapshotPath));
       needsCompaction = true;
     }
   }
-  for (let i = 0; i < snapshot.ids.length; i++) sources.set(snapshot.ids[i], i);
 
   const journalBytes = readIfExists(journalPath) ?? Buffer.alloc(0);
   const journal = readJournal<T>(journalBytes);

@@ -42,13 +42,15 @@ function parseHeader(line: string): string[] | null {
 
 /**
  * Checks the structure (header, one `{…}` line per id, nothing after) without parsing items.
- * null means the file is not a whole snapshot: garbage, or truncated.
+ * null means the file is not a whole snapshot: garbage, or truncated. Ids that repeat are not
+ * checked here: the caller maps every id anyway and sees it for free (a separate Set of 100 000
+ * ids was a fifth of the time to open the contacts).
  */
 export function indexSnapshot(buf: Buffer): SnapshotIndex | null {
   const headerEnd = buf.indexOf(NEWLINE);
   if (headerEnd === -1) return null;
   const ids = parseHeader(buf.toString('utf8', 0, headerEnd));
-  if (!ids || new Set(ids).size !== ids.length) return null;
+  if (!ids) return null;
   const starts = new Int32Array(ids.length);
   const ends = new Int32Array(ids.length);
   let start = headerEnd + 1;

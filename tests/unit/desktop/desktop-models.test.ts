@@ -198,7 +198,7 @@ describe('application menu', () => {
     const roles = zh[1].entries.flatMap((e) => (e.kind === 'role' ? [e.role] : []));
     expect(roles).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
     const commands = applicationMenu('en').flatMap((s) => s.entries.flatMap((e) => (e.kind === 'command' ? [e.command] : [])));
-    expect(commands).toEqual(['quit', 'zoom-in', 'zoom-out', 'zoom-reset', 'open-data-folder', 'about']);
+    expect(commands).toEqual(['undo-last-import', 'quit', 'zoom-in', 'zoom-out', 'zoom-reset', 'open-data-folder', 'about']);
   });
 
   it('zooms in half steps within limits', () => {

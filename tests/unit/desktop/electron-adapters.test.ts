@@ -136,13 +136,20 @@ describe('application menu', () => {
     installApplicationMenu('zh-CN', onCommand);
     const template = electron.Menu.buildFromTemplate.mock.calls[0][0] as Array<{
       label: string;
-      submenu: Array<{ role?: string; label?: string; click?: () => void }>;
+      submenu: Array<{ role?: string; label?: string; enabled?: boolean; click?: () => void }>;
     }>;
     expect(template.map((s) => s.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     expect(template[1].submenu.map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
     template[2].submenu[0].click!();
     expect(onCommand).toHaveBeenCalledWith('zoom-in');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    // File → undo last import: greyed out unless told otherwise, and running the command when chosen.
+    expect(template[0].submenu[0]).toMatchObject({ label: '撤销上次导入', enabled: false });
+    installApplicationMenu('en', onCommand, { undoImport: true });
+    const enabled = electron.Menu.buildFromTemplate.mock.calls[1][0] as typeof template;
+    expect(enabled[0].submenu[0]).toMatchObject({ label: 'Undo last import', enabled: true });
+    enabled[0].submenu[0].click!();
+    expect(onCommand).toHaveBeenCalledWith('undo-last-import');
   });
 });
 

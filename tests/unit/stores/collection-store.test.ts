@@ -110,6 +110,14 @@ describe('collection store: damaged files', () => {
     ['zero-length', () => Buffer.alloc(0)],
     ['garbage', () => Buffer.from('\u0000\u0001 not a snapshot\n{}\n')],
     ['missing a line', (whole: Buffer) => Buffer.from(whole.toString('utf8').replace(/\{"id":"c1"[^\n]*\n/, ''))],
+    [
+      'duplicated-id',
+      (whole: Buffer) => {
+        const text = whole.toString('utf8');
+        const line = /\{"id":"c1"[^\n]*\n/.exec(text)![0];
+        return Buffer.from(text.replace('"ids":["c1"]', '"ids":["c1","c1"]') + line);
+      },
+    ],
   ])('moves a %s snapshot aside, reports it, and keeps what the journal holds', (_, spoil) => {
     const c = open();
     c.put(item(1));

@@ -12,6 +12,7 @@ import { useContactsStore } from './contacts-store';
 import { useDialRequestStore } from './dial-request-store';
 import { useTeamStore } from './team-store';
 import { useImportProgressStore } from './import-progress-store';
+import { useImportUndoStore } from './import-undo-store';
 import { useLogFocusStore } from './log-focus-store';
 
 export function handleEvent(event: AppEvent): void {
@@ -38,6 +39,9 @@ export function handleEvent(event: AppEvent): void {
         void useCallsStore.getState().reloadLog();
         void useContactsStore.getState().load();
       }
+      return;
+    case 'importUndone':
+      void useImportUndoStore.getState().undoneElsewhere(event.data.result);
       return;
     case 'importProgress':
       useImportProgressStore.getState().received(event.data);

@@ -1,9 +1,10 @@
 /**
  * The last import while it can be undone (an hour, kept by main across restarts): the import's
- * toast offers Undo for a few seconds, the contacts toolbar offers "undo last import" for the hour.
+ * toast offers Undo for a few seconds, the contacts toolbar offers "undo last import" for the hour
+ * (and, in the desktop app, the File menu: main runs that undo and sends its answer here).
  */
 import { create } from 'zustand';
-import type { ImportCounts, LastImport } from '../../../shared/contract';
+import type { ImportCounts, ImportUndoResponse, LastImport } from '../../../shared/contract';
 import { invoke } from '../bridge';
 import { showToast } from './toast-store';
 import { useContactsStore } from './contacts-store';
@@ -15,6 +16,18 @@ interface ImportUndoState {
   /** An import was just applied: remember it and offer Undo in a toast. */
   imported(counts: ImportCounts, undoUntil: number): void;
   undo(): Promise<void>;
+  /** Main undid the last import itself (the application menu): shows its answer as `undo` would. */
+  undoneElsewhere(result: ImportUndoResponse): Promise<void>;
+}
+
+/** The answer of an undo, in words, whichever command asked for it. */
+async function showUndoResult(r: ImportUndoResponse): Promise<void> {
+  if (!r.ok) {
+    showToast({ message: { failure: r }, tone: 'error' });
+    return;
+  }
+  showToast({ message: { key: 'importReview.undone', params: { removed: r.removed, restored: r.restored } }, tone: 'success' });
+  await useContactsStore.getState().load();
 }
 
 export const useImportUndoStore = create<ImportUndoState>((set, get) => ({
@@ -34,11 +47,10 @@ export const useImportUndoStore = create<ImportUndoState>((set, get) => ({
   async undo() {
     const r = await invoke('contactsImportUndo', {});
     set({ last: null });
-    if (!r.ok) {
-      showToast({ message: { failure: r }, tone: 'error' });
-      return;
-    }
-    showToast({ message: { key: 'importReview.undone', params: { removed: r.removed, restored: r.restored } }, tone: 'success' });
-    await useContactsStore.getState().load();
+    await showUndoResult(r);
+  },
+  async undoneElsewhere(result) {
+    set({ last: null });
+    await showUndoResult(result);
   },
 }));

@@ -57,6 +57,7 @@ export const deskEn = {
   'shell.menuFile': 'File',
   'shell.menuEdit': 'Edit',
   'shell.menuView': 'View',
+  'shell.undoLastImport': 'Undo last import',
   'shell.menuHelp': 'Help',
   'shell.zoomIn': 'Zoom in',
   'shell.zoomOut': 'Zoom out',

@@ -59,6 +59,7 @@ export const deskZhCN = {
   'shell.menuFile': '文件',
   'shell.menuEdit': '编辑',
   'shell.menuView': '视图',
+  'shell.undoLastImport': '撤销上次导入',
   'shell.menuHelp': '帮助',
   'shell.zoomIn': '放大',
   'shell.zoomOut': '缩小',

@@ -96,7 +96,9 @@ export const uiEn = {
   'dial.title': 'Dial',
   'dial.label': 'Number to call',
   'dial.placeholder': 'e.g. 138 0013 8000',
-  'dial.hint': '+86, spaces, dashes and parentheses are fine; Enter calls',
+  'dial.hint': '+86, spaces, dashes, parentheses and extensions (ext. 123) are fine; Enter calls',
+  'dial.askExtension': '· once through, ask for extension {extension}',
+  'dial.placedExtension': 'Called {number}',
   'dial.ownNumber': 'This is your own number: a callback rings you first, so enter the other person’s number',
 
   'contacts.searchLabel': 'Search contacts',

@@ -92,7 +92,9 @@ export const uiZhCN = {
   'dial.title': '拨号',
   'dial.label': '要呼叫的号码',
   'dial.placeholder': '如 138 0013 8000',
-  'dial.hint': '可输入 +86、空格、横线、括号；按 Enter 呼叫',
+  'dial.hint': '可输入 +86、空格、横线、括号、分机（转 123）；按 Enter 呼叫',
+  'dial.askExtension': '· 接通后请转分机 {extension}',
+  'dial.placedExtension': '已呼叫 {number}',
   'dial.ownNumber': '这是您自己的号码：回拨会先呼叫您，请输入对方的号码',
 
   'contacts.searchLabel': '搜索联系人',

@@ -7,8 +7,8 @@ import { useContactsStore } from '../../state/contacts-store';
 /**
  * The A–Z bar beside the contact list: ★ for the favourites pinned on top, a letter per pinyin
  * initial, # for names without pinyin. A click or Enter moves the selection to the section's first
- * contact and scrolls it into view. Keyboard: Tab reaches the bar (one stop), ↑/↓ or the letter
- * keys move along it, Home/End jump to its ends. Letters without contacts are shown but marked disabled;
+ * contact and scrolls it into view. Keyboard: Tab reaches the bar (one stop), ↑/↓ move along it
+ * (Enter jumps), a letter key moves to that letter and jumps at once, Home/End go to its ends. Letters without contacts are shown but marked disabled;
  * while a search is typed the results are ranked, not alphabetical, so the bar is disabled.
  */
 export function JumpBar() {
@@ -43,7 +43,10 @@ export function JumpBar() {
       focusAt(e.key === 'Home' ? 0 : SECTIONS.length - 1);
     } else if (/^[a-z#]$/i.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
-      focusAt(SECTIONS.indexOf(e.key.toLowerCase()));
+      const section = e.key.toLowerCase();
+      focusAt(SECTIONS.indexOf(section));
+      // Typing the letter is the jump: the dispatcher reads the name, not the bar.
+      if (present.has(section)) jumpToSection(section);
     }
   };
 

@@ -1,6 +1,7 @@
 import { formatMessage } from '../../i18n';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { normalizePhone, phoneErrorText } from '../../../../shared/phone';
+import { phoneErrorText } from '../../../../shared/phone';
+import { parseDialable } from '../../../../shared/phone-extension';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { isComposing } from '../../lib/keyboard';
@@ -12,7 +13,12 @@ import { DIAL_INPUT_ID } from '../shell/focus';
 import { useContactsStore } from '../../state/contacts-store';
 import { contactByNumber } from '../../lib/search/contact-search-view';
 
-/** Call a typed number: accepts what people type (`+86 138-0013-8000`, `(010) 6552 9988`), shows the result live. */
+/**
+ * Call a typed number: accepts what people type (`+86 138-0013-8000`, `(010) 6552 9988`), shows the
+ * result live. An extension (`010-62234302-396`, `… 转 123`, `ext. 12`, `x12`, `分机 12`) is read by
+ * the same parser as the contact editor's: the main number is dialled (the API cannot dial an
+ * extension) and the extension stays on screen after the call is placed, for the dispatcher to ask for.
+ */
 export function DialBox() {
   const t = useT();
   const lang = useLanguage();
@@ -21,11 +27,14 @@ export function DialBox() {
   const [value, setValue] = useState('');
   const [touched, setTouched] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // The extension of the number just called: shown until the dispatcher types again.
+  const [placed, setPlaced] = useState<{ number: string; extension: string } | null>(null);
   // A ref, not only state: a second Enter in the same frame must see the first.
   const inFlight = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const parsed = value.trim() === '' ? null : normalizePhone(value);
+  const parsed = value.trim() === '' ? null : parseDialable(value);
+  const extension = parsed?.ok ? parsed.extension : undefined;
   const isOwn = parsed?.ok && parsed.number === own;
   // A number that belongs to a contact is that contact: named here and in the call log.
   const contact = useContactsStore((s) => (parsed?.ok && s.view ? contactByNumber(s.view, parsed.number) : undefined));
@@ -44,6 +53,7 @@ export function DialBox() {
       if (outcome === 'accepted') {
         setValue('');
         setTouched(false);
+        setPlaced(extension ? { number: parsed.number, extension } : null);
       }
     } finally {
       inFlight.current = false;
@@ -77,7 +87,10 @@ export function DialBox() {
           aria-label={t('dial.label')}
           aria-invalid={showError ? true : undefined}
           aria-describedby="dial-feedback"
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setPlaced(null);
+          }}
           onKeyDown={onKeyDown}
           onBlur={() => value.trim() !== '' && setTouched(true)}
         />
@@ -93,7 +106,17 @@ export function DialBox() {
             ? contact
               ? t('dial.isContact', { name: contact.name, number: formatPhone(parsed.number), kind: t(`phone.kind.${parsed.kind}`) })
               : t('phone.normalizedKind', { number: formatPhone(parsed.number), kind: t(`phone.kind.${parsed.kind}`) })
-            : t('dial.hint')}
+            : placed
+              ? t('dial.placedExtension', { number: formatPhone(placed.number) })
+              : t('dial.hint')}
+        {!showError && ((parsed?.ok && !isOwn && extension) || (!parsed && placed)) && (
+          <>
+            {' '}
+            <strong className="number-extension" data-testid="dial-extension" data-extension={extension ?? placed?.extension}>
+              {t('dial.askExtension', { extension: extension ?? placed?.extension ?? '' })}
+            </strong>
+          </>
+        )}
       </p>
     </section>
   );

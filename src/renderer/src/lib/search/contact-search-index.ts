@@ -64,6 +64,9 @@ export interface ContactSearchIndex {
   readonly orgs: string;
   readonly orgStart: Int32Array;
   readonly orgOf: Int32Array;
+  /** Contacts by org: org o's members are orgMembers[orgMemberStart[o], orgMemberStart[o + 1]), ascending. */
+  readonly orgMembers: Int32Array;
+  readonly orgMemberStart: Int32Array;
   /** Per distinct org: its syllables (keys.orgPy), so a unit is found by pinyin too. */
   readonly orgSyl: readonly (readonly string[])[];
   /** Non-empty notes joined by `\n`, note k is [noteStart[k], noteStart[k + 1] - 1) and belongs to noteOwner[k]. */
@@ -105,8 +108,10 @@ export interface ContactSearchIndex {
   readonly maxSyl: number;
   /** Scratch, reused per query: best tier per contact. */
   readonly tier: Uint8Array;
+  /** Scratch, reused per query: the hits in index order while they are counted. */
+  readonly scratch: Int32Array;
   /** Previous query and its unranked hits, to narrow instead of rescanning while typing. */
-  last: { q: Query; hits: Int32Array } | null;
+  last: { q: Query; hits: Int32Array | null } | null;
 }
 
 const oneLine = (s: string): string => (s.includes('\n') ? s.replace(/\n/g, ' ') : s);
@@ -283,6 +288,13 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   noteStart[noteCount] = noteAt;
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
+  // Members by org (counting sort, ascending): an org match marks its members without a pass over everyone.
+  const orgMemberStart = new Int32Array(orgs.length + 1);
+  for (let i = 0; i < n; i++) orgMemberStart[orgOf[i] + 1]++;
+  for (let o = 0; o < orgs.length; o++) orgMemberStart[o + 1] += orgMemberStart[o];
+  const orgMembers = new Int32Array(n);
+  const orgFill = orgMemberStart.slice();
+  for (let i = 0; i < n; i++) orgMembers[orgFill[orgOf[i]]++] = i;
   // Counting sort of syllables by initial; ascending within a letter, so a contact's first
   // syllable comes before its others.
   for (let l = 1; l < 28; l++) initialStart[l] += initialStart[l - 1];
@@ -297,6 +309,8 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     orgs: orgs.join('\n') + '\n',
     orgStart,
     orgOf,
+    orgMembers,
+    orgMemberStart,
     orgSyl,
     notes: noteTexts.join('\n') + '\n',
     noteStart,
@@ -318,6 +332,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     initialStart,
     maxSyl,
     tier: new Uint8Array(n),
+    scratch: new Int32Array(n),
     last: null,
   };
 }
@@ -438,7 +453,7 @@ export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits
   }
   const prev = index.last;
   let ranked: Ranked;
-  if (prev && narrows(prev.q, q) && prev.hits.length <= index.tier.length * NARROW_MAX_SHARE) {
+  if (prev && prev.hits && narrows(prev.q, q) && prev.hits.length <= index.tier.length * NARROW_MAX_SHARE) {
     ranked = rank(index, narrowHits(index, q, prev.hits));
   } else {
     scanAll(index, q);
@@ -450,7 +465,8 @@ export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits
 
 /** Hits in index order, the same in rank order, and the end of each bucket in `order`. */
 interface Ranked {
-  hits: Int32Array;
+  /** Null when there are too many to narrow from (see NARROW_MAX_SHARE). */
+  hits: Int32Array | null;
   order: Int32Array;
   ends: Int32Array;
 }
@@ -529,8 +545,11 @@ function syllablesMatch(syllables: readonly string[], q: string): boolean {
 /** Marks the members of matching orgs (an org match always ranks OTHER). */
 function scanOrgs(ix: ContactSearchIndex, hit: Uint8Array | null): void {
   if (!hit) return;
-  const { orgOf, tier } = ix;
-  for (let c = 0; c < orgOf.length; c++) if (hit[orgOf[c]]) better(tier, c, OTHER);
+  const { orgMembers, orgMemberStart, tier } = ix;
+  for (let o = 0; o < hit.length; o++) {
+    if (!hit[o]) continue;
+    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) better(tier, orgMembers[k], OTHER);
+  }
 }
 
 /** Notes by plain substring (an OTHER match: a note is not how a contact is named). */
@@ -861,21 +880,30 @@ const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[
 
 /**
  * After a full scan: the hits in index order and their stable counting sort by (tier, not
- * favourite), in two passes over the tier bytes. Clears the tiers for the next query.
+ * favourite). One pass over the tier bytes collects the hits and counts the buckets; the second
+ * runs over the hits only (with a few thousand hits among 100 000 contacts, most of the work is
+ * not done twice). Clears the tiers for the next query.
  */
 function collectRanked(ix: ContactSearchIndex): Ranked {
-  const { tier, fav } = ix;
+  const { tier, fav, scratch } = ix;
   const counts = new Int32Array(RANK_BUCKETS);
-  for (let c = 0; c < tier.length; c++) if (tier[c] !== 0) counts[bucketOf(tier, fav, c)]++;
-  const total = toOffsets(counts);
-  const hits = new Int32Array(total);
+  let total = 0;
+  for (let c = 0; c < tier.length; c++) {
+    const t = tier[c];
+    if (t === 0) continue;
+    scratch[total++] = c;
+    counts[t * 2 + 1 - fav[c]]++;
+  }
+  toOffsets(counts);
   const order = new Int32Array(total);
-  for (let c = 0, k = 0; c < tier.length; c++) {
-    if (tier[c] === 0) continue;
-    hits[k++] = c;
-    order[counts[bucketOf(tier, fav, c)]++] = c;
+  for (let k = 0; k < total; k++) {
+    const c = scratch[k];
+    order[counts[tier[c] * 2 + 1 - fav[c]]++] = c;
     tier[c] = 0;
   }
+  // Kept only when the next keystroke may narrow them (see searchRanked): copying tens of
+  // thousands of hits that will never be used is pure garbage.
+  const hits = total <= tier.length * NARROW_MAX_SHARE ? scratch.slice(0, total) : null;
   // Each bucket's fill position has moved from its start to its end.
   return { hits, order, ends: counts };
 }
