@@ -30,6 +30,7 @@ import { authRoutes } from './routes/auth';
 import { callbackRoutes } from './routes/callback';
 import { callRoutes } from './routes/calls';
 import { directoryRoutes } from './routes/directory';
+import { directoryImportRoutes } from './routes/directory-import';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
@@ -190,6 +191,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   callRoutes(app, ctx);
   eventRoutes(app, ctx, { heartbeatMs: options.heartbeatMs });
   directoryRoutes(app, ctx);
+  directoryImportRoutes(app, ctx);
   auditRoutes(app, ctx);
   settingsRoutes(app, ctx);
   metricsRoutes(app, ctx);

@@ -105,7 +105,29 @@ export interface HubClient {
   create(kind: DirectoryKind, body: Record<string, unknown>): Promise<Result<{ item: HubItem }>>;
   update(kind: DirectoryKind, id: string, revision: number, body: Record<string, unknown>): Promise<Result<{ item: HubItem }> | ConflictFailure>;
   remove(kind: DirectoryKind, id: string, revision: number): Promise<Result<{ revision: number }> | ConflictFailure>;
+  /** Undo of a delete: the same id back, from the tombstone at `revision` (what `remove` answered). */
+  restore(kind: DirectoryKind, id: string, revision: number, body: Record<string, unknown>): Promise<Result<{ item: HubItem }> | ConflictFailure>;
+  /** An upload of many contacts, applied by the hub in one transaction (all or nothing); `key` makes a repeat harmless. */
+  importDirectory(upload: DirectoryUpload): Promise<Result<DirectoryUploadResult>>;
 }
+
+export interface DirectoryUpload {
+  key: string;
+  groups: Array<{ ref: string; name: string }>;
+  contacts: Array<{ id?: string; revision?: number; data: Record<string, unknown> }>;
+}
+
+export interface DirectoryUploadResult {
+  repeated: boolean;
+  revision: number;
+  created: number;
+  updated: number;
+  failed: Array<{ index: number; code: string; message: string }>;
+  groups: Record<string, string>;
+}
+
+/** An upload of 50 000 contacts is one transaction on the hub: it gets longer than a click's timeout. */
+export const UPLOAD_TIMEOUT_MS = 180_000;
 
 export function createHubClient(options: HubClientOptions): HubClient | Failure {
   const checked = checkHubUrl(options.baseUrl);
@@ -125,7 +147,14 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
   }
 
   /** One exchange, never repeated; `placing` words a lost answer as "may have been placed". */
-  async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}, placing = false): Promise<Answer | Failure> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+    placing = false,
+    limitMs = timeoutMs,
+  ): Promise<Answer | Failure> {
     const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -134,7 +163,7 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    }, limitMs);
     try {
       const res = await doFetch(baseUrl + path, {
         method,
@@ -190,8 +219,15 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     return f;
   }
 
-  async function call<T extends object>(method: string, path: string, body?: unknown, headers?: Record<string, string>, placing = false): Promise<Result<T>> {
-    const a = await send(method, path, body, headers, placing);
+  async function call<T extends object>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    placing = false,
+    limitMs = timeoutMs,
+  ): Promise<Result<T>> {
+    const a = await send(method, path, body, headers, placing, limitMs);
     if ('ok' in a && a.ok === false) return a;
     const answer = a as Answer;
     if (answer.status >= 200 && answer.status < 300 && answer.body.ok === true) {
@@ -232,5 +268,7 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     create: (kind, body) => call('POST', `/api/${DIRECTORY_PATHS[kind]}`, body),
     update: (kind, id, revision, body) => call('PUT', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}`, body, ifMatch(revision)),
     remove: (kind, id, revision) => call('DELETE', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}`, undefined, ifMatch(revision)),
+    restore: (kind, id, revision, body) => call('POST', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}/restore`, body, ifMatch(revision)),
+    importDirectory: (upload) => call('POST', '/api/directory/import', upload, undefined, false, Math.max(timeoutMs, UPLOAD_TIMEOUT_MS)),
   };
 }

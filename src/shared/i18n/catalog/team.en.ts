@@ -45,6 +45,8 @@ export const teamEn = {
   'team.err.forbidden': 'Your role may not do this.',
   'team.err.notSignedIn': 'Not signed in to a team hub.',
   'team.err.offline': 'The team hub cannot be reached, so the change was not sent (nothing changed here). Try again once it is back.',
+  'team.err.uploadInterrupted':
+    'The upload to the team hub was interrupted. The hub applies an upload whole or not at all: preview the file again once the hub is back (contacts that did arrive show as duplicates).',
   'team.err.hub': 'The team hub refused the request: {detail}',
   'team.err.conflict': 'Someone else changed this item first. Compare both versions and choose which to keep.',
   'team.err.notFound': 'Someone else deleted this item.',

@@ -43,6 +43,7 @@ export const teamZhCN = {
   'team.err.forbidden': '您的角色无权执行此操作。',
   'team.err.notSignedIn': '尚未登录团队服务器。',
   'team.err.offline': '团队服务器暂时无法连接，修改未发送（本机内容未改变）。请在连接恢复后重试。',
+  'team.err.uploadInterrupted': '上传到团队服务器时中断。服务器只会整批接收或整批不收：请在连接恢复后重新预览文件（已到达的联系人会显示为重复）。',
   'team.err.hub': '团队服务器拒绝了请求：{detail}',
   'team.err.conflict': '其他人已先修改了该条目。请比较两个版本后选择保留哪一个。',
   'team.err.notFound': '该条目已被其他人删除。',
