@@ -31,6 +31,7 @@ import { callbackRoutes } from './routes/callback';
 import { callRoutes } from './routes/calls';
 import { directoryRoutes } from './routes/directory';
 import { directoryImportRoutes } from './routes/directory-import';
+import { callsTodayRoutes } from './routes/calls-today';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
@@ -189,6 +190,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   callbackRoutes(app, ctx);
   authRoutes(app, ctx);
   callRoutes(app, ctx);
+  callsTodayRoutes(app, ctx);
   eventRoutes(app, ctx, { heartbeatMs: options.heartbeatMs });
   directoryRoutes(app, ctx);
   directoryImportRoutes(app, ctx);

@@ -12,7 +12,7 @@
 import { msg } from '../../shared/i18n';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/limits';
 import { failWith, type Failure, type Result } from '../../shared/result';
-import type { HubMode, TeamRole } from '../../shared/team';
+import type { HubMode, TeamDayCounts, TeamRole, TeamUser } from '../../shared/team';
 import { classifyNetworkError } from '../../yunxin/transport';
 
 export interface HubUser {
@@ -66,6 +66,9 @@ export interface HubClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Only the fields the desk shows (the hub's row has ids and dates too). */
+const userOf = (u: TeamUser): TeamUser => ({ username: u.username, role: u.role, phone: u.phone, disabled: u.disabled === true });
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** The hub's address as typed → its origin (no path, no credentials), or a failure. */
@@ -105,6 +108,12 @@ export interface HubClient {
   create(kind: DirectoryKind, body: Record<string, unknown>): Promise<Result<{ item: HubItem }>>;
   update(kind: DirectoryKind, id: string, revision: number, body: Record<string, unknown>): Promise<Result<{ item: HubItem }> | ConflictFailure>;
   remove(kind: DirectoryKind, id: string, revision: number): Promise<Result<{ revision: number }> | ConflictFailure>;
+  /** Today's counts in the centre's time zone (staff: the team's; a dispatcher: their own). */
+  todayCounts(): Promise<Result<{ counts: TeamDayCounts }>>;
+  /** Admin only: the team's users. */
+  users(): Promise<Result<{ users: TeamUser[] }>>;
+  /** Admin only: the phone the hub rings first for `username`. */
+  setUserPhone(username: string, phone: string): Promise<Result<{ user: TeamUser }>>;
   /** Undo of a delete: the same id back, from the tombstone at `revision` (what `remove` answered). */
   restore(kind: DirectoryKind, id: string, revision: number, body: Record<string, unknown>): Promise<Result<{ item: HubItem }> | ConflictFailure>;
   /** An upload of many contacts, applied by the hub in one transaction (all or nothing); `key` makes a repeat harmless. */
@@ -268,6 +277,20 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     create: (kind, body) => call('POST', `/api/${DIRECTORY_PATHS[kind]}`, body),
     update: (kind, id, revision, body) => call('PUT', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}`, body, ifMatch(revision)),
     remove: (kind, id, revision) => call('DELETE', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}`, undefined, ifMatch(revision)),
+    async todayCounts() {
+      const r = await call<TeamDayCounts>('GET', '/api/calls/today');
+      if (!r.ok) return r;
+      const { ok: _ok, ...counts } = r;
+      return { ok: true, counts };
+    },
+    async users() {
+      const r = await call<{ items: TeamUser[] }>('GET', '/api/users');
+      return r.ok ? { ok: true, users: r.items.map(userOf) } : r;
+    },
+    async setUserPhone(username, phone) {
+      const r = await call<{ user: TeamUser }>('PATCH', `/api/users/${encodeURIComponent(username)}`, { phone });
+      return r.ok ? { ok: true, user: userOf(r.user) } : r;
+    },
     restore: (kind, id, revision, body) => call('POST', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}/restore`, body, ifMatch(revision)),
     importDirectory: (upload) => call('POST', '/api/directory/import', upload, undefined, false, Math.max(timeoutMs, UPLOAD_TIMEOUT_MS)),
   };

@@ -6,6 +6,7 @@ import { currentLanguage } from '../../state/app-store';
 import { ImportSheet } from '../contacts/ImportSheet';
 import { useT } from '../../i18n/use-t';
 import { isTeamActive, useTeamStore } from '../../state/team-store';
+import { TeamUsers } from './TeamUsers';
 
 /**
  * Settings → 团队 / Team: the hub address, user name and password. The password field is cleared
@@ -58,6 +59,7 @@ export function TeamPanel() {
             )}
           </div>
           {status.connection === 'expired' && <TeamSignInForm initialUrl={status.hubUrl} initialUser={status.username} />}
+          {status.role === 'admin' && status.connection === 'online' && <TeamUsers />}
         </div>
       ) : (
         <>
