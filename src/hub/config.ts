@@ -56,6 +56,8 @@ export interface HubConfig {
   eventRetentionMs: number;
   /** How often the housekeeping runs (HUB_PRUNE_INTERVAL_MIN, default 10 minutes; 0 = only at start). */
   pruneIntervalMs: number;
+  /** The centre's time zone (IANA name): where "today" starts on the board (HUB_TIME_ZONE, default Asia/Shanghai). */
+  timeZone: string;
 }
 
 export const DEFAULTS = {
@@ -69,7 +71,17 @@ export const DEFAULTS = {
   bodyLimit: 64 * 1024,
   eventRetentionHours: 7 * 24,
   pruneIntervalMin: 10,
+  timeZone: 'Asia/Shanghai',
 } as const;
+
+function timeZoneFrom(raw: string | undefined): string {
+  if (!raw) return DEFAULTS.timeZone;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new Error('HUB_TIME_ZONE must be an IANA time zone name such as Asia/Shanghai');
+  }
+}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -125,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitPerMinute: intFrom(env, 'HUB_RATE_LIMIT_PER_MIN', 1200, 1, 1_000_000),
     eventRetentionMs: intFrom(env, 'HUB_EVENT_RETENTION_HOURS', DEFAULTS.eventRetentionHours, 1, 24 * 366) * 3600_000,
     pruneIntervalMs: intFrom(env, 'HUB_PRUNE_INTERVAL_MIN', DEFAULTS.pruneIntervalMin, 0, 24 * 60) * 60_000,
+    timeZone: timeZoneFrom(env.HUB_TIME_ZONE),
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (env.HUB_ADMIN_USER) config.adminUser = env.HUB_ADMIN_USER;

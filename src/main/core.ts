@@ -276,6 +276,12 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     teamStatus: async () => success({ team: team.status() }),
     teamSignIn: (req) => team.signIn(req),
     teamSignOut: () => team.signOut(),
+    teamTodayCounts: () => team.admin.todayCounts(),
+    teamUsers: () => team.admin.users(),
+    teamUserPhoneSet: async (req) => {
+      const r = await team.admin.setUserPhone(req.username, req.phone);
+      return r.ok ? success({ user: r.user, team: team.status() }) : r;
+    },
     teamLocalExport: async (req) => importer.exportCsv(req.lang),
   };
 

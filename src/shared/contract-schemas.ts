@@ -247,6 +247,11 @@ export const requestSchemas = {
   teamSignOut: empty,
   // The desk's own (local) contacts as CSV, to upload them to the team through the import preview.
   teamLocalExport: csvExport,
+  // The board's counts for today, counted by the hub (its time zone); staff see the whole team.
+  teamTodayCounts: empty,
+  // Admin only (the hub checks the role): the team's users, and the phone the hub rings first for one.
+  teamUsers: empty,
+  teamUserPhoneSet: z.object({ username: z.string().min(1).max(64), phone: z.string().min(1).max(64) }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 // The schemas must accept what the domain types say (a field the domain has and a schema lacks

@@ -35,7 +35,7 @@ import type {
 import type { ColumnRole, ImportFormat } from './import-mapping';
 import type { PhoneParse } from './phone';
 import type { CallReport } from './reports/report';
-import type { TeamStatus } from './team';
+import type { TeamDayCounts, TeamStatus, TeamUser } from './team';
 import type { Message, Result } from './result';
 import type { z } from 'zod';
 import type { requestSchemas } from './contract-schemas';
@@ -272,6 +272,9 @@ export interface Responses {
   teamSignOut: TeamStatusResponse;
   /** The local contact book (not the team's) as CSV: "upload my local contacts to the team". */
   teamLocalExport: CsvExportResponse;
+  teamTodayCounts: Result<{ counts: TeamDayCounts }>;
+  teamUsers: Result<{ users: TeamUser[] }>;
+  teamUserPhoneSet: Result<{ user: TeamUser; team: TeamStatus }>;
 }
 export type ResponseOf<K extends OperationName> = Responses[K];
 export type Operations = { [K in OperationName]: { request: RequestOf<K>; response: ResponseOf<K> } };
@@ -322,6 +325,9 @@ const operationNameSet: Record<OperationName, true> = {
   teamSignIn: true,
   teamSignOut: true,
   teamLocalExport: true,
+  teamTodayCounts: true,
+  teamUsers: true,
+  teamUserPhoneSet: true,
 };
 export const OPERATION_NAMES = Object.freeze(Object.keys(operationNameSet) as OperationName[]);
 

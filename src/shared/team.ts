@@ -35,3 +35,24 @@ export interface TeamStatus {
 export function isStaffRole(role: TeamRole | undefined): boolean {
   return role === 'admin' || role === 'supervisor';
 }
+
+/** Today's calls in the centre's time zone, as the hub counts them (the supervisor's board). */
+export interface TeamDayCounts {
+  /** YYYY-MM-DD in `timeZone`. */
+  day: string;
+  timeZone: string;
+  calls: number;
+  /** The bill reports a duration above zero. */
+  connected: number;
+  /** Refused by Yunxin or the hub. */
+  failed: number;
+  byDispatcher: Array<{ dispatcher: string; calls: number; connected: number; failed: number }>;
+}
+
+/** A user of the hub as an admin's desk lists them (never a password or a token). */
+export interface TeamUser {
+  username: string;
+  role: TeamRole;
+  phone: string;
+  disabled: boolean;
+}

@@ -100,3 +100,41 @@ test('a large book arrives in pages, first screen first, and ends up whole and s
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
   await expect(page.getByTestId('contact-row')).toContainText('左最后');
 });
+
+test('a change made elsewhere keeps the same contact selected and the rows on screen where they were', async ({ app }) => {
+  const { page } = app;
+  const handlers = app.runtime.core.handlers;
+  for (let i = 0; i < 60; i++) {
+    const saved = await handlers.contactSave({
+      contact: { name: `调度员${String(i).padStart(2, '0')}`, numbers: [{ label: '手机', number: `1370000${String(i).padStart(4, '0')}` }] },
+    });
+    expect(saved.ok).toBe(true);
+  }
+  await app.reload();
+  const list = page.getByTestId('contact-list');
+  await expect(list).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('search-count')).toHaveText('共 60 人');
+  const rowHeight = (await page.getByTestId('contact-row').first().boundingBox())!.height;
+  await list.evaluate((el, top) => (el.scrollTop = top), Math.round(rowHeight * 20.5));
+  const target = page.locator('[data-testid="contact-row"][data-id]', { hasText: '调度员24' });
+  await expect(target).toBeVisible();
+  await target.getByTestId('contact-name-text').click();
+  const selected = page.locator('[data-testid="contact-row"][aria-selected="true"]');
+  await expect(selected).toHaveAttribute('data-id', (await target.getAttribute('data-id'))!);
+  const id = (await target.getAttribute('data-id'))!;
+  const before = (await target.boundingBox())!.y;
+
+  // Another path (another desk's change in team mode, an import) adds a contact above and removes one above.
+  const above = await handlers.contactSave({ contact: { name: '阿新', numbers: [{ label: '', number: '13700009998' }] } });
+  expect(above.ok).toBe(true);
+  await expect(page.getByTestId('search-count')).toHaveText('共 61 人');
+  await expect(selected).toHaveAttribute('data-id', id);
+  await expect.poll(async () => (await selected.boundingBox())!.y).toBeCloseTo(before, 0);
+
+  const gone = (await handlers.contactsList({ limit: 200 })) as { ok: true; contacts: Array<{ id: string; name: string }> };
+  const first = gone.contacts.find((c) => c.name === '调度员00')!;
+  expect((await handlers.contactsDelete({ ids: [first.id, above.ok ? above.contact.id : ''] })).ok).toBe(true);
+  await expect(page.getByTestId('search-count')).toHaveText('共 59 人');
+  await expect(selected).toHaveAttribute('data-id', id);
+  await expect.poll(async () => (await selected.boundingBox())!.y).toBeCloseTo(before, 0);
+});

@@ -13,7 +13,7 @@ import { openNodeRuntime, type NodeRuntime } from '../../src/main/preview/node-r
 import { startPreviewServer, type PreviewServer } from '../../src/main/preview/server';
 import { createHubClient, type HubClient } from '../../src/main/team/hub-client';
 import { STATIC_DIR } from './support/fixtures';
-import { api, startHubProcess, type HubProcess } from '../unit/team/support/hub-process';
+import { api, HUB_ADMIN, startHubProcess, type HubProcess } from '../unit/team/support/hub-process';
 import { partition, type Partition } from '../unit/team/support/team-desk';
 
 interface Desk {
@@ -49,7 +49,7 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-async function openDesk(browser: Browser, user: { username: string }): Promise<Desk> {
+async function openDesk(browser: Browser, user: { username: string }, password = passwords[user.username]): Promise<Desk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'team-e2e-'));
   const net = partition();
   const runtime = openNodeRuntime({ dataDir, timeoutMs: 3000, team: { fetch: net.fetch, backoff: { firstMs: 100, maxMs: 500 } } });
@@ -62,13 +62,13 @@ async function openDesk(browser: Browser, user: { username: string }): Promise<D
   await page.getByTestId('tab-settings').click();
   await page.getByTestId('team-hub-url').fill(hub.url);
   await page.getByTestId('team-username').fill(user.username);
-  await page.getByTestId('team-password').fill(passwords[user.username]);
+  await page.getByTestId('team-password').fill(password);
   await page.getByTestId('team-sign-in').click();
   await expect(page.getByTestId('team-connection')).toHaveText('已连接');
   await expect(page.getByTestId('mode-badge')).toHaveText(`团队 · ${new URL(hub.url).host}`);
   // The password field was cleared; it is nowhere in the page.
-  await expect(page.getByTestId('team-panel')).not.toContainText(passwords[user.username]);
-  expect(await page.content()).not.toContain(passwords[user.username]);
+  await expect(page.getByTestId('team-panel')).not.toContainText(password);
+  expect(await page.content()).not.toContain(password);
   return desk;
 }
 
@@ -105,6 +105,9 @@ test('two desks share the directory, see the same calls and bills, go offline to
   await expect(b.page.getByTestId('board-live-row')).toContainText('desk_a');
   await expect(strip).toHaveAttribute('data-state', 'ended', { timeout: 20_000 });
   await expect(b.page.getByTestId('board-empty')).toBeVisible();
+  // Today's counts are the hub's (one call so far today, by desk A's dispatcher).
+  await expect(b.page.getByTestId('board-counts')).toContainText('呼叫 1');
+  await expect(b.page.getByTestId('board-dispatcher-row')).toContainText('desk_a');
   await a.page.getByTestId('tab-log').click();
   await expect(a.page.getByTestId('log-row').first()).toHaveAttribute('data-state', 'ended');
   await b.page.getByTestId('tab-log').click();
@@ -149,4 +152,24 @@ test('two desks share the directory, see the same calls and bills, go offline to
   await a.page.getByTestId('tab-log').click();
   await expect(a.page.locator(`[data-testid="log-row"][data-id="hub-${placed.id}"]`)).toHaveAttribute('data-state', 'ended');
   await expect(b.page.locator(`[data-testid="log-row"][data-id="hub-${placed.id}"]`)).toHaveAttribute('data-state', 'ended');
+});
+
+test('an admin sets a dispatcher’s phone from Settings → Team; a dispatcher has no such list', async ({ browser }) => {
+  const admin = await openDesk(browser, { username: HUB_ADMIN.username }, HUB_ADMIN.password);
+  const row = admin.page.locator('[data-testid="team-user-row"][data-username="desk_a"]');
+  await expect(row.getByTestId('team-user-phone')).toHaveValue(A.phone);
+  await row.getByTestId('team-user-phone').fill('139 0013 9055');
+  await row.getByTestId('team-user-phone').press('Enter');
+  await expect(row.getByTestId('team-user-phone-saved')).toBeVisible();
+  await expect(row.getByTestId('team-user-phone')).toHaveValue('13900139055');
+  const users = await api(hub.url, 'GET', '/api/users', await hub.adminToken());
+  expect((users.body.items as Array<{ username: string; phone: string }>).find((u) => u.username === A.username)?.phone).toBe('13900139055');
+  // A bad number: the hub's refusal under the row, nothing changed.
+  await row.getByTestId('team-user-phone').fill('12345');
+  await row.getByTestId('team-user-phone-save').click();
+  await expect(row.getByTestId('team-user-phone-failure')).toBeVisible();
+  // A dispatcher's Settings has no such list.
+  await desks[0].page.getByTestId('tab-settings').click();
+  await expect(desks[0].page.getByTestId('team-panel')).toBeVisible();
+  await expect(desks[0].page.getByTestId('team-users')).toHaveCount(0);
 });

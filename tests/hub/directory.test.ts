@@ -109,4 +109,74 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
     const actions = new Set(audit.body.items.map((i) => i.action));
     for (const a of ['directory.contact.create', 'directory.contact.update', 'directory.group.delete', 'directory.roster.create']) expect(actions).toContain(a);
   });
+
+  it('undo of a delete restores the same id at a new revision; only from the tombstone it answered', async () => {
+    const c = await t.api<{ item: Item }>('POST', '/api/contacts', { token: d.token, body: { name: '王五', numbers: [{ number: '13700137001' }] } });
+    const id = c.body.item.id;
+    const del = await t.api<{ revision: number }>('DELETE', `/api/contacts/${id}`, { token: d.token, headers: { 'if-match': String(c.body.item.revision) } });
+    const body = { name: '王五', numbers: [{ number: '13700137001' }] };
+    expect((await t.api('POST', `/api/contacts/${id}/restore`, { token: d.token, body })).status).toBe(428);
+    expect((await t.api('POST', `/api/contacts/${id}/restore`, { token: d.token, body, headers: { 'if-match': String(del.body.revision - 1) } })).status).toBe(
+      409,
+    );
+    const back = await t.api<{ item: Item }>('POST', `/api/contacts/${id}/restore`, {
+      token: d.token,
+      body,
+      headers: { 'if-match': String(del.body.revision) },
+    });
+    expect(back.status).toBe(200);
+    expect(back.body.item).toMatchObject({ id, name: '王五', numbers: [{ number: '13700137001' }] });
+    expect(back.body.item.revision).toBeGreaterThan(del.body.revision);
+    // A second undo (another desk, a double click) finds it live: their version, no second copy.
+    const again = await t.api<{ code: string; current: Item }>('POST', `/api/contacts/${id}/restore`, {
+      token: d.token,
+      body,
+      headers: { 'if-match': String(del.body.revision) },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.current).toMatchObject({ id, revision: back.body.item.revision });
+    const feed = await t.api<{ changes: Array<{ id: string; deleted: boolean }> }>('GET', `/api/directory/changes?since=${del.body.revision}`, {
+      token: d.token,
+    });
+    expect(feed.body.changes.filter((x) => x.id === id)).toEqual([expect.objectContaining({ id, deleted: false })]);
+    const list = await t.api<{ items: Item[] }>('GET', '/api/contacts', { token: d.token });
+    expect(list.body.items.filter((i) => i.name === '王五')).toHaveLength(1);
+  });
+
+  it('an upload is one transaction: new groups by ref, creates, updates on their revision, refused rows reported; a repeated key writes nothing', async () => {
+    const existing = await t.api<{ item: Item }>('POST', '/api/contacts', { token: d.token, body: { name: '已有', numbers: [{ number: '13700137002' }] } });
+    const before = await t.api<{ items: Item[] }>('GET', '/api/contacts', { token: d.token });
+    const upload = {
+      key: 'upload-test-0001',
+      groups: [{ ref: 'local-g1', name: '外勤' }],
+      contacts: [
+        { data: { name: '上传甲', numbers: [{ number: '13700137101' }], groupIds: ['local-g1'] } },
+        { data: { name: '上传乙', numbers: [{ number: '12345' }] } },
+        { id: existing.body.item.id, revision: existing.body.item.revision, data: { name: '已有', numbers: [{ number: '13700137002' }], org: '合并' } },
+        { id: existing.body.item.id, revision: existing.body.item.revision, data: { name: '已有', org: '过期' } },
+      ],
+    };
+    const r = await t.api<{
+      created: number;
+      updated: number;
+      failed: Array<{ index: number; code: string }>;
+      groups: Record<string, string>;
+      repeated: boolean;
+    }>('POST', '/api/directory/import', { token: d.token, body: upload });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ repeated: false, created: 1, updated: 1 });
+    expect(r.body.failed.map((f) => [f.index, f.code])).toEqual([
+      [1, 'invalid_input'],
+      [3, 'conflict'],
+    ]);
+    const after = await t.api<{ items: Item[] }>('GET', '/api/contacts', { token: d.token });
+    expect(after.body.items.length).toBe(before.body.items.length + 1);
+    expect(after.body.items.find((i) => i.name === '上传甲')?.groupIds).toEqual([r.body.groups['local-g1']]);
+    expect(after.body.items.find((i) => i.id === existing.body.item.id)?.org).toBe('合并');
+
+    const again = await t.api<{ repeated: boolean; created: number }>('POST', '/api/directory/import', { token: d.token, body: upload });
+    expect(again.body).toMatchObject({ repeated: true, created: 1 });
+    expect((await t.api<{ items: Item[] }>('GET', '/api/contacts', { token: d.token })).body.items.length).toBe(after.body.items.length);
+    expect((await t.api('POST', '/api/directory/import', { body: upload })).status).toBe(401);
+  });
 });

@@ -259,6 +259,9 @@ export const MODEL: Record<OperationName, Shape> = {
   }),
   teamSignOut: EMPTY,
   teamLocalExport: obj({ lang: opt(oneOf('zh-CN', 'en')) }),
+  teamTodayCounts: EMPTY,
+  teamUsers: EMPTY,
+  teamUserPhoneSet: obj({ username: req(str(64, { min: 1 })), phone: req(str(64, { min: 1 })) }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ const PATHS: Array<[string, DirectoryKind]> = [
   ['rosters', 'roster'],
 ];
 
-interface ItemRow {
+export interface ItemRow {
   kind: DirectoryKind;
   id: string;
   revision: number | string;
@@ -32,7 +32,7 @@ interface ItemRow {
   updated_at: Date;
 }
 
-function toItem(r: ItemRow) {
+export function toItem(r: ItemRow) {
   return { ...r.data, id: r.id, revision: Number(r.revision), updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString() };
 }
 
@@ -52,6 +52,45 @@ const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} }
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } } as const;
 const ifMatchHeaders = { type: 'object', properties: { 'if-match': { type: 'string', maxLength: 40 } } } as const;
 
+/**
+ * What the writer expects to find: nothing (a create), the live item at a revision (an update or
+ * a delete), or the tombstone at a revision (an undo of a delete, which keeps the item's id so
+ * rosters and log links that name it still work).
+ */
+export type Expected = number | 'absent' | { tombstone: number };
+
+type Written = { ok: true; row: ItemRow; action: 'create' | 'update' | 'delete' | 'restore' } | { ok: false; current: ItemRow | undefined; deleted?: ItemRow };
+
+/** One item written at the next revision, inside a transaction that holds the directory lock. */
+export async function writeItem(
+  tx: Queryable,
+  kind: DirectoryKind,
+  id: string,
+  actor: string,
+  expected: Expected,
+  next: Record<string, unknown> | null,
+): Promise<Written> {
+  const cur = await tx.query<ItemRow>('SELECT * FROM directory_items WHERE kind = $1 AND id = $2 FOR UPDATE', [kind, id]);
+  const current = cur.rows[0];
+  const live = current && !current.deleted ? current : undefined;
+  if (typeof expected === 'object') {
+    if (!current || !current.deleted || Number(current.revision) !== expected.tombstone)
+      return { ok: false, current: live, deleted: current?.deleted ? current : undefined };
+  } else if (expected === 'absent' ? current !== undefined : !live || Number(live.revision) !== expected) return { ok: false, current: live };
+  const rev = await tx.query<{ rev: number | string }>("SELECT nextval('directory_revision') AS rev");
+  const revision = Number(rev.rows[0].rev);
+  const data = next ?? current?.data ?? {};
+  const r = await tx.query<ItemRow>(
+    `INSERT INTO directory_items (kind, id, revision, data, deleted, updated_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+     ON CONFLICT (kind, id) DO UPDATE SET revision = EXCLUDED.revision, data = EXCLUDED.data, deleted = EXCLUDED.deleted,
+       updated_by = EXCLUDED.updated_by, updated_at = now()
+     RETURNING *`,
+    [kind, id, revision, JSON.stringify(data), next === null, actor],
+  );
+  const action = next === null ? 'delete' : typeof expected === 'object' ? 'restore' : expected === 'absent' ? 'create' : 'update';
+  return { ok: true, row: r.rows[0], action };
+}
+
 export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
   const { db } = ctx;
   const anyone = ctx.requireRole();
@@ -62,31 +101,20 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
     id: string,
     actor: string,
     address: string,
-    expected: number | 'absent',
+    expected: Expected,
     next: Record<string, unknown> | null,
-  ): Promise<{ ok: true; row: ItemRow } | { ok: false; current: ItemRow | undefined }> {
+  ): Promise<{ ok: true; row: ItemRow } | { ok: false; current: ItemRow | undefined; deleted?: ItemRow }> {
     const done = await db.transaction(async (tx) => {
       // Held until COMMIT, so revisions become visible in order and "changes since N" misses
       // nothing. It serialises directory edits only (people typing), never bills or calls.
       await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK_KEY]);
-      const cur = await tx.query<ItemRow>('SELECT * FROM directory_items WHERE kind = $1 AND id = $2 FOR UPDATE', [kind, id]);
-      const current = cur.rows[0];
-      const live = current && !current.deleted ? current : undefined;
-      if (expected === 'absent' ? current !== undefined : !live || Number(live.revision) !== expected) return { ok: false as const, current: live };
-      const rev = await tx.query<{ rev: number | string }>("SELECT nextval('directory_revision') AS rev");
-      const revision = Number(rev.rows[0].rev);
-      const data = next ?? current?.data ?? {};
-      const r = await tx.query<ItemRow>(
-        `INSERT INTO directory_items (kind, id, revision, data, deleted, updated_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
-         ON CONFLICT (kind, id) DO UPDATE SET revision = EXCLUDED.revision, data = EXCLUDED.data, deleted = EXCLUDED.deleted,
-           updated_by = EXCLUDED.updated_by, updated_at = now()
-         RETURNING *`,
-        [kind, id, revision, JSON.stringify(data), next === null, actor],
-      );
-      const action = next === null ? 'delete' : expected === 'absent' ? 'create' : 'update';
+      const written = await writeItem(tx, kind, id, actor, expected, next);
+      if (!written.ok) return written;
+      const { row, action } = written;
+      const revision = Number(row.revision);
       await appendAudit(tx, { actor, action: `directory.${kind}.${action}`, target: id, detail: { revision }, address });
       await appendEvent(tx, 'directory', { kind, itemId: id, revision, action, by: actor });
-      return { ok: true as const, row: r.rows[0] };
+      return { ok: true as const, row };
     });
     if (done.ok) ctx.sequencer.poke();
     return done;
@@ -139,6 +167,28 @@ export function directoryRoutes(app: FastifyInstance, ctx: HubContext): void {
         const done = await change(kind, req.params.id, userOf(req).username, req.ip, expected, null);
         if (!done.ok) return conflict(reply, done.current);
         return { ok: true, revision: Number(done.row.revision) };
+      },
+    );
+
+    // Undo of a delete: the same id comes back (If-Match: the tombstone's revision, as the delete
+    // answered it), so other desks see the item return rather than a delete and a new item.
+    app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+      `/api/${path}/:id/restore`,
+      { preHandler: anyone, schema: { params: idParams, headers: ifMatchHeaders, body: ITEM_SCHEMAS[kind] } },
+      async (req, reply) => {
+        const expected = ifMatchRevision(req.headers['if-match']);
+        if (expected === undefined) return fail(reply, 428, 'precondition_required', msg('hub.directory.ifMatchRestore'));
+        const checked = checkItem(kind, req.body);
+        if (!checked.ok) return reply.code(400).send(checked);
+        const done = await change(kind, req.params.id, userOf(req).username, req.ip, { tombstone: expected }, checked.data);
+        if (!done.ok) {
+          // Live again (someone restored or re-created it first): show theirs. Deleted at another revision: gone for good.
+          if (done.current) return conflict(reply, done.current);
+          if (done.deleted) reply.header('ETag', `"${Number(done.deleted.revision)}"`);
+          return fail(reply, 409, 'not_restorable', msg('hub.directory.notRestorable'));
+        }
+        reply.header('ETag', `"${Number(done.row.revision)}"`);
+        return { ok: true, item: toItem(done.row) };
       },
     );
   }

@@ -12,7 +12,7 @@
 import { msg } from '../../shared/i18n';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/limits';
 import { failWith, type Failure, type Result } from '../../shared/result';
-import type { HubMode, TeamRole } from '../../shared/team';
+import type { HubMode, TeamDayCounts, TeamRole, TeamUser } from '../../shared/team';
 import { classifyNetworkError } from '../../yunxin/transport';
 
 export interface HubUser {
@@ -66,6 +66,9 @@ export interface HubClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Only the fields the desk shows (the hub's row has ids and dates too). */
+const userOf = (u: TeamUser): TeamUser => ({ username: u.username, role: u.role, phone: u.phone, disabled: u.disabled === true });
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** The hub's address as typed → its origin (no path, no credentials), or a failure. */
@@ -105,7 +108,35 @@ export interface HubClient {
   create(kind: DirectoryKind, body: Record<string, unknown>): Promise<Result<{ item: HubItem }>>;
   update(kind: DirectoryKind, id: string, revision: number, body: Record<string, unknown>): Promise<Result<{ item: HubItem }> | ConflictFailure>;
   remove(kind: DirectoryKind, id: string, revision: number): Promise<Result<{ revision: number }> | ConflictFailure>;
+  /** Today's counts in the centre's time zone (staff: the team's; a dispatcher: their own). */
+  todayCounts(): Promise<Result<{ counts: TeamDayCounts }>>;
+  /** Admin only: the team's users. */
+  users(): Promise<Result<{ users: TeamUser[] }>>;
+  /** Admin only: the phone the hub rings first for `username`. */
+  setUserPhone(username: string, phone: string): Promise<Result<{ user: TeamUser }>>;
+  /** Undo of a delete: the same id back, from the tombstone at `revision` (what `remove` answered). */
+  restore(kind: DirectoryKind, id: string, revision: number, body: Record<string, unknown>): Promise<Result<{ item: HubItem }> | ConflictFailure>;
+  /** An upload of many contacts, applied by the hub in one transaction (all or nothing); `key` makes a repeat harmless. */
+  importDirectory(upload: DirectoryUpload): Promise<Result<DirectoryUploadResult>>;
 }
+
+export interface DirectoryUpload {
+  key: string;
+  groups: Array<{ ref: string; name: string }>;
+  contacts: Array<{ id?: string; revision?: number; data: Record<string, unknown> }>;
+}
+
+export interface DirectoryUploadResult {
+  repeated: boolean;
+  revision: number;
+  created: number;
+  updated: number;
+  failed: Array<{ index: number; code: string; message: string }>;
+  groups: Record<string, string>;
+}
+
+/** An upload of 50 000 contacts is one transaction on the hub: it gets longer than a click's timeout. */
+export const UPLOAD_TIMEOUT_MS = 180_000;
 
 export function createHubClient(options: HubClientOptions): HubClient | Failure {
   const checked = checkHubUrl(options.baseUrl);
@@ -125,7 +156,14 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
   }
 
   /** One exchange, never repeated; `placing` words a lost answer as "may have been placed". */
-  async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}, placing = false): Promise<Answer | Failure> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+    placing = false,
+    limitMs = timeoutMs,
+  ): Promise<Answer | Failure> {
     const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -134,7 +172,7 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    }, limitMs);
     try {
       const res = await doFetch(baseUrl + path, {
         method,
@@ -190,8 +228,15 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     return f;
   }
 
-  async function call<T extends object>(method: string, path: string, body?: unknown, headers?: Record<string, string>, placing = false): Promise<Result<T>> {
-    const a = await send(method, path, body, headers, placing);
+  async function call<T extends object>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    placing = false,
+    limitMs = timeoutMs,
+  ): Promise<Result<T>> {
+    const a = await send(method, path, body, headers, placing, limitMs);
     if ('ok' in a && a.ok === false) return a;
     const answer = a as Answer;
     if (answer.status >= 200 && answer.status < 300 && answer.body.ok === true) {
@@ -232,5 +277,21 @@ export function createHubClient(options: HubClientOptions): HubClient | Failure 
     create: (kind, body) => call('POST', `/api/${DIRECTORY_PATHS[kind]}`, body),
     update: (kind, id, revision, body) => call('PUT', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}`, body, ifMatch(revision)),
     remove: (kind, id, revision) => call('DELETE', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}`, undefined, ifMatch(revision)),
+    async todayCounts() {
+      const r = await call<TeamDayCounts>('GET', '/api/calls/today');
+      if (!r.ok) return r;
+      const { ok: _ok, ...counts } = r;
+      return { ok: true, counts };
+    },
+    async users() {
+      const r = await call<{ items: TeamUser[] }>('GET', '/api/users');
+      return r.ok ? { ok: true, users: r.items.map(userOf) } : r;
+    },
+    async setUserPhone(username, phone) {
+      const r = await call<{ user: TeamUser }>('PATCH', `/api/users/${encodeURIComponent(username)}`, { phone });
+      return r.ok ? { ok: true, user: userOf(r.user) } : r;
+    },
+    restore: (kind, id, revision, body) => call('POST', `/api/${DIRECTORY_PATHS[kind]}/${encodeURIComponent(id)}/restore`, body, ifMatch(revision)),
+    importDirectory: (upload) => call('POST', '/api/directory/import', upload, undefined, false, Math.max(timeoutMs, UPLOAD_TIMEOUT_MS)),
   };
 }

@@ -45,7 +45,7 @@ import { createLocalSources } from '../sources/local/local-sources';
 import type { RostersSource } from '../sources/rosters-source';
 import { openConfStore } from '../stores/conf-store';
 import type { KeyValueStore } from '../stores/kv-store';
-import type { ConflictFailure, DirectoryChange, DirectoryKind, HubClient, HubItem } from './hub-client';
+import type { ConflictFailure, DirectoryChange, DirectoryKind, DirectoryUpload, HubClient, HubItem } from './hub-client';
 
 /** Changes read per request while catching up (the hub allows up to 5 000). */
 const CHANGES_PAGE = 5000;
@@ -166,6 +166,10 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
     }
   };
 
+  // The revision each item was deleted at (by this desk or seen in the feed): an undo of the
+  // delete restores the same id from that tombstone. In memory: an undo lasts seconds.
+  const tombstones = new Map<string, number>();
+
   let capture: Captured | undefined;
   const contacts: ContactsSource = {
     ...local.contacts,
@@ -248,12 +252,14 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
       applied++;
       if (ch.item === null) {
         revisions.delete(k);
+        if (ch.revision > 0) tombstones.set(k, ch.revision);
         if (ch.kind === 'contact') goneContacts.push(ch.id);
         else if (ch.kind === 'group') local.groups.delete(ch.id);
         else local.rosters.delete(ch.id);
         continue;
       }
       revisions.set(k, ch.revision);
+      tombstones.delete(k);
       if (ch.kind === 'contact') newContacts.push(contactFromItem(ch.item, local.contacts.get(ch.id)));
       else if (ch.kind === 'group') local.groups.put([groupFromItem(ch.item, local.groups.get(ch.id))], 'import');
       else local.rosters.put(rosterFromItem(ch.item, local.rosters.get(ch.id)));
@@ -283,6 +289,26 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
       saveState();
       if (!r.more) return success({ applied });
     }
+  }
+
+  function sync(client: HubClient): Promise<Result<{ applied: number }>> {
+    if (syncing) {
+      syncAgain = true;
+      return syncing;
+    }
+    syncing = (async () => {
+      let last: Result<{ applied: number }>;
+      let applied = 0;
+      do {
+        syncAgain = false;
+        last = await syncOnce(client);
+        if (last.ok) applied += last.applied;
+      } while (syncAgain && last.ok);
+      return last.ok ? success({ applied }) : last;
+    })().finally(() => {
+      syncing = undefined;
+    });
+    return syncing;
   }
 
   // --- edits -----------------------------------------------------------------------------------
@@ -319,6 +345,22 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
     if (!r.ok) return refused(r, kind);
     apply([{ kind, id: r.item.id, revision: r.item.revision, item: r.item }]);
     // Mark as applied so the feed does not write it again.
+    revisions.set(itemKey(kind, r.item.id), r.item.revision);
+    saveState();
+    return r;
+  }
+
+  /** Undo of a delete on the hub; its answer goes into the copy. */
+  async function revive(
+    client: HubClient,
+    kind: DirectoryKind,
+    id: string,
+    tombstone: number,
+    body: Record<string, unknown>,
+  ): Promise<Result<{ item: HubItem }>> {
+    const r = await client.restore(kind, id, tombstone, body);
+    if (!r.ok) return refused(r, kind);
+    apply([{ kind, id: r.item.id, revision: r.item.revision, item: r.item }]);
     revisions.set(itemKey(kind, r.item.id), r.item.revision);
     saveState();
     return r;
@@ -381,10 +423,15 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
       const before = local.contacts.revision();
       const { result, captured } = dryRun(() => service.restoreContacts(list));
       if (!result.ok) return result;
-      // The hub keeps a deleted item's id as a tombstone: an undo creates the contact again.
+      // The hub keeps a deleted item's id as a tombstone: an undo brings the same id back from it,
+      // so other desks, rosters and log links see the contact return, not a new one.
       const restored: ContactRecord[] = [];
       for (const c of captured.contacts) {
-        const r = await push(client, 'contact', undefined, undefined, contactBody(c));
+        const tombstone = tombstones.get(itemKey('contact', c.id));
+        const r =
+          tombstone === undefined
+            ? await push(client, 'contact', undefined, undefined, contactBody(c))
+            : await revive(client, 'contact', c.id, tombstone, contactBody(c));
         if (!r.ok) return r;
         const saved = record(r.item.id);
         if (saved) restored.push(saved);
@@ -451,44 +498,28 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
       if ('ok' in client) return client;
       const { result, captured } = dryRun(() => importer.apply(request));
       if (!result.ok) return result;
-      // New groups first, under the ids the hub gives them.
-      const groupIds = new Map<string, string>();
-      for (const g of captured.groups) {
-        const r = await push(client, 'group', undefined, undefined, { name: g.name });
-        if (!r.ok) return r;
-        groupIds.set(g.id, r.item.id);
+      // One request, one transaction on the hub: a hub that goes away mid-upload keeps none of
+      // it (the dispatcher uploads again), never a part. The preview's id names the upload, so
+      // the same upload sent twice is written once.
+      const upload: DirectoryUpload = {
+        key: request.importId,
+        groups: captured.groups.map((g) => ({ ref: g.id, name: g.name })),
+        contacts: captured.contacts.map((c) => {
+          const data = contactBody(c);
+          return local.contacts.get(c.id) ? { id: c.id, revision: revisionOf('contact', c.id), data } : { data };
+        }),
+      };
+      const r = await client.importDirectory(upload);
+      if (!r.ok) {
+        if (r.code === 'unauthorized') deps.onUnauthorized();
+        return r.code === 'network' || r.code === 'timeout' ? failWith(r.code, msg('team.err.uploadInterrupted')) : r;
       }
-      let failed = 0;
-      for (const c of captured.contacts) {
-        const body = contactBody({ ...c, groupIds: c.groupIds.map((g) => groupIds.get(g) ?? g) });
-        const r = await push(client, 'contact', local.contacts.get(c.id) ? c.id : undefined, undefined, body);
-        if (r.ok) continue;
-        // The hub is gone or the sign-in ended: stop (what was sent is in the copy); a refused row is counted.
-        if (r.code === 'network' || r.code === 'timeout' || r.code === 'unauthorized') return r;
-        failed++;
-      }
-      return success({ ...result, failed: result.failed + failed });
+      // The copy follows the hub's feed up to the upload (and whatever came before it).
+      await sync(client);
+      return success({ ...result, failed: result.failed + r.failed.length });
     },
 
-    sync(client) {
-      if (syncing) {
-        syncAgain = true;
-        return syncing;
-      }
-      syncing = (async () => {
-        let last: Result<{ applied: number }>;
-        let applied = 0;
-        do {
-          syncAgain = false;
-          last = await syncOnce(client);
-          if (last.ok) applied += last.applied;
-        } while (syncAgain && last.ok);
-        return last.ok ? success({ applied }) : last;
-      })().finally(() => {
-        syncing = undefined;
-      });
-      return syncing;
-    },
+    sync,
 
     close() {
       saveState();

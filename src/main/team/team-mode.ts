@@ -20,6 +20,7 @@ import type { HubClient } from './hub-client';
 import { createTeamCallLog, type TeamCallLog } from './team-call-log';
 import { createTeamCalls, type TeamCalls } from './team-calls';
 import { openTeamDirectory, type TeamDirectory } from './team-directory';
+import { createTeamAdmin, type TeamAdmin } from './team-admin';
 import { createTeamSession, type BackoffPolicy, type SignInRequest, type TeamSession } from './team-session';
 import { createTeamVault } from './team-vault';
 
@@ -71,6 +72,8 @@ export interface TeamMode {
   /** Open while signed in. */
   directory(): TeamDirectory | undefined;
   handlers: TeamHandlers;
+  /** Today's counts and, for an admin, the users' phones (asked of the hub). */
+  admin: TeamAdmin;
   /** The contact name of a number: the shared directory's while in team mode. */
   nameFor(n: PhoneNumber): string | undefined;
   active(): boolean;
@@ -172,12 +175,17 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
       // Whatever happened while the stream was closed (bills included) is read again.
       refreshLog();
       syncDirectory(client);
+      // An admin may have changed this dispatcher's phone meanwhile: the status shows the hub's.
+      void client.me().then((r) => {
+        if (r.ok && typeof r.user.phone === 'string') session.phoneChanged(r.user.phone);
+      });
     },
   });
   wasActive = session.active();
   if (wasActive) openDirectory();
   const calls = createTeamCalls({ session, log, settings: deps.settings, logger: deps.log, now: deps.now });
 
+  const admin = createTeamAdmin({ session, onOwnPhone: (phone) => session.phoneChanged(phone) });
   const noDirectory = (): Failure => failWith('storage', msg('team.err.notSignedIn'));
   const handlers: TeamHandlers = {
     startCall: (req) => calls.startCall(req),
@@ -210,6 +218,7 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
     log,
     directory: () => directory,
     handlers,
+    admin,
     nameFor,
     active: () => session.active(),
     status: () => session.status(),

@@ -56,6 +56,8 @@ export interface TeamSession {
   start(): Promise<void>;
   /** A request answered 401: stop and ask for the password again. */
   expired(): void;
+  /** The hub has another phone for the signed-in user (an admin changed it): keep and show it. */
+  phoneChanged(phone: string): void;
   close(): Promise<void>;
 }
 
@@ -235,6 +237,13 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
       connection = 'connecting';
       announce();
       connect(c, t);
+    },
+    phoneChanged(phone) {
+      const id = deps.vault.identity();
+      if (!id || id.phone === phone) return;
+      const saved = deps.vault.setPhone(phone);
+      if (!saved.ok) deps.log.warn('team.phone_not_saved', {});
+      announce();
     },
     expired() {
       if (connection === 'off') return;

@@ -32,6 +32,8 @@ export interface TeamVault {
   canStore(acceptPlaintextRisk: boolean): Failure | null;
   save(identity: TeamIdentity, token: string, acceptPlaintextRisk: boolean): Promise<Result>;
   identity(): TeamIdentity | undefined;
+  /** The signed-in user's phone as the hub now has it (an admin changed it). */
+  setPhone(phone: string): Result;
   /** For the hub client only. null when nothing is stored or it cannot be decrypted. */
   token(): Promise<string | null>;
   clear(): Result;
@@ -87,6 +89,16 @@ export function createTeamVault({ cipher, store }: { cipher: SecretCipher; store
       const record: TeamRecord = { ...identity, tokenCiphertext, plaintextRiskAccepted: !cipher.secure && acceptPlaintextRisk };
       try {
         store.set(RECORD_KEY, record);
+      } catch {
+        return failed();
+      }
+      return success({});
+    },
+    setPhone(phone) {
+      const r = read(store);
+      if (!r) return success({});
+      try {
+        store.set(RECORD_KEY, { ...r, phone });
       } catch {
         return failed();
       }

@@ -157,6 +157,38 @@ describe('contacts store', () => {
       expect(useContactsStore.getState().view!.size).toBe(5);
     });
 
+    it('a change by another desk keeps the same contact selected, not the same row', async () => {
+      const many = Array.from({ length: FIRST_PAGE + 50 }, (_, i) =>
+        record(`m${i}`, `成员${String(i).padStart(4, '0')}`, `1380010${String(i).padStart(4, '0')}`),
+      );
+      fake.contactsList.mockImplementation(async (req: { offset?: number; limit?: number }) => {
+        const all = currentList;
+        const offset = req.offset ?? 0;
+        return { ...page(all.slice(offset, offset + (req.limit ?? all.length)), currentRevision), total: all.length };
+      });
+      let currentList = many;
+      let currentRevision = 1;
+      await useContactsStore.getState().load();
+      useContactsStore.getState().setCursor(FIRST_PAGE + 10);
+      const chosen = useContactsStore.getState().selected()!.id;
+      // Someone else adds a contact that sorts above the selection.
+      currentList = [record('new', '阿新', '13800009999'), ...many];
+      currentRevision = 2;
+      const done = new Promise<void>((resolve) => {
+        const stop = useContactsStore.subscribe((s) => {
+          if (s.status === 'ready' && s.view?.size === many.length + 1) {
+            stop();
+            resolve();
+          }
+        });
+      });
+      useContactsStore.getState().listChanged(2);
+      await done;
+      await useContactsStore.getState().whenLoaded();
+      expect(useContactsStore.getState().selected()?.id).toBe(chosen);
+      expect(useContactsStore.getState().cursor).toBe(FIRST_PAGE + 11);
+    });
+
     it('a change elsewhere between the list shown and an own edit reloads once the edit is answered', async () => {
       await useContactsStore.getState().load();
       const gate = deferred<void>();

@@ -106,4 +106,28 @@ describe('one shared directory', () => {
     const reopened = await contacts(again);
     expect(reopened.map((c) => c.name)).toEqual(before.map((c) => c.name));
   });
+
+  it('undo of a delete brings the same contact (same id) back on the hub, and on the other desk', async () => {
+    const a = await signedInDesk('undo_a');
+    const b = await signedInDesk('undo_b');
+    const saved = (await a.call('contactSave', { contact: { name: '撤销测试', numbers: [{ label: '', number: '13900000077' }] } })) as {
+      ok: boolean;
+      contact: ContactRecord;
+    };
+    expect(saved.ok).toBe(true);
+    const id = saved.contact.id;
+    await listed(b, (l) => l.some((c) => c.id === id));
+    const deleted = (await a.call('contactsDelete', { ids: [id] })) as { ok: boolean; deleted: unknown[] };
+    expect(deleted.ok).toBe(true);
+    await listed(b, (l) => !l.some((c) => c.id === id));
+    const restored = (await a.call('contactsRestore', { contacts: deleted.deleted })) as { ok: boolean; contacts: ContactRecord[] };
+    expect(restored).toMatchObject({ ok: true, contacts: [{ id, name: '撤销测试' }] });
+    // The hub holds the contact under its old id, once; desk B sees it come back under that id.
+    const onHub = await fetch(`${hub.url}/api/contacts`, { headers: { authorization: `Bearer ${await hub.adminToken()}` } });
+    const items = ((await onHub.json()) as { items: Array<{ id: string; name: string }> }).items.filter((i) => i.name === '撤销测试');
+    expect(items.map((i) => i.id)).toEqual([id]);
+    const onB = await listed(b, (l) => l.some((c) => c.id === id));
+    expect(onB.filter((c) => c.name === '撤销测试')).toHaveLength(1);
+    expect((await contacts(a)).filter((c) => c.name === '撤销测试').map((c) => c.id)).toEqual([id]);
+  });
 });

@@ -21,6 +21,8 @@ export const hubEn = {
   'hub.directory.ifMatchEdit': 'Send If-Match with the revision you edited.',
   'hub.directory.ifMatchDelete': 'Send If-Match with the revision you are deleting.',
   'hub.directory.createFailed': 'Could not create the item.',
+  'hub.directory.ifMatchRestore': 'Send If-Match with the revision the delete answered.',
+  'hub.directory.notRestorable': 'This item can no longer be restored (it changed after the delete).',
   'hub.yunxin.noAppKey': "The hub's Yunxin account is incomplete: YUNXIN_APP_KEY is not set.",
   'hub.yunxin.noAppSecret': "The hub's Yunxin account is incomplete: the AppSecret is not set (an admin sets it in the hub settings).",
   'hub.yunxin.noCallerAcc': "The hub's Yunxin account is incomplete: callerAcc is not set (YUNXIN_CALLER_ACC, or an admin sets it in the hub settings).",

@@ -25,6 +25,8 @@ export const hubZhCN = {
   'hub.directory.ifMatchEdit': '请在 If-Match 中带上您编辑时的版本号。',
   'hub.directory.ifMatchDelete': '请在 If-Match 中带上您要删除的版本号。',
   'hub.directory.createFailed': '无法创建这一项。',
+  'hub.directory.ifMatchRestore': '请在 If-Match 中带上删除时返回的版本号。',
+  'hub.directory.notRestorable': '这一项已无法恢复（删除之后又有改动）。',
   'hub.yunxin.noAppKey': '服务器的云信账号不完整：未设置 YUNXIN_APP_KEY。',
   'hub.yunxin.noAppSecret': '服务器的云信账号不完整：未设置 AppSecret（由管理员在服务器设置中填写）。',
   'hub.yunxin.noCallerAcc': '服务器的云信账号不完整：未设置 callerAcc（YUNXIN_CALLER_ACC，或由管理员在服务器设置中填写）。',

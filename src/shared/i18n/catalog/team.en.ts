@@ -45,6 +45,9 @@ export const teamEn = {
   'team.err.forbidden': 'Your role may not do this.',
   'team.err.notSignedIn': 'Not signed in to a team hub.',
   'team.err.offline': 'The team hub cannot be reached, so the change was not sent (nothing changed here). Try again once it is back.',
+  'team.err.offlineRead': 'The team hub cannot be reached. Try again once it is back.',
+  'team.err.uploadInterrupted':
+    'The upload to the team hub was interrupted. The hub applies an upload whole or not at all: preview the file again once the hub is back (contacts that did arrive show as duplicates).',
   'team.err.hub': 'The team hub refused the request: {detail}',
   'team.err.conflict': 'Someone else changed this item first. Compare both versions and choose which to keep.',
   'team.err.notFound': 'Someone else deleted this item.',
@@ -74,4 +77,14 @@ export const teamEn = {
   'team.board.byDispatcher': 'By dispatcher',
   'team.upload.button': 'Upload my local contacts to the team',
   'team.upload.done': 'Uploaded: {added} added, {merged} merged, {replaced} replaced, {skipped} skipped, {failed} failed.',
+  // Admin: the team's users and the phone the hub rings first for each (issue 12 §2).
+  'team.users.title': 'Dispatchers’ phones',
+  'team.users.hint': 'The hub rings this phone first for each call the user places. Only an admin can change it.',
+  'team.users.username': 'User',
+  'team.users.role': 'Role',
+  'team.users.phone': 'Phone',
+  'team.users.phoneOf': 'Phone of {user}',
+  'team.users.save': 'Save',
+  'team.users.saved': 'Saved: {user} → {phone}',
+  'team.users.disabled': 'disabled',
 } as const;

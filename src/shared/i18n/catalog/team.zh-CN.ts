@@ -43,6 +43,8 @@ export const teamZhCN = {
   'team.err.forbidden': '您的角色无权执行此操作。',
   'team.err.notSignedIn': '尚未登录团队服务器。',
   'team.err.offline': '团队服务器暂时无法连接，修改未发送（本机内容未改变）。请在连接恢复后重试。',
+  'team.err.offlineRead': '团队服务器暂时无法连接，请在连接恢复后重试。',
+  'team.err.uploadInterrupted': '上传到团队服务器时中断。服务器只会整批接收或整批不收：请在连接恢复后重新预览文件（已到达的联系人会显示为重复）。',
   'team.err.hub': '团队服务器拒绝了请求：{detail}',
   'team.err.conflict': '其他人已先修改了该条目。请比较两个版本后选择保留哪一个。',
   'team.err.notFound': '该条目已被其他人删除。',
@@ -71,4 +73,14 @@ export const teamZhCN = {
   'team.board.byDispatcher': '按调度员',
   'team.upload.button': '上传本机通讯录到团队',
   'team.upload.done': '已上传：新增 {added}，合并 {merged}，替换 {replaced}，跳过 {skipped}，失败 {failed}。',
+  // Admin: the team's users and the phone the hub rings first for each (issue 12 §2).
+  'team.users.title': '调度员电话',
+  'team.users.hint': '该用户每次呼叫时，服务器先拨打此电话。只有管理员可以修改。',
+  'team.users.username': '用户',
+  'team.users.role': '角色',
+  'team.users.phone': '电话',
+  'team.users.phoneOf': '{user} 的电话',
+  'team.users.save': '保存',
+  'team.users.saved': '已保存：{user} → {phone}',
+  'team.users.disabled': '已停用',
 } as const;

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContactRecord } from '../../../../shared/domain';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
-import { contactAt, linesAt } from '../../lib/search/contact-search-view';
+import { contactAt, linesAt, rowOfSlot, slotOf } from '../../lib/search/contact-search-view';
 import { formatPhone } from '../../lib/phone-format';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
@@ -21,6 +21,21 @@ export function rowHeight(c: ContactRecord | undefined): number {
 }
 
 const heightOfLines = (lines: number): number => ROW_PAD + LINE * lines;
+
+/** The first row that reaches below `offset` (rows are in order of their start). */
+function firstRowBelow<T extends { start: number; end: number }>(rows: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let hit: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].end > offset) {
+      hit = rows[mid];
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return hit;
+}
 
 export function ContactList() {
   const t = useT();
@@ -61,6 +76,29 @@ export function ContactList() {
     estimateSize,
     getItemKey,
     overscan: 3,
+  });
+
+  // The contact at the top of the list and how far into it the list is scrolled, as last drawn.
+  // When the list changes under the dispatcher (another desk's edit, an import, the next page),
+  // the scroll position follows that contact rather than the pixel offset, so a contact added or
+  // removed above does not shift the rows on screen (nor the selected one out of view).
+  const anchor = useRef<{ id: string; delta: number; view: typeof view; rows: typeof rows; query: string; filter: typeof filter } | null>(null);
+  useLayoutEffect(() => {
+    let offset = virtualizer.scrollOffset ?? 0;
+    const was = anchor.current;
+    if (view && was && (was.view !== view || was.rows !== rows) && was.query === query && was.filter === filter) {
+      const slot = slotOf(view, was.id);
+      const row = slot < 0 ? -1 : rowOfSlot(rows, slot, view.base.length);
+      const item = row >= 0 ? virtualizer.measurementsCache[row] : undefined;
+      if (item) {
+        const target = Math.max(0, item.start + was.delta);
+        if (Math.abs(target - offset) >= 1) virtualizer.scrollToOffset(target);
+        offset = target;
+      }
+    }
+    const top = view ? firstRowBelow(virtualizer.measurementsCache, offset) : undefined;
+    const contact = view && top ? contactAt(view, rows ? rows[top.index] : top.index) : undefined;
+    anchor.current = contact && top ? { id: contact.id, delta: offset - top.start, view, rows, query, filter } : null;
   });
 
   useEffect(() => {

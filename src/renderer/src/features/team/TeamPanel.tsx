@@ -5,6 +5,7 @@ import { FailureMessage } from '../../components/FailureMessage';
 import { currentLanguage } from '../../state/app-store';
 import { useT } from '../../i18n/use-t';
 import { isTeamActive, useTeamStore } from '../../state/team-store';
+import { TeamUsers } from './TeamUsers';
 
 // Opened on a click; TeamBanner (first screen) imports this file, so not loaded with it.
 const ImportSheet = lazy(() => import('../contacts/ImportSheet').then((m) => ({ default: m.ImportSheet })));
@@ -60,6 +61,7 @@ export function TeamPanel() {
             )}
           </div>
           {status.connection === 'expired' && <TeamSignInForm initialUrl={status.hubUrl} initialUser={status.username} />}
+          {status.role === 'admin' && status.connection === 'online' && <TeamUsers />}
         </div>
       ) : (
         <>

@@ -28,38 +28,3 @@ export function inProgress(entries: readonly CallLogEntry[], now: number): CallL
       e.mode === 'team' && (e.state === 'submitted' || e.state === 'ringing' || e.state === 'answered') && now - e.createdAt < e.maxDur * 1000 + BILL_GRACE_MS,
   );
 }
-
-export interface DayCounts {
-  calls: number;
-  connected: number;
-  failed: number;
-  byDispatcher: { dispatcher: string; calls: number; connected: number }[];
-}
-
-/** Today's counts (local day of `now`). */
-export function todayCounts(entries: readonly CallLogEntry[], now: number): DayCounts {
-  const start = new Date(now);
-  start.setHours(0, 0, 0, 0);
-  const today = entries.filter((e) => e.mode === 'team' && e.createdAt >= start.getTime());
-  const per = new Map<string, { calls: number; connected: number }>();
-  let connected = 0;
-  let failed = 0;
-  for (const e of today) {
-    const ok = (e.durationSec ?? 0) > 0;
-    if (ok) connected++;
-    if (e.state === 'failed') failed++;
-    const key = e.dispatcher ?? '';
-    const row = per.get(key) ?? { calls: 0, connected: 0 };
-    row.calls++;
-    if (ok) row.connected++;
-    per.set(key, row);
-  }
-  return {
-    calls: today.length,
-    connected,
-    failed,
-    byDispatcher: [...per.entries()]
-      .map(([dispatcher, c]) => ({ dispatcher, ...c }))
-      .sort((a, b) => b.calls - a.calls || a.dispatcher.localeCompare(b.dispatcher)),
-  };
-}
