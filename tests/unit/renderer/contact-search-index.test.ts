@@ -419,6 +419,12 @@ describe('search: agrees with a simple reference', () => {
     );
   });
 
+  it('a separator typed before the syllable letters does not lose the mixed hits (王 → 王- → 王-z)', () => {
+    ix.last = null;
+    expect(refSearch(list, '王-z').length).toBeGreaterThan(0);
+    for (const q of ['王', '王-', '王-z']) expect([...search(ix, q)], q).toEqual(refSearch(list, q));
+  });
+
   it('and narrowing really happens on a small index', () => {
     ix.last = null;
     search(ix, 'zhang');

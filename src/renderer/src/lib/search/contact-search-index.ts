@@ -347,6 +347,8 @@ interface Query {
   py: string;
   /** Chinese characters and letters mixed (`张s`, `zhang三`): each character is one syllable of the name. */
   mixed: MixedToken[] | null;
+  /** The text as the mixed tokens read it: separators dropped, accents folded (`王-z` → `王z`). */
+  letters: string;
   /** Digits only, when the query looks like a phone number (`138-0013` → `1380013`). */
   digits: string;
 }
@@ -373,7 +375,7 @@ function parseQuery(raw: string): Query {
     // only dropped once a digit follows, so typing "+86" alone still finds numbers containing 86.
     digits = spaced.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
   }
-  return { text, spaced, py, mixed: mixedTokens(letters), digits };
+  return { text, spaced, py, mixed: mixedTokens(letters), letters, digits };
 }
 
 /** Tokens of a query made only of Chinese characters and letters, with both present; else null. */
@@ -398,9 +400,12 @@ function mixedTokens(letters: string): MixedToken[] | null {
  */
 function narrows(prev: Query, next: Query): boolean {
   const ext = (p: string, q: string): boolean => q === '' || (p !== '' && q.startsWith(p));
-  // A mixed query's hits are names that hold its characters; the previous query's name substring
-  // or mixed hits cover them only if it was a prefix of the same text.
-  const mixedOk = next.mixed === null || ((prev.mixed !== null || prev.text !== '') && next.text.startsWith(prev.text));
+  // A mixed query's hits are names that hold its characters, read without separators. The previous
+  // mixed hits cover them when its letters are a prefix of these; the previous name-substring hits
+  // only when that text had nothing the letters drop (`王-` finds no name, yet `王-z` finds 王志).
+  const mixedOk =
+    next.mixed === null ||
+    (prev.mixed !== null ? next.letters.startsWith(prev.letters) : prev.text !== '' && prev.text === prev.letters && next.text.startsWith(prev.text));
   return ext(prev.text, next.text) && ext(prev.spaced, next.spaced) && ext(prev.py, next.py) && ext(prev.digits, next.digits) && mixedOk;
 }
 
