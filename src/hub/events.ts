@@ -1,5 +1,5 @@
 /**
- * Events for the desks (`call`, `bill`, `directory`). An event is a row in `events`, inserted in
+ * Events for the desks (`call`, `bill`, `directory`, `user`: an admin changed that user's phone or role). An event is a row in `events`, inserted in
  * the transaction of the change it reports. Its public id (the SSE `id:`, what a client sends
  * back as Last-Event-ID) is NOT taken there: ids taken inside writers' transactions become
  * visible in commit order, not id order, and the lock that used to prevent that serialised every
@@ -16,7 +16,7 @@ import type { Role } from './auth/tokens';
 
 export const EVENTS_CHANNEL = 'hub_events';
 
-export type EventType = 'call' | 'bill' | 'directory';
+export type EventType = 'call' | 'bill' | 'directory' | 'user';
 
 export interface HubEvent {
   id: number;

@@ -1,6 +1,7 @@
 /** Sign-in, sign-out, the current user, and user administration (admin only). */
 import type { FastifyInstance } from 'fastify';
 import { msg } from '../../shared/i18n';
+import { appendEvent } from '../events';
 import { appendAudit } from '../audit';
 import { dummyPasswordHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from '../auth/passwords';
 import { clearUserFailures, recordFailure, throttledFor } from '../auth/throttle';
@@ -225,9 +226,13 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
           detail: { changed, role: b.role, disabled: b.disabled },
           address: req.ip,
         });
+        // The user's own desk shows their phone (the number the hub rings first): tell it now,
+        // not at its next reconnect. Only they (and staff) see the event.
+        if (b.phone !== undefined) await appendEvent(tx, 'user', { username, phone: user.phone }, { ownerId: user.id });
         return user;
       });
       if (!updated) return fail(reply, 404, 'not_found', msg('hub.user.notFound', { username }));
+      ctx.sequencer.poke();
       return { ok: true, user: updated };
     },
   );

@@ -169,6 +169,10 @@ export function createTeamMode(deps: TeamModeDeps): TeamMode {
       else if (event.type === 'directory') {
         const c = session.anyClient();
         if (c) syncDirectory(c);
+      } else if (event.type === 'user') {
+        // An admin changed this dispatcher's phone: the status shows the number the hub now rings.
+        const { username, phone } = event.data;
+        if (username === session.status().username && typeof phone === 'string') session.phoneChanged(phone);
       }
     },
     onOnline(client) {

@@ -58,6 +58,8 @@ it('an admin sets a dispatcher’s phone from the desk; the hub rings it for the
   expect(await admin.call('teamUserPhoneSet', { username: 'adm_d2', phone: '12345' })).toMatchObject({ ok: false, code: 'invalid_input' });
   const set = (await admin.call('teamUserPhoneSet', { username: 'adm_d2', phone: '139 0013 9022' })) as { ok: boolean; user: TeamUser };
   expect(set).toMatchObject({ ok: true, user: { username: 'adm_d2', phone: '13900139022' } });
+  // The dispatcher's desk shows the new phone through the hub's `user` event, with no reconnect.
+  await disp.until((e) => e.type === 'teamStatusChanged' && e.data.team.phone === '13900139022');
 
   // The dispatcher's own desk may not change anyone's phone, its own included.
   expect(await disp.call('teamUserPhoneSet', { username: 'adm_d2', phone: '13900139023' })).toMatchObject({ ok: false, code: 'forbidden' });
