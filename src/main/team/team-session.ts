@@ -27,6 +27,8 @@ export interface TeamSessionDeps {
   fetch?: typeof fetch;
   timeoutMs?: number;
   backoff?: BackoffPolicy;
+  /** The clock the status revisions start from (tests). */
+  now?: () => number;
   /** The state the window shows changed. */
   onStatus(status: TeamStatus): void;
   /** Every event from the hub, in order (catch-up after a reconnect included). */
@@ -68,7 +70,9 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   let stream: AbortController | undefined;
   let lastEventId: number | undefined;
   let wake: (() => void) | undefined;
-  let revision = 0;
+  // Starts at the clock, not 0: a window left open across a restart of main (the browser preview)
+  // holds the old process's revisions, and the new process's statuses must still count as newer.
+  let revision = (deps.now ?? Date.now)();
 
   function status(): TeamStatus {
     const id = deps.vault.identity();
