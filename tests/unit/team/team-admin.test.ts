@@ -4,37 +4,26 @@
  * dispatcher's phone from the desk and the hub rings it for that dispatcher's next call; the hub
  * refuses the same from a dispatcher's desk.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppEvent } from '../../../src/shared/contract';
+import { expect, it } from 'vitest';
 import type { TeamDayCounts, TeamStatus, TeamUser } from '../../../src/shared/team';
-import { api, startHubProcess, type HubProcess } from './support/hub-process';
+import { api } from './support/hub-process';
 import { openTeamDesk, type TeamDesk } from './support/team-desk';
+import { online, teamSuite } from './support/team-suite';
 
-let hub: HubProcess;
-const desks: TeamDesk[] = [];
-
-beforeAll(async () => {
-  hub = await startHubProcess();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of desks) await d.close();
-  await hub?.stop();
-});
-
-const online = (e: AppEvent) => e.type === 'teamStatusChanged' && e.data.team.connection === 'online';
+const suite = teamSuite();
+const desks = suite.desks;
 
 async function desk(username: string, password: string): Promise<TeamDesk> {
   const d = openTeamDesk();
   desks.push(d);
-  expect(await d.call('teamSignIn', { hubUrl: hub.url, username, password })).toMatchObject({ ok: true });
+  expect(await d.call('teamSignIn', { hubUrl: suite.hub.url, username, password })).toMatchObject({ ok: true });
   await d.until(online);
   return d;
 }
 
 it("the board's counts come from the hub; a dispatcher's desk gets only their own", async () => {
-  const sup = await desk('adm_sup', await hub.createUser('adm_sup', 'supervisor', '13800138010'));
-  const disp = await desk('adm_disp', await hub.createUser('adm_disp', 'dispatcher', '13800138011'));
+  const sup = await desk('adm_sup', await suite.hub.createUser('adm_sup', 'supervisor', '13800138010'));
+  const disp = await desk('adm_disp', await suite.hub.createUser('adm_disp', 'dispatcher', '13800138011'));
   const placed = await disp.call('startCall', { callee: '13900139001' });
   expect(placed).toMatchObject({ ok: true });
   const counts = (await sup.call('teamTodayCounts', {})) as { ok: boolean; counts: TeamDayCounts };
@@ -45,8 +34,8 @@ it("the board's counts come from the hub; a dispatcher's desk gets only their ow
 });
 
 it('an admin sets a dispatcher’s phone from the desk; the hub rings it for their next call; a dispatcher may not', async () => {
-  const admin = await desk('adm_admin', await hub.createUser('adm_admin', 'admin', '13800138020'));
-  const dispPassword = await hub.createUser('adm_d2', 'dispatcher', '13800138021');
+  const admin = await desk('adm_admin', await suite.hub.createUser('adm_admin', 'admin', '13800138020'));
+  const dispPassword = await suite.hub.createUser('adm_d2', 'dispatcher', '13800138021');
   const disp = await desk('adm_d2', dispPassword);
 
   const users = (await admin.call('teamUsers', {})) as { ok: boolean; users: TeamUser[] };
@@ -67,7 +56,7 @@ it('an admin sets a dispatcher’s phone from the desk; the hub rings it for the
 
   // The hub rings the new phone for the dispatcher's next call.
   expect(await disp.call('startCall', { callee: '13900139002' })).toMatchObject({ ok: true });
-  const calls = await api(hub.url, 'GET', '/api/calls?limit=10', await hub.adminToken());
+  const calls = await api(suite.hub.url, 'GET', '/api/calls?limit=10', await suite.hub.adminToken());
   const last = (calls.body.items as Array<{ dispatcher: string; caller: string }>).find((c) => c.dispatcher === 'adm_d2');
   expect(last?.caller).toBe('13900139022');
 

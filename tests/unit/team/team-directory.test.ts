@@ -4,31 +4,19 @@
  * with both versions; offline, edits are refused (nothing changes) while the local copy stays
  * readable; the copy survives a restart of the desk.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEvent } from '../../../src/shared/contract';
+import { describe, expect, it } from 'vitest';
 import type { ContactRecord } from '../../../src/shared/domain';
-import { startHubProcess, type HubProcess } from './support/hub-process';
 import { openTeamDesk, type TeamDesk } from './support/team-desk';
+import { online, teamSuite } from './support/team-suite';
 
-let hub: HubProcess;
-const desks: TeamDesk[] = [];
-
-beforeAll(async () => {
-  hub = await startHubProcess();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of desks) await d.close();
-  await hub?.stop();
-});
-
-const online = (e: AppEvent) => e.type === 'teamStatusChanged' && e.data.team.connection === 'online';
+const suite = teamSuite();
+const desks = suite.desks;
 
 async function signedInDesk(username: string, dataDir?: string): Promise<TeamDesk> {
-  const password = await hub.createUser(username, 'dispatcher', '13800138000').catch(() => `pw-${username}-long-enough`);
+  const password = await suite.hub.createUser(username, 'dispatcher', '13800138000').catch(() => `pw-${username}-long-enough`);
   const d = openTeamDesk({ dataDir });
   desks.push(d);
-  expect(await d.call('teamSignIn', { hubUrl: hub.url, username, password })).toMatchObject({ ok: true });
+  expect(await d.call('teamSignIn', { hubUrl: suite.hub.url, username, password })).toMatchObject({ ok: true });
   await d.until(online);
   return d;
 }
@@ -123,7 +111,7 @@ describe('one shared directory', () => {
     const restored = (await a.call('contactsRestore', { contacts: deleted.deleted })) as { ok: boolean; contacts: ContactRecord[] };
     expect(restored).toMatchObject({ ok: true, contacts: [{ id, name: '撤销测试' }] });
     // The hub holds the contact under its old id, once; desk B sees it come back under that id.
-    const onHub = await fetch(`${hub.url}/api/contacts`, { headers: { authorization: `Bearer ${await hub.adminToken()}` } });
+    const onHub = await fetch(`${suite.hub.url}/api/contacts`, { headers: { authorization: `Bearer ${await suite.hub.adminToken()}` } });
     const items = ((await onHub.json()) as { items: Array<{ id: string; name: string }> }).items.filter((i) => i.name === '撤销测试');
     expect(items.map((i) => i.id)).toEqual([id]);
     const onB = await listed(b, (l) => l.some((c) => c.id === id));

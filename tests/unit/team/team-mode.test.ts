@@ -7,26 +7,18 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../src/shared/contract';
 import type { CallLogEntry } from '../../../src/shared/domain';
 import type { TeamStatus } from '../../../src/shared/team';
 import { createHubClient, type HubClient } from '../../../src/main/team/hub-client';
-import { api, startHubProcess, type HubProcess } from './support/hub-process';
+import { api } from './support/hub-process';
 import { openTeamDesk, type TeamDesk } from './support/team-desk';
+import { teamSuite } from './support/team-suite';
 
-let hub: HubProcess;
-const desks: TeamDesk[] = [];
+const suite = teamSuite();
+const desks = suite.desks;
 const PHONE = '13800138000';
-
-beforeAll(async () => {
-  hub = await startHubProcess();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of desks) await d.close();
-  await hub?.stop();
-});
 
 function desk(options?: Parameters<typeof openTeamDesk>[0]): TeamDesk {
   const d = openTeamDesk(options);
@@ -45,9 +37,9 @@ function filesUnder(dir: string): string[] {
 }
 
 async function signedIn(username: string): Promise<{ d: TeamDesk; password: string }> {
-  const password = await hub.createUser(username, 'dispatcher', PHONE);
+  const password = await suite.hub.createUser(username, 'dispatcher', PHONE);
   const d = desk();
-  const r = await d.call('teamSignIn', { hubUrl: hub.url, username, password });
+  const r = await d.call('teamSignIn', { hubUrl: suite.hub.url, username, password });
   expect(r).toMatchObject({ ok: true, team: { username, role: 'dispatcher', hubMode: 'sandbox', phone: PHONE } });
   await d.until(teamState('online'));
   return { d, password };
@@ -55,13 +47,13 @@ async function signedIn(username: string): Promise<{ d: TeamDesk; password: stri
 
 describe('signing in', () => {
   it('keeps the token encrypted; neither it nor the password is in a file, a log line or an answer', async () => {
-    const password = await hub.createUser('desk_secret', 'supervisor', PHONE);
+    const password = await suite.hub.createUser('desk_secret', 'supervisor', PHONE);
     const d = desk();
     const answers: unknown[] = [];
-    answers.push(await d.call('teamSignIn', { hubUrl: `${hub.url}/`, username: 'desk_secret', password }));
+    answers.push(await d.call('teamSignIn', { hubUrl: `${suite.hub.url}/`, username: 'desk_secret', password }));
     await d.until(teamState('online'));
     answers.push(await d.call('teamStatus', {}));
-    expect(answers[1]).toMatchObject({ ok: true, team: { connection: 'online', hubName: new URL(hub.url).host, role: 'supervisor' } });
+    expect(answers[1]).toMatchObject({ ok: true, team: { connection: 'online', hubName: new URL(suite.hub.url).host, role: 'supervisor' } });
 
     // The token the hub issued: sign in again elsewhere to learn its shape is not enough, so read it
     // from the desk's own vault through the cipher (main only) and look for it everywhere else.
@@ -69,7 +61,7 @@ describe('signing in', () => {
     const { createFakeCipher } = await import('../../support/fake-cipher');
     const token = await createFakeCipher().decrypt(Buffer.from(vault.teamSession.tokenCiphertext, 'base64'));
     expect(token.length).toBeGreaterThan(20);
-    const me = (createHubClient({ baseUrl: hub.url, token }) as HubClient).me();
+    const me = (createHubClient({ baseUrl: suite.hub.url, token }) as HubClient).me();
     expect(await me).toMatchObject({ ok: true, user: { username: 'desk_secret' } });
 
     const everything = [
@@ -82,17 +74,17 @@ describe('signing in', () => {
   });
 
   it('refuses an insecure keyring (basic_text) unless the risk is accepted; nothing is sent to the hub before that', async () => {
-    const password = await hub.createUser('desk_basic', 'dispatcher', PHONE);
+    const password = await suite.hub.createUser('desk_basic', 'dispatcher', PHONE);
     const d = desk({ cipher: { backend: 'basic_text' } });
-    const refused = await d.call('teamSignIn', { hubUrl: hub.url, username: 'desk_basic', password });
+    const refused = await d.call('teamSignIn', { hubUrl: suite.hub.url, username: 'desk_basic', password });
     expect(refused).toMatchObject({ ok: false, code: 'storage', detail: { key: 'team.vault.insecureBackend' } });
     expect(d.net.sent).toEqual([]);
-    expect(await d.call('teamSignIn', { hubUrl: hub.url, username: 'desk_basic', password, acceptPlaintextRisk: true })).toMatchObject({ ok: true });
+    expect(await d.call('teamSignIn', { hubUrl: suite.hub.url, username: 'desk_basic', password, acceptPlaintextRisk: true })).toMatchObject({ ok: true });
   });
 
   it('a wrong password and an unreachable hub say so; the desk stays in its own mode', async () => {
     const d = desk();
-    const wrong = await d.call('teamSignIn', { hubUrl: hub.url, username: 'admin', password: 'not-the-admin-password' });
+    const wrong = await d.call('teamSignIn', { hubUrl: suite.hub.url, username: 'admin', password: 'not-the-admin-password' });
     expect(wrong).toMatchObject({ ok: false, detail: { key: 'team.err.wrongPassword' } });
     const away = await d.call('teamSignIn', { hubUrl: 'http://127.0.0.1:9', username: 'admin', password: 'whatever-it-is' });
     expect(away).toMatchObject({ ok: false, detail: { key: 'team.err.unreachable' } });
@@ -125,7 +117,7 @@ describe('calling through the hub', () => {
     const { d } = await signedIn('desk_conftime');
     const conf = await d.call('startConf', { callees: ['13912345660', '13912345661'], perPersonSec: 120 });
     expect(conf).toMatchObject({ ok: true, maxDur: 360, perPersonSec: 120 });
-    const listed = await api(hub.url, 'GET', '/api/calls?limit=200', await hub.adminToken());
+    const listed = await api(suite.hub.url, 'GET', '/api/calls?limit=200', await suite.hub.adminToken());
     const row = (listed.body.items as Array<{ session: string; maxDur: number }>).find((i) => i.session === (conf as { session: string }).session);
     expect(row?.maxDur).toBe(360);
   });
@@ -153,11 +145,11 @@ describe('calling through the hub', () => {
     await d.until(entryWhere((e) => e.id === first.logId && e.state === 'ended'));
     d.net.cut();
     await d.until(teamState('offline'));
-    // The same dispatcher calls from elsewhere while this desk is away; its bill arrives at the hub.
-    const other = createHubClient({ baseUrl: hub.url }) as HubClient;
+    // The same dispatcher calls from elsewhere while this desk is away; its bill arrives at the suite.hub.
+    const other = createHubClient({ baseUrl: suite.hub.url }) as HubClient;
     const login = await other.login('desk_resume', password);
     if (!login.ok) throw new Error(login.message);
-    const away = createHubClient({ baseUrl: hub.url, token: login.token }) as HubClient;
+    const away = createHubClient({ baseUrl: suite.hub.url, token: login.token }) as HubClient;
     const placed = await away.startCall({ callee: '13912340000', maxDur: 60 });
     if (!placed.ok) throw new Error(placed.message);
     for (;;) {
@@ -165,8 +157,8 @@ describe('calling through the hub', () => {
       if (calls.ok && calls.items.some((c) => c.id === placed.id && c.bill !== null)) break;
       await new Promise((r) => setImmediate(r));
     }
-    await hub.kill();
-    await hub.restart();
+    await suite.hub.kill();
+    await suite.hub.restart();
     d.events.length = 0;
     d.net.heal();
     await d.until(teamState('online'));
@@ -181,12 +173,12 @@ describe('calling through the hub', () => {
 
   it('a token revoked mid-shift asks to sign in again; signing in again keeps going', async () => {
     const { d, password } = await signedIn('desk_expire');
-    await hub.patchUser('desk_expire', { password: `${password}-new` });
+    await suite.hub.patchUser('desk_expire', { password: `${password}-new` });
     const r = await d.call('startCall', { callee: '13912341111' });
     expect(r).toMatchObject({ ok: false, code: 'unauthorized', detail: { key: 'team.err.expired' } });
     await d.until(teamState('expired'));
     expect(await d.call('teamStatus', {})).toMatchObject({ team: { connection: 'expired', username: 'desk_expire' } });
-    expect(await d.call('teamSignIn', { hubUrl: hub.url, username: 'desk_expire', password: `${password}-new` })).toMatchObject({ ok: true });
+    expect(await d.call('teamSignIn', { hubUrl: suite.hub.url, username: 'desk_expire', password: `${password}-new` })).toMatchObject({ ok: true });
     await d.until(teamState('online'));
   });
 

@@ -3,29 +3,17 @@
  * goes through the usual import preview, planned against the team's directory (duplicates are the
  * team's), and each row to the hub; another desk sees them.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppEvent } from '../../../src/shared/contract';
+import { expect, it } from 'vitest';
 import type { ContactRecord } from '../../../src/shared/domain';
-import { startHubProcess, type HubProcess } from './support/hub-process';
-import { openTeamDesk, type TeamDesk } from './support/team-desk';
+import { openTeamDesk } from './support/team-desk';
+import { online, teamSuite } from './support/team-suite';
 
-let hub: HubProcess;
-const desks: TeamDesk[] = [];
-
-beforeAll(async () => {
-  hub = await startHubProcess();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of desks) await d.close();
-  await hub?.stop();
-});
-
-const online = (e: AppEvent) => e.type === 'teamStatusChanged' && e.data.team.connection === 'online';
+const suite = teamSuite();
+const desks = suite.desks;
 
 it('local contacts go to the team through the import preview; duplicates of the team are skipped', async () => {
-  const pa = await hub.createUser('up_a', 'dispatcher', '13800138000');
-  const pb = await hub.createUser('up_b', 'dispatcher', '13800138000');
+  const pa = await suite.hub.createUser('up_a', 'dispatcher', '13800138000');
+  const pb = await suite.hub.createUser('up_b', 'dispatcher', '13800138000');
   const a = openTeamDesk();
   const b = openTeamDesk();
   desks.push(a, b);
@@ -37,11 +25,11 @@ it('local contacts go to the team through the import preview; duplicates of the 
   ]) {
     expect(await a.call('contactSave', { contact: { name, numbers: [{ label: '手机', number }] } })).toMatchObject({ ok: true });
   }
-  expect(await b.call('teamSignIn', { hubUrl: hub.url, username: 'up_b', password: pb })).toMatchObject({ ok: true });
+  expect(await b.call('teamSignIn', { hubUrl: suite.hub.url, username: 'up_b', password: pb })).toMatchObject({ ok: true });
   await b.until(online);
   expect(await b.call('contactSave', { contact: { name: '团队也有', numbers: [{ label: '', number: '13900000013' }] } })).toMatchObject({ ok: true });
 
-  expect(await a.call('teamSignIn', { hubUrl: hub.url, username: 'up_a', password: pa })).toMatchObject({ ok: true });
+  expect(await a.call('teamSignIn', { hubUrl: suite.hub.url, username: 'up_a', password: pa })).toMatchObject({ ok: true });
   await a.until(online);
   const exported = (await a.call('teamLocalExport', {})) as { ok: boolean; csv: string; fileName: string };
   expect(exported.ok).toBe(true);
@@ -75,7 +63,7 @@ it('local contacts go to the team through the import preview; duplicates of the 
 
 it('an upload interrupted by the hub going away lands whole or not at all; uploaded again it lands once', async () => {
   const N = 3000;
-  const password = await hub.createUser('up_cut', 'dispatcher', '13800138000');
+  const password = await suite.hub.createUser('up_cut', 'dispatcher', '13800138000');
   const a = openTeamDesk();
   desks.push(a);
   // A local book of N contacts, from before joining the team.
@@ -91,7 +79,7 @@ it('an upload interrupted by the hub going away lands whole or not at all; uploa
   expect(local).toMatchObject({ ok: true, preview: { summary: { new: N } } });
   expect(await a.call('contactsImportApply', { importId: local.preview.importId, duplicate: 'skip' })).toMatchObject({ ok: true, added: N });
 
-  expect(await a.call('teamSignIn', { hubUrl: hub.url, username: 'up_cut', password })).toMatchObject({ ok: true });
+  expect(await a.call('teamSignIn', { hubUrl: suite.hub.url, username: 'up_cut', password })).toMatchObject({ ok: true });
   await a.until(online);
   const exported = (await a.call('teamLocalExport', {})) as { ok: boolean; csv: string; fileName: string };
   const upload = async () => {
@@ -104,7 +92,7 @@ it('an upload interrupted by the hub going away lands whole or not at all; uploa
     return { preview: preview.preview, applying: a.call('contactsImportApply', { importId: preview.preview.importId, duplicate: 'skip' }) };
   };
   const onHub = async () => {
-    const r = await fetch(`${hub.url}/api/contacts`, { headers: { authorization: `Bearer ${await hub.adminToken()}` } });
+    const r = await fetch(`${suite.hub.url}/api/contacts`, { headers: { authorization: `Bearer ${await suite.hub.adminToken()}` } });
     return ((await r.json()) as { items: Array<{ name: string }> }).items.filter((i) => i.name.startsWith('断点')).length;
   };
 
@@ -117,9 +105,9 @@ it('an upload interrupted by the hub going away lands whole or not at all; uploa
     const check = () => (sentOut() ? resolve() : setImmediate(check));
     check();
   });
-  await hub.kill();
+  await suite.hub.kill();
   const cut = (await first.applying) as { ok: boolean; code?: string; message?: string };
-  await hub.restart();
+  await suite.hub.restart();
   const landed = await onHub();
   // Never a part of the rows.
   expect([0, N]).toContain(landed);
