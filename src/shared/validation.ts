@@ -73,12 +73,12 @@ export function validateCallerAcc(v: unknown): Failure | null {
   if (typeof v !== 'string') {
     return invalid(field, msg('input.callerAcc.notText', { got: describe(v) }));
   }
-  const q = quoteValue(v);
+  // Messages are worded only for a failure: this runs twice on every call placed.
   if (v.length > CALLER_ACC_MAX_LENGTH) {
-    return invalid(field, msg('input.callerAcc.tooLong', { value: q, length: v.length, max: CALLER_ACC_MAX_LENGTH }));
+    return invalid(field, msg('input.callerAcc.tooLong', { value: quoteValue(v), length: v.length, max: CALLER_ACC_MAX_LENGTH }));
   }
   if (!CALLER_ACC_PATTERN.test(v)) {
-    return invalid(field, msg('input.callerAcc.badChars', { value: q, chars: badAccChars(v) }));
+    return invalid(field, msg('input.callerAcc.badChars', { value: quoteValue(v), chars: badAccChars(v) }));
   }
   return null;
 }
@@ -96,23 +96,24 @@ function badAccChars(v: string): MessageParam {
 
 /** maxDur: whole seconds within the range currently allowed by Settings. */
 export function validateMaxDur(v: unknown, range: MaxDurRange): Failure | null {
-  return checkSeconds(v, range, 'maxDur', msg('input.seconds.maxDur'), true);
+  return checkSeconds(v, range, 'maxDur', () => msg('input.seconds.maxDur'), true);
 }
 
 function checkSeconds(
   v: unknown,
   range: MaxDurRange,
   field: string,
-  name: Message,
+  /** The field's name in the message, worded only when there is a message to write. */
+  nameOf: () => Message,
   /** Say that the range itself can be changed in Settings. */
   settingsHint = false,
 ): Failure | null {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
     // Strings are refused rather than parsed: a silently coerced "60.5" or "" would hide a bug.
-    return invalid(field, msg('input.seconds.notInteger', { name, got: describe(v) }));
+    return invalid(field, msg('input.seconds.notInteger', { name: nameOf(), got: describe(v) }));
   }
   if (v < range.min || v > range.max) {
-    const params = { name, value: v, min: range.min, max: range.max };
+    const params = { name: nameOf(), value: v, min: range.min, max: range.max };
     return invalid(field, settingsHint ? msg('input.seconds.outOfRangeSettings', params) : msg('input.seconds.outOfRange', params));
   }
   return null;
@@ -122,7 +123,8 @@ function checkSeconds(
 export function validateMaxDurRange(min: unknown, max: unknown): Failure | null {
   const absolute = { min: MAX_DUR_ABSOLUTE_MIN, max: MAX_DUR_ABSOLUTE_MAX };
   const problem =
-    checkSeconds(min, absolute, 'maxDurMin', msg('input.seconds.rangeMin')) ?? checkSeconds(max, absolute, 'maxDurMax', msg('input.seconds.rangeMax'));
+    checkSeconds(min, absolute, 'maxDurMin', () => msg('input.seconds.rangeMin')) ??
+    checkSeconds(max, absolute, 'maxDurMax', () => msg('input.seconds.rangeMax'));
   if (problem) return problem;
   if ((min as number) > (max as number)) {
     return invalid('maxDurMax', msg('input.seconds.inverted', { max: String(max), min: String(min) }));

@@ -30,26 +30,29 @@ export interface ExchangeInput {
   maxBytes?: number;
 }
 
-/** Rejects as soon as the signal aborts, even if `p` never settles (an injected fetch may ignore the signal). */
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    p.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
+/**
+ * The exchange's deadline as a promise that rejects when the timer fires. Raced against the fetch
+ * and each body read, so the time limit holds even when `p` never settles (an injected fetch may
+ * ignore the signal). One promise per exchange instead of an abort listener added and removed on
+ * every await: EventTarget listeners are the dearest part of an exchange that goes well.
+ */
+interface Deadline {
+  passed: Promise<never>;
+  fire(reason: unknown): void;
+}
+
+function createDeadline(): Deadline {
+  let fire: (reason: unknown) => void = () => undefined;
+  const passed = new Promise<never>((_, reject) => {
+    fire = reject;
   });
+  // Nobody may be racing it when it fires (between two reads): that is not an unhandled rejection.
+  passed.catch(() => undefined);
+  return { passed, fire };
+}
+
+function race<T>(p: Promise<T>, deadline: Deadline): Promise<T> {
+  return Promise.race([p, deadline.passed]);
 }
 
 /** Error codes anywhere in the cause chain (undici wraps the socket error in `TypeError: fetch failed`). */
@@ -70,24 +73,27 @@ export function classifyNetworkError(err: unknown): Exclude<TransportFailureReas
   return 'connection_lost';
 }
 
-async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number, signal: AbortSignal): Promise<Buffer | 'too_large'> {
+async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number, deadline: Deadline): Promise<Buffer | 'too_large'> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Buffer[] = [];
   let total = 0;
+  let finished = false;
   try {
     for (;;) {
-      const { done, value } = await raceAbort(reader.read(), signal);
+      const { done, value } = await race(reader.read(), deadline);
       if (done) break;
       total += value.byteLength;
       // Stop at the limit instead of buffering whatever a misconfigured proxy sends.
       if (total > maxBytes) return 'too_large';
       chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
     }
+    finished = true;
   } finally {
-    reader.cancel().catch(() => undefined);
+    // Stopped early (too large, timed out, broken): cancelling the body releases the connection.
+    if (!finished) reader.cancel().catch(() => undefined);
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /**
@@ -97,14 +103,19 @@ async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: nu
 export async function exchange(input: ExchangeInput): Promise<TransportOutcome> {
   const maxBytes = input.maxBytes ?? MAX_ANSWER_BYTES;
   const controller = new AbortController();
+  const deadline = createDeadline();
   let timedOut = false;
+  // Set once the whole answer is in: only then is there nothing left to abort.
+  let complete = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException('Yunxin request timed out', 'TimeoutError'));
+    const reason = new DOMException('Yunxin request timed out', 'TimeoutError');
+    controller.abort(reason);
+    deadline.fire(reason);
   }, input.timeoutMs);
   let seen: { httpStatus: number; date: string | null; receivedAtMs: number } | undefined;
   try {
-    const res = await raceAbort(
+    const res = await race(
       input.fetch(input.url, {
         method: 'POST',
         headers: input.headers,
@@ -113,19 +124,22 @@ export async function exchange(input: ExchangeInput): Promise<TransportOutcome> 
         // A redirect would replay the signed headers to another URL; treat it as a bad answer instead.
         redirect: 'manual',
       }),
-      controller.signal,
+      deadline,
     );
     seen = { httpStatus: res.status, date: res.headers.get('date'), receivedAtMs: input.now() };
     const declared = Number(res.headers.get('content-length') ?? NaN);
-    const bytes = Number.isFinite(declared) && declared > maxBytes ? 'too_large' : await readBounded(res.body, maxBytes, controller.signal);
+    const bytes = Number.isFinite(declared) && declared > maxBytes ? 'too_large' : await readBounded(res.body, maxBytes, deadline);
     if (bytes === 'too_large') return { ok: false, reason: 'too_large', ...seen };
+    complete = true;
     return { ok: true, answer: { ...seen, bytes } };
   } catch (err) {
     if (timedOut) return { ok: false, reason: 'timeout', ...seen };
     return { ok: false, reason: classifyNetworkError(err), ...seen };
   } finally {
     clearTimeout(timer);
-    // Frees the socket when we stopped early (too large) or failed mid-body.
-    if (!controller.signal.aborted) controller.abort();
+    // Frees the socket when we stopped early (too large) or failed mid-body. Not after a complete
+    // answer: the connection is already back in the pool, and an abort costs an exception object
+    // and an event dispatch through the fetch on every call that went well.
+    if (!complete && !controller.signal.aborted) controller.abort();
   }
 }

@@ -28,7 +28,7 @@ export interface ClientFactory {
 
 interface Cached {
   /** What the client was built from, besides the secret (see keyFor). */
-  key: string;
+  key: readonly unknown[];
   client: Promise<ClientResult>;
 }
 
@@ -36,9 +36,13 @@ interface Cached {
  * The settings a client of this mode is built from. Production: the base URL (the accid travels in
  * each request). Sandbox: the accid too, which the simulator is told about when the client is built.
  */
-function keyFor(settings: Settings): string {
-  const common = [settings.mode, settings.maxDurMin, settings.maxDurMax];
-  return JSON.stringify(settings.mode === 'sandbox' ? [...common, settings.callerAcc] : [...common, settings.baseUrl]);
+function keyFor(settings: Settings): readonly unknown[] {
+  return [settings.mode, settings.maxDurMin, settings.maxDurMax, settings.mode === 'sandbox' ? settings.callerAcc : settings.baseUrl];
+}
+
+/** Compared on every request: element by element, without serialising the settings each time. */
+function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 export function createClientFactory(deps: { credentials: CredentialSource; timeoutMs?: number }): ClientFactory {
@@ -63,7 +67,7 @@ export function createClientFactory(deps: { credentials: CredentialSource; timeo
     clientFor(settings) {
       const key = keyFor(settings);
       const hit = cache.get(settings.mode);
-      if (hit && hit.key === key) return hit.client;
+      if (hit && sameKey(hit.key, key)) return hit.client;
       // Requests arriving while the client is being built share it: one decryption, not several.
       const entry: Cached = { key, client: build(settings) };
       cache.set(settings.mode, entry);

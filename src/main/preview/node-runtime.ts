@@ -68,6 +68,8 @@ function openUnlocked(options: Parameters<typeof openNodeRuntime>[0], lock: Data
       try {
         await core.close();
       } finally {
+        // The log keeps its file open between lines; a line written after this opens it again.
+        log.close();
         lock.release();
       }
     },
