@@ -10,6 +10,9 @@ import { parseDialable } from './phone-extension';
 export function splitCallee(request: { callee: string; extension?: string }): { callee: string; extension?: string } {
   const given = typeof request.extension === 'string' && /^\d+$/.test(request.extension) ? request.extension : undefined;
   const parsed = parseDialable(request.callee);
-  if (!parsed.ok || parsed.extension === undefined) return given ? { callee: request.callee, extension: given } : { callee: request.callee };
-  return { callee: parsed.number, extension: given ?? parsed.extension };
+  if (!parsed.ok) return { callee: request.callee };
+  // A mobile has no switchboard behind it (phone-extension.ts): no extension is recorded for one.
+  if (parsed.kind === 'mobile') return { callee: request.callee };
+  const extension = given ?? parsed.extension;
+  return extension === undefined ? { callee: parsed.extension === undefined ? request.callee : parsed.number } : { callee: parsed.number, extension };
 }
