@@ -60,6 +60,8 @@ const importId = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
+/** An extension as stored: digits only (phone-extension.ts splits it off what was typed). */
+const extensionDigits = z.string().regex(/^\d+$/).max(CONTACT_EXTENSION_MAX);
 // `number` may carry its extension as typed (`0571-88886666 转 123`); a stored contact sends it apart.
 const contactNumber = z
   .object({ label: z.string().max(CONTACT_LABEL_MAX), number: typedNumber, extension: z.string().max(CONTACT_EXTENSION_MAX).optional() })
@@ -98,7 +100,9 @@ const deletedContact = z
 const rosterMember = z.object({ contactId: id.optional(), name: z.string().max(CONTACT_NAME_MAX), number: typedNumber }).strict();
 
 export const requestSchemas = {
-  startCall: z.object({ callee: typedNumber, maxDur }).strict(),
+  // extension: the one to ask for once through (a contact number's, or split off what was typed);
+  // recorded with the call, never dialled. `callee` may also carry it as typed (`… 转 123`).
+  startCall: z.object({ callee: typedNumber, maxDur, extension: extensionDigits.optional() }).strict(),
   // Allow a few more than the limit through the shape check so that validation.ts can answer a
   // 9th callee with its own clear message instead of a generic shape error.
   // perPersonSec: the limit per person the dispatcher confirmed (maxDur = it × legs); the setting

@@ -33,7 +33,7 @@ import type {
   Settings,
 } from './domain';
 import type { ColumnRole, ImportFormat } from './import-mapping';
-import type { PhoneParse } from './phone';
+import type { DialableParse } from './phone-extension';
 import type { CallReport } from './reports/report';
 import type { TeamDayCounts, TeamStatus, TeamUser } from './team';
 import type { Message, Result } from './result';
@@ -363,9 +363,10 @@ export interface AppEvents {
   /**
    * A number to dial arrived from outside the window (a tel:/callto:/dispatchdesk: link, the
    * clipboard hotkey, the tray): the window asks the dispatcher to confirm; nothing is dialled yet.
-   * `phone` is the normalised number, or why the text is not one (shown as the normal error).
+   * `phone` is the normalised main number with its extension apart (`tel:010-62234302-396`), or
+   * why the text is not one (shown as the normal error).
    */
-  dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: PhoneParse };
+  dialRequested: { source: 'link' | 'hotkey' | 'tray'; phone: DialableParse };
   /** Team mode: signed in or out, or the hub became reachable, unreachable or refused the token. */
   teamStatusChanged: { team: TeamStatus };
   /** An import preview is being read and checked in main: how far it has got (sent as it goes, at most every 100 ms). */

@@ -192,9 +192,15 @@ export interface Roster {
 export type DuplicatePolicy = 'skip' | 'merge' | 'replace';
 
 export interface CallParty {
+  /** The main number: what was dialled. */
   number: PhoneNumber;
   /** The contact's name when the number belongs to one. */
   name?: string;
+  /**
+   * The extension to ask the switchboard for (`396` of `010-62234302-396`), digits only: shown on
+   * the strip, in the log and the CSV export while the phone rings. Never sent to the API.
+   */
+  extension?: string;
 }
 
 /** One call or conference attempt, successful or not. */

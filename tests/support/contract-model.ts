@@ -115,7 +115,7 @@ const csvBase64 = fc
   );
 
 export const MODEL: Record<OperationName, Shape> = {
-  startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })) }),
+  startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })), extension: opt(str(CONTACT_EXTENSION_MAX, { pattern: /^\d+$/ })) }),
   startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })), perPersonSec: opt(int({ sample: durations })) }),
   accountStatus: EMPTY,
   accountSave: obj(

@@ -8,7 +8,7 @@
  * cause) in their own columns for whoever needs to look them up.
  */
 import { callerLeg, causeWords, legView, outcomeOf } from '../../shared/call-outcome';
-import type { CallLogEntry } from '../../shared/domain';
+import type { CallLogEntry, CallParty } from '../../shared/domain';
 import { formatMessage, translate, type Language, type Message, type PlainKey } from '../../shared/i18n';
 import { failureText } from '../../shared/result';
 import { csvCell, guard } from '../contacts/csv';
@@ -82,6 +82,12 @@ function peopleText(e: CallLogEntry, lang: Language): string {
     .join('; ');
 }
 
+/** "张三 01062234302 转 396": the extension the dispatcher asked for stays on record. */
+function partyText(p: CallParty, lang: Language): string {
+  const who = p.name ? `${p.name} ${p.number}` : p.number;
+  return p.extension ? `${who} ${formatMessage(lang, { key: 'rules.extension', params: { extension: p.extension } })}` : who;
+}
+
 const legKey = {
   not_rung: 'outcome.leg.notRung',
   waiting: 'outcome.leg.waiting',
@@ -99,7 +105,7 @@ export function exportCallLogCsv(entries: readonly CallLogEntry[], lang: Languag
   const lines = [callLogHeaders(lang).map(cell).join(',')];
   const oldestFirst = [...entries].sort((a, b) => a.createdAt - b.createdAt);
   for (const e of oldestFirst) {
-    const parties = e.parties.map((p) => (p.name ? `${p.name} ${p.number}` : p.number)).join('; ');
+    const parties = e.parties.map((p) => partyText(p, lang)).join('; ');
     const outcome = outcomeOf(e);
     const duration = shownDurationSec(e);
     lines.push(

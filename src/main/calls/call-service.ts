@@ -12,6 +12,7 @@ import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { success } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import { resolveConferenceTime } from '../../shared/conference-time';
+import { splitCallee } from '../../shared/call-extension';
 import type { Logger } from '../log';
 import type { CallLogSource } from '../sources/call-log-source';
 import { callLogEntryFor, type CallAttempt } from './call-log';
@@ -38,19 +39,21 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
   const record = (attempt: CallAttempt) => deps.callLog.append(callLogEntryFor(attempt, deps.now()));
 
-  const party = (number: PhoneNumber): CallParty => {
+  const party = (number: PhoneNumber, extension?: string): CallParty => {
     const name = deps.nameFor(number);
-    return name === undefined ? { number } : { number, name };
+    return { number, ...(name === undefined ? {} : { name }), ...(extension ? { extension } : {}) };
   };
 
   return {
     async startCall(request) {
       const settings = deps.settings();
+      // Only the main number is dialled; the extension goes into the log for the dispatcher.
+      const { callee, extension } = splitCallee(request);
       const checked = validateCallRequest(
         {
           callerAcc: settings.callerAcc,
           caller: settings.callerNumber,
-          callee: request.callee,
+          callee,
           maxDur: request.maxDur ?? settings.defaultMaxDur,
         },
         { min: settings.maxDurMin, max: settings.maxDurMax },
@@ -67,7 +70,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           kind: 'call',
           mode: settings.mode,
           caller: call.caller,
-          parties: [party(call.callee)],
+          parties: [party(call.callee, extension)],
           maxDur: call.maxDur,
           startedAt,
           outcome: result,
@@ -108,7 +111,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           kind: 'conf',
           mode: settings.mode,
           caller: conf.caller,
-          parties: conf.callees.map(party),
+          parties: conf.callees.map((n) => party(n)),
           maxDur: conf.maxDur,
           perPersonSec,
           startedAt,

@@ -14,8 +14,11 @@ const PAGE = 200;
 export interface TeamCallLog {
   list(sinceRevision?: number): { entries: CallLogEntry[]; revision: number };
   get(id: string): CallLogEntry | undefined;
-  /** A call the hub just accepted: on screen before its event arrives. */
-  placed(call: HubCall): CallLogEntry;
+  /**
+   * A call the hub just accepted: on screen before its event arrives. `extensions`: per callee, the
+   * extension the dispatcher asked for; the hub never sees it, so this log keeps it for the entry.
+   */
+  placed(call: HubCall, extensions?: Readonly<Record<PhoneNumber, string>>): CallLogEntry;
   /** Re-reads the hub's newest calls; resolves to whether it could. */
   refresh(client: HubClient, role: TeamRole | undefined): Promise<boolean>;
   /** Forgets everything (sign-out, another user). */
@@ -31,10 +34,16 @@ function hangCauseOf(call: HubCall): string | undefined {
   return (callee ?? legs.find((l) => l.hangCause))?.hangCause ?? undefined;
 }
 
-export function entryFromHub(call: HubCall, nameFor: (n: PhoneNumber) => string | undefined, updatedAt: number): Omit<CallLogEntry, 'revision'> {
+export function entryFromHub(
+  call: HubCall,
+  nameFor: (n: PhoneNumber) => string | undefined,
+  updatedAt: number,
+  extensions: Readonly<Record<PhoneNumber, string>> = {},
+): Omit<CallLogEntry, 'revision'> {
   const parties: CallParty[] = call.callees.map((number) => {
     const name = nameFor(number);
-    return name === undefined ? { number } : { number, name };
+    const extension = Object.prototype.hasOwnProperty.call(extensions, number) ? extensions[number] : undefined;
+    return { number, ...(name === undefined ? {} : { name }), ...(extension ? { extension } : {}) };
   });
   const base = {
     id: hubLogId(call.id),
@@ -85,6 +94,8 @@ const fingerprint = (e: Omit<CallLogEntry, 'revision'>) => JSON.stringify({ ...e
 
 export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber): string | undefined; onChange(entry: CallLogEntry): void }): TeamCallLog {
   const entries = new Map<string, CallLogEntry>();
+  // Extensions of the calls placed from this desk, by entry id: a re-read from the hub keeps them.
+  const extensionsById = new Map<string, Readonly<Record<PhoneNumber, string>>>();
   let revision = 0;
 
   function store(next: Omit<CallLogEntry, 'revision'>): CallLogEntry {
@@ -102,7 +113,10 @@ export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber)
   function prune() {
     if (entries.size <= PAGE * 5) return;
     const oldest = [...entries.values()].sort((a, b) => a.createdAt - b.createdAt).slice(0, entries.size - PAGE * 5);
-    for (const e of oldest) entries.delete(e.id);
+    for (const e of oldest) {
+      entries.delete(e.id);
+      extensionsById.delete(e.id);
+    }
   }
 
   return {
@@ -112,19 +126,21 @@ export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber)
       return { entries: all, revision };
     },
     get: (id) => entries.get(id),
-    placed(call) {
-      return store(entryFromHub(call, deps.nameFor, deps.now()));
+    placed(call, extensions) {
+      if (extensions && Object.keys(extensions).length > 0) extensionsById.set(hubLogId(call.id), extensions);
+      return store(entryFromHub(call, deps.nameFor, deps.now(), extensionsById.get(hubLogId(call.id))));
     },
     async refresh(client, role) {
       const r = await client.calls({ limit: PAGE, mine: !isStaffRole(role) });
       if (!r.ok) return false;
       const at = deps.now();
-      for (const call of r.items) store(entryFromHub(call, deps.nameFor, at));
+      for (const call of r.items) store(entryFromHub(call, deps.nameFor, at, extensionsById.get(hubLogId(call.id))));
       prune();
       return true;
     },
     clear() {
       entries.clear();
+      extensionsById.clear();
     },
   };
 }

@@ -11,6 +11,7 @@ import { MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../../shared/limits';
 import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import { resolveConferenceTime } from '../../shared/conference-time';
+import { splitCallee } from '../../shared/call-extension';
 import { createInFlightGuard } from '../calls/in-flight';
 import type { Logger } from '../log';
 import type { HubClient } from './hub-client';
@@ -45,6 +46,7 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
     caller: string,
     callees: string[],
     maxDur: number,
+    extensions?: Readonly<Record<string, string>>,
   ): Promise<{ session: string; logId: string } | Failure> {
     const placed = kind === 'call' ? await client.startCall({ callee: callees[0], maxDur }) : await client.startConf({ callees, maxDur });
     deps.logger.info(kind === 'call' ? 'team.call.start' : 'team.conf.start', { ok: placed.ok, code: placed.ok ? 200 : String(placed.code) });
@@ -52,18 +54,21 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
       if (placed.code === 'unauthorized') deps.session.expired();
       return placed;
     }
-    const entry = deps.log.placed({
-      id: placed.id,
-      kind,
-      session: placed.session,
-      dispatcher: deps.session.status().username ?? '',
-      caller,
-      callees,
-      maxDur,
-      createdAt: new Date(deps.now()).toISOString(),
-      result: { ok: true },
-      bill: null,
-    });
+    const entry = deps.log.placed(
+      {
+        id: placed.id,
+        kind,
+        session: placed.session,
+        dispatcher: deps.session.status().username ?? '',
+        caller,
+        callees,
+        maxDur,
+        createdAt: new Date(deps.now()).toISOString(),
+        result: { ok: true },
+        bill: null,
+      },
+      extensions,
+    );
     return { session: placed.session, logId: entry.id };
   }
 
@@ -72,10 +77,12 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
       const r = ready();
       if ('ok' in r) return r;
       const maxDur = request.maxDur ?? deps.settings().defaultMaxDur;
-      const checked = validateCallRequest({ callerAcc: HUB_ACC, caller: r.phone, callee: request.callee, maxDur }, HUB_RANGE);
+      // The hub dials the main number only; the extension stays on this desk's log entry.
+      const { callee, extension } = splitCallee(request);
+      const checked = validateCallRequest({ callerAcc: HUB_ACC, caller: r.phone, callee, maxDur }, HUB_RANGE);
       if (!checked.ok) return checked;
       return once(`call:${checked.callee}`, async () => {
-        const placed = await place('call', r.client, checked.caller, [checked.callee], maxDur);
+        const placed = await place('call', r.client, checked.caller, [checked.callee], maxDur, extension ? { [checked.callee]: extension } : undefined);
         if ('ok' in placed) return placed;
         return success({ session: placed.session, caller: checked.caller, callee: checked.callee, maxDur, logId: placed.logId });
       });

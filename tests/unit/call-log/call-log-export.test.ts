@@ -87,6 +87,15 @@ describe('call log export', () => {
     expect(enSecond).toContain(',403,,failed,');
   });
 
+  it('keeps the extension the dispatcher asked for next to the number, in the UI language', async () => {
+    await t.call('contactSave', { contact: { name: '王经理', numbers: [{ label: '办公室', number: '010-62234302-396' }] } });
+    expect(await t.call('startCall', { callee: '01062234302', extension: '396' })).toMatchObject({ ok: true, callee: '01062234302' });
+    const zh = (await t.call('callLogExport', {})).csv as string;
+    expect(rows(zh)[1].split(',')[4]).toBe('王经理 01062234302 转 396');
+    const en = (await t.call('callLogExport', { lang: 'en' })).csv as string;
+    expect(rows(en)[1].split(',')[4]).toBe('王经理 01062234302 ext. 396');
+  });
+
   it('refuses a language it does not have, writing nothing', async () => {
     expect(await t.call('callLogExport', { lang: 'fr' } as never)).toMatchObject({ ok: false, code: 'invalid_input' });
   });

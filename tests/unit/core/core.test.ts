@@ -63,6 +63,27 @@ describe('dispatch core', () => {
     expect(prod.requests).toHaveLength(0);
   });
 
+  it('a call with an extension dials the main number only and records the extension on the log entry', async () => {
+    await call('settingsSet', { callerNumber: '13900139000' });
+    // Written into the callee (a script, an older window) or sent apart (the dial box, a contact number).
+    const written = await call('startCall', { callee: '010-62234302-396' });
+    expect(written).toMatchObject({ ok: true, callee: '01062234302' });
+    const apart = await call('startCall', { callee: '0571-88886666', extension: '123' });
+    expect(apart).toMatchObject({ ok: true, callee: '057188886666' });
+    const sim = await sandbox.simulator()!;
+    expect(sim.requests.map((r) => r.params.callee)).toEqual(['01062234302', '057188886666']);
+    const log = (await call('callLogList', {})) as { entries: { id: string; parties: unknown[] }[] };
+    const parties = (id: unknown) => log.entries.find((e) => e.id === id)?.parties;
+    expect(parties((written as { logId: string }).logId)).toEqual([{ number: '01062234302', extension: '396' }]);
+    expect(parties((apart as { logId: string }).logId)).toEqual([{ number: '057188886666', extension: '123' }]);
+  });
+
+  it('an extension that is not digits is refused by the shape check, sending nothing', async () => {
+    await call('settingsSet', { callerNumber: '13900139000' });
+    expect(await call('startCall', { callee: '01062234302', extension: '396#' })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(sandbox.simulator()).toBeNull();
+  });
+
   it('refuses a call before the dispatcher has set their own number, sending nothing', async () => {
     const result = await call('startCall', { callee: '13800138000' });
     expect(result).toMatchObject({ ok: false, code: 'invalid_input', field: 'caller' });

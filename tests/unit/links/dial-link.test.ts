@@ -7,7 +7,6 @@ describe('parseDialLink', () => {
   it.each([
     ['tel:13900139000', 'tel', '13900139000'],
     ['TEL:+86-139-0013-9000', 'tel', '+86-139-0013-9000'],
-    ['tel:010-6552-9988;ext=12;phone-context=example.com', 'tel', '010-6552-9988'],
     ['tel:%2B86%20139%200013%209000', 'tel', '+86 139 0013 9000'],
     ['callto:13900139000', 'callto', '13900139000'],
     ['callto://+8613900139000/', 'callto', '+8613900139000'],
@@ -19,6 +18,21 @@ describe('parseDialLink', () => {
   ])('%s → %s %s', (link, scheme, numberText) => {
     expect(parseDialLink(link)).toEqual({ ok: true, scheme, numberText });
   });
+
+  it.each([
+    ['tel:010-6552-9988;ext=12;phone-context=example.com', '010-6552-9988', '12'],
+    ['tel:010-6552-9988;phone-context=example.com;EXT=0012', '010-6552-9988', '0012'],
+    ['tel:010-6552-9988;ext=%EF%BC%91%EF%BC%92', '010-6552-9988', '12'],
+  ])('%s: the number %s, ;ext= read as extension %s (RFC 3966)', (link, numberText, extension) => {
+    expect(parseDialLink(link)).toEqual({ ok: true, scheme: 'tel', numberText, extension });
+  });
+
+  it.each(['tel:010-6552-9988;ext=', 'tel:010-6552-9988;ext=abc', 'tel:010-6552-9988;ext=123456789', 'tel:010-6552-9988;ext=%E5%9B'])(
+    '%s: an ;ext= that is no extension is dropped, never dialled',
+    (link) => {
+      expect(parseDialLink(link)).toEqual({ ok: true, scheme: 'tel', numberText: '010-6552-9988' });
+    },
+  );
 
   it.each([
     ['https://example.com/tel:139', 'not_a_link'],
@@ -81,6 +95,44 @@ describe('createDialRequests', () => {
       ['hotkey', '13900139001'],
       ['tray', '13900139002'],
       ['hotkey', 'empty'],
+    ]);
+  });
+
+  it('a link with an extension gives the main number to dial and the extension apart, however it is written', () => {
+    const { delivered, requests } = collect();
+    requests.fromLink('tel:010-62234302-396');
+    requests.fromLink('tel:0571-88886666%20%E8%BD%AC%20123');
+    requests.fromLink('tel:010-6552-9988;ext=12');
+    requests.fromLink('callto:010 6552 9988 ext. 12');
+    requests.fromLink('dispatchdesk://dial?number=010-6552-9988%20%E5%88%86%E6%9C%BA%2012');
+    expect(delivered.map((r) => r.phone)).toEqual([
+      { ok: true, number: '01062234302', kind: 'fixed', extension: '396' },
+      { ok: true, number: '057188886666', kind: 'fixed', extension: '123' },
+      { ok: true, number: '01065529988', kind: 'fixed', extension: '12' },
+      { ok: true, number: '01065529988', kind: 'fixed', extension: '12' },
+      { ok: true, number: '01065529988', kind: 'fixed', extension: '12' },
+    ]);
+  });
+
+  it('the hotkey and the tray read a selected number with its extension the same way', () => {
+    const { delivered, requests } = collect();
+    requests.fromText(' 0571-88886666 转 123 ', 'hotkey');
+    requests.fromText('010 6223 4302 x396\n王经理', 'tray');
+    requests.fromText('tel:010-62234302-396', 'hotkey');
+    expect(delivered).toEqual([
+      { source: 'hotkey', phone: { ok: true, number: '057188886666', kind: 'fixed', extension: '123' } },
+      { source: 'tray', phone: { ok: true, number: '01062234302', kind: 'fixed', extension: '396' } },
+      { source: 'hotkey', phone: { ok: true, number: '01062234302', kind: 'fixed', extension: '396' } },
+    ]);
+  });
+
+  it('a mobile has no extension: a dash group after one is an error, an ;ext= on one is ignored', () => {
+    const { delivered, requests } = collect();
+    requests.fromText('138-0013-8000-12', 'hotkey');
+    requests.fromLink('tel:13800138000;ext=12');
+    expect(delivered.map((r) => r.phone)).toEqual([
+      { ok: false, reason: 'too_long', input: '138-0013-8000-12' },
+      { ok: true, number: '13800138000', kind: 'mobile' },
     ]);
   });
 });

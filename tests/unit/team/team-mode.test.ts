@@ -113,6 +113,20 @@ describe('calling through the hub', () => {
     expect(csv.csv).toContain('Team');
   });
 
+  it('a call with an extension: the hub dials the main number only; the entry keeps the extension through the bill', async () => {
+    const { d } = await signedIn('desk_ext');
+    const r = (await d.call('startCall', { callee: '010-62234302-396' })) as { ok: boolean; logId: string; session: string };
+    expect(r).toMatchObject({ ok: true, callee: '01062234302' });
+    const listed = await api(hub.url, 'GET', '/api/calls?limit=200', await hub.adminToken());
+    const row = (listed.body.items as Array<{ session: string; callees: string[] }>).find((i) => i.session === r.session);
+    expect(row?.callees).toEqual(['01062234302']);
+    // The ended entry is rebuilt from the hub's call and bill, which know nothing of the extension.
+    const ended = await d.until(entryWhere((e) => e.id === r.logId && e.state === 'ended'));
+    expect((ended as Extract<AppEvent, { type: 'callUpdated' }>).data.entry.parties).toEqual([{ number: '01062234302', extension: '396' }]);
+    const csv = (await d.call('callLogExport', {})) as { csv: string };
+    expect(csv.csv).toContain('01062234302 转 396');
+  });
+
   it('a conference through the hub gets the same time rule as with an own account: the limit per person × legs', async () => {
     const { d } = await signedIn('desk_conftime');
     const conf = await d.call('startConf', { callees: ['13912345660', '13912345661'], perPersonSec: 120 });

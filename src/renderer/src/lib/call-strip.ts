@@ -99,11 +99,17 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
   };
 }
 
-/** The log's parties, with names we knew locally where main had none. */
+/** The log's parties, with the names and extensions we knew locally where main had none. */
 function mergeNames(fromLog: CallParty[], local: CallParty[]): CallParty[] {
   if (local.length === 0) return fromLog;
-  const names = new Map(local.filter((p) => p.name).map((p) => [p.number, p.name] as const));
-  return fromLog.map((p) => (p.name || !names.has(p.number) ? p : { ...p, name: names.get(p.number) }));
+  const byNumber = new Map(local.map((p) => [p.number, p] as const));
+  return fromLog.map((p) => {
+    const known = byNumber.get(p.number);
+    if (!known) return p;
+    const name = p.name || known.name;
+    const extension = p.extension || known.extension;
+    return { ...p, ...(name ? { name } : {}), ...(extension ? { extension } : {}) };
+  });
 }
 
 /** Strip items for log entries still in progress (after a restart, or started elsewhere). */

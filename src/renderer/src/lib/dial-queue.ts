@@ -9,7 +9,10 @@ export type DialRequestSource = 'link' | 'hotkey' | 'tray' | 'search';
 
 export interface PendingDial {
   id: number;
+  /** The main number: the only part dialled. */
   number: string;
+  /** The extension to ask for once through (`tel:010-62234302-396`), shown on the confirmation. */
+  extension?: string;
   source: DialRequestSource;
 }
 
@@ -24,6 +27,7 @@ export const MAX_WAITING = 10;
 export const EMPTY_DIAL_QUEUE: DialQueue = { current: null, waiting: [] };
 
 export function enqueueDial(queue: DialQueue, request: PendingDial): { queue: DialQueue; added: boolean } {
+  // The same main number is the same phone ringing, whatever extension the dispatcher would ask for.
   const known = [queue.current, ...queue.waiting].some((pending) => pending?.number === request.number);
   if (known || queue.waiting.length >= MAX_WAITING) return { queue, added: false };
   if (!queue.current) return { queue: { current: request, waiting: queue.waiting }, added: true };

@@ -41,7 +41,8 @@ export interface CallsState {
    * previous attempt (but not right after another explicit one: that is the same button
    * pressed twice); a request still in flight is never sent twice.
    */
-  startCall(target: { number: string; name?: string }, options?: { explicit?: boolean }): Promise<StartOutcome>;
+  /** `extension`: shown on the strip and recorded in the log (main), never dialled. */
+  startCall(target: { number: string; name?: string; extension?: string }, options?: { explicit?: boolean }): Promise<StartOutcome>;
   startConf(members: RosterMember[], options?: { explicit?: boolean; perPersonSec?: number }): Promise<StartOutcome>;
   dismiss(key: string): void;
   /** Reads what changed since the last read (everything the first time). */
@@ -145,16 +146,17 @@ export const useCallsStore = create<CallsState>((set, get) => {
     logStatus: 'idle',
     logError: null,
 
-    async startCall({ number, name }, options) {
+    async startCall({ number, name, extension }, options) {
       const guard = `call:${numberKey(number)}`;
       const parsed = normalizePhone(number);
       if (!claimed(guard, options?.explicit === true, parsed.ok ? formatPhone(parsed.number) : number)) return 'ignored';
       const party: CallParty = { number: parsed.ok ? parsed.number : number.trim() };
       if (name) party.name = name;
+      if (extension) party.extension = extension;
       const key = begin({ kind: 'call', parties: [party] });
       let r;
       try {
-        r = await invoke('startCall', { callee: number });
+        r = await invoke('startCall', extension ? { callee: number, extension } : { callee: number });
       } finally {
         inFlight.delete(guard);
       }

@@ -4,14 +4,16 @@
  * it. A request main could not turn into a number shows the normal phone error and queues nothing.
  */
 import { create } from 'zustand';
-import { phoneErrorText, type PhoneParse } from '../../../shared/phone';
+import { phoneErrorText } from '../../../shared/phone';
+import type { DialableParse } from '../../../shared/phone-extension';
 import { EMPTY_DIAL_QUEUE, enqueueDial, takeCurrent, type DialQueue, type DialRequestSource } from '../lib/dial-queue';
 import { useCallsStore } from './calls-store';
 import { showToast } from './toast-store';
 
 export interface IncomingDialRequest {
   source: DialRequestSource;
-  phone: PhoneParse;
+  /** The main number with its extension apart (read by parseDialable), or why it is not one. */
+  phone: DialableParse;
 }
 
 interface DialRequestState {
@@ -32,14 +34,17 @@ export const useDialRequestStore = create<DialRequestState>((set, get) => ({
       showToast({ message: phoneErrorText(phone), tone: 'error' });
       return;
     }
-    set({ queue: enqueueDial(get().queue, { id: nextId++, number: phone.number, source }).queue });
+    const pending = { id: nextId++, number: phone.number, source, ...(phone.extension ? { extension: phone.extension } : {}) };
+    set({ queue: enqueueDial(get().queue, pending).queue });
   },
   async confirm(id, name) {
     const { queue, call } = takeCurrent(get().queue, id);
     if (!call) return;
     set({ queue });
     // The confirmation is the deliberate act; the calls store still refuses an identical call in flight.
-    await useCallsStore.getState().startCall(name ? { number: call.number, name } : { number: call.number }, { explicit: true });
+    await useCallsStore
+      .getState()
+      .startCall({ number: call.number, ...(name ? { name } : {}), ...(call.extension ? { extension: call.extension } : {}) }, { explicit: true });
   },
   cancel(id) {
     set({ queue: takeCurrent(get().queue, id).queue });

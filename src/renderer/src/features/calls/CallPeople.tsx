@@ -7,7 +7,7 @@ import type { CallLeg, CallLogEntry, CallParty, PhoneNumber } from '../../../../
 import { formatMessage } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-t';
 import { formatDuration } from '../../lib/format';
-import { formatPhone } from '../../lib/phone-format';
+import { partyLabel } from '../../lib/party-label';
 import { useLanguage } from '../../state/app-store';
 
 export interface PeopleFacts {
@@ -51,11 +51,12 @@ function useLegText() {
 
 export function CallPeople({ facts, now, testId }: { facts: PeopleFacts; now: number; testId: string }) {
   const t = useT();
+  const lang = useLanguage();
   const legText = useLegText();
   const entry = { kind: facts.kind, state: facts.state, caller: facts.caller ?? '', legs: facts.legs ? [...facts.legs] : undefined };
   const rows: { number: PhoneNumber; who: string; host: boolean }[] = [];
   if (facts.caller) rows.push({ number: facts.caller, who: facts.kind === 'conf' ? t('outcome.leg.host') : t('outcome.leg.caller'), host: true });
-  for (const p of facts.parties) rows.push({ number: p.number, who: p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number), host: false });
+  for (const p of facts.parties) rows.push({ number: p.number, who: partyLabel(p, lang), host: false });
   return (
     <ul className="call-people" data-testid={testId}>
       {rows.map((r) => {

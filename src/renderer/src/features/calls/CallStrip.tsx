@@ -2,13 +2,13 @@ import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONF_WARNING_SEC, conferenceSecondsLeft } from '../../../../shared/conference-time';
 import type { CallParty, CallLogEntry } from '../../../../shared/domain';
-import { formatMessage } from '../../../../shared/i18n';
+import { formatMessage, type Language } from '../../../../shared/i18n';
 import { failureText } from '../../../../shared/result';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
 import { deriveStripView, type StripItem, type StripView } from '../../lib/call-strip';
 import { formatDuration } from '../../lib/format';
-import { formatPhone } from '../../lib/phone-format';
+import { partyLabel } from '../../lib/party-label';
 import { useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { useRosterStore } from '../../state/roster-store';
@@ -31,8 +31,8 @@ export function CallStrip() {
   );
 }
 
-export function partiesText(parties: readonly CallParty[], max: number, separator: string): string {
-  const shown = parties.slice(0, max).map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number)));
+export function partiesText(parties: readonly CallParty[], max: number, separator: string, lang: Language): string {
+  const shown = parties.slice(0, max).map((p) => partyLabel(p, lang));
   return parties.length > max ? `${shown.join(separator)} …(+${parties.length - max})` : shown.join(separator);
 }
 
@@ -67,7 +67,7 @@ const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; en
   const now = useNow(!view.final);
   const elapsed = Math.max(0, Math.floor((now - item.startedAt) / 1000));
   const errorText = view.error ? failureText(view.error.words, lang) : null;
-  const all = view.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number))).join('\n');
+  const all = view.parties.map((p) => partyLabel(p, lang)).join('\n');
   const f = (m: Parameters<typeof formatMessage>[1]) => formatMessage(lang, m);
   // A conference's countdown: the budget left, shared by the legs talking now [inf].
   const secondsLeft =
@@ -128,7 +128,7 @@ const StripCard = memo(function StripCard({ item, entry }: { item: StripItem; en
       </header>
       <div className="strip-who" title={all} data-testid="call-strip-who">
         {view.kind === 'conf' && <span className="muted">{t('strip.confCount', { n: view.parties.length })} </span>}
-        {partiesText(view.parties, view.kind === 'conf' ? 2 : 1, t('common.listSeparator'))}
+        {partiesText(view.parties, view.kind === 'conf' ? 2 : 1, t('common.listSeparator'), lang)}
       </div>
       {!item.submitting && !view.error && (
         <CallPeople

@@ -8,7 +8,7 @@ export function redial(kind: SessionType, parties: readonly CallParty[], origin?
   if (parties.length === 0) return;
   if (kind === 'call') {
     const p = parties[0];
-    void useCallsStore.getState().startCall({ number: p.number, name: p.name }, { explicit: true });
+    void useCallsStore.getState().startCall({ number: p.number, name: p.name, extension: p.extension }, { explicit: true });
     return;
   }
   useRosterStore.getState().openConfirm({

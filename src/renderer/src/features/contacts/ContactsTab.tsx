@@ -9,7 +9,7 @@ import { currentLanguage } from '../../state/app-store';
 import { useContactsStore } from '../../state/contacts-store';
 import { useDialRequestStore } from '../../state/dial-request-store';
 import { showToast } from '../../state/toast-store';
-import { normalizePhone } from '../../../../shared/phone';
+import { typedNumberToOffer } from '../../lib/typed-dial';
 import { DialBox } from '../dial/DialBox';
 import { RosterPanel } from '../roster/RosterPanel';
 import { SEARCH_INPUT_ID } from '../shell/focus';
@@ -29,12 +29,12 @@ const ImportSheet = lazy(() => import('./ImportSheet').then((m) => ({ default: m
 /**
  * A whole phone number typed in the search box: Enter offers to dial that number, through the
  * same confirmation as a link (which names the contact it belongs to). Anything shorter stays a
- * search, and Enter calls the selected contact as before.
+ * search, and Enter calls the selected contact as before. A number with an extension
+ * (`0571-88886666 转 123`) offers its main number, with the extension shown to ask for.
  */
 function offerToDialTyped(query: string): boolean {
-  if (!/\d{5}/.test(query.replace(/[\s()+-]/g, ''))) return false;
-  const phone = normalizePhone(query);
-  if (!phone.ok) return false;
+  const phone = typedNumberToOffer(query);
+  if (!phone) return false;
   useDialRequestStore.getState().receive({ source: 'search', phone });
   return true;
 }

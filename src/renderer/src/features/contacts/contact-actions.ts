@@ -12,7 +12,7 @@ export async function callContact(contact: Contact, numberIndex = 0): Promise<vo
     showToast({ message: { key: 'contacts.noNumber', params: { name: contact.name } }, tone: 'error' });
     return;
   }
-  await useCallsStore.getState().startCall({ number: n.number, name: contact.name });
+  await useCallsStore.getState().startCall({ number: n.number, name: contact.name, ...(n.extension ? { extension: n.extension } : {}) });
 }
 
 export function addContactToRoster(contact: Contact): boolean {

@@ -49,7 +49,7 @@ export function DialBox() {
     inFlight.current = true;
     setSubmitting(true);
     try {
-      const outcome = await startCall({ number: parsed.number, name: contact?.name });
+      const outcome = await startCall({ number: parsed.number, name: contact?.name, extension });
       if (outcome === 'accepted') {
         setValue('');
         setTouched(false);

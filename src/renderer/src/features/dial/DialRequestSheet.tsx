@@ -19,7 +19,8 @@ const SOURCE_KEYS = {
 /**
  * The confirmation for a number that came from outside the window (a tel: link, the clipboard
  * hotkey, the tray): nothing rings until the dispatcher presses Enter; Esc drops it. One at a
- * time; the next waiting request follows.
+ * time; the next waiting request follows. A number with an extension shows the main number (the
+ * one dialled) and the extension to ask for once through.
  */
 export function DialRequestSheet() {
   const current = useDialRequestStore((s) => s.queue.current);
@@ -34,10 +35,13 @@ function DialRequestBody() {
   const view = useContactsStore((s) => s.view);
   const settings = useAppStore((s) => s.settings);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const contact = useMemo(
-    () => (view ? liveContacts(view).find((c) => c.numbers.some((n) => n.number === current.number)) : undefined),
-    [view, current.number],
-  );
+  // The contact whose number has this extension too, else any on this main number (a switchboard).
+  const contact = useMemo(() => {
+    if (!view) return undefined;
+    const live = liveContacts(view);
+    const exact = current.extension ? live.find((c) => c.numbers.some((n) => n.number === current.number && n.extension === current.extension)) : undefined;
+    return exact ?? live.find((c) => c.numbers.some((n) => n.number === current.number));
+  }, [view, current.number, current.extension]);
   const confirm = () => void useDialRequestStore.getState().confirm(current.id, contact?.name);
   const cancel = () => useDialRequestStore.getState().cancel(current.id);
 
@@ -74,7 +78,17 @@ function DialRequestBody() {
       <p className="muted">{t(SOURCE_KEYS[current.source])}</p>
       <dl className="confirm-facts">
         <dt>{t('dialRequest.number')}</dt>
-        <dd data-testid="dial-request-number">{formatPhone(current.number)}</dd>
+        <dd data-testid="dial-request-number">
+          {formatPhone(current.number)}
+          {current.extension && (
+            <>
+              {' '}
+              <strong className="number-extension" data-testid="dial-request-extension" data-extension={current.extension}>
+                {t('rules.extension', { extension: current.extension })}
+              </strong>
+            </>
+          )}
+        </dd>
         <dt>{t('dialRequest.contact')}</dt>
         <dd data-testid="dial-request-contact">{contact ? contact.name : t('dialRequest.noContact')}</dd>
         <dt>{t('confirm.mode')}</dt>

@@ -14,7 +14,7 @@ import { formatDuration, formatTime } from '../../lib/format';
 import { EMPTY_LOG_FILTER, filterLog, isFailed, logSearchIndex, type LogFilter, type LogResultFilter } from '../../lib/log-filter';
 import { contactByNumber } from '../../lib/search/contact-search-view';
 import { useContactsStore } from '../../state/contacts-store';
-import { formatPhone } from '../../lib/phone-format';
+import { partyLabel } from '../../lib/party-label';
 import { currentLanguage, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { useLogFocusStore } from '../../state/log-focus-store';
@@ -165,7 +165,7 @@ const LogRow = memo(function LogRow({ entry, top, focused }: { entry: CallLogEnt
   const t = useT();
   const lang = useLanguage();
   const failed = isFailed(entry);
-  const who = entry.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number)));
+  const who = entry.parties.map((p) => partyLabel(p, lang));
   const errorText = entry.error ? failureText(entry.error, lang) : '';
   const outcome = outcomeOf(entry);
   const f = (m: Parameters<typeof formatMessage>[1]) => formatMessage(lang, m);

@@ -5,7 +5,8 @@ import { invoke } from '../../bridge';
 import { FailureMessage } from '../../components/FailureMessage';
 import { useT } from '../../i18n/use-t';
 import { formatTime } from '../../lib/format';
-import { formatPhone } from '../../lib/phone-format';
+import { partyLabel } from '../../lib/party-label';
+import { useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { inProgress } from './team-log';
 
@@ -18,6 +19,7 @@ import { inProgress } from './team-log';
  */
 export function BoardTab() {
   const t = useT();
+  const lang = useLanguage();
   const log = useCallsStore((s) => s.log);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -62,7 +64,7 @@ export function BoardTab() {
               {live.map((e) => (
                 <tr key={e.id} data-testid="board-live-row" data-id={e.id}>
                   <td>{e.dispatcher}</td>
-                  <td>{e.parties.map((p) => (p.name ? `${p.name} ${formatPhone(p.number)}` : formatPhone(p.number))).join(t('common.listSeparator'))}</td>
+                  <td>{e.parties.map((p) => partyLabel(p, lang)).join(t('common.listSeparator'))}</td>
                   <td>{t('team.board.since', { time: formatTime(e.createdAt) })}</td>
                 </tr>
               ))}

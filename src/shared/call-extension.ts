@@ -1,0 +1,18 @@
+/**
+ * A call request's callee and extension apart. The request may name the extension (a contact
+ * number's, or the dial box's parse) or carry it in the callee as typed (`010-62234302-396`, a
+ * script, an older window): either way only the main number reaches the dial path, and the
+ * extension goes to the log. Text that is no number is passed on unchanged, so validation answers
+ * it with its usual message quoting what was typed.
+ */
+import { parseDialable } from './phone-extension';
+
+export function splitCallee(request: { callee: string; extension?: string }): { callee: string; extension?: string } {
+  const given = typeof request.extension === 'string' && /^\d+$/.test(request.extension) ? request.extension : undefined;
+  const parsed = parseDialable(request.callee);
+  if (!parsed.ok) return { callee: request.callee };
+  // A mobile has no switchboard behind it (phone-extension.ts): no extension is recorded for one.
+  if (parsed.kind === 'mobile') return { callee: request.callee };
+  const extension = given ?? parsed.extension;
+  return extension === undefined ? { callee: parsed.extension === undefined ? request.callee : parsed.number } : { callee: parsed.number, extension };
+}
