@@ -117,7 +117,7 @@ describe('calling through the hub', () => {
     const { d } = await signedIn('desk_ext');
     const r = (await d.call('startCall', { callee: '010-62234302-396' })) as { ok: boolean; logId: string; session: string };
     expect(r).toMatchObject({ ok: true, callee: '01062234302' });
-    const listed = await api(hub.url, 'GET', '/api/calls?limit=200', await hub.adminToken());
+    const listed = await api(suite.hub.url, 'GET', '/api/calls?limit=200', await suite.hub.adminToken());
     const row = (listed.body.items as Array<{ session: string; callees: string[] }>).find((i) => i.session === r.session);
     expect(row?.callees).toEqual(['01062234302']);
     // The ended entry is rebuilt from the hub's call and bill, which know nothing of the extension.
