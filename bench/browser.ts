@@ -26,7 +26,12 @@
  *   polling). Calls go to different numbers: the renderer ignores the same number again within
  *   2 s (double-click guard), and main refuses an identical call while one is in flight. Every
  *   call button whose centre is inside the list is used, including those of the partly hidden
- *   row at the bottom; a click that reaches no request is counted as lost (budget: none).
+ *   row at the bottom; a click that reaches no request is counted as lost (budget: none). Before
+ *   each click the button must be the element under its centre (what the dispatcher can see); a
+ *   button the grown strip covers by then is passed over and counted apart, not clicked. Then
+ *   a few bursts from an idle strip: the second-lowest visible button is clicked and at once the
+ *   lowest at the place it had before (a quick hand clicking down the list while the first call
+ *   changes the strip); a miss there is a lost click too.
  */
 // `performance` is the global one on purpose: page.evaluate callbacks name it too, and an
 // imported binding would be compiled into a reference the page does not have.
@@ -486,12 +491,31 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
     let failures = 0;
     const missed: string[] = [];
     const warmupCalls = 3;
+    // A dispatcher aims only at a button they can see: one the strip (grown since the list was
+    // surveyed) now covers is passed over, as a hand would. The check is made before the pointer
+    // moves; whatever changes after that and catches the click is a lost click.
+    let covered = 0;
+    let cursor = 0;
     for (let k = 0; k < calls + warmupCalls; k++) {
-      const i = distinct[k % distinct.length];
+      let i = -1;
+      let box: { x: number; y: number; width: number; height: number } | null = null;
+      for (let tries = 0; tries < distinct.length; tries++) {
+        const candidate = distinct[cursor++ % distinct.length];
+        const b = await buttons.nth(candidate).boundingBox();
+        if (!b) throw new Error('call button vanished');
+        const hittable = await buttons
+          .nth(candidate)
+          .evaluate((el, [x, y]) => el.contains(document.elementFromPoint(x, y)), [b.x + b.width / 2, b.y + b.height / 2]);
+        if (hittable) {
+          i = candidate;
+          box = b;
+          break;
+        }
+        covered++;
+      }
+      if (i < 0 || !box) throw new Error('no call button left in view');
       const since = performance.now() - (lastClick.get(i) ?? -Infinity);
       if (since < 2300) await page.waitForTimeout(2300 - since); // the renderer's repeat guard is 2 s
-      const box = await buttons.nth(i).boundingBox();
-      if (!box) throw new Error('call button vanished');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       await page.waitForTimeout(50);
@@ -516,6 +540,54 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
       await page.waitForFunction(() => !document.querySelector('[data-testid="call-strip-item"][data-state="submitting"]'), null, { timeout: 10_000 });
       await page.waitForTimeout(100);
     }
+    // --- Bursts: the strip changes under a hand clicking down the list. From an idle strip, the
+    // second-lowest visible call button is clicked, then at once the lowest one at the place it
+    // had before that click (aimed before the strip could react), as a quick hand does.
+    const bursts = 4;
+    let burstLost = 0;
+    const burstMissed: string[] = [];
+    for (let b = 0; b < bursts; b++) {
+      const dismiss = page.locator('[data-testid="call-strip-dismiss"]');
+      while ((await dismiss.count()) > 0) await dismiss.first().click();
+      await page.mouse.move(VIEWPORT.width / 2, 5); // away from the list, so the strip may settle
+      await page.waitForFunction(() => {
+        const strip = document.querySelector('[data-testid="call-strip"]');
+        const dock = strip?.closest('[data-testid="call-strip-dock"]') ?? strip; // no dock before the steady strip
+        return !!strip && !!dock && strip.getBoundingClientRect().height <= 36 && dock.getBoundingClientRect().height <= 36;
+      });
+      const inView: { i: number; x: number; y: number }[] = [];
+      for (const i of distinct) {
+        const b = await buttons.nth(i).boundingBox();
+        if (!b) continue;
+        const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+        if (await buttons.nth(i).evaluate((el, [px, py]) => el.contains(document.elementFromPoint(px, py)), [x, y])) inView.push({ i, x, y });
+      }
+      const pair = inView.sort((p, q) => p.y - q.y).slice(-2);
+      if (pair.length < 2) throw new Error('fewer than two call buttons in view for a burst');
+      for (const { i } of pair) {
+        const since = performance.now() - (lastClick.get(i) ?? -Infinity);
+        if (since < 2300) await page.waitForTimeout(2300 - since);
+      }
+      for (const { i, x, y } of pair) {
+        const arrived = watch.next();
+        await page.mouse.click(x, y);
+        lastClick.set(i, performance.now());
+        const t1 = await Promise.race([arrived, new Promise<number>((r) => setTimeout(() => r(NaN), 5000))]);
+        if (Number.isNaN(t1)) {
+          burstLost++;
+          burstMissed.push(
+            (await page.evaluate(
+              ([px, py]) => document.elementFromPoint(px, py)?.closest('[data-testid]')?.getAttribute('data-testid') ?? 'nothing',
+              [x, y],
+            )) ?? '?',
+          );
+        }
+      }
+      await page.waitForFunction(() => !document.querySelector('[data-testid="call-strip-item"][data-state="submitting"]'), null, { timeout: 10_000 });
+    }
+    failures += burstLost;
+    missed.push(...burstMissed);
+
     watch.stop();
     const failedOnStrip = await page.locator('[data-testid="call-strip-item"][data-state="failed"]').count();
 
@@ -535,7 +607,7 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
         failures,
         'clicks',
         0,
-        `of ${calls + warmupCalls} clicks on call buttons, ${partlyHidden ? 'partly hidden bottom rows included' : 'no partly hidden row was on screen'}`,
+        `of ${calls + warmupCalls + 2 * bursts} clicks on call buttons (${2 * bursts} of them in ${bursts} bursts from an idle strip: the two lowest visible rows, the second aimed before the first call changed the strip; ${burstLost} lost there), ${partlyHidden ? 'partly hidden bottom rows included' : 'no partly hidden row was on screen'}; ${covered} times a surveyed button was covered (by the grown strip) before the pointer went to it and was passed over`,
       ),
     ]);
     progress(`click-to-wire p50 ${median(wire).toFixed(1)} ms`);

@@ -81,9 +81,9 @@ export function App() {
               </Suspense>
             )}
           </main>
-          {/* Below the tabs: the strip is one line when idle and grows with the first call, and
-              growing at the bottom never moves the rows under the pointer (a burst of clicks on
-              one contact must not land on the next row down). */}
+          {/* Below the tabs: the strip is one line when idle and grows with the first call. Growing
+              at the bottom never moves the rows above it, and it waits while the pointer is over
+              the rows it would cover (CallStrip's dock), so a click is not caught by the strip. */}
           <CallStrip />
           <ConfConfirmSheet />
           <DialRequestSheet />

@@ -15,19 +15,25 @@ import { useRosterStore } from '../../state/roster-store';
 import { CallPeople } from './CallPeople';
 import { SessionCopy } from './SessionCopy';
 import { redial } from './redial';
+import { useSteadyHeight } from './use-steady-height';
 
 /** Every recent call and conference with its live state; always on screen, whatever the tab. */
 export function CallStrip() {
   const t = useT();
   const { strip, logById } = useCallsStore(useShallow((s) => ({ strip: s.strip, logById: s.logById })));
+  // The dock holds the strip's height on screen; it follows the strip only when that cannot move
+  // what is under the pointer (a call starting or ending while the dispatcher clicks down the list).
+  const { dock, content } = useSteadyHeight<HTMLDivElement, HTMLElement>();
   return (
-    <section className="call-strip" data-testid="call-strip" aria-label={t('strip.label')} aria-live="polite">
-      {strip.length === 0 ? (
-        <p className="strip-empty muted">{t('strip.empty')}</p>
-      ) : (
-        strip.map((item) => <StripCard key={item.key} item={item} entry={item.logId ? logById.get(item.logId) : undefined} />)
-      )}
-    </section>
+    <div className="strip-dock" ref={dock} data-testid="call-strip-dock">
+      <section className="call-strip" ref={content} data-testid="call-strip" aria-label={t('strip.label')} aria-live="polite">
+        {strip.length === 0 ? (
+          <p className="strip-empty muted">{t('strip.empty')}</p>
+        ) : (
+          strip.map((item) => <StripCard key={item.key} item={item} entry={item.logId ? logById.get(item.logId) : undefined} />)
+        )}
+      </section>
+    </div>
   );
 }
 
