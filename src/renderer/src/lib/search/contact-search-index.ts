@@ -109,6 +109,18 @@ export interface ContactSearchIndex {
   readonly byInitial: Int32Array;
   readonly initialStart: Int32Array;
   readonly maxSyl: number;
+  /**
+   * Per contact, for one-letter queries (which match every syllable with that initial, so the
+   * syllable scan would visit tens of thousands): the initial of its name's first syllable (0 =
+   * none), +32 when that reading is one syllable; then bit L of initials = letter L starts a later
+   * syllable of the name's reading, starts another reading of one syllable, starts another reading
+   * of several, starts a later syllable of another reading.
+   */
+  readonly firstInitial: Uint8Array;
+  readonly initials: Uint32Array;
+  readonly altOneInitials: Uint32Array;
+  readonly altInitials: Uint32Array;
+  readonly altLaterInitials: Uint32Array;
   /** Scratch, reused per query: best tier per contact. */
   readonly tier: Uint8Array;
   /**
@@ -314,6 +326,23 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   numStart[num] = numAt;
   sylStart[syl] = pyAt;
   noteStart[noteCount] = noteAt;
+  const firstInitial = new Uint8Array(n);
+  const initials = new Uint32Array(n);
+  const altOneInitials = new Uint32Array(n);
+  const altInitials = new Uint32Array(n);
+  const altLaterInitials = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g0 = firstSyl[i];
+    const g1 = altStart[i];
+    if (g1 > g0) firstInitial[i] = ((head[g0] >>> 25) & 31) + (g1 - g0 === 1 ? 32 : 0);
+    for (let g = g0 + 1; g < g1; g++) initials[i] |= 1 << ((head[g] >>> 25) & 31);
+    for (let g = g1; g < firstSyl[i + 1]; g++) {
+      const bit = 1 << ((head[g] >>> 25) & 31);
+      if (!(head[g] & IS_FIRST)) altLaterInitials[i] |= bit;
+      else if (head[g] & IS_LAST) altOneInitials[i] |= bit;
+      else altInitials[i] |= bit;
+    }
+  }
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
   // Members by org (counting sort, ascending): an org match marks its members without a pass over everyone.
@@ -359,6 +388,11 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     byInitial,
     initialStart,
     maxSyl,
+    firstInitial,
+    initials,
+    altOneInitials,
+    altInitials,
+    altLaterInitials,
     tier: new Uint8Array(n),
     seen: new Int32Array((n + 31) >> 5),
     scratch: new Int32Array(n),
@@ -560,7 +594,8 @@ function scanAll(ix: ContactSearchIndex, q: Query): void {
   scanNotes(ix, q.spaced);
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
   else if (q.digits) scanDigits(ix, q.digits);
-  if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
+  if (q.py.length === 1 && manyWithInitial(ix, q.py)) scanInitial(ix, q.py.charCodeAt(0) - 96);
+  else if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
   if (q.mixed) scanMixed(ix, q.mixed);
 }
 
@@ -918,6 +953,41 @@ function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
       if (g >= altStart[c] && t <= OTHER + EXACT) continue;
     }
     if (matchesAt(ix, pq, g)) better(tier, seen, c, syllableTier(ix, pq.q, c, g));
+  }
+}
+
+/** More syllables start with this letter than a pass over every contact's initials costs (o, v: few). */
+function manyWithInitial(ix: ContactSearchIndex, letter: string): boolean {
+  const l = letter.charCodeAt(0) - 96;
+  return ix.initialStart[l + 1] - ix.initialStart[l] > ix.tier.length / 4;
+}
+
+/**
+ * scanSyllables for a one-letter query, from the per-contact initials: every syllable with that
+ * initial matches, and the tiers are syllableTier's (a first syllable: EXACT when its reading is
+ * one syllable, else PREFIX; a later one OTHER; another reading's the same, after all of those).
+ */
+function scanInitial(ix: ContactSearchIndex, letter: number): void {
+  const { tier, seen, firstInitial, initials, altOneInitials, altInitials, altLaterInitials } = ix;
+  const n = tier.length;
+  const bit = 1 << letter;
+  for (let w = 0, c = 0; c < n; w++) {
+    const end = Math.min(n, c + 32);
+    let word = 0;
+    for (; c < end; c++) {
+      const first = firstInitial[c];
+      let t: number;
+      if ((first & 31) === letter) t = first & 32 ? EXACT : PREFIX;
+      else if (initials[c] & bit) t = OTHER;
+      else if (altOneInitials[c] & bit) t = EXACT + ALT;
+      else if (altInitials[c] & bit) t = PREFIX + ALT;
+      else if (altLaterInitials[c] & bit) t = OTHER + ALT;
+      else continue;
+      const old = tier[c];
+      if (old === 0 || t < old) tier[c] = t;
+      word |= 1 << (c & 31);
+    }
+    seen[w] |= word;
   }
 }
 
