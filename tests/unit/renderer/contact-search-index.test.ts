@@ -394,10 +394,16 @@ describe('search: agrees with a simple reference', () => {
   const noise = fc.stringMatching(/^[a-z0-9 \-张王李三小夜+ü]{0,6}$/);
   const query = fc.oneof(fromKeys, noise);
 
+  /** Forgets the previous queries, so the next one is a full scan. */
+  const forget = (): void => {
+    ix.last = null;
+    ix.recent.length = 0;
+  };
+
   it('for single queries (full scans)', () => {
     fc.assert(
       fc.property(query, (q) => {
-        ix.last = null;
+        forget();
         expect([...search(ix, q)]).toEqual(refSearch(list, q));
       }),
       { numRuns: 250 },
@@ -407,7 +413,7 @@ describe('search: agrees with a simple reference', () => {
   it('while typing (narrowing from the previous query)', () => {
     fc.assert(
       fc.property(fc.array(query, { minLength: 1, maxLength: 3 }), (parts) => {
-        ix.last = null;
+        forget();
         // Type the concatenation one character at a time, as a dispatcher would.
         const full = parts.join('');
         for (let i = 1; i <= full.length; i++) {
@@ -419,14 +425,53 @@ describe('search: agrees with a simple reference', () => {
     );
   });
 
+  it('while typing, backspacing (answers remembered) and typing on', () => {
+    fc.assert(
+      fc.property(query, fc.nat(), query, (typed, back, more) => {
+        forget();
+        const boxes: string[] = [];
+        for (let i = 1; i <= typed.length; i++) boxes.push(typed.slice(0, i));
+        const kept = typed.slice(0, typed.length - (back % (typed.length + 1)));
+        for (let i = typed.length - 1; i >= kept.length; i--) boxes.push(typed.slice(0, i));
+        for (let i = 1; i <= more.length; i++) boxes.push(kept + more.slice(0, i));
+        const answers = boxes.map((q) => search(ix, q));
+        // Every answer right when it was given, and none changed by the keystrokes after it.
+        boxes.forEach((q, k) => expect([...answers[k]], q).toEqual(refSearch(list, q)));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('for one letter on names of one syllable and other readings of one syllable (exact tiers)', () => {
+    const small = entries([
+      { id: 'zeng', name: '曾' },
+      { id: 'zengwei', name: '曾伟' },
+      { id: 'zhang', name: '张' },
+      { id: 'qiu', name: '仇' },
+      { id: 'ou', name: '区' },
+      { id: 'zhangsun', name: '长孙无忌' },
+      { id: 'z', name: 'Z' },
+      { id: 'wzq', name: '王志强' },
+    ]);
+    const six = buildSearchIndex(small);
+    for (const q of 'zcqowxy') expect([...search(six, q)], q).toEqual(refSearch(small, q));
+  });
+
+  it('for every single letter and digit (the one-letter and one-digit passes)', () => {
+    for (const q of 'abcdefghijklmnopqrstuvwxyz0123456789') {
+      forget();
+      expect([...search(ix, q)], q).toEqual(refSearch(list, q));
+    }
+  });
+
   it('a separator typed before the syllable letters does not lose the mixed hits (王 → 王- → 王-z)', () => {
-    ix.last = null;
+    forget();
     expect(refSearch(list, '王-z').length).toBeGreaterThan(0);
     for (const q of ['王', '王-', '王-z']) expect([...search(ix, q)], q).toEqual(refSearch(list, q));
   });
 
   it('and narrowing really happens on a small index', () => {
-    ix.last = null;
+    forget();
     search(ix, 'zhang');
     // Hits are kept for narrowing only when few enough (a broad query keeps none: null).
     const kept = ix.last!.hits;

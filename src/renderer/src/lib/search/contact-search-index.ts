@@ -75,8 +75,11 @@ export interface ContactSearchIndex {
   readonly noteOwner: Int32Array;
   /** Per contact: its note's k, or -1. */
   readonly noteOf: Int32Array;
-  /** Every number of every contact joined by `\n`; contact i's are [firstNum[i], firstNum[i + 1]). */
-  readonly nums: string;
+  /**
+   * Every number of every contact, each followed by `\n`, as character codes; contact i's are
+   * [firstNum[i], firstNum[i + 1]). Bytes, not a string: the re-checks read them one by one.
+   */
+  readonly nums: Uint8Array;
   readonly numStart: Int32Array;
   readonly firstNum: Int32Array;
   /**
@@ -106,12 +109,31 @@ export interface ContactSearchIndex {
   readonly byInitial: Int32Array;
   readonly initialStart: Int32Array;
   readonly maxSyl: number;
+  /**
+   * Per contact, for one-letter queries (which match every syllable with that initial, so the
+   * syllable scan would visit tens of thousands): the initial of its name's first syllable (0 =
+   * none), +32 when that reading is one syllable; then bit L of initials = letter L starts a later
+   * syllable of the name's reading, starts another reading of one syllable, starts another reading
+   * of several, starts a later syllable of another reading.
+   */
+  readonly firstInitial: Uint8Array;
+  readonly initials: Uint32Array;
+  readonly altOneInitials: Uint32Array;
+  readonly altInitials: Uint32Array;
+  readonly altLaterInitials: Uint32Array;
   /** Scratch, reused per query: best tier per contact. */
   readonly tier: Uint8Array;
+  /**
+   * Scratch, reused per query: bit c set = contact c has a tier, so collecting the hits reads
+   * n / 32 words instead of every tier byte.
+   */
+  readonly seen: Int32Array;
   /** Scratch, reused per query: the hits in index order while they are counted. */
   readonly scratch: Int32Array;
   /** Previous query and its unranked hits, to narrow instead of rescanning while typing. */
   last: { q: Query; hits: Int32Array | null } | null;
+  /** The box's recent prefixes and their answers, shortest first (see lookup). */
+  readonly recent: Typed[];
 }
 
 const oneLine = (s: string): string => (s.includes('\n') ? s.replace(/\n/g, ' ') : s);
@@ -139,6 +161,24 @@ function altChains(keys: ContactSearchKeys): string[][] {
 }
 const orgSyllables = (keys: ContactSearchKeys): string[] => (typeof keys.orgPy === 'string' && ALT_KEY.test(keys.orgPy) ? keys.orgPy.split(' ') : []);
 const WHITESPACE = /\s+/g;
+
+/**
+ * Entries each followed by `\n`, as one flat string. Not `join('\n') + '\n'`: that appends by
+ * making a cons string, and every charCodeAt on a cons string (the per-contact re-checks read
+ * these haystacks character by character) goes through an indirection several times slower.
+ */
+function asciiBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let k = 0; k < s.length; k++) out[k] = s.charCodeAt(k);
+  return out;
+}
+
+function joinLines(entries: string[]): string {
+  entries.push('');
+  const out = entries.join('\n');
+  entries.pop();
+  return out;
+}
 
 /**
  * Two passes: count, then fill exactly-sized typed arrays. 50 000 contacts take some 50 ms,
@@ -286,6 +326,23 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   numStart[num] = numAt;
   sylStart[syl] = pyAt;
   noteStart[noteCount] = noteAt;
+  const firstInitial = new Uint8Array(n);
+  const initials = new Uint32Array(n);
+  const altOneInitials = new Uint32Array(n);
+  const altInitials = new Uint32Array(n);
+  const altLaterInitials = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g0 = firstSyl[i];
+    const g1 = altStart[i];
+    if (g1 > g0) firstInitial[i] = ((head[g0] >>> 25) & 31) + (g1 - g0 === 1 ? 32 : 0);
+    for (let g = g0 + 1; g < g1; g++) initials[i] |= 1 << ((head[g] >>> 25) & 31);
+    for (let g = g1; g < firstSyl[i + 1]; g++) {
+      const bit = 1 << ((head[g] >>> 25) & 31);
+      if (!(head[g] & IS_FIRST)) altLaterInitials[i] |= bit;
+      else if (head[g] & IS_LAST) altOneInitials[i] |= bit;
+      else altInitials[i] |= bit;
+    }
+  }
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
   // Members by org (counting sort, ascending): an org match marks its members without a pass over everyone.
@@ -304,19 +361,19 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   return {
     ids,
     fav,
-    names: names.join('\n') + '\n',
+    names: joinLines(names),
     nameStart,
-    orgs: orgs.join('\n') + '\n',
+    orgs: joinLines(orgs),
     orgStart,
     orgOf,
     orgMembers,
     orgMemberStart,
     orgSyl,
-    notes: noteTexts.join('\n') + '\n',
+    notes: joinLines(noteTexts),
     noteStart,
     noteOwner,
     noteOf,
-    nums: digitKeys.filter(Boolean).join('\n').replace(/ /g, '\n') + '\n',
+    nums: asciiBytes(joinLines(digitKeys.filter(Boolean)).replace(/ /g, '\n')),
     numStart,
     firstNum,
     numHead,
@@ -331,9 +388,16 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     byInitial,
     initialStart,
     maxSyl,
+    firstInitial,
+    initials,
+    altOneInitials,
+    altInitials,
+    altLaterInitials,
     tier: new Uint8Array(n),
+    seen: new Int32Array((n + 31) >> 5),
     scratch: new Int32Array(n),
     last: null,
+    recent: [],
   };
 }
 
@@ -376,6 +440,18 @@ function parseQuery(raw: string): Query {
     digits = spaced.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
   }
   return { text, spaced, py, mixed: mixedTokens(letters), letters, digits };
+}
+
+let lastParsed: { raw: string; q: Query } | null = null;
+
+/**
+ * parseQuery, remembering the last one: a view loaded in pages searches one index per page (26 at
+ * 100 000 contacts) with the same text, and parsing (normalisation, regular expressions) is the
+ * same every time. Queries are never modified once parsed.
+ */
+function parsed(raw: string): Query {
+  if (lastParsed === null || lastParsed.raw !== raw) lastParsed = { raw, q: parseQuery(raw) };
+  return lastParsed.q;
 }
 
 /** Tokens of a query made only of Chinese characters and letters, with both present; else null. */
@@ -421,12 +497,16 @@ const NARROW_MAX_SHARE = 1 / 20;
  * first within each tier, otherwise index order. Empty query → index.ids itself.
  */
 export function search(index: ContactSearchIndex, raw: string): readonly string[] {
-  const order = searchPositions(index, raw);
-  if (order === null) return index.ids;
-  // Pre-sized and filled in order: measurably cheaper than push for tens of thousands of ids.
-  const out: string[] = new Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = index.ids[order[k]];
-  return out;
+  const typed = lookup(index, raw);
+  if (typed === null) return index.ids;
+  if (typed.ids === null) {
+    const order = typed.ranked.order;
+    // Pre-sized and filled in order: measurably cheaper than push for tens of thousands of ids.
+    const out: string[] = new Array(order.length);
+    for (let k = 0; k < order.length; k++) out[k] = index.ids[order[k]];
+    typed.ids = out;
+  }
+  return typed.ids;
 }
 
 /**
@@ -451,9 +531,32 @@ export interface RankedHits {
 
 /** Like searchPositions, with the bucket boundaries; null for an empty query. */
 export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits | null {
-  const q = parseQuery(raw);
+  return lookup(index, raw)?.ranked ?? null;
+}
+
+/**
+ * Answers for the prefixes of what is in the box, kept until it no longer starts with them:
+ * after a backspace the box holds a query answered a moment ago (`zhangs` → `zhang` … `z`), and
+ * the short ones are the costly ones (tens of thousands of hits). Bounded by hits held, as a
+ * multiple of the index size; the shortest prefixes go first.
+ */
+const RECENT_MAX_HITS = 3;
+
+/** The answer to raw, from the box's recent prefixes or computed (and then remembered). */
+function lookup(index: ContactSearchIndex, raw: string): Typed | null {
+  const recent = index.recent;
+  let keep = 0;
+  while (keep < recent.length && raw.startsWith(recent[keep].raw)) keep++;
+  recent.length = keep;
+  const top = keep > 0 ? recent[keep - 1] : null;
+  if (top !== null && top.raw === raw) {
+    index.last = { q: top.q, hits: top.ranked.hits };
+    return top;
+  }
+  const q = parsed(raw);
   if (q.text === '') {
     index.last = null;
+    recent.length = 0;
     return null;
   }
   const prev = index.last;
@@ -465,39 +568,56 @@ export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits
     ranked = collectRanked(index);
   }
   index.last = { q, hits: ranked.hits };
-  return { order: ranked.order, ends: ranked.ends };
+  const typed: Typed = { raw, q, ranked, ids: null };
+  recent.push(typed);
+  let held = 0;
+  for (const r of recent) held += r.ranked.order.length;
+  while (recent.length > 1 && held > index.tier.length * RECENT_MAX_HITS) held -= (recent.shift() as Typed).ranked.order.length;
+  return typed;
+}
+
+/** A query typed in the box and its answer (ids: search()'s, made on first use). */
+interface Typed {
+  raw: string;
+  q: Query;
+  ranked: Ranked;
+  ids: string[] | null;
 }
 
 /** Hits in index order, the same in rank order, and the end of each bucket in `order`. */
-interface Ranked {
+interface Ranked extends RankedHits {
   /** Null when there are too many to narrow from (see NARROW_MAX_SHARE). */
   hits: Int32Array | null;
-  order: Int32Array;
-  ends: Int32Array;
 }
 
-function better(tier: Uint8Array, c: number, t: number): void {
-  if (tier[c] === 0 || t < tier[c]) tier[c] = t;
+/** Records tier t for contact c unless it already has a better one; a first hit is also marked in `seen`. */
+function better(tier: Uint8Array, seen: Int32Array, c: number, t: number): void {
+  const old = tier[c];
+  if (old === 0) {
+    tier[c] = t;
+    seen[c >> 5] |= 1 << (c & 31);
+  } else if (t < old) tier[c] = t;
 }
 
 /** Full scan, one pass per key kind; leaves the best tier per contact in index.tier. */
 function scanAll(ix: ContactSearchIndex, q: Query): void {
-  scanSubstring(ix.names, ix.nameStart, q.text, ix.tier);
+  scanSubstring(ix.names, ix.nameStart, q.text, ix.tier, ix.seen);
   scanOrgs(ix, orgHits(ix, q));
   scanNotes(ix, q.spaced);
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
   else if (q.digits) scanDigits(ix, q.digits);
-  if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
+  if (q.py.length === 1 && manyWithInitial(ix, q.py)) scanInitial(ix, q.py.charCodeAt(0) - 96);
+  else if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
   if (q.mixed) scanMixed(ix, q.mixed);
 }
 
 /** Entries in `hay` are separated by `\n`, which queries never contain, so hits never straddle. */
-function scanSubstring(hay: string, starts: Int32Array, needle: string, tier: Uint8Array): void {
+function scanSubstring(hay: string, starts: Int32Array, needle: string, tier: Uint8Array, seen: Int32Array): void {
   let e = 0;
   let pos = hay.indexOf(needle);
   while (pos !== -1) {
     while (starts[e + 1] <= pos) e++;
-    better(tier, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
+    better(tier, seen, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
     // The first hit in an entry is its best, so go straight to the next entry.
     pos = hay.indexOf(needle, starts[e + 1]);
   }
@@ -550,22 +670,22 @@ function syllablesMatch(syllables: readonly string[], q: string): boolean {
 /** Marks the members of matching orgs (an org match always ranks OTHER). */
 function scanOrgs(ix: ContactSearchIndex, hit: Uint8Array | null): void {
   if (!hit) return;
-  const { orgMembers, orgMemberStart, tier } = ix;
+  const { orgMembers, orgMemberStart, tier, seen } = ix;
   for (let o = 0; o < hit.length; o++) {
     if (!hit[o]) continue;
-    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) better(tier, orgMembers[k], OTHER);
+    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) better(tier, seen, orgMembers[k], OTHER);
   }
 }
 
 /** Notes by plain substring (an OTHER match: a note is not how a contact is named). */
 function scanNotes(ix: ContactSearchIndex, text: string): void {
-  const { notes, noteStart, noteOwner, tier } = ix;
+  const { notes, noteStart, noteOwner, tier, seen } = ix;
   if (noteOwner.length === 0) return;
   let k = 0;
   let pos = notes.indexOf(text);
   while (pos !== -1) {
     while (noteStart[k + 1] <= pos) k++;
-    better(tier, noteOwner[k], OTHER);
+    better(tier, seen, noteOwner[k], OTHER);
     pos = notes.indexOf(text, noteStart[k + 1]);
   }
 }
@@ -583,13 +703,13 @@ function scanMixed(ix: ContactSearchIndex, tokens: readonly MixedToken[]): void 
   const first = tokens.find((t): t is { han: string } => 'han' in t) as { han: string };
   let run = first.han;
   for (let k = tokens.indexOf(first) + 1; k < tokens.length && 'han' in tokens[k]; k++) run += (tokens[k] as { han: string }).han;
-  const { names, nameStart, tier } = ix;
+  const { names, nameStart, tier, seen } = ix;
   let e = 0;
   let pos = names.indexOf(run);
   while (pos !== -1) {
     while (nameStart[e + 1] <= pos) e++;
     const t = mixedTier(ix, e, tokens);
-    if (t) better(tier, e, t);
+    if (t) better(tier, seen, e, t);
     pos = names.indexOf(run, nameStart[e + 1]);
   }
 }
@@ -649,17 +769,30 @@ function mixedTier(ix: ContactSearchIndex, c: number, tokens: readonly MixedToke
 }
 
 function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
-  const { tier, digitBits } = ix;
+  const { tier, seen, digitBits } = ix;
   const d = digits.charCodeAt(0) - 48;
-  for (let c = 0; c < digitBits.length; c++) {
-    const b = digitBits[c];
-    if (b & (1 << d)) better(tier, c, b & (1 << (20 + d)) ? EXACT : b & (1 << (10 + d)) ? PREFIX : OTHER);
+  const n = digitBits.length;
+  // Nearly every contact has a number with the digit: tiers by arithmetic and the `seen` bits a
+  // word at a time, instead of a better() call per contact.
+  for (let w = 0, c = 0; c < n; w++) {
+    const end = Math.min(n, c + 32);
+    let word = 0;
+    for (; c < end; c++) {
+      const b = digitBits[c];
+      const has = (b >>> d) & 1;
+      // A number that is just d also starts with d: 3 - 1 - 1 = EXACT, 3 - 1 = PREFIX, 3 = OTHER.
+      const t = has * (OTHER - ((b >>> (10 + d)) & 1) - ((b >>> (20 + d)) & 1));
+      const old = tier[c];
+      if (t !== 0 && (old === 0 || t < old)) tier[c] = t;
+      word |= has << (c & 31);
+    }
+    seen[w] |= word;
   }
 }
 
 /** Bigram bits reject most contacts without touching their numbers; survivors are verified. */
 function scanDigits(ix: ContactSearchIndex, digits: string): void {
-  const { tier, bigrams, numHead, firstNum } = ix;
+  const { tier, seen, bigrams, numHead, firstNum } = ix;
   const n = tier.length;
   // Up to four (word offset, required bits) tests; unused slots repeat the first test with no
   // bits, which always passes and reads a cache line already loaded.
@@ -681,7 +814,7 @@ function scanDigits(ix: ContactSearchIndex, digits: string): void {
     }
     if (digits.length > 2) {
       const t = numbersTier(ix, c, digits);
-      if (t) better(tier, c, t);
+      if (t) better(tier, seen, c, t);
       continue;
     }
     // Two digits: the bigram bit already proves containment; only the tier needs the numbers.
@@ -690,15 +823,28 @@ function scanDigits(ix: ContactSearchIndex, digits: string): void {
       if (numHead[e] === (two | 128)) t = EXACT;
       else if ((numHead[e] & 127) === two && t === OTHER) t = PREFIX;
     }
-    better(tier, c, t);
+    better(tier, seen, c, t);
   }
 }
 
 function numbersTier(ix: ContactSearchIndex, c: number, digits: string): number {
+  const { nums, numStart } = ix;
+  const m = digits.length;
+  const d0 = digits.charCodeAt(0);
   let t = 0;
   for (let e = ix.firstNum[c]; e < ix.firstNum[c + 1]; e++) {
-    const nt = rangeTier(ix.nums, ix.numStart[e], ix.numStart[e + 1] - 1, digits);
-    if (nt && (!t || nt < t)) t = nt;
+    const start = numStart[e];
+    const end = numStart[e + 1] - 1;
+    for (let p = start; p + m <= end; p++) {
+      if (nums[p] !== d0) continue;
+      let j = 1;
+      while (j < m && nums[p + j] === digits.charCodeAt(j)) j++;
+      if (j === m) {
+        const nt = positionTier(p, start, end, m);
+        if (!t || nt < t) t = nt;
+        break;
+      }
+    }
   }
   return t;
 }
@@ -805,7 +951,7 @@ function chainTier(ix: ContactSearchIndex, q: string, g: number, end: number): n
  * syllable is tried before its others and its first match is its best.
  */
 function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { tier, head, sylOwner, byInitial, altStart } = ix;
+  const { tier, seen, head, sylOwner, byInitial, altStart } = ix;
   const letter = pq.q.charCodeAt(0) - 96;
   const end = ix.initialStart[letter + 1];
   for (let k = ix.initialStart[letter]; k < end; k++) {
@@ -818,7 +964,42 @@ function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
       if (!(head[g] & IS_FIRST) || t === EXACT) continue;
       if (g >= altStart[c] && t <= OTHER + EXACT) continue;
     }
-    if (matchesAt(ix, pq, g)) better(tier, c, syllableTier(ix, pq.q, c, g));
+    if (matchesAt(ix, pq, g)) better(tier, seen, c, syllableTier(ix, pq.q, c, g));
+  }
+}
+
+/** More syllables start with this letter than a pass over every contact's initials costs (o, v: few). */
+function manyWithInitial(ix: ContactSearchIndex, letter: string): boolean {
+  const l = letter.charCodeAt(0) - 96;
+  return ix.initialStart[l + 1] - ix.initialStart[l] > ix.tier.length / 4;
+}
+
+/**
+ * scanSyllables for a one-letter query, from the per-contact initials: every syllable with that
+ * initial matches, and the tiers are syllableTier's (a first syllable: EXACT when its reading is
+ * one syllable, else PREFIX; a later one OTHER; another reading's the same, after all of those).
+ */
+function scanInitial(ix: ContactSearchIndex, letter: number): void {
+  const { tier, seen, firstInitial, initials, altOneInitials, altInitials, altLaterInitials } = ix;
+  const n = tier.length;
+  const bit = 1 << letter;
+  for (let w = 0, c = 0; c < n; w++) {
+    const end = Math.min(n, c + 32);
+    let word = 0;
+    for (; c < end; c++) {
+      const first = firstInitial[c];
+      let t: number;
+      if ((first & 31) === letter) t = first & 32 ? EXACT : PREFIX;
+      else if (initials[c] & bit) t = OTHER;
+      else if (altOneInitials[c] & bit) t = EXACT + ALT;
+      else if (altInitials[c] & bit) t = PREFIX + ALT;
+      else if (altLaterInitials[c] & bit) t = OTHER + ALT;
+      else continue;
+      const old = tier[c];
+      if (old === 0 || t < old) tier[c] = t;
+      word |= 1 << (c & 31);
+    }
+    seen[w] |= word;
   }
 }
 
@@ -885,19 +1066,34 @@ const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[
 
 /**
  * After a full scan: the hits in index order and their stable counting sort by (tier, not
- * favourite). One pass over the tier bytes collects the hits and counts the buckets; the second
- * runs over the hits only (with a few thousand hits among 100 000 contacts, most of the work is
- * not done twice). Clears the tiers for the next query.
+ * favourite). The hits come from the `seen` bits, a word at a time (n / 32 reads, empty words
+ * skipped), not from a pass over every contact's tier byte, so a query with few hits among
+ * 100 000 contacts does not pay for all of them. Counting and placing run over the hits only.
+ * Clears the tiers and the bits for the next query.
  */
 function collectRanked(ix: ContactSearchIndex): Ranked {
-  const { tier, fav, scratch } = ix;
-  const counts = new Int32Array(RANK_BUCKETS);
+  const { tier, fav, seen, scratch } = ix;
   let total = 0;
-  for (let c = 0; c < tier.length; c++) {
-    const t = tier[c];
-    if (t === 0) continue;
-    scratch[total++] = c;
-    counts[t * 2 + 1 - fav[c]]++;
+  for (let w = 0; w < seen.length; w++) {
+    let bits = seen[w];
+    if (bits === 0) continue;
+    seen[w] = 0;
+    const base = w << 5;
+    if (bits === -1) {
+      // A run of 32 hits (one-letter and one-digit queries hit most contacts).
+      for (let j = 0; j < 32; j++) scratch[total++] = base + j;
+      continue;
+    }
+    while (bits !== 0) {
+      const low = bits & -bits;
+      scratch[total++] = base + 31 - Math.clz32(low);
+      bits ^= low;
+    }
+  }
+  const counts = new Int32Array(RANK_BUCKETS);
+  for (let k = 0; k < total; k++) {
+    const c = scratch[k];
+    counts[tier[c] * 2 + 1 - fav[c]]++;
   }
   toOffsets(counts);
   const order = new Int32Array(total);
