@@ -14,18 +14,23 @@ async function startCallees(app: DispatchApp): Promise<string[]> {
   return sim ? sim.requests.filter((r) => r.path === STARTCALL).map((r) => r.params.callee) : [];
 }
 
+/** n contacts 调度员00… with mobiles 1370000 0000…, saved through main's handler as another path would. */
+async function saveDispatchers(handlers: DispatchApp['runtime']['core']['handlers'], n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const saved = await handlers.contactSave({
+      contact: { name: `调度员${String(i).padStart(2, '0')}`, numbers: [{ label: '手机', number: `1370000${String(i).padStart(4, '0')}` }] },
+    });
+    expect(saved.ok).toBe(true);
+  }
+}
+
 const listScrollTop = (page: Page) => page.getByTestId('contact-list').evaluate((el) => el.scrollTop);
 
 test('a click on the call button of a row cut off at the bottom of the list places exactly one call', async ({ app }) => {
   const { page } = app;
   const handlers = app.runtime.core.handlers;
   expect((await handlers.settingsSet({ callerNumber: OWN_NUMBER })).ok).toBe(true);
-  for (let i = 0; i < 40; i++) {
-    const saved = await handlers.contactSave({
-      contact: { name: `调度员${String(i).padStart(2, '0')}`, numbers: [{ label: '手机', number: `1370000${String(i).padStart(4, '0')}` }] },
-    });
-    expect(saved.ok).toBe(true);
-  }
+  await saveDispatchers(handlers, 40);
   await app.reload();
   const list = page.getByTestId('contact-list');
   await expect(list).toHaveAttribute('data-status', 'ready');
@@ -104,12 +109,7 @@ test('a large book arrives in pages, first screen first, and ends up whole and s
 test('a change made elsewhere keeps the same contact selected and the rows on screen where they were', async ({ app }) => {
   const { page } = app;
   const handlers = app.runtime.core.handlers;
-  for (let i = 0; i < 60; i++) {
-    const saved = await handlers.contactSave({
-      contact: { name: `调度员${String(i).padStart(2, '0')}`, numbers: [{ label: '手机', number: `1370000${String(i).padStart(4, '0')}` }] },
-    });
-    expect(saved.ok).toBe(true);
-  }
+  await saveDispatchers(handlers, 60);
   await app.reload();
   const list = page.getByTestId('contact-list');
   await expect(list).toHaveAttribute('data-status', 'ready');

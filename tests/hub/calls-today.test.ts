@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TeamDayCounts } from '../../src/shared/team';
 import { engines } from './support/engines';
 import { startTestHub, type TestHub } from './support/harness';
 
-interface Counts {
-  day: string;
-  timeZone: string;
-  calls: number;
-  connected: number;
-  failed: number;
-  byDispatcher: Array<{ dispatcher: string; calls: number; connected: number; failed: number }>;
-}
+/** The hub answers the shape the desk declares. */
+type Counts = TeamDayCounts;
 
 /** Midnight today in Asia/Shanghai (UTC+8 all year) as epoch ms. */
 function shanghaiMidnight(now = Date.now()): number {
