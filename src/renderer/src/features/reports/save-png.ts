@@ -1,3 +1,5 @@
+import { downloadBlob } from '../../lib/download';
+
 /**
  * A chart as a PNG file: the canvas drawn onto the theme's background (a canvas is transparent,
  * and a transparent PNG pasted into a report is unreadable on dark slides), saved through a Blob
@@ -14,15 +16,6 @@ export async function saveCanvasAsPng(canvas: HTMLCanvasElement, background: str
   ctx.drawImage(canvas, 0, 0);
   const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
   if (!blob) return false;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the download a moment to start before the URL dies.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, blob);
   return true;
 }
