@@ -272,7 +272,6 @@ export function createDispatchCore(deps: CoreDeps): DispatchCore {
     desktopSettingsGet: async () => success({ desktop: desktopSettings.view() }),
     desktopSettingsSet: async (patch) => desktopSettings.set(patch),
     reportsGet: async (req) => reports.get(req),
-    reportsExport: async (req) => reports.exportCsv(req),
     teamStatus: async () => success({ team: team.status() }),
     teamSignIn: (req) => team.signIn(req),
     teamSignOut: () => team.signOut(),

@@ -14,7 +14,6 @@ import { z } from 'zod';
 import { ACCOUNT_CHECK_TARGETS, type AccountCheckTarget, type ContactDraft, type DesktopSettings, type RosterMember, type Settings } from './domain';
 import { LANGUAGES, type Language } from './result';
 import { MAX_CONFERENCE_CALLEES } from './limits';
-import { REPORT_CHARTS } from './reports/report';
 import {
   BULK_IDS_MAX,
   CONTACT_EXTENSION_MAX,
@@ -234,9 +233,8 @@ export const requestSchemas = {
     })
     .partial()
     .strict(),
-  // The reports tab: the report over a date range, and one chart's data as CSV.
+  // The reports tab: the report over a date range (the tab writes each chart's CSV from it).
   reportsGet: z.object(reportQuery).strict(),
-  reportsExport: z.object({ ...reportQuery, chart: z.enum(REPORT_CHARTS), lang: z.enum(LANGUAGES as [Language, ...Language[]]).optional() }).strict(),
   // Team mode. The password is write-only: main sends it to the hub once and keeps only the token
   // (encrypted, never sent back). acceptPlaintextRisk as for accountSave.
   teamStatus: empty,

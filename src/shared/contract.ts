@@ -224,7 +224,6 @@ export type DesktopSettingsPatch = RequestOf<'desktopSettingsSet'>;
 export type DesktopSettingsResponse = Result<{ desktop: DesktopSettingsView }>;
 export type ReportsGetRequest = RequestOf<'reportsGet'>;
 export type ReportsGetResponse = Result<{ report: CallReport }>;
-export type ReportsExportRequest = RequestOf<'reportsExport'>;
 export type TeamSignInRequest = RequestOf<'teamSignIn'>;
 /** Who is signed in to which hub and whether it is reachable; never the token or the password. */
 export type TeamStatusResponse = Result<{ team: TeamStatus }>;
@@ -265,8 +264,6 @@ export interface Responses {
   desktopSettingsGet: DesktopSettingsResponse;
   desktopSettingsSet: DesktopSettingsResponse;
   reportsGet: ReportsGetResponse;
-  /** One chart's table as CSV, in `lang`. */
-  reportsExport: CsvExportResponse;
   teamStatus: TeamStatusResponse;
   teamSignIn: TeamStatusResponse;
   teamSignOut: TeamStatusResponse;
@@ -320,7 +317,6 @@ const operationNameSet: Record<OperationName, true> = {
   desktopSettingsGet: true,
   desktopSettingsSet: true,
   reportsGet: true,
-  reportsExport: true,
   teamStatus: true,
   teamSignIn: true,
   teamSignOut: true,

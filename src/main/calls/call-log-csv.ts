@@ -11,7 +11,7 @@ import { callerLeg, causeWords, legView, outcomeOf } from '../../shared/call-out
 import type { CallLogEntry, CallParty } from '../../shared/domain';
 import { formatMessage, translate, type Language, type Message, type PlainKey } from '../../shared/i18n';
 import { failureText } from '../../shared/result';
-import { csvCell, guard } from '../contacts/csv';
+import { csvCell, guard } from '../../shared/csv-cell';
 import { localIso } from '../local-time';
 
 const HEADER_KEYS: readonly PlainKey[] = [

@@ -12,6 +12,7 @@ import { guessColumns } from './import/columns';
 import { previewImport, type ImportPreview } from './import/import-preview';
 import type { SourceRecord } from './import/source-record';
 import { tableRecords } from './import/table-records';
+import { csvCell, guard } from '../../shared/csv-cell';
 
 // ---------------------------------------------------------------------------------------------
 // Decoding and parsing: the readers' (import/text-decode.ts, import/csv-table.ts), re-exported for
@@ -108,22 +109,4 @@ export function exportContactsCsv(contacts: readonly Contact[], groups: readonly
     lines.push(cells.map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/**
- * Formula injection: a spreadsheet runs a cell starting with = + - @ (or a tab/CR before them)
- * as a formula, e.g. a "name" of =HYPERLINK(…). A leading apostrophe keeps it text.
- */
-export function guard(value: string): string {
-  // A value the user began with an apostrophe gets one more, so the import (which removes one)
-  // gives back exactly what was typed.
-  return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
-}
-
-/**
- * RFC 4180 quoting, only where a cell needs it. `;` and tab too: Excel with a `;` list separator
- * (most of Europe) splits an unquoted `a;=1+1` into two cells, the second a formula.
- */
-export function csvCell(value: string): string {
-  return /[",;\t\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

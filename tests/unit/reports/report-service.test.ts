@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createReportService } from '../../../src/main/reports/report-service';
 import type { CallLogEntry } from '../../../src/shared/domain';
-import { REPORT_CHARTS, reportFileName } from '../../../src/shared/reports/report';
+import type { ReportsGetRequest } from '../../../src/shared/contract';
+import type { Language } from '../../../src/shared/i18n';
+import { REPORT_CHARTS, reportFileName, type ReportChartId } from '../../../src/shared/reports/report';
+import { reportCsvFile } from '../../../src/shared/reports/report-csv';
+import { reportTable } from '../../../src/shared/reports/report-tables';
+import { zonedClock } from '../../../src/shared/reports/zoned-clock';
 import { entry, party } from './report-fixtures';
 
 const base = { from: '2026-11-01', to: '2026-11-02', timeZone: 'Asia/Shanghai' };
 
 function service(entries: CallLogEntry[]) {
-  return createReportService({ entries: () => entries });
+  const s = createReportService({ entries: () => entries });
+  // What the reports tab does on "CSV": the table it shows, written out.
+  const exportCsv = (req: ReportsGetRequest & { chart: ReportChartId; lang?: Language }) => {
+    const r = s.get(req);
+    return r.ok ? { ok: true as const, ...reportCsvFile(r.report, reportTable(r.report, req.chart, req.lang ?? 'zh-CN', zonedClock(req.timeZone))) } : r;
+  };
+  return { get: s.get, exportCsv };
 }
 
 describe('report service', () => {

@@ -4,7 +4,7 @@
  * its row in the original file and what is wrong with it, in the dispatcher's language.
  */
 import { formatMessage, translate, type Language } from '../../../shared/i18n';
-import { csvCell, guard } from '../csv';
+import { csvCell, guard } from '../../../shared/csv-cell';
 import type { ImportRow } from './import-preview';
 
 export function exportRejectedCsv(rows: readonly ImportRow[], lang: Language): string {

@@ -11,11 +11,10 @@ interface Props {
   background: string;
   onPng(chart: ReportChartId, canvas: HTMLCanvasElement, background: string): void;
   onCsv(chart: ReportChartId): void;
-  csvBusy: boolean;
 }
 
 /** One chart of the report, with its exports; the data is also a table for screen readers. */
-export const ChartCard = memo(function ChartCard({ table, theme, background, onPng, onCsv, csvBusy }: Props) {
+export const ChartCard = memo(function ChartCard({ table, theme, background, onPng, onCsv }: Props) {
   const w = useReportWord();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
@@ -56,7 +55,6 @@ export const ChartCard = memo(function ChartCard({ table, theme, background, onP
             type="button"
             className="small-button"
             data-testid={`report-csv-${table.chart}`}
-            disabled={csvBusy}
             aria-label={w('reports.exportCsvLabel', { chart: table.title })}
             title={w('reports.exportCsvLabel', { chart: table.title })}
             onClick={() => onCsv(table.chart)}

@@ -8,6 +8,7 @@ import './reports.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CallReport } from '../../../../shared/reports/report';
 import { REPORT_CHARTS, reportFileName, type ReportChartId } from '../../../../shared/reports/report';
+import { reportCsvFile } from '../../../../shared/reports/report-csv';
 import { reportTable } from '../../../../shared/reports/report-tables';
 import { zonedClock } from '../../../../shared/reports/zoned-clock';
 import type { Failure } from '../../../../shared/result';
@@ -17,7 +18,7 @@ import { useT } from '../../i18n/use-t';
 import { useReportWord } from './use-report-word';
 import { downloadText } from '../../lib/download';
 import { formatDuration } from '../../lib/format';
-import { currentLanguage, useLanguage } from '../../state/app-store';
+import { useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { showToast } from '../../state/toast-store';
 import { resolvedTheme, useViewStore } from '../../state/view-store';
@@ -53,7 +54,6 @@ export default function ReportsTab() {
   const [report, setReport] = useState<CallReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [loading, setLoading] = useState(false);
-  const [csvBusy, setCsvBusy] = useState(false);
   const [timeZone] = useState(windowTimeZone);
   const log = useCallsStore((s) => s.log);
   const themeName = useViewStore(resolvedTheme);
@@ -101,16 +101,17 @@ export default function ReportsTab() {
   const clock = useMemo(() => (report ? zonedClock(report.timeZone) : null), [report]);
   const tables = useMemo(() => (report && clock ? REPORT_CHARTS.map((c) => reportTable(report, c, lang, clock)) : []), [report, clock, lang]);
 
+  // Written here from the table on screen: the file holds exactly what the chart shows and is
+  // saved at once, with no round trip to main to build the same table again.
   const onCsv = useCallback(
-    async (chart: ReportChartId) => {
-      setCsvBusy(true);
-      const r = await invoke('reportsExport', { from: latest.current.from, to: latest.current.to, timeZone, chart, lang: currentLanguage() });
-      setCsvBusy(false);
-      if (!r.ok) return void showToast({ message: { failure: r }, tone: 'error' });
-      downloadText(r.fileName, r.csv);
-      showToast({ message: { key: 'reports.exported', params: { file: r.fileName } }, tone: 'success' });
+    (chart: ReportChartId) => {
+      const table = tables.find((t) => t.chart === chart);
+      if (!report || !table) return;
+      const { fileName, csv } = reportCsvFile(report, table);
+      downloadText(fileName, csv);
+      showToast({ message: { key: 'reports.exported', params: { file: fileName } }, tone: 'success' });
     },
-    [timeZone],
+    [report, tables],
   );
 
   const onPng = useCallback(async (chart: ReportChartId, canvas: HTMLCanvasElement, background: string) => {
@@ -205,7 +206,7 @@ export default function ReportsTab() {
       )}
       <div className="chart-grid">
         {tables.map((table) => (
-          <ChartCard key={table.chart} table={table} theme={colours.theme} background={colours.background} onPng={onPng} onCsv={onCsv} csvBusy={csvBusy} />
+          <ChartCard key={table.chart} table={table} theme={colours.theme} background={colours.background} onPng={onPng} onCsv={onCsv} />
         ))}
       </div>
     </div>
