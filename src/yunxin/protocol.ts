@@ -6,7 +6,7 @@
 import { CLOCK_SKEW_WARN_SECONDS } from '../shared/limits';
 import type { FailureFacts } from './errors';
 import { signedHeaders } from './sign';
-import { exchange, type TransportFailureReason } from './transport';
+import type { Transport, TransportFailureReason } from './transport';
 
 export interface ProtocolConfig {
   appKey: string;
@@ -15,7 +15,7 @@ export interface ProtocolConfig {
   baseUrl: URL;
   timeoutMs: number;
   now: () => number;
-  fetch: typeof fetch;
+  transport: Transport;
 }
 
 export type Exchange = { ok: true; body: Record<string, unknown>; clockSkewSeconds?: number } | { ok: false; facts: FailureFacts };
@@ -87,8 +87,7 @@ async function attempt(cfg: ProtocolConfig, path: string, params: Record<string,
   const secrets = [cfg.appSecret, headers.CheckSum];
   const host = cfg.baseUrl.hostname;
   const base = { host, ringsPhones: opts.ringsPhones };
-  const out = await exchange({
-    fetch: cfg.fetch,
+  const out = await cfg.transport.exchange({
     url: joinUrl(cfg.baseUrl, path),
     headers: { ...headers },
     body: formBody(params),
