@@ -58,7 +58,8 @@ export function checkOptions(o: YunxinClientOptions): CheckedConfig | Failure {
     protocol: {
       appKey: o.appKey,
       appSecret: o.appSecret,
-      baseUrl,
+      root: baseUrl.origin + baseUrl.pathname.replace(/\/+$/, ''),
+      host: baseUrl.hostname,
       timeoutMs,
       now: o.now ?? Date.now,
       // Built once with the client, so its keep-alive connection serves every call of the client.

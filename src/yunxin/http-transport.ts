@@ -19,13 +19,38 @@ import { classifyNetworkError, MAX_ANSWER_BYTES, type ExchangeRequest, type Tran
  */
 export const IDLE_SOCKET_MS = 4000;
 
+/** Where a URL points, parsed once: a client asks the same few URLs again and again. */
+export interface Target {
+  https: boolean;
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+const MAX_TARGETS = 16;
+
+export function parseTarget(href: string): Target {
+  const url = new URL(href);
+  // IPv6 literals come bracketed in URL.hostname; node:http wants them bare.
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  return { https: url.protocol === 'https:', protocol: url.protocol, hostname, port: url.port, path: url.pathname + url.search };
+}
+
+function remember(targets: Map<string, Target>, href: string): Target {
+  const target = parseTarget(href);
+  if (targets.size >= MAX_TARGETS) targets.clear();
+  targets.set(href, target);
+  return target;
+}
+
 interface Seen {
   httpStatus: number;
   date: string | null;
   receivedAtMs: number;
 }
 
-function exchangeVia(agents: { http: HttpAgent; https: HttpsAgent }, input: ExchangeRequest): Promise<TransportOutcome> {
+function exchangeVia(agents: { http: HttpAgent; https: HttpsAgent }, targets: Map<string, Target>, input: ExchangeRequest): Promise<TransportOutcome> {
   const maxBytes = input.maxBytes ?? MAX_ANSWER_BYTES;
   return new Promise<TransportOutcome>((resolve) => {
     let settled = false;
@@ -72,14 +97,17 @@ function exchangeVia(agents: { http: HttpAgent; https: HttpsAgent }, input: Exch
     };
 
     try {
-      const url = new URL(input.url);
-      const https = url.protocol === 'https:';
+      const target = targets.get(input.url) ?? remember(targets, input.url);
       const options: RequestOptions = {
         method: 'POST',
-        agent: https ? agents.https : agents.http,
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: target.path,
+        agent: target.https ? agents.https : agents.http,
         headers: { ...input.headers, 'Content-Length': String(Buffer.byteLength(input.body)) },
       };
-      req = (https ? httpsRequest : httpRequest)(url, options, onResponse);
+      req = (target.https ? httpsRequest : httpRequest)(options, onResponse);
     } catch (err) {
       // A URL or header node:http refuses, thrown before anything was sent; classified as the
       // TypeError fetch threw for it was (checkOptions keeps such values out in the first place).
@@ -103,8 +131,9 @@ export function createHttpTransport(options: { idleSocketMs?: number } = {}): Ht
     http: new HttpAgent({ keepAlive: true, timeout }),
     https: new HttpsAgent({ keepAlive: true, timeout }),
   };
+  const targets = new Map<string, Target>();
   return {
-    exchange: (request) => exchangeVia(agents, request),
+    exchange: (request) => exchangeVia(agents, targets, request),
     close: () => {
       agents.http.destroy();
       agents.https.destroy();

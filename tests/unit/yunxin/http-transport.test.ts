@@ -12,7 +12,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpTransport, type HttpTransport } from '../../../src/yunxin/http-transport';
+import { createHttpTransport, parseTarget, type HttpTransport } from '../../../src/yunxin/http-transport';
 import { MAX_ANSWER_BYTES } from '../../../src/yunxin/transport';
 import { words } from '../../support/words';
 import { CALL, client } from './loopback';
@@ -223,5 +223,18 @@ describe('what is never done', () => {
     expect(r).toMatchObject({ ok: false, code: 'network' });
     expect(r.ok ? '' : words(r, 'en')).toMatch(/certificate/i);
     expect(server.requests).toBe(0);
+  });
+});
+
+describe('where a URL points (parsed once per URL)', () => {
+  it.each([
+    [
+      'https://api.netease.im/call/ecp/startcall.action',
+      { https: true, protocol: 'https:', hostname: 'api.netease.im', port: '', path: '/call/ecp/startcall.action' },
+    ],
+    ['http://127.0.0.1:8080/sim/call/x?y=1', { https: false, protocol: 'http:', hostname: '127.0.0.1', port: '8080', path: '/sim/call/x?y=1' }],
+    ['https://[::1]:8443/x', { https: true, protocol: 'https:', hostname: '::1', port: '8443', path: '/x' }],
+  ])('%s', (href, target) => {
+    expect(parseTarget(href)).toEqual(target);
   });
 });

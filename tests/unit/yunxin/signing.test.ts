@@ -88,7 +88,8 @@ describe('request body', () => {
     const cfg = {
       appKey: APP_KEY,
       appSecret: SECRET,
-      baseUrl: new URL(lb.baseUrl),
+      root: lb.baseUrl,
+      host: '127.0.0.1',
       timeoutMs: 5000,
       now: Date.now,
       transport: createHttpTransport(),
