@@ -199,6 +199,37 @@ describe('a broken or oversized answer', () => {
   });
 });
 
+describe('the request on the wire', () => {
+  it('the given headers as given, the body length in bytes, and nothing asking for a compressed answer', async () => {
+    let seen: { headers: IncomingMessage['headers']; body: string } | undefined;
+    // Unescaped multi-byte characters too: Content-Length must count bytes, not characters.
+    const body = 'name=%E8%B0%83%E5%BA%A6&raw=调度台';
+    const plain = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        res.end(OK);
+      });
+    });
+    const target = await track(plain, 'http', () => undefined);
+    const headers = { AppKey: 'k', Nonce: 'n', CurTime: '1', CheckSum: 'c', 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' };
+    const out = await transport().exchange({ url: target.url, headers, body, timeoutMs: 5000, now: Date.now });
+    expect(out).toMatchObject({ ok: true });
+    expect(seen?.body).toBe(body);
+    expect(seen?.headers).toEqual({
+      appkey: 'k',
+      nonce: 'n',
+      curtime: '1',
+      checksum: 'c',
+      'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      host: new URL(target.url).host,
+      connection: 'keep-alive',
+    });
+  });
+});
+
 describe('what is never done', () => {
   it('a 3xx is returned as the answer; its Location is not requested', async () => {
     const elsewhere = await serve((_q, res) => res.end(OK));
