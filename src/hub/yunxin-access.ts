@@ -8,7 +8,7 @@
 import { SANDBOX_ACCOUNT, SANDBOX_CALLER_ACC } from '../simulator/sandbox-account';
 import { msg, type Message } from '../shared/i18n';
 import { failWith, type Failure } from '../shared/result';
-import { createYunxinClient, type YunxinClient } from '../yunxin';
+import { createHttpTransport, createYunxinClient, type YunxinClient } from '../yunxin';
 import type { HubConfig, HubMode } from './config';
 import type { Queryable } from './db/types';
 import { open, type SealedSecret } from './secret-box';
@@ -44,6 +44,9 @@ export function createYunxinAccess(deps: { config: HubConfig; db: Queryable; fet
   const { config, db } = deps;
   let sandboxBaseUrl: string | undefined;
   let cached: { at: number; value: ResolvedAccount | Failure } | undefined;
+  // A client is built per request here; one transport for all of them keeps the keep-alive
+  // connection to Yunxin between requests (as fetch's shared pool did).
+  const transport = deps.fetch ? undefined : createHttpTransport();
 
   const notConfigured = (detail: Message): Failure => failWith('not_configured', detail);
 
@@ -90,6 +93,7 @@ export function createYunxinAccess(deps: { config: HubConfig; db: Queryable; fet
       if ('ok' in a) return a;
       const options: Parameters<typeof createYunxinClient>[0] = { appKey: a.appKey, appSecret: a.appSecret, baseUrl: a.baseUrl };
       if (deps.fetch) options.fetch = deps.fetch;
+      else options.transport = transport;
       if (deps.now) options.now = deps.now;
       return { ok: true, client: createYunxinClient(options), callerAcc: a.callerAcc };
     },

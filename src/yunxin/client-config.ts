@@ -7,7 +7,10 @@ import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABS
 import type { Failure } from '../shared/result';
 import type { MaxDurRange } from '../shared/validation';
 import { toFailure } from './errors';
+import { createFetchTransport } from './fetch-transport';
+import { createHttpTransport } from './http-transport';
 import type { ProtocolConfig } from './protocol';
+import type { Transport } from './transport';
 
 export type { MaxDurRange } from '../shared/validation';
 
@@ -21,7 +24,10 @@ export interface YunxinClientOptions {
   maxDurRange?: MaxDurRange;
   /** Local clock in ms (tests simulate a wrong PC clock with it). */
   now?: () => number;
+  /** Exchanges over this fetch instead of node:http (tests; the hub's test hook). */
   fetch?: typeof fetch;
+  /** The HTTP exchange itself (tests count or break it); default node:http(s) with keep-alive. */
+  transport?: Transport;
 }
 
 export interface CheckedConfig {
@@ -36,7 +42,7 @@ function invalid(field: string, detail: string): Failure {
 export function checkOptions(o: YunxinClientOptions): CheckedConfig | Failure {
   if (typeof o.appKey !== 'string' || o.appKey.trim() === '') return toFailure({ code: 'not_configured', detail: 'AppKey' });
   if (typeof o.appSecret !== 'string' || o.appSecret === '') return toFailure({ code: 'not_configured', detail: 'AppSecret' });
-  // A header value with spaces or non-ASCII makes fetch throw a TypeError that would look like a network error.
+  // A header value with spaces or non-ASCII makes the request throw a TypeError that would look like a network error.
   if (!/^[\x21-\x7e]{1,128}$/.test(o.appKey)) return invalid('appKey', 'the AppKey must be printable ASCII without spaces');
   let baseUrl: URL;
   try {
@@ -52,10 +58,12 @@ export function checkOptions(o: YunxinClientOptions): CheckedConfig | Failure {
     protocol: {
       appKey: o.appKey,
       appSecret: o.appSecret,
-      baseUrl,
+      root: baseUrl.origin + baseUrl.pathname.replace(/\/+$/, ''),
+      host: baseUrl.hostname,
       timeoutMs,
       now: o.now ?? Date.now,
-      fetch: o.fetch ?? globalThis.fetch,
+      // Built once with the client, so its keep-alive connection serves every call of the client.
+      transport: o.transport ?? (o.fetch ? createFetchTransport(o.fetch) : createHttpTransport()),
     },
     maxDurRange: o.maxDurRange ?? { min: MAX_DUR_ABSOLUTE_MIN, max: MAX_DUR_ABSOLUTE_MAX },
   };

@@ -102,7 +102,7 @@ export function createYunxinClient(options: YunxinClientOptions): YunxinClient {
       const ex = await callYunxin(checked.protocol, PATHS.startCall, params, { ringsPhones: true, retryOnNetworkError: false });
       if (!ex.ok) return toFailure(ex.facts);
       const session = sessionOf(ex);
-      if (!session) return missingSession(ex, checked.protocol.baseUrl.hostname);
+      if (!session) return missingSession(ex, checked.protocol.host);
       return { ok: true, session, caller, callee, maxDur, ...skew(ex) };
     });
 
@@ -118,7 +118,7 @@ export function createYunxinClient(options: YunxinClientOptions): YunxinClient {
       const ex = await callYunxin(checked.protocol, PATHS.startConf, params, { ringsPhones: true, retryOnNetworkError: false });
       if (!ex.ok) return toFailure(ex.facts);
       const session = sessionOf(ex);
-      if (!session) return missingSession(ex, checked.protocol.baseUrl.hostname);
+      if (!session) return missingSession(ex, checked.protocol.host);
       return { ok: true, session, caller, callees, maxDur, ...skew(ex) };
     });
 

@@ -14,6 +14,9 @@ export type {
   YunxinClient,
 } from './client';
 export type { MaxDurRange, YunxinClientOptions } from './client-config';
+export type { ExchangeRequest, Transport, TransportOutcome } from './transport';
+export { createHttpTransport } from './http-transport';
+export type { HttpTransport } from './http-transport';
 export type { AccountCheckFailure, AccountCheckFailureVerdict } from './account-check';
 export { classifyServerAnswer, explainFailure, toFailure } from './errors';
 export type { Explanation, FailureFacts, LocalReason, ServerAnswerKind } from './errors';

@@ -6,16 +6,20 @@
 import { CLOCK_SKEW_WARN_SECONDS } from '../shared/limits';
 import type { FailureFacts } from './errors';
 import { signedHeaders } from './sign';
-import { exchange, type TransportFailureReason } from './transport';
+import type { Transport, TransportFailureReason } from './transport';
 
 export interface ProtocolConfig {
   appKey: string;
   appSecret: string;
-  /** Parsed and checked http(s) base URL; a path prefix is kept. */
-  baseUrl: URL;
+  /**
+   * The checked http(s) base URL as a string without a trailing slash (a path prefix is kept),
+   * and its host name for messages: worked out once per client, not on every request.
+   */
+  root: string;
+  host: string;
   timeoutMs: number;
   now: () => number;
-  fetch: typeof fetch;
+  transport: Transport;
 }
 
 export type Exchange = { ok: true; body: Record<string, unknown>; clockSkewSeconds?: number } | { ok: false; facts: FailureFacts };
@@ -52,10 +56,6 @@ function scrub(value: unknown, secrets: string[]): string | undefined {
   return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT)}…` : text;
 }
 
-function joinUrl(base: URL, path: string): string {
-  return base.origin + base.pathname.replace(/\/+$/, '') + path;
-}
-
 /** Characters application/x-www-form-urlencoded leaves as they are. */
 const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
 
@@ -85,11 +85,10 @@ function parseJson(bytes: Buffer): unknown {
 async function attempt(cfg: ProtocolConfig, path: string, params: Record<string, string>, opts: CallOptions): Promise<Exchange> {
   const headers = signedHeaders(cfg.appKey, cfg.appSecret, cfg.now());
   const secrets = [cfg.appSecret, headers.CheckSum];
-  const host = cfg.baseUrl.hostname;
+  const host = cfg.host;
   const base = { host, ringsPhones: opts.ringsPhones };
-  const out = await exchange({
-    fetch: cfg.fetch,
-    url: joinUrl(cfg.baseUrl, path),
+  const out = await cfg.transport.exchange({
+    url: cfg.root + path,
     headers: { ...headers },
     body: formBody(params),
     timeoutMs: cfg.timeoutMs,

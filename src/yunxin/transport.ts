@@ -1,7 +1,13 @@
 /**
- * One HTTP exchange with hard limits. Knows nothing of Yunxin: it POSTs bytes and returns bytes,
- * or says precisely why it could not (timeout vs. refused vs. DNS vs. a broken connection),
- * because "may a phone be ringing?" depends on that difference.
+ * One HTTP exchange with hard limits, as an interface. A transport knows nothing of Yunxin: it
+ * POSTs bytes and returns bytes, or says precisely why it could not (timeout vs. refused vs. DNS
+ * vs. a broken connection), because "may a phone be ringing?" depends on that difference.
+ *
+ * Every transport keeps the same rules: one attempt, never a retry; redirects are never followed
+ * (a 3xx is an answer like any other, and following it would replay the signed headers and the
+ * call to another host); the deadline covers connect, headers AND body; at most `maxBytes` of an
+ * answer are read. The default is node:http(s) with a keep-alive agent (http-transport.ts); an
+ * injected `fetch` is wrapped by fetch-transport.ts.
  */
 
 export const MAX_ANSWER_BYTES = 64 * 1024;
@@ -20,8 +26,7 @@ export interface RawAnswer {
 export type TransportOutcome =
   { ok: true; answer: RawAnswer } | { ok: false; reason: TransportFailureReason; httpStatus?: number; date?: string | null; receivedAtMs?: number };
 
-export interface ExchangeInput {
-  fetch: typeof fetch;
+export interface ExchangeRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -30,29 +35,9 @@ export interface ExchangeInput {
   maxBytes?: number;
 }
 
-/**
- * The exchange's deadline as a promise that rejects when the timer fires. Raced against the fetch
- * and each body read, so the time limit holds even when `p` never settles (an injected fetch may
- * ignore the signal). One promise per exchange instead of an abort listener added and removed on
- * every await: EventTarget listeners are the dearest part of an exchange that goes well.
- */
-interface Deadline {
-  passed: Promise<never>;
-  fire(reason: unknown): void;
-}
-
-function createDeadline(): Deadline {
-  let fire: (reason: unknown) => void = () => undefined;
-  const passed = new Promise<never>((_, reject) => {
-    fire = reject;
-  });
-  // Nobody may be racing it when it fires (between two reads): that is not an unhandled rejection.
-  passed.catch(() => undefined);
-  return { passed, fire };
-}
-
-function race<T>(p: Promise<T>, deadline: Deadline): Promise<T> {
-  return Promise.race([p, deadline.passed]);
+export interface Transport {
+  /** Resolves, never rejects. */
+  exchange(request: ExchangeRequest): Promise<TransportOutcome>;
 }
 
 /** Error codes anywhere in the cause chain (undici wraps the socket error in `TypeError: fetch failed`). */
@@ -69,77 +54,7 @@ export function classifyNetworkError(err: unknown): Exclude<TransportFailureReas
   if (codes.includes('ECONNREFUSED')) return 'refused';
   if (codes.some((c) => /^(ENOTFOUND|EAI_)/.test(c))) return 'dns';
   if (codes.some((c) => c === 'UND_ERR_CONNECT_TIMEOUT' || c === 'ETIMEDOUT')) return 'timeout';
-  if (codes.some((c) => /CERT|TLS|SSL/.test(c))) return 'tls';
+  // OpenSSL's verification codes do not all say CERT (UNABLE_TO_VERIFY_LEAF_SIGNATURE).
+  if (codes.some((c) => /CERT|TLS|SSL|^UNABLE_TO_/.test(c))) return 'tls';
   return 'connection_lost';
-}
-
-async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number, deadline: Deadline): Promise<Buffer | 'too_large'> {
-  if (!body) return Buffer.alloc(0);
-  const reader = body.getReader();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await race(reader.read(), deadline);
-      if (done) break;
-      total += value.byteLength;
-      // Stop at the limit instead of buffering whatever a misconfigured proxy sends.
-      if (total > maxBytes) return 'too_large';
-      chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-    }
-    finished = true;
-  } finally {
-    // Stopped early (too large, timed out, broken): cancelling the body releases the connection.
-    if (!finished) reader.cancel().catch(() => undefined);
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-}
-
-/**
- * The timer covers connect, headers AND body: a server that sends headers and then trickles the
- * body must still fail at timeoutMs, not whenever it finishes.
- */
-export async function exchange(input: ExchangeInput): Promise<TransportOutcome> {
-  const maxBytes = input.maxBytes ?? MAX_ANSWER_BYTES;
-  const controller = new AbortController();
-  const deadline = createDeadline();
-  let timedOut = false;
-  // Set once the whole answer is in: only then is there nothing left to abort.
-  let complete = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    const reason = new DOMException('Yunxin request timed out', 'TimeoutError');
-    controller.abort(reason);
-    deadline.fire(reason);
-  }, input.timeoutMs);
-  let seen: { httpStatus: number; date: string | null; receivedAtMs: number } | undefined;
-  try {
-    const res = await race(
-      input.fetch(input.url, {
-        method: 'POST',
-        headers: input.headers,
-        body: input.body,
-        signal: controller.signal,
-        // A redirect would replay the signed headers to another URL; treat it as a bad answer instead.
-        redirect: 'manual',
-      }),
-      deadline,
-    );
-    seen = { httpStatus: res.status, date: res.headers.get('date'), receivedAtMs: input.now() };
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    const bytes = Number.isFinite(declared) && declared > maxBytes ? 'too_large' : await readBounded(res.body, maxBytes, deadline);
-    if (bytes === 'too_large') return { ok: false, reason: 'too_large', ...seen };
-    complete = true;
-    return { ok: true, answer: { ...seen, bytes } };
-  } catch (err) {
-    if (timedOut) return { ok: false, reason: 'timeout', ...seen };
-    return { ok: false, reason: classifyNetworkError(err), ...seen };
-  } finally {
-    clearTimeout(timer);
-    // Frees the socket when we stopped early (too large) or failed mid-body. Not after a complete
-    // answer: the connection is already back in the pool, and an abort costs an exception object
-    // and an event dispatch through the fetch on every call that went well.
-    if (!complete && !controller.signal.aborted) controller.abort();
-  }
 }

@@ -4,9 +4,9 @@
  * pointing at a loopback ECP simulator standing in for api.netease.im, and the in-process sandbox
  * next to it so a request that went to the wrong place would be seen too.
  *
- * `countFetches()` counts every outgoing HTTP attempt by wrapping `globalThis.fetch` (the Yunxin
- * client picks it up when a client is built, i.e. per call), so "exactly one attempt, no retry" can
- * be asserted even where no server exists to count it: a closed port, a name that does not resolve.
+ * Outgoing attempts are counted with `recordRequests()` (outgoing-http.ts), so "exactly one
+ * attempt, no retry" can be asserted even where no server exists to count it: a closed port, a
+ * name that does not resolve.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -25,29 +25,6 @@ export const CONF_CALLEES = ['13800138000', '13700137000'];
 
 export const START_CALL_PATH = '/call/ecp/startcall.action';
 export const START_CONF_PATH = '/call/ecp/startconf.action';
-
-export interface FetchLog {
-  /** URLs of every fetch made since the wrap (in order). */
-  readonly urls: string[];
-  restore(): void;
-}
-
-/** Counts fetch calls while passing them through unchanged. One wrap at a time. */
-export function countFetches(): FetchLog {
-  const original = globalThis.fetch;
-  const urls: string[] = [];
-  const counting: typeof fetch = (input, init) => {
-    urls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    return original(input, init);
-  };
-  globalThis.fetch = counting;
-  return {
-    urls,
-    restore: () => {
-      if (globalThis.fetch === counting) globalThis.fetch = original;
-    },
-  };
-}
 
 /** A loopback URL where nothing listens: bind port 0, note the port, close it again. */
 export async function closedPortUrl(): Promise<string> {

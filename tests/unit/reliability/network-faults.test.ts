@@ -20,11 +20,10 @@ import {
   PROD_APP_KEY,
   PROD_APP_SECRET as APP_SECRET,
   closedPortUrl,
-  countFetches,
   openProductionCore,
-  type FetchLog,
   type ProductionCore,
 } from '../../support/production-core';
+import { recordRequests, type OutgoingLog } from '../../support/outgoing-http';
 
 /** Short enough to keep the hang/trickle cases quick, long enough for a loaded CI box. */
 const TIMEOUT_MS = 1000;
@@ -101,14 +100,14 @@ const KINDS = [
 ];
 
 let app: ProductionCore | null = null;
-let fetches: FetchLog | null = null;
+let requests: OutgoingLog | null = null;
 
 beforeEach(() => {
-  fetches = countFetches();
+  requests = recordRequests();
 });
 afterEach(async () => {
-  fetches?.restore();
-  fetches = null;
+  requests?.restore();
+  requests = null;
   await app?.close();
   app = null;
 });
@@ -158,7 +157,7 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     if (c.fault) core.prod.faults.set(c.fault);
     if (c.baseUrl)
       expect(await core.call('accountSave', { appKey: PROD_APP_KEY, appSecret: APP_SECRET, baseUrl: await c.baseUrl() })).toMatchObject({ ok: true });
-    const attemptsBefore = fetches!.urls.length;
+    const attemptsBefore = requests!.urls.length;
 
     const { result, arrayBufferGrowth, bytesRead } = await measure(() => core.call(op, payload));
 
@@ -172,8 +171,8 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     // Where the request may have reached Yunxin, the dispatcher is warned not to redial blindly.
     if (c.code === 'timeout' || (c.code === 'network' && c.reachesServer)) expect(en).toMatch(MAYBE_PLACED);
 
-    // Exactly one attempt: one fetch, and the server saw exactly one request (or none could).
-    const attempts = fetches!.urls.slice(attemptsBefore);
+    // Exactly one attempt: one HTTP request started, and the server saw exactly one request (or none could).
+    const attempts = requests!.urls.slice(attemptsBefore);
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatch(new RegExp(`${path.replace(/\./g, '\\.')}$`));
     expect(core.prodRequests(path)).toBe(c.reachesServer ? 1 : 0);
@@ -200,7 +199,7 @@ describe.each(KINDS)('network faults: $op', ({ kind, op, path, payload }) => {
     const again = await core.call(op, payload);
     expect(again).toMatchObject({ ok: true, session: expect.any(String) });
     expect(core.prodRequests(path)).toBe(c.reachesServer ? 2 : 1);
-    expect(fetches!.urls.length - attemptsBefore).toBe(2);
+    expect(requests!.urls.length - attemptsBefore).toBe(2);
     const after = await callLog(core);
     expect(after.map((e) => e.state)).toEqual(['submitted', 'failed']);
   });

@@ -17,6 +17,7 @@ import { rendererUrl } from '../../../src/main/window/renderer-url';
 import { DEFAULT_SETTINGS } from '../../../src/main/settings/settings-service';
 import { checkApiBaseUrl, parseApiHostsFile } from '../../../src/yunxin/api-host';
 import { createMemoryLog } from '../../support/memory-log';
+import { blockOutsideConnections, type BlockedConnections } from '../../support/outgoing-http';
 import { openTestCore, type TestCore } from '../../support/test-core';
 
 const APP_KEY = 'a0b1c2d3e4f5061728394a5b6c7d8e9f';
@@ -59,15 +60,19 @@ let dataDir: string;
 let capture: Capture;
 let test: TestCore | null;
 let fetches: ReturnType<typeof blockOutsideFetches>;
+/** The Yunxin client's own connections (node:http), blocked the same way. */
+let connections: BlockedConnections;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dispatch-host-'));
   capture = await startCapture();
   fetches = blockOutsideFetches();
+  connections = blockOutsideConnections();
   test = null;
 });
 afterEach(async () => {
   fetches.restore();
+  connections.restore();
   await test?.core.close();
   await capture.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -100,6 +105,8 @@ describe('the API host is pinned', () => {
     await t.call('startCall', { callee: '13800138000' });
     expect(capture.seen).toEqual([]);
     expect(fetches.urls.every((u) => u.startsWith('https://api.netease.im/'))).toBe(true);
+    expect(connections.blocked.length).toBeGreaterThan(0);
+    expect(connections.blocked.every((h) => h === 'api.netease.im:443')).toBe(true);
   });
 
   it('development build: loopback is allowed, but only together with the AppSecret', async () => {

@@ -1,12 +1,12 @@
 /**
- * The exchange's limits when the fetch does not cooperate, and the hand-written form body: the
+ * The fetch transport's limits when the fetch does not cooperate, and the hand-written form body: the
  * deadline is one promise raced against the fetch and every body read (no abort listeners), the
  * connection is released only when an answer was not read whole, and the body is built without
  * URLSearchParams for plain values. Each must keep the behaviour it replaced.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formBody } from '../../../src/yunxin/protocol';
-import { exchange } from '../../../src/yunxin/transport';
+import { exchange } from '../../../src/yunxin/fetch-transport';
 import { CALL, client, closeAll, startLoopback } from './loopback';
 
 afterEach(closeAll);

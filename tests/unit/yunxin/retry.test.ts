@@ -1,8 +1,23 @@
 import { words } from '../../support/words';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpTransport } from '../../../src/yunxin/http-transport';
+import type { ExchangeRequest, Transport } from '../../../src/yunxin/transport';
 import { CALL, CONF, SHORT_TIMEOUT_MS, client, closeAll, json, refusedBaseUrl, startLoopback } from './loopback';
 
 afterEach(closeAll);
+
+/** The client's own transport, counting its exchanges (a refused port has no server to count them). */
+function countingTransport(): Transport & { calls: number } {
+  const real = createHttpTransport();
+  const counting = {
+    calls: 0,
+    exchange: (request: ExchangeRequest) => {
+      counting.calls++;
+      return real.exchange(request);
+    },
+  };
+  return counting;
+}
 
 /** Accepts the request, then kills the socket: the client sees a network error after sending. */
 function dropConnection(req: import('node:http').IncomingMessage): void {
@@ -28,14 +43,10 @@ describe('start* is never retried (it would ring phones twice)', () => {
   });
 
   it('one connection attempt when refused', async () => {
-    let calls = 0;
-    const counting: typeof fetch = (input, init) => {
-      calls++;
-      return fetch(input, init);
-    };
-    const r = await client(await refusedBaseUrl(), { fetch: counting }).startCall(CALL);
+    const counting = countingTransport();
+    const r = await client(await refusedBaseUrl(), { transport: counting }).startCall(CALL);
     expect(r).toMatchObject({ ok: false, code: 'network' });
-    expect(calls).toBe(1);
+    expect(counting.calls).toBe(1);
   });
 });
 
@@ -63,14 +74,10 @@ describe('read-only requests retry once on a network error', () => {
   });
 
   it('retries a refused connection once', async () => {
-    let calls = 0;
-    const counting: typeof fetch = (input, init) => {
-      calls++;
-      return fetch(input, init);
-    };
-    const r = await client(await refusedBaseUrl(), { fetch: counting }).checkAccount({ callerAcc: 'dispatch01' });
+    const counting = countingTransport();
+    const r = await client(await refusedBaseUrl(), { transport: counting }).checkAccount({ callerAcc: 'dispatch01' });
     expect(r).toMatchObject({ ok: false, code: 'network', verdict: 'unreachable' });
-    expect(calls).toBe(2);
+    expect(counting.calls).toBe(2);
   });
 
   it('does not retry after a timeout', async () => {

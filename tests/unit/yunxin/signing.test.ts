@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSum } from '../../../src/yunxin/sign';
+import { createHttpTransport } from '../../../src/yunxin/http-transport';
 import { callYunxin } from '../../../src/yunxin/protocol';
 import { APP_KEY, CALL, CONF, SECRET, client, closeAll, json, startLoopback } from './loopback';
 
@@ -87,10 +88,11 @@ describe('request body', () => {
     const cfg = {
       appKey: APP_KEY,
       appSecret: SECRET,
-      baseUrl: new URL(lb.baseUrl),
+      root: lb.baseUrl,
+      host: '127.0.0.1',
       timeoutMs: 5000,
       now: Date.now,
-      fetch: globalThis.fetch,
+      transport: createHttpTransport(),
     };
     await callYunxin(cfg, '/x', { name: '调度台 A&B' }, { ringsPhones: false, retryOnNetworkError: false });
     expect(lb.requests[0].body).toBe('name=%E8%B0%83%E5%BA%A6%E5%8F%B0+A%26B');
