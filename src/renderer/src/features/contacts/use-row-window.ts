@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { maxScrollTop, scrollToReveal, visibleRows, type RowRange, type RowStarts } from '../../lib/row-window';
 
 interface Snapshot {
@@ -7,28 +7,29 @@ interface Snapshot {
 }
 
 /**
- * A scrolling element's offset and height, as React state: the offset from scroll events and the
- * height from a ResizeObserver, so rendering never reads layout (a keystroke that replaces the
- * rows forces no synchronous layout). `attach` is the element's ref callback; it reads the height
- * once when the element appears, and React re-renders at once, so the first frame has rows.
+ * A scrolling element's offset and height, reported as React state: the offset from scroll
+ * events and the height from a ResizeObserver, so rendering never reads layout (a keystroke that
+ * replaces the rows forces no synchronous layout). `attach` is the element's ref callback; it
+ * reads the height once when the element appears. It reports through a state setter handed over
+ * at creation (not a subscription made in an effect, which would come after the first paint):
+ * an update made while React attaches refs is rendered before the frame is painted, so the list's
+ * first frame has its rows.
  */
 export interface Viewport {
   attach(el: HTMLElement | null): void;
-  subscribe(onChange: () => void): () => void;
   get(): Snapshot;
   /** Scrolls to `top` (already clamped by the caller) and reports it without reading it back. */
   scrollTo(top: number): void;
 }
 
-function createViewport(): Viewport {
+function createViewport(report: (snap: Snapshot) => void): Viewport {
   let snap: Snapshot = { top: 0, height: 0 };
-  const listeners = new Set<() => void>();
   let el: HTMLElement | null = null;
   let detach = (): void => undefined;
   const set = (top: number, height: number): void => {
     if (top === snap.top && height === snap.height) return;
     snap = { top, height };
-    for (const l of listeners) l();
+    report(snap);
   };
   return {
     attach(next) {
@@ -44,10 +45,6 @@ function createViewport(): Viewport {
         resize.disconnect();
       };
       set(next.scrollTop, next.clientHeight);
-    },
-    subscribe(onChange) {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
     },
     get: () => snap,
     scrollTo(top) {
@@ -70,8 +67,8 @@ export interface RowWindow {
 
 /** The window of rows a virtual list with known row positions renders. */
 export function useRowWindow(starts: RowStarts, overscan: number): RowWindow {
-  const [viewport] = useState(createViewport);
-  const { top, height } = useSyncExternalStore(viewport.subscribe, viewport.get);
+  const [{ top, height }, report] = useState<Snapshot>({ top: 0, height: 0 });
+  const [viewport] = useState(() => createViewport(report));
   return { range: visibleRows(starts, top, height, overscan), viewport, attach: viewport.attach };
 }
 
