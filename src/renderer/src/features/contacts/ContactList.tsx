@@ -1,16 +1,17 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContactRecord } from '../../../../shared/domain';
 import { FailureMessage } from '../../components/FailureMessage';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/use-t';
-import { contactAt, linesAt, rowOfSlot, slotOf } from '../../lib/search/contact-search-view';
+import { contactAt, linesAt, rowOfSlot, slotOf, type SearchView } from '../../lib/search/contact-search-view';
+import { firstRowBelow, rowStarts, totalHeight, type RowStarts } from '../../lib/row-window';
 import { formatPhone } from '../../lib/phone-format';
 import { useContactsStore } from '../../state/contacts-store';
 import { showToast } from '../../state/toast-store';
 import { addContactToRoster, callContact } from './contact-actions';
 import { useContactsUi } from './ui-store';
+import { revealRow, scrollListTo, useRowWindow } from './use-row-window';
 
 const ROW_PAD = 8;
 const LINE = 42;
@@ -22,19 +23,21 @@ export function rowHeight(c: ContactRecord | undefined): number {
 
 const heightOfLines = (lines: number): number => ROW_PAD + LINE * lines;
 
-/** The first row that reaches below `offset` (rows are in order of their start). */
-function firstRowBelow<T extends { start: number; end: number }>(rows: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let hit: T | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].end > offset) {
-      hit = rows[mid];
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return hit;
+/**
+ * The whole book's row starts, kept per view: clearing the search (Escape) goes back to the full
+ * list, and its 50 000 positions are then looked up, not rebuilt, on the keystroke that needs
+ * them most. A view that grew (the next page of the book) has a new count, so a new table.
+ */
+const fullListStarts = new WeakMap<SearchView, RowStarts>();
+
+function startsOf(view: SearchView | null, rows: Int32Array | null, count: number): RowStarts {
+  if (!view) return rowStarts(0, () => 0);
+  if (rows) return rowStarts(count, (i) => heightOfLines(linesAt(view, rows[i])));
+  const cached = fullListStarts.get(view);
+  if (cached && cached.length === count + 1) return cached;
+  const starts = rowStarts(count, (i) => heightOfLines(linesAt(view, i)));
+  fullListStarts.set(view, starts);
+  return starts;
 }
 
 export function ContactList() {
@@ -56,27 +59,16 @@ export function ContactList() {
       setCursor: s.setCursor,
     })),
   );
-  const parentRef = useRef<HTMLDivElement>(null);
-
-  // The virtualizer rebuilds its row positions when getItemKey changes identity, and only then:
-  // so both functions are new exactly when the rows are. Keys are row indexes (rows are never
-  // measured, so there is no per-contact size to remember) and heights come from a per-slot
-  // table, which keeps a rebuild over 50 000 rows to a tight loop of a millisecond or so.
-  const { getItemKey, estimateSize } = useMemo(
-    () => ({
-      getItemKey: (i: number) => i,
-      estimateSize: (i: number) => (view ? heightOfLines(linesAt(view, rows ? rows[i] : i)) : heightOfLines(1)),
-    }),
-    [view, rows],
-  );
-
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => parentRef.current,
-    estimateSize,
-    getItemKey,
-    overscan: 3,
-  });
+  // Rows are never measured: their heights follow the number count, so the positions are one
+  // prefix table, new exactly when the rows are.
+  const starts = useMemo(() => startsOf(view, rows, rowCount), [view, rows, rowCount]);
+  const { range, viewport, attach } = useRowWindow(starts, 3);
+  // For the effects that must not re-run when the rows change (revealing the cursor), the
+  // positions as last rendered.
+  const startsNow = useRef(starts);
+  useLayoutEffect(() => {
+    startsNow.current = starts;
+  }, [starts]);
 
   // The contact at the top of the list and how far into it the list is scrolled, as last drawn.
   // When the list changes under the dispatcher (another desk's edit, an import, the next page),
@@ -84,37 +76,36 @@ export function ContactList() {
   // removed above does not shift the rows on screen (nor the selected one out of view).
   const anchor = useRef<{ id: string; delta: number; view: typeof view; rows: typeof rows; query: string; filter: typeof filter } | null>(null);
   useLayoutEffect(() => {
-    let offset = virtualizer.scrollOffset ?? 0;
+    let offset = viewport.get().top;
     const was = anchor.current;
     if (view && was && (was.view !== view || was.rows !== rows) && was.query === query && was.filter === filter) {
       const slot = slotOf(view, was.id);
       const row = slot < 0 ? -1 : rowOfSlot(rows, slot, view.base.length);
-      const item = row >= 0 ? virtualizer.measurementsCache[row] : undefined;
-      if (item) {
-        const target = Math.max(0, item.start + was.delta);
-        if (Math.abs(target - offset) >= 1) virtualizer.scrollToOffset(target);
-        offset = target;
+      if (row >= 0 && row < rowCount) {
+        const target = Math.max(0, starts[row] + was.delta);
+        scrollListTo(viewport, starts, target);
+        offset = viewport.get().top;
       }
     }
-    const top = view ? firstRowBelow(virtualizer.measurementsCache, offset) : undefined;
-    const contact = view && top ? contactAt(view, rows ? rows[top.index] : top.index) : undefined;
-    anchor.current = contact && top ? { id: contact.id, delta: offset - top.start, view, rows, query, filter } : null;
+    const top = view ? firstRowBelow(starts, offset) : -1;
+    const contact = view && top >= 0 ? contactAt(view, rows ? rows[top] : top) : undefined;
+    anchor.current = contact ? { id: contact.id, delta: offset - starts[top], view, rows, query, filter } : null;
   });
 
   useEffect(() => {
     // Keyboard moves and edits bring the selected row into view; a click never scrolls (the
     // button under the pointer must not move away before the button is released).
     const row = useContactsStore.getState().cursor;
-    if (reveal > 0 && row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
-  }, [reveal, virtualizer]);
+    if (reveal > 0 && row >= 0) revealRow(viewport, startsNow.current, row);
+  }, [reveal, viewport]);
 
   useEffect(() => {
     // A new query or filter starts at the top (an edit keeps the scroll position). The
-    // virtualizer knows the offset from scroll events, so while typing at the top this does
-    // nothing; writing scrollTop regardless would force a synchronous layout of the rows React
-    // has just replaced, on every keystroke.
-    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
-  }, [query, filter, virtualizer]);
+    // offset is known from scroll events, so while typing at the top this does nothing;
+    // writing scrollTop regardless would force a synchronous layout of the rows React has just
+    // replaced, on every keystroke.
+    if (viewport.get().top > 0) scrollListTo(viewport, startsNow.current, 0);
+  }, [query, filter, viewport]);
 
   if (status === 'error' && loadError) {
     return (
@@ -135,8 +126,9 @@ export function ContactList() {
   }
 
   const partial = status === 'partial';
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
+  const firstIndex = range?.first ?? 0;
+  const shown: number[] = [];
+  if (range) for (let i = range.first; i <= range.last; i++) shown.push(i);
   const slotAt = (i: number) => (rows ? rows[i] : i);
   const activeId = cursor >= 0 ? contactAt(view, slotAt(cursor))?.id : undefined;
   const emptyText =
@@ -151,7 +143,7 @@ export function ContactList() {
           : t('contacts.emptyGroup');
   return (
     <div
-      ref={parentRef}
+      ref={attach}
       className="contact-list"
       data-contact-list
       data-focus-home
@@ -170,23 +162,23 @@ export function ContactList() {
           {emptyText}
         </div>
       )}
-      <div className="contact-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((v) => {
-          const contact = contactAt(view, slotAt(v.index));
+      <div className="contact-list-inner" style={{ height: totalHeight(starts) }}>
+        {shown.map((index) => {
+          const contact = contactAt(view, slotAt(index));
           if (!contact) return null;
           // The favourites pinned on top end with a line (only in the full list: search results are ranked).
-          const next = v.index + 1 < rowCount ? contactAt(view, slotAt(v.index + 1)) : undefined;
+          const next = index + 1 < rowCount ? contactAt(view, slotAt(index + 1)) : undefined;
           const sectionEnd = !query && contact.favorite && next !== undefined && !next.favorite;
           return (
             // Keyed by position, not contact: a new query then patches the rows on screen instead
             // of tearing them down and building new ones (much less style and layout work).
             <ContactRow
-              key={v.index - firstIndex}
+              key={index - firstIndex}
               contact={contact}
-              row={v.index}
-              top={v.start}
-              height={v.size}
-              selected={v.index === cursor}
+              row={index}
+              top={starts[index]}
+              height={starts[index + 1] - starts[index]}
+              selected={index === cursor}
               sectionEnd={sectionEnd}
               onSelect={setCursor}
             />
