@@ -96,6 +96,30 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
     ).toBe(400);
   });
 
+  it('a roster member keeps its extension; the same main number is two members only with two extensions', async () => {
+    const ok = await t.api<{ item: Item }>('POST', '/api/rosters', {
+      token: d.token,
+      body: {
+        name: '总机',
+        members: [{ name: '王经理', number: '010-6223-4302', extension: '396' }, { number: '01062234302', extension: '401' }, { number: '01062234302' }],
+      },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.item.members).toEqual([
+      { name: '王经理', number: '01062234302', extension: '396' },
+      { name: '', number: '01062234302', extension: '401' },
+      { name: '', number: '01062234302' },
+    ]);
+    const twice = [
+      { number: '01062234302', extension: '396' },
+      { number: '010 6223 4302', extension: '396' },
+    ];
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: twice } })).status).toBe(400);
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [{ number: '01062234302', extension: 'x1' }] } })).status).toBe(
+      400,
+    );
+  });
+
   it('every role may read and edit; anonymous may not; edits are audited', async () => {
     const s = await t.user('supervisor');
     for (const token of [d.token, s.token, t.adminToken]) {

@@ -16,7 +16,7 @@ import { splitCallee } from '../../shared/call-extension';
 import type { Logger } from '../log';
 import type { CallLogSource } from '../sources/call-log-source';
 import { callLogEntryFor, type CallAttempt } from './call-log';
-import { createInFlightGuard } from './in-flight';
+import { createInFlightGuard, legKeys } from './in-flight';
 import type { ClientFor } from './client-factory';
 
 export interface CallService {
@@ -89,13 +89,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
       });
       if ('ok' in time) return time;
       const { perPersonSec } = time;
+      // Only main numbers are dialled; each leg's extension (named, or typed in the number) goes
+      // with the request for the rules (two people at one switchboard) and into the log.
       const checked = validateConfRequest(
-        { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: request.callees, maxDur: time.maxDur },
+        { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: request.callees, extensions: request.extensions, maxDur: time.maxDur },
         time.range,
       );
       if (!checked.ok) return checked;
       const { ok: _ok, ...conf } = checked;
-      return once(`conf:${conf.caller}:${[...conf.callees].sort().join(',')}`, async () => {
+      return once(`conf:${conf.caller}:${legKeys(conf).sort().join(',')}`, async () => {
         const c = await deps.clientFor(settings);
         if (!c.ok) return c;
         const startedAt = deps.now();
@@ -111,7 +113,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           kind: 'conf',
           mode: settings.mode,
           caller: conf.caller,
-          parties: conf.callees.map((n) => party(n)),
+          parties: conf.callees.map((n, i) => party(n, conf.extensions?.[i])),
           maxDur: conf.maxDur,
           perPersonSec,
           startedAt,

@@ -26,11 +26,14 @@ export function checkRoster(input: RosterInput, options: RosterRuleOptions): { o
   const name = requiredLine('name', msg('field.rosterName'), input.name, ROSTER_NAME_MAX);
   if (!name.ok) return name;
   const list = (Array.isArray(input.members) ? (input.members as unknown[]) : []).map(
-    (raw) => (raw ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown },
+    (raw) => (raw ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown; extension?: unknown },
   );
   const typed = list.map((m) => (typeof m.number === 'string' ? m.number : ''));
+  const given = list.map((m) => (typeof m.extension === 'string' ? m.extension : ''));
   // The conference rules live once (shared/conference-rules.ts); main only words their codes.
-  const { callees, problems } = checkConferenceMembers(typed, options.ownNumber ?? null, ROSTER_MEMBERS_MAX);
+  // Each member keeps its extension (named, or typed in the number): the rules tell two people
+  // at one switchboard apart by it.
+  const { callees, extensions, problems } = checkConferenceMembers(typed, options.ownNumber ?? null, ROSTER_MEMBERS_MAX, given);
   const problem = problems[0];
   if (problem) {
     switch (problem.code) {
@@ -54,7 +57,7 @@ export function checkRoster(input: RosterInput, options: RosterRuleOptions): { o
     const raw = list[i];
     const memberName = optionalLine(`members[${i}].name`, msg('field.memberName'), raw.name, CONTACT_NAME_MAX);
     if (!memberName.ok) return memberName;
-    const member: RosterMember = { name: memberName.value, number: callees[i] };
+    const member: RosterMember = { name: memberName.value, number: callees[i], ...(extensions[i] ? { extension: extensions[i] } : {}) };
     // A roster keeps its own copy of name and number, so a link to a deleted contact is just dropped.
     if (typeof raw.contactId === 'string' && options.contactExists(raw.contactId)) member.contactId = raw.contactId;
     members.push(member);

@@ -15,10 +15,11 @@ export interface TeamCallLog {
   list(sinceRevision?: number): { entries: CallLogEntry[]; revision: number };
   get(id: string): CallLogEntry | undefined;
   /**
-   * A call the hub just accepted: on screen before its event arrives. `extensions`: per callee, the
-   * extension the dispatcher asked for; the hub never sees it, so this log keeps it for the entry.
+   * A call the hub just accepted: on screen before its event arrives. `extensions`: by position in
+   * the callees, the extension the dispatcher asked for ('' for none); the hub does not keep it, so
+   * this log keeps it for the entry.
    */
-  placed(call: HubCall, extensions?: Readonly<Record<PhoneNumber, string>>): CallLogEntry;
+  placed(call: HubCall, extensions?: readonly string[]): CallLogEntry;
   /** Re-reads the hub's newest calls; resolves to whether it could. */
   refresh(client: HubClient, role: TeamRole | undefined): Promise<boolean>;
   /** Forgets everything (sign-out, another user). */
@@ -38,11 +39,12 @@ export function entryFromHub(
   call: HubCall,
   nameFor: (n: PhoneNumber) => string | undefined,
   updatedAt: number,
-  extensions: Readonly<Record<PhoneNumber, string>> = {},
+  extensions: readonly string[] = [],
 ): Omit<CallLogEntry, 'revision'> {
-  const parties: CallParty[] = call.callees.map((number) => {
+  // By position: one main number may be two legs (two extensions at one switchboard).
+  const parties: CallParty[] = call.callees.map((number, i) => {
     const name = nameFor(number);
-    const extension = Object.prototype.hasOwnProperty.call(extensions, number) ? extensions[number] : undefined;
+    const extension = extensions[i];
     return { number, ...(name === undefined ? {} : { name }), ...(extension ? { extension } : {}) };
   });
   const base = {
@@ -95,7 +97,7 @@ const fingerprint = (e: Omit<CallLogEntry, 'revision'>) => JSON.stringify({ ...e
 export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber): string | undefined; onChange(entry: CallLogEntry): void }): TeamCallLog {
   const entries = new Map<string, CallLogEntry>();
   // Extensions of the calls placed from this desk, by entry id: a re-read from the hub keeps them.
-  const extensionsById = new Map<string, Readonly<Record<PhoneNumber, string>>>();
+  const extensionsById = new Map<string, readonly string[]>();
   let revision = 0;
 
   function store(next: Omit<CallLogEntry, 'revision'>): CallLogEntry {
@@ -127,7 +129,7 @@ export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber)
     },
     get: (id) => entries.get(id),
     placed(call, extensions) {
-      if (extensions && Object.keys(extensions).length > 0) extensionsById.set(hubLogId(call.id), extensions);
+      if (extensions && extensions.some((e) => e !== '')) extensionsById.set(hubLogId(call.id), extensions);
       return store(entryFromHub(call, deps.nameFor, deps.now(), extensionsById.get(hubLogId(call.id))));
     },
     async refresh(client, role) {

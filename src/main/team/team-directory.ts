@@ -125,18 +125,28 @@ function rosterFromItem(item: HubItem, existing?: Roster): Roster {
     name: str(item.name),
     members: members
       .filter((m) => typeof m.number === 'string')
-      .map((m) =>
-        typeof m.contactId === 'string'
-          ? { contactId: m.contactId, name: str(m.name), number: m.number as string }
-          : { name: str(m.name), number: m.number as string },
-      ),
+      .map((m) => ({
+        ...(typeof m.contactId === 'string' ? { contactId: m.contactId } : {}),
+        name: str(m.name),
+        number: m.number as string,
+        // Rosters saved before extensions were kept have none: they read as they always did.
+        ...(typeof m.extension === 'string' && /^\d+$/.test(m.extension) ? { extension: m.extension } : {}),
+      })),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
   };
 }
 
 const contactBody = (c: Contact) => ({ name: c.name, numbers: c.numbers, org: c.org, notes: c.notes, favorite: c.favorite, groupIds: c.groupIds });
-const rosterBody = (r: Roster) => ({ name: r.name, members: r.members.map((m) => (m.contactId ? m : { name: m.name, number: m.number })) });
+const rosterBody = (r: Roster) => ({
+  name: r.name,
+  members: r.members.map((m) => ({
+    ...(m.contactId ? { contactId: m.contactId } : {}),
+    name: m.name,
+    number: m.number,
+    ...(m.extension ? { extension: m.extension } : {}),
+  })),
+});
 
 /** Writes the rules would have made, captured instead of stored. */
 interface Captured {
