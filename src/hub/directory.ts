@@ -39,7 +39,12 @@ export const ITEM_SCHEMAS: Record<DirectoryKind, object> = {
           type: 'object',
           required: ['number'],
           additionalProperties: false,
-          properties: { label: { type: 'string', maxLength: CONTACT_LABEL_MAX }, number: { type: 'string', maxLength: 64 } },
+          properties: {
+            label: { type: 'string', maxLength: CONTACT_LABEL_MAX },
+            number: { type: 'string', maxLength: 64 },
+            // The extension to ask for once through (digits); the main number is what is dialled.
+            extension: { type: 'string', pattern: `^\\d{1,${CONTACT_EXTENSION_MAX}}$` },
+          },
         },
       },
       org: { type: 'string', maxLength: CONTACT_ORG_MAX },
@@ -115,7 +120,11 @@ export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: J
 
   if (kind === 'contact') {
     const numbers = numbersOf(
-      ((input.numbers as Json[] | undefined) ?? []).map((n) => ({ label: (n.label as string | undefined)?.trim() ?? '', number: n.number })),
+      ((input.numbers as Json[] | undefined) ?? []).map((n) => ({
+        label: (n.label as string | undefined)?.trim() ?? '',
+        number: n.number,
+        ...(typeof n.extension === 'string' ? { extension: n.extension } : {}),
+      })),
       'numbers',
     );
     if (!Array.isArray(numbers)) return numbers;

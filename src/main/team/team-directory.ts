@@ -99,11 +99,17 @@ function str(v: unknown): string {
 /** The hub's item → the desk's contact (timestamps from the hub's `updatedAt`). */
 export function contactFromItem(item: HubItem, existing?: Contact): Contact {
   const at = Date.parse(item.updatedAt) || 0;
-  const numbers = Array.isArray(item.numbers) ? (item.numbers as Array<{ label?: unknown; number?: unknown }>) : [];
+  const numbers = Array.isArray(item.numbers) ? (item.numbers as Array<{ label?: unknown; number?: unknown; extension?: unknown }>) : [];
   return {
     id: item.id,
     name: str(item.name),
-    numbers: numbers.filter((n) => typeof n.number === 'string').map((n) => ({ label: str(n.label), number: n.number as string })),
+    numbers: numbers
+      .filter((n) => typeof n.number === 'string')
+      .map((n) => ({
+        label: str(n.label),
+        number: n.number as string,
+        ...(typeof n.extension === 'string' && /^\d+$/.test(n.extension) ? { extension: n.extension } : {}),
+      })),
     org: str(item.org),
     notes: str(item.notes),
     favorite: item.favorite === true,
