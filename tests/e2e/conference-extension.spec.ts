@@ -64,10 +64,13 @@ test('a conference with extension numbers dials main numbers only and shows each
   const strip = page.getByTestId('call-strip-item').first();
   await expect(strip.getByTestId('call-strip-who')).toContainText('王经理 010 6223 4302 转 396');
   await expect(strip.getByTestId('call-strip-who')).toContainText('010 6223 4302 转 401');
+  await expect(strip.getByTestId('call-strip-who')).not.toContainText('王经理 010 6223 4302 转 401');
 
   await page.getByTestId('tab-log').click();
   const row = page.getByTestId('log-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('王经理 010 6223 4302 转 396');
   await expect(row).toContainText('010 6223 4302 转 401');
+  // The colleague at extension 401 is not named after the contact at 396.
+  await expect(row).not.toContainText('王经理 010 6223 4302 转 401');
 });

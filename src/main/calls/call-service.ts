@@ -28,8 +28,8 @@ export interface CallServiceDeps {
   settings: () => Settings;
   clientFor: ClientFor;
   callLog: CallLogSource;
-  /** The contact name for a number, to name the parties in the log. */
-  nameFor: (number: PhoneNumber) => string | undefined;
+  /** The contact name for a number (and the extension asked for), to name the parties in the log. */
+  nameFor: (number: PhoneNumber, extension?: string) => string | undefined;
   now: () => number;
   log: Logger;
 }
@@ -40,7 +40,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   const record = (attempt: CallAttempt) => deps.callLog.append(callLogEntryFor(attempt, deps.now()));
 
   const party = (number: PhoneNumber, extension?: string): CallParty => {
-    const name = deps.nameFor(number);
+    const name = deps.nameFor(number, extension);
     return { number, ...(name === undefined ? {} : { name }), ...(extension ? { extension } : {}) };
   };
 

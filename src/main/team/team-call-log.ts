@@ -37,14 +37,14 @@ function hangCauseOf(call: HubCall): string | undefined {
 
 export function entryFromHub(
   call: HubCall,
-  nameFor: (n: PhoneNumber) => string | undefined,
+  nameFor: (n: PhoneNumber, extension?: string) => string | undefined,
   updatedAt: number,
   extensions: readonly string[] = [],
 ): Omit<CallLogEntry, 'revision'> {
   // By position: one main number may be two legs (two extensions at one switchboard).
   const parties: CallParty[] = call.callees.map((number, i) => {
-    const name = nameFor(number);
-    const extension = extensions[i];
+    const extension = extensions[i] || undefined;
+    const name = nameFor(number, extension);
     return { number, ...(name === undefined ? {} : { name }), ...(extension ? { extension } : {}) };
   });
   const base = {
@@ -94,7 +94,11 @@ export function entryFromHub(
 /** The entry without the fields that change on every write, to tell whether anything changed. */
 const fingerprint = (e: Omit<CallLogEntry, 'revision'>) => JSON.stringify({ ...e, updatedAt: 0 });
 
-export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber): string | undefined; onChange(entry: CallLogEntry): void }): TeamCallLog {
+export function createTeamCallLog(deps: {
+  now(): number;
+  nameFor(n: PhoneNumber, extension?: string): string | undefined;
+  onChange(entry: CallLogEntry): void;
+}): TeamCallLog {
   const entries = new Map<string, CallLogEntry>();
   // Extensions of the calls placed from this desk, by entry id: a re-read from the hub keeps them.
   const extensionsById = new Map<string, readonly string[]>();

@@ -59,7 +59,7 @@ export interface TeamDirectory {
   deleteGroup(id: string): Promise<GroupDeleteResponse>;
   saveRoster(roster: { id?: string; name: string; members: RosterMember[] }): Promise<RosterSaveResponse>;
   deleteRoster(id: string): Promise<DeletedResponse>;
-  nameFor(n: PhoneNumber): string | undefined;
+  nameFor(n: PhoneNumber, extension?: string): string | undefined;
   /** Every contact of the copy (export). */
   contactsAll(): ContactRecord[];
   /** The rules over the copy (groups for export). */
@@ -192,7 +192,7 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
     page: (o, l) => local.contacts.page(o, l),
     all: () => local.contacts.all(),
     get: (id) => local.contacts.get(id),
-    nameFor: (n) => local.contacts.nameFor(n),
+    nameFor: (n, extension) => local.contacts.nameFor(n, extension),
     warmUp: () => local.contacts.warmUp(),
     revision: () => local.contacts.revision(),
     put(list, why) {
@@ -398,7 +398,7 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
   return {
     service,
     cursor: () => cursor,
-    nameFor: (n) => local.contacts.nameFor(n),
+    nameFor: (n, extension) => local.contacts.nameFor(n, extension),
     contactsAll: () => local.contacts.all(),
     list(request) {
       const page = service.list(request);

@@ -80,6 +80,8 @@ describe('dispatch core', () => {
 
   it("a conference with extensions dials main numbers only and records each leg's extension", async () => {
     await call('settingsSet', { callerNumber: '13900139000' });
+    // A contact at the switchboard names only the leg with their extension, not a colleague's.
+    expect(await call('contactSave', { contact: { name: '王经理', numbers: [{ label: '', number: '010-62234302-396' }] } })).toMatchObject({ ok: true });
     // Two people at one switchboard (another extension each), one typed with its extension, one mobile.
     const conf = await call('startConf', {
       callees: ['01062234302', '01062234302', '0571-88886666 转 123', '13800138000'],
@@ -93,14 +95,14 @@ describe('dispatch core', () => {
     expect(JSON.stringify(sent[0].params)).not.toMatch(/396|401|"123"/);
     const list = (await call('callLogList', {})) as { entries: { id: string; parties: unknown[] }[] };
     expect(list.entries.find((e) => e.id === (conf as { logId: string }).logId)?.parties).toEqual([
-      { number: '01062234302', extension: '396' },
+      { number: '01062234302', name: '王经理', extension: '396' },
       { number: '01062234302', extension: '401' },
       { number: '057188886666', extension: '123' },
       { number: '13800138000' },
     ]);
     const csv = (await call('callLogExport', {})) as { csv: string };
-    expect(csv.csv).toContain('01062234302 转 396');
-    expect(csv.csv).toContain('01062234302 转 401');
+    expect(csv.csv).toContain('王经理 01062234302 转 396');
+    expect(csv.csv).not.toContain('王经理 01062234302 转 401');
   });
 
   it('a conference with the same main number and the same extension twice is refused, sending nothing', async () => {
