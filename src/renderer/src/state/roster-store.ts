@@ -12,6 +12,7 @@ import { addMember, moveMember, moveMemberTo, ownNumber, removeMember, type Rost
 import type { Tone, UiMessage } from '../lib/ui-message';
 import { formatPhone } from '../lib/phone-format';
 import { partyLabel } from '../lib/party-label';
+import { contactForDialled } from '../lib/contact-for-number';
 import { currentLanguage, useAppStore } from './app-store';
 import { onContactsListed, useContactsStore } from './contacts-store';
 import { showToast } from './toast-store';
@@ -109,16 +110,11 @@ export function memberNumberText(number: string, extension: string | undefined):
   return partyLabel(extension ? { number, extension } : { number }, currentLanguage());
 }
 
-/**
- * The contact a typed number belongs to: one whose number is this main number with this
- * extension (or both without one). A bare switchboard number is nobody in particular.
- */
+/** The contact a typed number (with its extension) is, as the log will name it. */
 function contactFor(typed: RosterCandidate): ContactRecord | undefined {
   const parsed = parseMember(typed.number, typed.extension);
-  if (!parsed.ok) return undefined;
-  const contact = useContactsStore.getState().contactForNumber(parsed.number);
-  const same = contact?.numbers.some((n) => n.number === parsed.number && (n.extension ?? '') === (parsed.extension ?? ''));
-  return same ? contact : undefined;
+  const view = useContactsStore.getState().view;
+  return parsed.ok && view ? contactForDialled(view, parsed.number, parsed.extension) : undefined;
 }
 
 export const useRosterStore = create<RosterState>((set, get) => {
