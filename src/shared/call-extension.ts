@@ -20,6 +20,16 @@ export function splitCallee(request: { callee: string; extension?: string }): { 
 }
 
 /**
+ * A conference's callees and extensions apart, by position ('' for no extension): each callee as
+ * splitCallee reads it, with the extension named beside it winning. What is not text is passed on
+ * for validation to word.
+ */
+export function splitCallees<T>(callees: readonly T[], extensions: readonly string[] = []): { callees: (T | string)[]; extensions: string[] } {
+  const out = callees.map((c, i) => (typeof c === 'string' ? splitCallee({ callee: c, extension: extensions[i] || undefined }) : { callee: c }));
+  return { callees: out.map((s) => s.callee), extensions: out.map((s) => ('extension' in s && s.extension) || '') };
+}
+
+/**
  * One conference member (or roster row) as main number and extension: the number as typed or
  * stored, the extension named beside it or read out of the number. A failure quotes what was typed.
  */

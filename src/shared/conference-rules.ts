@@ -10,10 +10,9 @@
  * dialled once per such participant (the switchboard answers each leg; only main numbers are ever
  * dialled). The dispatcher's own main number is refused with any extension, as for a single call.
  */
-import { parseMember } from './call-extension';
 import type { PhoneNumber } from './domain';
 import { MAX_CONFERENCE_CALLEES } from './limits';
-import type { PhoneParseFailure } from './phone';
+import { normalizePhone, type PhoneParseFailure } from './phone';
 
 export type ConferenceProblem =
   | { code: 'empty' }
@@ -33,8 +32,9 @@ export interface ConferenceCheck {
 
 /**
  * Every problem of a participant list; `own` null when the dispatcher's number is not set.
- * `extensions`: by position, an extension named beside the number ('' or absent for none); a
- * number may also carry its own as typed (`010-62234302-396`).
+ * `extensions`: by position, the extension beside each main number ('' or absent for none). A
+ * number typed with its extension (`010-62234302-396`) is split first (call-extension.ts
+ * splitCallees), so this stays small enough for the window's first screen.
  */
 export function checkConferenceMembers(
   numbers: readonly string[],
@@ -51,8 +51,7 @@ export function checkConferenceMembers(
   // Keyed by main number and extension: one switchboard may hold several participants.
   const firstAt = new Map<string, number>();
   numbers.forEach((typed, index) => {
-    const given = extensions[index];
-    const parsed = parseMember(typed, given === '' ? undefined : given);
+    const parsed = normalizePhone(typed);
     if (!parsed.ok) {
       problems.push({ code: 'invalid', index, phone: parsed });
       return;
@@ -61,7 +60,7 @@ export function checkConferenceMembers(
       problems.push({ code: 'own', index, number: parsed.number });
       return;
     }
-    const extension = parsed.extension ?? '';
+    const extension = parsed.kind === 'mobile' ? '' : (extensions[index] ?? '');
     const key = `${parsed.number}#${extension}`;
     const first = firstAt.get(key);
     if (first !== undefined) {

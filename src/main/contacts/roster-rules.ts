@@ -6,6 +6,7 @@
 import { CONTACT_NAME_MAX, ROSTER_MEMBERS_MAX, ROSTER_NAME_MAX } from '../../shared/contact-limits';
 import type { PhoneNumber, RosterMember } from '../../shared/domain';
 import { checkConferenceMembers } from '../../shared/conference-rules';
+import { splitCallees } from '../../shared/call-extension';
 import { phoneErrorText, quoteValue } from '../../shared/phone';
 import { msg } from '../../shared/i18n';
 import type { Failure } from '../../shared/result';
@@ -28,12 +29,15 @@ export function checkRoster(input: RosterInput, options: RosterRuleOptions): { o
   const list = (Array.isArray(input.members) ? (input.members as unknown[]) : []).map(
     (raw) => (raw ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown; extension?: unknown },
   );
+  // Each member keeps its extension, named beside the number or typed in it (`010-62234302-396`).
+  const split = splitCallees(
+    list.map((m) => (typeof m.number === 'string' ? m.number : '')),
+    list.map((m) => (typeof m.extension === 'string' ? m.extension : '')),
+  );
   const typed = list.map((m) => (typeof m.number === 'string' ? m.number : ''));
-  const given = list.map((m) => (typeof m.extension === 'string' ? m.extension : ''));
   // The conference rules live once (shared/conference-rules.ts); main only words their codes.
-  // Each member keeps its extension (named, or typed in the number): the rules tell two people
-  // at one switchboard apart by it.
-  const { callees, extensions, problems } = checkConferenceMembers(typed, options.ownNumber ?? null, ROSTER_MEMBERS_MAX, given);
+  // The rules tell two people at one switchboard apart by the extension.
+  const { callees, extensions, problems } = checkConferenceMembers(split.callees, options.ownNumber ?? null, ROSTER_MEMBERS_MAX, split.extensions);
   const problem = problems[0];
   if (problem) {
     switch (problem.code) {

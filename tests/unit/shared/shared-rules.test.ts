@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConferenceMembers } from '../../../src/shared/conference-rules';
+import { splitCallees } from '../../../src/shared/call-extension';
 import { checkContactFields } from '../../../src/shared/contact-rules';
 import { CONTACT_NAME_MAX, CONTACT_NUMBERS_MAX } from '../../../src/shared/contact-limits';
 
@@ -47,19 +48,21 @@ describe('conference rules with extensions: the same main number is the same per
     ['same main number, one with and one without an extension', [m('01062234302', '396'), m('01062234302')], []],
     ['the extension typed in the number counts the same as one named beside it', [m('010-62234302-396'), m('01062234302', '396')], ['repeated']],
     ['a spoken extension in the number', [m('0571-88886666 转 123'), m('0571-88886666 转 124')], []],
+    ['a mobile has no extension: the same mobile twice is repeated', [m('13800138000', '1'), m('13800138000', '2')], ['repeated']],
     ['the dispatcher’s own number with an extension is still their own', [m('13700137000', '12')], ['own']],
   ])('%s', (_label, members, codes) => {
-    const r = checkConferenceMembers(
+    // As every caller does: an extension typed in the number is split off first.
+    const split = splitCallees(
       members.map((x) => x.number),
-      '13700137000',
-      undefined,
       members.map((x) => x.extension),
     );
+    const r = checkConferenceMembers(split.callees, '13700137000', undefined, split.extensions);
     expect(r.problems.map((p) => p.code)).toEqual(codes);
   });
 
   it('returns the main numbers to dial and, by position, the extensions to ask for', () => {
-    const r = checkConferenceMembers(['010-62234302-396', '13800138000', '0571-88886666 转 123', '01062234302'], null, undefined, ['', '', '', '401']);
+    const split = splitCallees(['010-62234302-396', '13800138000', '0571-88886666 转 123', '01062234302'], ['', '', '', '401']);
+    const r = checkConferenceMembers(split.callees, null, undefined, split.extensions);
     expect(r.callees).toEqual(['01062234302', '13800138000', '057188886666', '01062234302']);
     expect(r.extensions).toEqual(['396', '', '123', '401']);
   });
