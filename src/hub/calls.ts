@@ -25,6 +25,8 @@ export type CallKind = 'call' | 'conference';
 export interface PlaceInput {
   kind: CallKind;
   callees: string[];
+  /** A conference's extensions by position ('' for none): only for the rules, never dialled or stored. */
+  extensions?: string[];
   maxDur?: number;
 }
 
@@ -32,9 +34,10 @@ export interface PlaceInput {
 export type HubFailure = Omit<Failure, 'code'> & { code: Failure['code'] | 'double_submit' };
 export type PlaceResult = ({ ok: true; session: string; id: number } | (HubFailure & { id?: number })) & { httpStatus?: number };
 
-function requestHash(kind: CallKind, callees: string[], maxDur: number): string {
+function requestHash(kind: CallKind, callees: string[], maxDur: number, extensions?: string[]): string {
+  // Without extensions the hash is what it always was, so a guard row from before still matches.
   return createHash('sha256')
-    .update(JSON.stringify([kind, callees, maxDur]))
+    .update(JSON.stringify(extensions ? [kind, callees, maxDur, extensions] : [kind, callees, maxDur]))
     .digest('hex');
 }
 
@@ -69,13 +72,14 @@ export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInp
     if ('ok' in time) return { ...time, httpStatus: 400 };
     maxDur = time.maxDur;
     checked = validateConfRequest(
-      { callerAcc, caller: user.phone, callees: input.callees, maxDur },
+      { callerAcc, caller: user.phone, callees: input.callees, extensions: input.extensions, maxDur },
       { min: MAX_DUR_RANGE.min, max: conferenceMaxDurCap(MAX_DUR_RANGE.max) },
     );
   }
   if (!checked.ok) return { ...checked, httpStatus: 400 };
   const callees = 'callees' in checked ? checked.callees : [checked.callee];
-  const hash = requestHash(input.kind, callees, maxDur);
+  const extensions = 'extensions' in checked ? checked.extensions : undefined;
+  const hash = requestHash(input.kind, callees, maxDur, extensions);
 
   const id = await ctx.db.transaction(async (tx) => {
     if (!(await takeGuard(tx, user.id, hash, ctx.config.doubleSubmitMs))) return undefined;
@@ -109,7 +113,7 @@ export async function placeCall(ctx: HubContext, user: AuthUser, input: PlaceInp
   const result =
     input.kind === 'call'
       ? await client.startCall({ callerAcc, caller: checked.caller, callee: callees[0], maxDur })
-      : await client.startConf({ callerAcc, caller: checked.caller, callees, maxDur });
+      : await client.startConf({ callerAcc, caller: checked.caller, callees, maxDur, ...(extensions ? { extensions } : {}) });
 
   const session = result.ok ? result.session : null;
   await ctx.db.transaction(async (tx) => {

@@ -4,6 +4,7 @@
  * src/shared/contact-limits. Pure functions: the routes own the database.
  */
 import {
+  CONTACT_EXTENSION_MAX,
   CONTACT_GROUPS_MAX,
   CONTACT_LABEL_MAX,
   CONTACT_NAME_MAX,
@@ -38,7 +39,12 @@ export const ITEM_SCHEMAS: Record<DirectoryKind, object> = {
           type: 'object',
           required: ['number'],
           additionalProperties: false,
-          properties: { label: { type: 'string', maxLength: CONTACT_LABEL_MAX }, number: { type: 'string', maxLength: 64 } },
+          properties: {
+            label: { type: 'string', maxLength: CONTACT_LABEL_MAX },
+            number: { type: 'string', maxLength: 64 },
+            // The extension to ask for once through (digits); the main number is what is dialled.
+            extension: { type: 'string', pattern: `^\\d{1,${CONTACT_EXTENSION_MAX}}$` },
+          },
         },
       },
       org: { type: 'string', maxLength: CONTACT_ORG_MAX },
@@ -67,7 +73,13 @@ export const ITEM_SCHEMAS: Record<DirectoryKind, object> = {
           type: 'object',
           required: ['number'],
           additionalProperties: false,
-          properties: { contactId: ID, name: { type: 'string', maxLength: CONTACT_NAME_MAX }, number: { type: 'string', maxLength: 64 } },
+          properties: {
+            contactId: ID,
+            name: { type: 'string', maxLength: CONTACT_NAME_MAX },
+            number: { type: 'string', maxLength: 64 },
+            // The extension to ask for (digits); two extensions at one switchboard are two members.
+            extension: { type: 'string', pattern: `^\\d{1,${CONTACT_EXTENSION_MAX}}$` },
+          },
         },
       },
     },
@@ -92,13 +104,15 @@ export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: J
     for (let i = 0; i < list.length; i++) {
       const v = validatePhoneField(list[i].number, `${field}[${i}].number`);
       if (!v.ok) return v;
-      const first = seen.get(v.number);
+      const extension = typeof list[i].extension === 'string' ? (list[i].extension as string) : '';
+      const key = `${v.number}#${extension}`;
+      const first = seen.get(key);
       if (first !== undefined) {
         return failWith('invalid_input', msg('hub.directory.numberTwice', { number: v.number, first: first + 1, second: i + 1 }), {
           field: `${field}[${i}].number`,
         });
       }
-      seen.set(v.number, i);
+      seen.set(key, i);
       out.push({ ...list[i], number: v.number });
     }
     return out;
@@ -106,7 +120,11 @@ export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: J
 
   if (kind === 'contact') {
     const numbers = numbersOf(
-      ((input.numbers as Json[] | undefined) ?? []).map((n) => ({ label: (n.label as string | undefined)?.trim() ?? '', number: n.number })),
+      ((input.numbers as Json[] | undefined) ?? []).map((n) => ({
+        label: (n.label as string | undefined)?.trim() ?? '',
+        number: n.number,
+        ...(typeof n.extension === 'string' ? { extension: n.extension } : {}),
+      })),
       'numbers',
     );
     if (!Array.isArray(numbers)) return numbers;
@@ -126,6 +144,7 @@ export function checkItem(kind: DirectoryKind, input: Json): { ok: true; data: J
     (input.members as Json[]).map((m) => {
       const member: Json = { name: typeof m.name === 'string' ? m.name.trim() : '', number: m.number };
       if (typeof m.contactId === 'string') member.contactId = m.contactId;
+      if (typeof m.extension === 'string') member.extension = m.extension;
       return member;
     }),
     'members',

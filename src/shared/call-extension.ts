@@ -5,6 +5,8 @@
  * extension goes to the log. Text that is no number is passed on unchanged, so validation answers
  * it with its usual message quoting what was typed.
  */
+import type { PhoneNumber } from './domain';
+import { normalizePhone, type PhoneParseFailure } from './phone';
 import { parseDialable } from './phone-extension';
 
 export function splitCallee(request: { callee: string; extension?: string }): { callee: string; extension?: string } {
@@ -15,4 +17,25 @@ export function splitCallee(request: { callee: string; extension?: string }): { 
   if (parsed.kind === 'mobile') return { callee: request.callee };
   const extension = given ?? parsed.extension;
   return extension === undefined ? { callee: parsed.extension === undefined ? request.callee : parsed.number } : { callee: parsed.number, extension };
+}
+
+/**
+ * A conference's callees and extensions apart, by position ('' for no extension): each callee as
+ * splitCallee reads it, with the extension named beside it winning. What is not text is passed on
+ * for validation to word.
+ */
+export function splitCallees<T>(callees: readonly T[], extensions: readonly string[] = []): { callees: (T | string)[]; extensions: string[] } {
+  const out = callees.map((c, i) => (typeof c === 'string' ? splitCallee({ callee: c, extension: extensions[i] || undefined }) : { callee: c }));
+  return { callees: out.map((s) => s.callee), extensions: out.map((s) => ('extension' in s && s.extension) || '') };
+}
+
+/**
+ * One conference member (or roster row) as main number and extension: the number as typed or
+ * stored, the extension named beside it or read out of the number. A failure quotes what was typed.
+ */
+export function parseMember(typed: string, extension?: string): { ok: true; number: PhoneNumber; extension?: string } | PhoneParseFailure {
+  const split = splitCallee({ callee: typed, extension });
+  const parsed = normalizePhone(split.callee);
+  if (!parsed.ok) return parsed;
+  return split.extension === undefined ? { ok: true, number: parsed.number } : { ok: true, number: parsed.number, extension: split.extension };
 }

@@ -96,7 +96,9 @@ const deletedContact = z
   })
   .strict();
 
-const rosterMember = z.object({ contactId: id.optional(), name: z.string().max(CONTACT_NAME_MAX), number: typedNumber }).strict();
+const rosterMember = z
+  .object({ contactId: id.optional(), name: z.string().max(CONTACT_NAME_MAX), number: typedNumber, extension: extensionDigits.optional() })
+  .strict();
 
 export const requestSchemas = {
   // extension: the one to ask for once through (a contact number's, or split off what was typed);
@@ -106,7 +108,18 @@ export const requestSchemas = {
   // 9th callee with its own clear message instead of a generic shape error.
   // perPersonSec: the limit per person the dispatcher confirmed (maxDur = it × legs); the setting
   // when absent. maxDur: an explicit total instead (scripts, older windows).
-  startConf: z.object({ callees: z.array(typedNumber).max(MAX_CONFERENCE_CALLEES * 4), maxDur, perPersonSec: maxDur }).strict(),
+  // extensions: by position in callees ('' for none), recorded per leg and never dialled.
+  startConf: z
+    .object({
+      callees: z.array(typedNumber).max(MAX_CONFERENCE_CALLEES * 4),
+      extensions: z
+        .array(z.union([extensionDigits, z.literal('')]))
+        .max(MAX_CONFERENCE_CALLEES * 4)
+        .optional(),
+      maxDur,
+      perPersonSec: maxDur,
+    })
+    .strict(),
   accountStatus: empty,
   // appSecret is write-only: it goes into the vault and never comes back. acceptPlaintextRisk must
   // be true to store it with an insecure backend (Linux basic_text).

@@ -177,7 +177,10 @@ export interface RosterMember {
   /** The contact this number came from, when it came from one. */
   contactId?: string;
   name: string;
+  /** The main number: what is dialled. */
   number: PhoneNumber;
+  /** The extension to ask the switchboard for, digits only (as CallParty.extension); never dialled. */
+  extension?: string;
 }
 
 /** A saved conference roster ("点名 → 会议"): start the same conference again with one action. */

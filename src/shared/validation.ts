@@ -36,12 +36,16 @@ export interface ConfRequestInput {
   caller: string;
   callees: string[];
   maxDur: number;
+  /** By position in `callees`, the extension to ask for ('' for none): never dialled, it only tells two people at one switchboard apart. */
+  extensions?: readonly string[];
 }
 export interface ValidConfRequest {
   callerAcc: string;
   caller: PhoneNumber;
   callees: PhoneNumber[];
   maxDur: number;
+  /** Present when a callee has one: by position in `callees`, '' for none. */
+  extensions?: string[];
 }
 
 export const CALLER_ACC_MAX_LENGTH = 32;
@@ -196,9 +200,12 @@ export function validateConfRequest(input: ConfRequestInput, range: MaxDurRange)
     return invalid(field, withLabel(msg('input.callees.participant', { n: nonText + 1 }), msg('input.phone.notText', { got: describe(raw[nonText]) })));
   }
   // The conference rules themselves live once, in conference-rules.ts; here they get main's words.
-  const { callees, problems } = checkConferenceMembers(
+  const given = Array.isArray(input.extensions) ? input.extensions.map((e) => (typeof e === 'string' && /^\d+$/.test(e) ? e : '')) : [];
+  const { callees, extensions, problems } = checkConferenceMembers(
     raw.map((v) => (typeof v === 'string' ? v : '')),
     caller.number,
+    MAX_CONFERENCE_CALLEES,
+    given,
   );
   const problem = problems[0];
   if (problem) {
@@ -226,5 +233,11 @@ export function validateConfRequest(input: ConfRequestInput, range: MaxDurRange)
 
   const dur = validateMaxDur(input.maxDur, range);
   if (dur) return dur;
-  return success({ callerAcc: input.callerAcc, caller: caller.number, callees, maxDur: input.maxDur });
+  return success({
+    callerAcc: input.callerAcc,
+    caller: caller.number,
+    callees,
+    maxDur: input.maxDur,
+    ...(extensions.some((e) => e !== '') ? { extensions } : {}),
+  });
 }

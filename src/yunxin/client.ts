@@ -28,6 +28,8 @@ export interface StartConfInput {
   caller: string;
   callees: string[];
   maxDur: number;
+  /** By position, '' for none: checked by the conference rules (two people at one switchboard), never sent. */
+  extensions?: readonly string[];
 }
 export interface QuerySessionInput {
   session: SessionId;

@@ -151,6 +151,21 @@ describe.each(engines)('placing calls and conferences ($name)', (engine) => {
     expect(sent(startConfPath)).toBe(before + 1);
   });
 
+  it('conferences with extensions: two extensions at one switchboard are two legs; the same extension twice is refused; only main numbers go to Yunxin', async () => {
+    const d = await t.user('dispatcher', { phone: '13800138026' });
+    const before = sent(startConfPath);
+    const board = `010${String(62230000 + ++seq)}`;
+    const refused = await t.api('POST', '/api/conferences', { token: d.token, body: { callees: [board, board], extensions: ['396', '396'] } });
+    expect(refused.status).toBe(400);
+    expect((await t.api('POST', '/api/conferences', { token: d.token, body: { callees: [board], extensions: ['39a'] } })).status).toBe(400);
+    expect(sent(startConfPath)).toBe(before);
+    const r = await t.api('POST', '/api/conferences', { token: d.token, body: { callees: [board, board, callee()], extensions: ['396', '401', ''] } });
+    expect(r.status).toBe(200);
+    const req = t.simulator!.requests.filter((x) => x.path === startConfPath).at(-1)!;
+    expect(JSON.parse(req.params.callee).slice(0, 2)).toEqual([board, board]);
+    expect(JSON.stringify(req.params)).not.toMatch(/396|401/);
+  });
+
   it('conferences: a total beyond one call’s maximum is accepted up to the maximum per leg × 9 legs', async () => {
     const d = await t.user('dispatcher', { phone: '13800138016' });
     const eight = Array.from({ length: 8 }, () => callee());

@@ -45,6 +45,32 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
     expect(stale.body.current).toMatchObject({ id: item.id, revision: updated.body.item.revision, name: '张三' });
   });
 
+  it('a contact number keeps its extension; one line with two extensions is two numbers, the same one twice is refused', async () => {
+    const created = await t.api<{ item: Item }>('POST', '/api/contacts', {
+      token: d.token,
+      body: {
+        name: '前台',
+        numbers: [
+          { label: '总机', number: '010-6223-4302', extension: '396' },
+          { label: '', number: '01062234302', extension: '401' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.item.numbers).toEqual([
+      { label: '总机', number: '01062234302', extension: '396' },
+      { label: '', number: '01062234302', extension: '401' },
+    ]);
+    const twice = [
+      { number: '01062234302', extension: '396' },
+      { number: '010 6223 4302', extension: '396' },
+    ];
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: twice } })).status).toBe(400);
+    expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '01062234302', extension: '3 9' }] } })).status).toBe(
+      400,
+    );
+  });
+
   it('rejects bad contacts with the shared validation', async () => {
     expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: 'x', numbers: [{ number: '12345' }] } })).status).toBe(400);
     expect((await t.api('POST', '/api/contacts', { token: d.token, body: { name: '   ' } })).status).toBe(400);
@@ -94,6 +120,30 @@ describe.each(engines)('the shared directory ($name)', (engine) => {
     expect(
       (await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [{ number: '13900139000' }, { number: '139 0013 9000' }] } })).status,
     ).toBe(400);
+  });
+
+  it('a roster member keeps its extension; the same main number is two members only with two extensions', async () => {
+    const ok = await t.api<{ item: Item }>('POST', '/api/rosters', {
+      token: d.token,
+      body: {
+        name: '总机',
+        members: [{ name: '王经理', number: '010-6223-4302', extension: '396' }, { number: '01062234302', extension: '401' }, { number: '01062234302' }],
+      },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.item.members).toEqual([
+      { name: '王经理', number: '01062234302', extension: '396' },
+      { name: '', number: '01062234302', extension: '401' },
+      { name: '', number: '01062234302' },
+    ]);
+    const twice = [
+      { number: '01062234302', extension: '396' },
+      { number: '010 6223 4302', extension: '396' },
+    ];
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: twice } })).status).toBe(400);
+    expect((await t.api('POST', '/api/rosters', { token: d.token, body: { name: 'r', members: [{ number: '01062234302', extension: 'x1' }] } })).status).toBe(
+      400,
+    );
   });
 
   it('every role may read and edit; anonymous may not; edits are audited', async () => {

@@ -99,6 +99,12 @@ const typedNumber = str(64, { sample: phoneLike });
 const id = str(64, { min: 1, pattern: ID });
 const contactNumber = obj({ label: req(str(CONTACT_LABEL_MAX)), number: req(typedNumber), extension: opt(str(CONTACT_EXTENSION_MAX)) });
 const numbers = arr(contactNumber, CONTACT_NUMBERS_MAX);
+const rosterMember = obj({
+  contactId: opt(id),
+  name: req(str(CONTACT_NAME_MAX)),
+  number: req(typedNumber),
+  extension: opt(str(CONTACT_EXTENSION_MAX, { pattern: /^\d+$/ })),
+});
 const groupIds = arr(id, CONTACT_GROUPS_MAX);
 const duplicate = oneOf('skip', 'merge', 'replace');
 const timestamp = int({ min: 0 });
@@ -114,7 +120,13 @@ const csvBase64 = fc
 
 export const MODEL: Record<OperationName, Shape> = {
   startCall: obj({ callee: req(typedNumber), maxDur: opt(int({ sample: durations })), extension: opt(str(CONTACT_EXTENSION_MAX, { pattern: /^\d+$/ })) }),
-  startConf: obj({ callees: req(arr(typedNumber, 32)), maxDur: opt(int({ sample: durations })), perPersonSec: opt(int({ sample: durations })) }),
+  startConf: obj({
+    callees: req(arr(typedNumber, 32)),
+    // By position, digits or '' for none.
+    extensions: opt(arr(str(CONTACT_EXTENSION_MAX, { pattern: /^\d*$/ }), 32)),
+    maxDur: opt(int({ sample: durations })),
+    perPersonSec: opt(int({ sample: durations })),
+  }),
   accountStatus: EMPTY,
   accountSave: obj(
     {
@@ -192,14 +204,14 @@ export const MODEL: Record<OperationName, Shape> = {
         {
           id: opt(id),
           name: req(str(ROSTER_NAME_MAX)),
-          members: req(arr(obj({ contactId: opt(id), name: req(str(CONTACT_NAME_MAX)), number: req(typedNumber) }), 32)),
+          members: req(arr(rosterMember, 32)),
         },
         goodRoster,
       ),
     ),
   }),
   rosterDraftGet: EMPTY,
-  rosterDraftSet: obj({ members: req(arr(obj({ contactId: opt(id), name: req(str(CONTACT_NAME_MAX)), number: req(typedNumber) }), 8)) }),
+  rosterDraftSet: obj({ members: req(arr(rosterMember, 8)) }),
   rosterDelete: obj({ id: req(id) }),
   contactsImportPreview: obj({
     fileName: req(str(255)),

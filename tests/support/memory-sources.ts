@@ -16,6 +16,7 @@ import type { RostersSource } from '../../src/main/sources/rosters-source';
 import { compareSortKeys, contactSortKey } from '../../src/shared/contact-order';
 import type { CallLogEntry, Contact, ContactGroup, ContactRecord, Roster } from '../../src/shared/domain';
 import { success } from '../../src/shared/result';
+import { ownerOf } from '../../src/shared/number-owner';
 
 export interface MemoryData {
   contacts: Map<string, ContactRecord>;
@@ -67,10 +68,7 @@ function memoryContacts(data: MemoryData, options: SourcesOptions): ContactsSour
       if (deleted.length > 0) changed();
       return success({ deleted });
     },
-    nameFor(number) {
-      for (const c of data.contacts.values()) if (c.numbers.some((n) => n.number === number)) return c.name;
-      return undefined;
-    },
+    nameFor: (number, extension) => ownerOf(data.contacts.values(), number, extension)?.name,
     warmUp: () => undefined,
     revision: () => data.contactsRevision,
   };

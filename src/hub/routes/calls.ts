@@ -1,5 +1,6 @@
 /** Placing calls and conferences, the call list (bills joined by session) and the raw bills. */
 import type { FastifyInstance } from 'fastify';
+import { CONTACT_EXTENSION_MAX } from '../../shared/contact-limits';
 import { MAX_CONFERENCE_CALLEES } from '../../shared/limits';
 import { placeCall, type PlaceInput } from '../calls';
 import { userOf, type HubContext } from '../context';
@@ -7,6 +8,7 @@ import { isStaff } from '../events';
 
 const maxDur = { type: 'integer', minimum: 1, maximum: 86_400 } as const;
 const number = { type: 'string', minLength: 1, maxLength: 64 } as const;
+const extension = { type: 'string', pattern: `^\\d{0,${CONTACT_EXTENSION_MAX}}$` } as const;
 const LIST_MAX = 200;
 
 interface CallRow {
@@ -84,7 +86,7 @@ export function callRoutes(app: FastifyInstance, ctx: HubContext): void {
     (req, reply) => place({ kind: 'call', callees: [req.body.callee], maxDur: req.body.maxDur }, req, reply),
   );
 
-  app.post<{ Body: { callees: string[]; maxDur?: number } }>(
+  app.post<{ Body: { callees: string[]; extensions?: string[]; maxDur?: number } }>(
     '/api/conferences',
     {
       preHandler: caller,
@@ -94,11 +96,21 @@ export function callRoutes(app: FastifyInstance, ctx: HubContext): void {
           required: ['callees'],
           additionalProperties: false,
           // One more than allowed passes the schema so the shared rule words the refusal.
-          properties: { callees: { type: 'array', maxItems: MAX_CONFERENCE_CALLEES + 1, items: number }, maxDur },
+          properties: {
+            callees: { type: 'array', maxItems: MAX_CONFERENCE_CALLEES + 1, items: number },
+            // By position in callees, '' for none: two people at one switchboard are two legs.
+            extensions: { type: 'array', maxItems: MAX_CONFERENCE_CALLEES + 1, items: extension },
+            maxDur,
+          },
         },
       },
     },
-    (req, reply) => place({ kind: 'conference', callees: req.body.callees, maxDur: req.body.maxDur }, req, reply),
+    (req, reply) =>
+      place(
+        { kind: 'conference', callees: req.body.callees, ...(req.body.extensions ? { extensions: req.body.extensions } : {}), maxDur: req.body.maxDur },
+        req,
+        reply,
+      ),
   );
 
   app.get<{ Querystring: { limit?: number; before?: number; mine?: boolean } }>(

@@ -20,3 +20,7 @@ export function createInFlightGuard(): InFlightGuard {
     }
   };
 }
+
+/** A conference's legs as in-flight key parts: a main number, with its extension when there is one. */
+export const legKeys = (conf: { callees: readonly string[]; extensions?: readonly string[] }): string[] =>
+  conf.callees.map((n, i) => (conf.extensions?.[i] ? `${n}#${conf.extensions[i]}` : n));

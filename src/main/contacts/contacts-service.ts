@@ -46,7 +46,7 @@ export interface ContactsService {
   saveRoster(roster: { id?: string; name: string; members: RosterMember[] }): RosterSaveResponse;
   deleteRoster(id: string): DeletedResponse;
   /** The contact name of a number, for the call log. */
-  nameFor(number: PhoneNumber): string | undefined;
+  nameFor(number: PhoneNumber, extension?: string): string | undefined;
   /** For import and export, which work on the whole book. */
   readonly groups: Groups;
   /** Lets the source prepare the list in the background, so the first call or edit does not wait. */
@@ -98,7 +98,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     deleteGroup: (id) => tracked(() => groups.delete(id, dropGroup)),
     saveRoster: (roster) => rosters.save(roster),
     deleteRoster: (id) => rosters.delete(id),
-    nameFor: (number) => contacts.nameFor(number),
+    nameFor: (number, extension) => contacts.nameFor(number, extension),
     groups,
     warmUp: () => contacts.warmUp(),
   };

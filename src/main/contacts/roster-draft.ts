@@ -23,9 +23,15 @@ function sanitize(stored: unknown): RosterMember[] {
   const out: RosterMember[] = [];
   for (const m of stored.slice(0, ROSTER_MEMBERS_MAX)) {
     if (typeof m !== 'object' || m === null) continue;
-    const { name, number, contactId } = m as Partial<RosterMember>;
+    const { name, number, contactId, extension } = m as Partial<RosterMember>;
     if (typeof number !== 'string' || typeof name !== 'string') continue;
-    out.push(typeof contactId === 'string' ? { contactId, name, number } : { name, number });
+    out.push({
+      ...(typeof contactId === 'string' ? { contactId } : {}),
+      name,
+      number,
+      // A draft written before extensions were kept has none; a malformed one is dropped, not dialled.
+      ...(typeof extension === 'string' && /^\d+$/.test(extension) ? { extension } : {}),
+    });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { CONTACT_NAME_MAX, ROSTER_MEMBERS_MAX, ROSTER_NAME_MAX } from '../../shared/contact-limits';
 import type { PhoneNumber, RosterMember } from '../../shared/domain';
 import { checkConferenceMembers } from '../../shared/conference-rules';
+import { splitCallees } from '../../shared/call-extension';
 import { phoneErrorText, quoteValue } from '../../shared/phone';
 import { msg } from '../../shared/i18n';
 import type { Failure } from '../../shared/result';
@@ -26,11 +27,17 @@ export function checkRoster(input: RosterInput, options: RosterRuleOptions): { o
   const name = requiredLine('name', msg('field.rosterName'), input.name, ROSTER_NAME_MAX);
   if (!name.ok) return name;
   const list = (Array.isArray(input.members) ? (input.members as unknown[]) : []).map(
-    (raw) => (raw ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown },
+    (raw) => (raw ?? {}) as { contactId?: unknown; name?: unknown; number?: unknown; extension?: unknown },
+  );
+  // Each member keeps its extension, named beside the number or typed in it (`010-62234302-396`).
+  const split = splitCallees(
+    list.map((m) => (typeof m.number === 'string' ? m.number : '')),
+    list.map((m) => (typeof m.extension === 'string' ? m.extension : '')),
   );
   const typed = list.map((m) => (typeof m.number === 'string' ? m.number : ''));
   // The conference rules live once (shared/conference-rules.ts); main only words their codes.
-  const { callees, problems } = checkConferenceMembers(typed, options.ownNumber ?? null, ROSTER_MEMBERS_MAX);
+  // The rules tell two people at one switchboard apart by the extension.
+  const { callees, extensions, problems } = checkConferenceMembers(split.callees, options.ownNumber ?? null, ROSTER_MEMBERS_MAX, split.extensions);
   const problem = problems[0];
   if (problem) {
     switch (problem.code) {
@@ -54,7 +61,7 @@ export function checkRoster(input: RosterInput, options: RosterRuleOptions): { o
     const raw = list[i];
     const memberName = optionalLine(`members[${i}].name`, msg('field.memberName'), raw.name, CONTACT_NAME_MAX);
     if (!memberName.ok) return memberName;
-    const member: RosterMember = { name: memberName.value, number: callees[i] };
+    const member: RosterMember = { name: memberName.value, number: callees[i], ...(extensions[i] ? { extension: extensions[i] } : {}) };
     // A roster keeps its own copy of name and number, so a link to a deleted contact is just dropped.
     if (typeof raw.contactId === 'string' && options.contactExists(raw.contactId)) member.contactId = raw.contactId;
     members.push(member);

@@ -43,7 +43,10 @@ export function createNotificationDecider(formatNumber: (n: string) => string) {
     shown.add(key);
     if (!options.enabled) return null;
     const l = options.language;
-    const who = entry.parties[0] ? (entry.parties[0].name ?? formatNumber(entry.parties[0].number)) : '';
+    const party = entry.parties[0];
+    const named = party ? (party.name ?? formatNumber(party.number)) : '';
+    // The extension says who at the switchboard did not answer (or was never reached).
+    const who = party?.extension ? translate(l, 'shell.notifyWhoExtension', { who: named, extension: party.extension }) : named;
     const title = translate(l, 'shell.appName');
     if (kind === 'failed') {
       const body =

@@ -34,8 +34,8 @@ export interface ContactsSource {
   put(contacts: readonly Contact[], why: ContactWrite): Result<{ contacts: ContactRecord[] }>;
   /** Deletes those of `ids` that exist; hands them back without their keys (for undo). */
   remove(ids: readonly string[]): Result<{ deleted: Contact[] }>;
-  /** The contact name a number is known by, for the call log. */
-  nameFor(number: PhoneNumber): string | undefined;
+  /** The contact name a number (with the extension asked for, if any) is known by, for the call log (shared/number-owner.ts). */
+  nameFor(number: PhoneNumber, extension?: string): string | undefined;
   /** The list will be wanted soon: prepare it in the background (a hint; may do nothing). */
   warmUp(): void;
   /** The list's current revision (the one `page` answers with). */

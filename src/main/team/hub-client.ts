@@ -101,7 +101,8 @@ export interface HubClient {
   me(): Promise<Result<{ user: HubUser; mode: HubMode }>>;
   logout(): Promise<Result>;
   startCall(request: { callee: string; maxDur?: number }): Promise<Result<{ session: string; id: number }>>;
-  startConf(request: { callees: string[]; maxDur?: number }): Promise<Result<{ session: string; id: number }>>;
+  /** `extensions`: by position, '' for none; the hub checks the rules with them and dials main numbers only. */
+  startConf(request: { callees: string[]; extensions?: readonly string[]; maxDur?: number }): Promise<Result<{ session: string; id: number }>>;
   calls(query?: { limit?: number; before?: number; mine?: boolean }): Promise<Result<{ items: HubCall[] }>>;
   directory(kind: DirectoryKind): Promise<Result<{ revision: number; items: HubItem[] }>>;
   changes(since: number, limit?: number): Promise<Result<{ revision: number; more: boolean; changes: DirectoryChange[] }>>;

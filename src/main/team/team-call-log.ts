@@ -15,10 +15,11 @@ export interface TeamCallLog {
   list(sinceRevision?: number): { entries: CallLogEntry[]; revision: number };
   get(id: string): CallLogEntry | undefined;
   /**
-   * A call the hub just accepted: on screen before its event arrives. `extensions`: per callee, the
-   * extension the dispatcher asked for; the hub never sees it, so this log keeps it for the entry.
+   * A call the hub just accepted: on screen before its event arrives. `extensions`: by position in
+   * the callees, the extension the dispatcher asked for ('' for none); the hub does not keep it, so
+   * this log keeps it for the entry.
    */
-  placed(call: HubCall, extensions?: Readonly<Record<PhoneNumber, string>>): CallLogEntry;
+  placed(call: HubCall, extensions?: readonly string[]): CallLogEntry;
   /** Re-reads the hub's newest calls; resolves to whether it could. */
   refresh(client: HubClient, role: TeamRole | undefined): Promise<boolean>;
   /** Forgets everything (sign-out, another user). */
@@ -36,13 +37,14 @@ function hangCauseOf(call: HubCall): string | undefined {
 
 export function entryFromHub(
   call: HubCall,
-  nameFor: (n: PhoneNumber) => string | undefined,
+  nameFor: (n: PhoneNumber, extension?: string) => string | undefined,
   updatedAt: number,
-  extensions: Readonly<Record<PhoneNumber, string>> = {},
+  extensions: readonly string[] = [],
 ): Omit<CallLogEntry, 'revision'> {
-  const parties: CallParty[] = call.callees.map((number) => {
-    const name = nameFor(number);
-    const extension = Object.prototype.hasOwnProperty.call(extensions, number) ? extensions[number] : undefined;
+  // By position: one main number may be two legs (two extensions at one switchboard).
+  const parties: CallParty[] = call.callees.map((number, i) => {
+    const extension = extensions[i] || undefined;
+    const name = nameFor(number, extension);
     return { number, ...(name === undefined ? {} : { name }), ...(extension ? { extension } : {}) };
   });
   const base = {
@@ -92,10 +94,14 @@ export function entryFromHub(
 /** The entry without the fields that change on every write, to tell whether anything changed. */
 const fingerprint = (e: Omit<CallLogEntry, 'revision'>) => JSON.stringify({ ...e, updatedAt: 0 });
 
-export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber): string | undefined; onChange(entry: CallLogEntry): void }): TeamCallLog {
+export function createTeamCallLog(deps: {
+  now(): number;
+  nameFor(n: PhoneNumber, extension?: string): string | undefined;
+  onChange(entry: CallLogEntry): void;
+}): TeamCallLog {
   const entries = new Map<string, CallLogEntry>();
   // Extensions of the calls placed from this desk, by entry id: a re-read from the hub keeps them.
-  const extensionsById = new Map<string, Readonly<Record<PhoneNumber, string>>>();
+  const extensionsById = new Map<string, readonly string[]>();
   let revision = 0;
 
   function store(next: Omit<CallLogEntry, 'revision'>): CallLogEntry {
@@ -127,7 +133,7 @@ export function createTeamCallLog(deps: { now(): number; nameFor(n: PhoneNumber)
     },
     get: (id) => entries.get(id),
     placed(call, extensions) {
-      if (extensions && Object.keys(extensions).length > 0) extensionsById.set(hubLogId(call.id), extensions);
+      if (extensions && extensions.some((e) => e !== '')) extensionsById.set(hubLogId(call.id), extensions);
       return store(entryFromHub(call, deps.nameFor, deps.now(), extensionsById.get(hubLogId(call.id))));
     },
     async refresh(client, role) {

@@ -11,8 +11,8 @@ import { MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../../shared/limits';
 import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import { resolveConferenceTime } from '../../shared/conference-time';
-import { splitCallee } from '../../shared/call-extension';
-import { createInFlightGuard } from '../calls/in-flight';
+import { splitCallee, splitCallees } from '../../shared/call-extension';
+import { createInFlightGuard, legKeys } from '../calls/in-flight';
 import type { Logger } from '../log';
 import type { HubClient } from './hub-client';
 import type { TeamCallLog } from './team-call-log';
@@ -46,9 +46,12 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
     caller: string,
     callees: string[],
     maxDur: number,
-    extensions?: Readonly<Record<string, string>>,
+    extensions?: readonly string[],
   ): Promise<{ session: string; logId: string } | Failure> {
-    const placed = kind === 'call' ? await client.startCall({ callee: callees[0], maxDur }) : await client.startConf({ callees, maxDur });
+    const placed =
+      kind === 'call'
+        ? await client.startCall({ callee: callees[0], maxDur })
+        : await client.startConf({ callees, maxDur, ...(extensions ? { extensions } : {}) });
     deps.logger.info(kind === 'call' ? 'team.call.start' : 'team.conf.start', { ok: placed.ok, code: placed.ok ? 200 : String(placed.code) });
     if (!placed.ok) {
       if (placed.code === 'unauthorized') deps.session.expired();
@@ -82,7 +85,7 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
       const checked = validateCallRequest({ callerAcc: HUB_ACC, caller: r.phone, callee, maxDur }, HUB_RANGE);
       if (!checked.ok) return checked;
       return once(`call:${checked.callee}`, async () => {
-        const placed = await place('call', r.client, checked.caller, [checked.callee], maxDur, extension ? { [checked.callee]: extension } : undefined);
+        const placed = await place('call', r.client, checked.caller, [checked.callee], maxDur, extension ? [extension] : undefined);
         if ('ok' in placed) return placed;
         return success({ session: placed.session, caller: checked.caller, callee: checked.callee, maxDur, logId: placed.logId });
       });
@@ -98,11 +101,18 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
         HUB_RANGE,
       );
       if ('ok' in time) return time;
-      const checked = validateConfRequest({ callerAcc: HUB_ACC, caller: r.phone, callees: request.callees, maxDur: time.maxDur }, time.range);
+      // Only main numbers go to the hub; an extension typed in a number is split off like one named beside it.
+      // (Not a list: validation says so, as before.)
+      const split = Array.isArray(request.callees) ? splitCallees(request.callees, request.extensions) : { callees: request.callees, extensions: undefined };
+      const checked = validateConfRequest(
+        { callerAcc: HUB_ACC, caller: r.phone, callees: split.callees, extensions: split.extensions, maxDur: time.maxDur },
+        time.range,
+      );
       if (!checked.ok) return checked;
       const { maxDur, perPersonSec } = time;
-      return once(`conf:${[...checked.callees].sort().join(',')}`, async () => {
-        const placed = await place('conference', r.client, checked.caller, checked.callees, maxDur);
+      return once(`conf:${legKeys(checked).sort().join(',')}`, async () => {
+        // The hub gets the extensions for its own check of the rules; it dials main numbers only.
+        const placed = await place('conference', r.client, checked.caller, checked.callees, maxDur, checked.extensions);
         if ('ok' in placed) return placed;
         return success({
           session: placed.session,

@@ -59,7 +59,7 @@ export interface TeamDirectory {
   deleteGroup(id: string): Promise<GroupDeleteResponse>;
   saveRoster(roster: { id?: string; name: string; members: RosterMember[] }): Promise<RosterSaveResponse>;
   deleteRoster(id: string): Promise<DeletedResponse>;
-  nameFor(n: PhoneNumber): string | undefined;
+  nameFor(n: PhoneNumber, extension?: string): string | undefined;
   /** Every contact of the copy (export). */
   contactsAll(): ContactRecord[];
   /** The rules over the copy (groups for export). */
@@ -99,11 +99,17 @@ function str(v: unknown): string {
 /** The hub's item → the desk's contact (timestamps from the hub's `updatedAt`). */
 export function contactFromItem(item: HubItem, existing?: Contact): Contact {
   const at = Date.parse(item.updatedAt) || 0;
-  const numbers = Array.isArray(item.numbers) ? (item.numbers as Array<{ label?: unknown; number?: unknown }>) : [];
+  const numbers = Array.isArray(item.numbers) ? (item.numbers as Array<{ label?: unknown; number?: unknown; extension?: unknown }>) : [];
   return {
     id: item.id,
     name: str(item.name),
-    numbers: numbers.filter((n) => typeof n.number === 'string').map((n) => ({ label: str(n.label), number: n.number as string })),
+    numbers: numbers
+      .filter((n) => typeof n.number === 'string')
+      .map((n) => ({
+        label: str(n.label),
+        number: n.number as string,
+        ...(typeof n.extension === 'string' && /^\d+$/.test(n.extension) ? { extension: n.extension } : {}),
+      })),
     org: str(item.org),
     notes: str(item.notes),
     favorite: item.favorite === true,
@@ -125,18 +131,28 @@ function rosterFromItem(item: HubItem, existing?: Roster): Roster {
     name: str(item.name),
     members: members
       .filter((m) => typeof m.number === 'string')
-      .map((m) =>
-        typeof m.contactId === 'string'
-          ? { contactId: m.contactId, name: str(m.name), number: m.number as string }
-          : { name: str(m.name), number: m.number as string },
-      ),
+      .map((m) => ({
+        ...(typeof m.contactId === 'string' ? { contactId: m.contactId } : {}),
+        name: str(m.name),
+        number: m.number as string,
+        // Rosters saved before extensions were kept have none: they read as they always did.
+        ...(typeof m.extension === 'string' && /^\d+$/.test(m.extension) ? { extension: m.extension } : {}),
+      })),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
   };
 }
 
 const contactBody = (c: Contact) => ({ name: c.name, numbers: c.numbers, org: c.org, notes: c.notes, favorite: c.favorite, groupIds: c.groupIds });
-const rosterBody = (r: Roster) => ({ name: r.name, members: r.members.map((m) => (m.contactId ? m : { name: m.name, number: m.number })) });
+const rosterBody = (r: Roster) => ({
+  name: r.name,
+  members: r.members.map((m) => ({
+    ...(m.contactId ? { contactId: m.contactId } : {}),
+    name: m.name,
+    number: m.number,
+    ...(m.extension ? { extension: m.extension } : {}),
+  })),
+});
 
 /** Writes the rules would have made, captured instead of stored. */
 interface Captured {
@@ -176,7 +192,7 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
     page: (o, l) => local.contacts.page(o, l),
     all: () => local.contacts.all(),
     get: (id) => local.contacts.get(id),
-    nameFor: (n) => local.contacts.nameFor(n),
+    nameFor: (n, extension) => local.contacts.nameFor(n, extension),
     warmUp: () => local.contacts.warmUp(),
     revision: () => local.contacts.revision(),
     put(list, why) {
@@ -382,7 +398,7 @@ export function openTeamDirectory(deps: TeamDirectoryDeps): TeamDirectory {
   return {
     service,
     cursor: () => cursor,
-    nameFor: (n) => local.contacts.nameFor(n),
+    nameFor: (n, extension) => local.contacts.nameFor(n, extension),
     contactsAll: () => local.contacts.all(),
     list(request) {
       const page = service.list(request);

@@ -32,7 +32,7 @@ export interface TeamModeDeps {
   log: Logger;
   now(): number;
   settings(): Settings;
-  nameFor(n: PhoneNumber): string | undefined;
+  nameFor(n: PhoneNumber, extension?: string): string | undefined;
   emit<K extends keyof AppEvents>(name: K, data: AppEvents[K]): void;
   /** Tests: a fetch for the hub, its timeout and the reconnect backoff. */
   fetch?: typeof fetch;
@@ -75,7 +75,7 @@ export interface TeamMode {
   /** Today's counts and, for an admin, the users' phones (asked of the hub). */
   admin: TeamAdmin;
   /** The contact name of a number: the shared directory's while in team mode. */
-  nameFor(n: PhoneNumber): string | undefined;
+  nameFor(n: PhoneNumber, extension?: string): string | undefined;
   active(): boolean;
   status(): ReturnType<TeamSession['status']>;
   signIn(request: SignInRequest): ReturnType<TeamSession['signIn']>;
@@ -87,7 +87,7 @@ export interface TeamMode {
 export function createTeamMode(deps: TeamModeDeps): TeamMode {
   const vault = createTeamVault({ cipher: deps.cipher, store: deps.vaultStore });
   let directory: TeamDirectory | undefined;
-  const nameFor = (n: PhoneNumber) => (directory ? directory.nameFor(n) : deps.nameFor(n));
+  const nameFor = (n: PhoneNumber, extension?: string) => (directory ? directory.nameFor(n, extension) : deps.nameFor(n, extension));
   const log = createTeamCallLog({ now: deps.now, nameFor, onChange: (entry) => deps.emit('callUpdated', { entry }) });
 
   function openDirectory() {

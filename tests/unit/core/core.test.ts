@@ -78,6 +78,64 @@ describe('dispatch core', () => {
     expect(parties((apart as { logId: string }).logId)).toEqual([{ number: '057188886666', extension: '123' }]);
   });
 
+  it("a conference with extensions dials main numbers only and records each leg's extension", async () => {
+    await call('settingsSet', { callerNumber: '13900139000' });
+    // A contact at the switchboard names only the leg with their extension, not a colleague's.
+    expect(await call('contactSave', { contact: { name: '王经理', numbers: [{ label: '', number: '010-62234302-396' }] } })).toMatchObject({ ok: true });
+    // Two people at one switchboard (another extension each), one typed with its extension, one mobile.
+    const conf = await call('startConf', {
+      callees: ['01062234302', '01062234302', '0571-88886666 转 123', '13800138000'],
+      extensions: ['396', '401', '', ''],
+    });
+    expect(conf).toMatchObject({ ok: true, callees: ['01062234302', '01062234302', '057188886666', '13800138000'] });
+    const sim = await sandbox.simulator()!;
+    const sent = sim.requests.filter((r) => r.path === '/call/ecp/startconf.action');
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0].params.callee)).toEqual(['01062234302', '01062234302', '057188886666', '13800138000']);
+    expect(JSON.stringify(sent[0].params)).not.toMatch(/396|401|"123"/);
+    const list = (await call('callLogList', {})) as { entries: { id: string; parties: unknown[] }[] };
+    expect(list.entries.find((e) => e.id === (conf as { logId: string }).logId)?.parties).toEqual([
+      { number: '01062234302', name: '王经理', extension: '396' },
+      { number: '01062234302', extension: '401' },
+      { number: '057188886666', extension: '123' },
+      { number: '13800138000' },
+    ]);
+    const csv = (await call('callLogExport', {})) as { csv: string };
+    expect(csv.csv).toContain('王经理 01062234302 转 396');
+    expect(csv.csv).not.toContain('王经理 01062234302 转 401');
+  });
+
+  it('a conference with the same main number and the same extension twice is refused, sending nothing', async () => {
+    await call('settingsSet', { callerNumber: '13900139000' });
+    const r = await call('startConf', { callees: ['010-62234302-396', '01062234302'], extensions: ['', '396'] });
+    expect(r).toMatchObject({ ok: false, code: 'invalid_input', field: 'callees[1]' });
+    expect(await call('startConf', { callees: ['01062234302'], extensions: ['39a'] })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(sandbox.simulator()).toBeNull();
+  });
+
+  it("saved rosters and the draft keep each member's extension; members without one stay as they were", async () => {
+    await call('settingsSet', { callerNumber: '13900139000' });
+    const members = [
+      { name: '王经理', number: '010-62234302', extension: '396' },
+      { name: '李秘书', number: '010-62234302-401' },
+      { name: '张三', number: '13800138000' },
+    ];
+    const saved = await call('rosterSave', { roster: { name: '早会', members } });
+    expect(saved).toMatchObject({ ok: true });
+    const expected = [
+      { name: '王经理', number: '01062234302', extension: '396' },
+      { name: '李秘书', number: '01062234302', extension: '401' },
+      { name: '张三', number: '13800138000' },
+    ];
+    expect((saved as { roster: { members: unknown[] } }).roster.members).toEqual(expected);
+    const twice = await call('rosterSave', { roster: { name: '重复', members: [members[0], { name: '', number: '010 6223 4302 转 396' }] } });
+    expect(twice).toMatchObject({ ok: false, code: 'invalid_input', field: 'members[1].number' });
+
+    const draft = await call('rosterDraftSet', { members: expected });
+    expect(draft).toMatchObject({ ok: true, members: expected });
+    expect(await call('rosterDraftGet', {})).toMatchObject({ ok: true, members: expected });
+  });
+
   it('an extension that is not digits is refused by the shape check, sending nothing', async () => {
     await call('settingsSet', { callerNumber: '13900139000' });
     expect(await call('startCall', { callee: '01062234302', extension: '396#' })).toMatchObject({ ok: false, code: 'invalid_input' });

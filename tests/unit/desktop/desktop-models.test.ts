@@ -184,6 +184,18 @@ describe('notifications', () => {
     expect(decide(conf, { enabled: true, language: 'en' })).toMatchObject({ body: 'Conference ended after 2 min 5 s' });
   });
 
+  it('a single call with an extension names it, so the dispatcher knows who at the switchboard was missed', () => {
+    const missed = entry({
+      state: 'ended',
+      durationSec: 0,
+      hangCause: 'NO_USER_RESPONSE',
+      parties: [{ number: '01062234302', name: '王经理', extension: '396' }],
+    });
+    expect(decide(missed, { enabled: true, language: 'zh-CN' })).toMatchObject({ body: '王经理 转 396 未接听' });
+    const failed = entry({ state: 'failed', parties: [{ number: '057188886666', extension: '123' }], error: { code: 'x', message: 'boom' } });
+    expect(decide(failed, { enabled: true, language: 'en' })).toMatchObject({ body: 'Call to fmt(057188886666) ext. 123 failed: boom' });
+  });
+
   it('an answered call, a call still ringing and anything while turned off do not notify', () => {
     expect(decide(entry({ state: 'ended', durationSec: 42, hangCause: 'NORMAL_CLEARING' }), { enabled: true, language: 'en' })).toBeNull();
     expect(decide(entry({ state: 'ringing' }), { enabled: true, language: 'en' })).toBeNull();

@@ -72,6 +72,18 @@ describe('deriveStripView', () => {
     expect(failureText(v.error!.words, 'zh-CN')).toBe('超时');
   });
 
+  it("a conference with two legs at one switchboard keeps each leg's own extension and name, by position", () => {
+    const local = [
+      { number: '01062234302', name: '王经理', extension: '396' },
+      { number: '01062234302', name: '李秘书', extension: '401' },
+    ];
+    const v = deriveStripView(
+      item({ kind: 'conf', logId: 'L1', parties: local }),
+      entry({ kind: 'conf', parties: [{ number: '01062234302' }, { number: '01062234302' }] }),
+    );
+    expect(v.parties).toEqual(local);
+  });
+
   it('passes unknown through as not final', () => {
     const v = deriveStripView(item({ logId: 'L1' }), entry({ state: 'unknown' }));
     expect(v).toMatchObject({ state: 'unknown', final: false });

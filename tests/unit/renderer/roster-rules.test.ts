@@ -108,3 +108,42 @@ describe('rosterProblems', () => {
     ]);
   });
 });
+
+describe('members with extensions', () => {
+  it("keeps the extension typed in the number, and a contact number's extension named beside it", () => {
+    const typed = addMember([], { number: '010-62234302-396' }, OWN);
+    expect(typed).toMatchObject({ ok: true, member: { name: '', number: '01062234302', extension: '396' } });
+    const spoken = addMember([], { number: '0571-88886666 转 123' }, OWN);
+    expect(spoken).toMatchObject({ ok: true, member: { number: '057188886666', extension: '123' } });
+    const contact = addMember([], { number: '01062234302', extension: '396', name: '王经理', contactId: 'c9' }, OWN);
+    expect(contact).toEqual({
+      ok: true,
+      members: [{ name: '王经理', number: '01062234302', extension: '396', contactId: 'c9' }],
+      member: { name: '王经理', number: '01062234302', extension: '396', contactId: 'c9' },
+    });
+  });
+
+  it('the same main number with the same extension is refused; with another extension it is another person', () => {
+    const members: RosterMember[] = [{ name: '王经理', number: '01062234302', extension: '396' }];
+    expect(addMember(members, { number: '010 6223 4302 转 396' }, OWN)).toEqual({
+      ok: false,
+      refusal: { reason: 'duplicate', number: '01062234302', extension: '396', position: 1, name: '王经理' },
+    });
+    const other = addMember(members, { number: '010-62234302-401' }, OWN);
+    expect(other.ok && other.members.map((x) => [x.number, x.extension])).toEqual([
+      ['01062234302', '396'],
+      ['01062234302', '401'],
+    ]);
+    // The switchboard itself (no extension) is someone else again.
+    expect(addMember(members, { number: '010-62234302' }, OWN).ok).toBe(true);
+  });
+
+  it('rosterProblems tells members apart by number and extension', () => {
+    const members: RosterMember[] = [
+      { name: '', number: '01062234302', extension: '396' },
+      { name: '', number: '01062234302', extension: '401' },
+      { name: '', number: '01062234302', extension: '396' },
+    ];
+    expect(rosterProblems(members, OWN)).toEqual([{ reason: 'duplicate', index: 2, first: 0, number: '01062234302' }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConferenceMembers } from '../../../src/shared/conference-rules';
+import { splitCallees } from '../../../src/shared/call-extension';
 import { checkContactFields } from '../../../src/shared/contact-rules';
 import { CONTACT_NAME_MAX, CONTACT_NUMBERS_MAX } from '../../../src/shared/contact-limits';
 
@@ -35,5 +36,34 @@ describe('conference rules (one set for the dial check, saved rosters and the ro
     ['the same number twice', ['13800138000', '138-0013-8000'], ['repeated']],
   ])('%s', (_label, numbers, codes) => {
     expect(checkConferenceMembers(numbers, '13700137000').problems.map((p) => p.code)).toEqual(codes);
+  });
+});
+
+describe('conference rules with extensions: the same main number is the same person only with the same extension', () => {
+  const m = (number: string, extension = '') => ({ number, extension });
+  it.each([
+    ['same main number, same extension', [m('01062234302', '396'), m('010-6223-4302', '396')], ['repeated']],
+    ['same main number, both without an extension', [m('01062234302'), m('010 6223 4302')], ['repeated']],
+    ['same main number, another extension: two people at one switchboard', [m('01062234302', '396'), m('01062234302', '401')], []],
+    ['same main number, one with and one without an extension', [m('01062234302', '396'), m('01062234302')], []],
+    ['the extension typed in the number counts the same as one named beside it', [m('010-62234302-396'), m('01062234302', '396')], ['repeated']],
+    ['a spoken extension in the number', [m('0571-88886666 转 123'), m('0571-88886666 转 124')], []],
+    ['a mobile has no extension: the same mobile twice is repeated', [m('13800138000', '1'), m('13800138000', '2')], ['repeated']],
+    ['the dispatcher’s own number with an extension is still their own', [m('13700137000', '12')], ['own']],
+  ])('%s', (_label, members, codes) => {
+    // As every caller does: an extension typed in the number is split off first.
+    const split = splitCallees(
+      members.map((x) => x.number),
+      members.map((x) => x.extension),
+    );
+    const r = checkConferenceMembers(split.callees, '13700137000', undefined, split.extensions);
+    expect(r.problems.map((p) => p.code)).toEqual(codes);
+  });
+
+  it('returns the main numbers to dial and, by position, the extensions to ask for', () => {
+    const split = splitCallees(['010-62234302-396', '13800138000', '0571-88886666 转 123', '01062234302'], ['', '', '', '401']);
+    const r = checkConferenceMembers(split.callees, null, undefined, split.extensions);
+    expect(r.callees).toEqual(['01062234302', '13800138000', '057188886666', '01062234302']);
+    expect(r.extensions).toEqual(['396', '', '123', '401']);
   });
 });

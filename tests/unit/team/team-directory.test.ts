@@ -73,6 +73,38 @@ describe('one shared directory', () => {
     expect(list.groups.map((g) => g.name)).toContain('抢修一班');
   });
 
+  it('a contact number with an extension and a roster member with one reach the other desk with the extension', async () => {
+    const a = await signedInDesk('dir_ext_a');
+    const b = await signedInDesk('dir_ext_b');
+    const saved = (await a.call('contactSave', { contact: { name: '王经理', numbers: [{ label: '办公室', number: '010-62234302-396' }] } })) as {
+      ok: boolean;
+      contact: ContactRecord;
+    };
+    expect(saved).toMatchObject({ ok: true, contact: { numbers: [{ number: '01062234302', extension: '396' }] } });
+    const onB = await listed(b, (l) => l.some((c) => c.id === saved.contact.id));
+    expect(onB.find((c) => c.id === saved.contact.id)?.numbers).toEqual([{ label: '办公室', number: '01062234302', extension: '396' }]);
+
+    const members = [
+      { contactId: saved.contact.id, name: '王经理', number: '01062234302', extension: '396' },
+      { name: '', number: '010-62234302-401' },
+    ];
+    const roster = (await a.call('rosterSave', { roster: { name: '总机会', members } })) as { ok: boolean; roster: { id: string } };
+    expect(roster.ok).toBe(true);
+    for (;;) {
+      const list = (await b.call('contactsList', {})) as { rosters: { id: string; members: unknown[] }[] };
+      const there = list.rosters.find((r) => r.id === roster.roster.id);
+      if (there) {
+        expect(there.members).toEqual([
+          { contactId: saved.contact.id, name: '王经理', number: '01062234302', extension: '396' },
+          { name: '', number: '01062234302', extension: '401' },
+        ]);
+        break;
+      }
+      const seen = b.events.length;
+      await b.until((e) => e.type === 'contactsChanged' && b.events.indexOf(e) >= seen);
+    }
+  });
+
   it('offline: the copy stays readable, edits are refused with a message and nothing changes; the copy survives a restart', async () => {
     const a = await signedInDesk('dir_off');
     expect(await a.call('contactSave', { contact: { name: '王五', numbers: [{ label: '', number: '13900000002' }] } })).toMatchObject({ ok: true });

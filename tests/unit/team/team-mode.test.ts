@@ -127,6 +127,27 @@ describe('calling through the hub', () => {
     expect(csv.csv).toContain('01062234302 转 396');
   });
 
+  it('a conference with extensions: the hub dials main numbers only, two people at one switchboard are two legs, each keeps its extension', async () => {
+    const { d } = await signedIn('desk_conf_ext');
+    const r = (await d.call('startConf', {
+      callees: ['01062234302', '010-62234302-401', '13912345662'],
+      extensions: ['396', '', ''],
+    })) as { ok: boolean; logId: string; session: string };
+    expect(r).toMatchObject({ ok: true, callees: ['01062234302', '01062234302', '13912345662'] });
+    const listed = await api(suite.hub.url, 'GET', '/api/calls?limit=200', await suite.hub.adminToken());
+    const row = (listed.body.items as Array<{ session: string; callees: string[] }>).find((i) => i.session === r.session);
+    expect(row?.callees).toEqual(['01062234302', '01062234302', '13912345662']);
+    const ended = await d.until(entryWhere((e) => e.id === r.logId && e.state === 'ended'));
+    expect((ended as Extract<AppEvent, { type: 'callUpdated' }>).data.entry.parties).toEqual([
+      { number: '01062234302', extension: '396' },
+      { number: '01062234302', extension: '401' },
+      { number: '13912345662' },
+    ]);
+    // The same main number with the same extension twice is one person twice: refused, nothing sent.
+    const twice = await d.call('startConf', { callees: ['01062234302', '01062234302'], extensions: ['396', '396'] });
+    expect(twice).toMatchObject({ ok: false, code: 'invalid_input', field: 'callees[1]' });
+  });
+
   it('a conference through the hub gets the same time rule as with an own account: the limit per person × legs', async () => {
     const { d } = await signedIn('desk_conftime');
     const conf = await d.call('startConf', { callees: ['13912345660', '13912345661'], perPersonSec: 120 });

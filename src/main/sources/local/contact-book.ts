@@ -25,6 +25,7 @@ import { createDisplayOrder, looksLikeContact, type OrderChange } from './displa
 import { NumberIndex } from './number-index';
 import type { OrderCache } from './order-cache';
 import { createWarmUp } from './warm-up';
+import { ownerOf } from '../../../shared/number-owner';
 
 export interface ContactBookDeps {
   collection: Collection<ContactRecord>;
@@ -231,9 +232,12 @@ export function createContactBook(deps: ContactBookDeps): ContactBook {
       return success({ deleted: found.map(withoutKeys) });
     },
 
-    nameFor(number) {
-      const id = numbers().first(number);
-      return id === undefined ? undefined : collection.get(id)?.name;
+    nameFor(number, extension) {
+      const holders = numbers()
+        .all(number)
+        .map((id) => collection.get(id))
+        .filter((c): c is ContactRecord => !!c);
+      return ownerOf(holders, number, extension)?.name;
     },
 
     revision: () => revision,

@@ -29,4 +29,9 @@ export class NumberIndex {
   first(number: PhoneNumber): string | undefined {
     return this.byNumber.get(number)?.[0];
   }
+
+  /** The ids of every contact holding `number`, first saved first (people at one switchboard). */
+  all(number: PhoneNumber): readonly string[] {
+    return this.byNumber.get(number) ?? [];
+  }
 }

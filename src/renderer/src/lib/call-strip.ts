@@ -103,8 +103,11 @@ export function deriveStripView(item: StripItem, entry: CallLogEntry | undefined
 function mergeNames(fromLog: CallParty[], local: CallParty[]): CallParty[] {
   if (local.length === 0) return fromLog;
   const byNumber = new Map(local.map((p) => [p.number, p] as const));
-  return fromLog.map((p) => {
-    const known = byNumber.get(p.number);
+  // Same legs in the same order: matched by position, since one main number may be two legs
+  // (two extensions at one switchboard); otherwise by number.
+  const aligned = local.length === fromLog.length && local.every((p, i) => p.number === fromLog[i].number);
+  return fromLog.map((p, i) => {
+    const known = aligned ? local[i] : byNumber.get(p.number);
     if (!known) return p;
     const name = p.name || known.name;
     const extension = p.extension || known.extension;

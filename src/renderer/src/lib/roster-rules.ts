@@ -7,11 +7,14 @@ import type { PhoneNumber, RosterMember } from '../../../shared/domain';
 import { MAX_CONFERENCE_CALLEES } from '../../../shared/limits';
 import { checkConferenceMembers } from '../../../shared/conference-rules';
 import { normalizePhone, phoneErrorText } from '../../../shared/phone';
+import { parseMember } from '../../../shared/call-extension';
 import type { Message } from '../../../shared/i18n';
 
 export interface RosterCandidate {
-  /** As typed or as stored; normalised here. */
+  /** As typed or as stored; normalised here. May carry its extension (`010-62234302-396`). */
   number: string;
+  /** A contact number's extension, digits only. */
+  extension?: string;
   name?: string;
   contactId?: string;
 }
@@ -19,7 +22,7 @@ export interface RosterCandidate {
 export type RosterRefusal =
   | { reason: 'invalid'; text: Message }
   | { reason: 'own'; number: PhoneNumber }
-  | { reason: 'duplicate'; number: PhoneNumber; position: number; name: string }
+  | { reason: 'duplicate'; number: PhoneNumber; extension?: string; position: number; name: string }
   | { reason: 'full'; max: number };
 
 export type AddResult = { ok: true; members: RosterMember[]; member: RosterMember } | { ok: false; refusal: RosterRefusal };
@@ -37,18 +40,25 @@ export function addMember(
   own: PhoneNumber | null,
   max: number = MAX_CONFERENCE_CALLEES,
 ): AddResult {
-  const parsed = normalizePhone(candidate.number);
+  const parsed = parseMember(candidate.number, candidate.extension);
   if (!parsed.ok) return { ok: false, refusal: { reason: 'invalid', text: phoneErrorText(parsed) } };
-  // The shared conference rules on the list with the candidate appended: only its own problems count.
+  // The shared conference rules on the list with the candidate appended: only its own problems
+  // count. The same main number with another extension is another person (conference-rules.ts).
   const index = members.length;
-  const { problems } = checkConferenceMembers([...members.map((m) => m.number), candidate.number], own, max);
+  const { problems } = checkConferenceMembers([...members.map((m) => m.number), parsed.number], own, max, [
+    ...members.map((m) => m.extension ?? ''),
+    parsed.extension ?? '',
+  ]);
   const mine = problems.find((p) => 'index' in p && p.index === index);
   if (mine?.code === 'own') return { ok: false, refusal: { reason: 'own', number: mine.number } };
   if (mine?.code === 'repeated') {
-    return { ok: false, refusal: { reason: 'duplicate', number: mine.number, position: mine.first + 1, name: members[mine.first].name } };
+    const first = members[mine.first];
+    const extension = first.extension ? { extension: first.extension } : {};
+    return { ok: false, refusal: { reason: 'duplicate', number: mine.number, ...extension, position: mine.first + 1, name: first.name } };
   }
   if (members.length >= max) return { ok: false, refusal: { reason: 'full', max } };
   const member: RosterMember = { name: candidate.name?.trim() ?? '', number: parsed.number };
+  if (parsed.extension) member.extension = parsed.extension;
   if (candidate.contactId) member.contactId = candidate.contactId;
   return { ok: true, members: [...members, member], member };
 }
@@ -89,6 +99,7 @@ export function rosterProblems(members: readonly RosterMember[], own: PhoneNumbe
     members.map((m) => m.number),
     own,
     max,
+    members.map((m) => m.extension ?? ''),
   );
   return problems.map((p): RosterProblem => {
     switch (p.code) {

@@ -175,14 +175,28 @@ export const useCallsStore = create<CallsState>((set, get) => {
 
     async startConf(members, options) {
       const numbers = members.map((m) => m.number);
-      const guard = `conf:${numbers.map(numberKey).sort().join(',')}`;
+      // Only main numbers are dialled; each leg's extension goes beside it, '' for none.
+      const extensions = members.map((m) => m.extension ?? '');
+      const withExtensions = extensions.some((e) => e !== '');
+      const guard = `conf:${members
+        .map((m) => (m.extension ? `${numberKey(m.number)}#${m.extension}` : numberKey(m.number)))
+        .sort()
+        .join(',')}`;
       if (!claimed(guard, options?.explicit === true, numbers.map((n) => formatPhone(numberKey(n))).join(translate(currentLanguage(), 'common.listSeparator'))))
         return 'ignored';
-      const parties: CallParty[] = members.map((m) => (m.name ? { number: m.number, name: m.name } : { number: m.number }));
+      const parties: CallParty[] = members.map((m) => ({
+        number: m.number,
+        ...(m.name ? { name: m.name } : {}),
+        ...(m.extension ? { extension: m.extension } : {}),
+      }));
       const key = begin({ kind: 'conf', parties });
       let r;
       try {
-        r = await invoke('startConf', options?.perPersonSec !== undefined ? { callees: numbers, perPersonSec: options.perPersonSec } : { callees: numbers });
+        r = await invoke('startConf', {
+          callees: numbers,
+          ...(withExtensions ? { extensions } : {}),
+          ...(options?.perPersonSec !== undefined ? { perPersonSec: options.perPersonSec } : {}),
+        });
       } finally {
         inFlight.delete(guard);
       }

@@ -3,14 +3,17 @@
  * confirmation sheet every conference goes through (it rings up to eight people at once).
  */
 import { create } from 'zustand';
-import type { Roster, RosterMember } from '../../../shared/domain';
+import type { ContactRecord, Roster, RosterMember } from '../../../shared/domain';
+import { parseMember } from '../../../shared/call-extension';
 import { MAX_CONFERENCE_CALLEES } from '../../../shared/limits';
 import type { Failure } from '../../../shared/result';
 import { invoke } from '../bridge';
 import { addMember, moveMember, moveMemberTo, ownNumber, removeMember, type RosterCandidate, type RosterRefusal } from '../lib/roster-rules';
 import type { Tone, UiMessage } from '../lib/ui-message';
 import { formatPhone } from '../lib/phone-format';
-import { useAppStore } from './app-store';
+import { partyLabel } from '../lib/party-label';
+import { contactForDialled } from '../lib/contact-for-number';
+import { currentLanguage, useAppStore } from './app-store';
 import { onContactsListed, useContactsStore } from './contacts-store';
 import { showToast } from './toast-store';
 
@@ -71,7 +74,12 @@ async function sendDraft(members: RosterMember[]): Promise<void> {
       const next = draftPending;
       draftPending = null;
       await invoke('rosterDraftSet', {
-        members: next.map((m) => (m.contactId ? { contactId: m.contactId, name: m.name, number: m.number } : { name: m.name, number: m.number })),
+        members: next.map((m) => ({
+          ...(m.contactId ? { contactId: m.contactId } : {}),
+          name: m.name,
+          number: m.number,
+          ...(m.extension ? { extension: m.extension } : {}),
+        })),
       });
     }
   } finally {
@@ -88,7 +96,7 @@ export function refusalMessage(r: RosterRefusal): UiMessage {
     case 'duplicate':
       return {
         key: r.name ? 'roster.refused.duplicateNamed' : 'roster.refused.duplicate',
-        params: { number: formatPhone(r.number), position: r.position, name: r.name },
+        params: { number: memberNumberText(r.number, r.extension), position: r.position, name: r.name },
       };
     case 'full':
       return { key: 'roster.refused.full', params: { max: r.max } };
@@ -96,6 +104,18 @@ export function refusalMessage(r: RosterRefusal): UiMessage {
 }
 
 const own = () => ownNumber(useAppStore.getState().settings?.callerNumber);
+
+/** "010 6223 4302 转 396": a member's number as the roster shows it. */
+export function memberNumberText(number: string, extension: string | undefined): string {
+  return partyLabel(extension ? { number, extension } : { number }, currentLanguage());
+}
+
+/** The contact a typed number (with its extension) is, as the log will name it. */
+function contactFor(typed: RosterCandidate): ContactRecord | undefined {
+  const parsed = parseMember(typed.number, typed.extension);
+  const view = useContactsStore.getState().view;
+  return parsed.ok && view ? contactForDialled(view, parsed.number, parsed.extension) : undefined;
+}
 
 export const useRosterStore = create<RosterState>((set, get) => {
   // The saved rosters arrive with the contact list; this store keeps them (the contacts store
@@ -110,13 +130,14 @@ export const useRosterStore = create<RosterState>((set, get) => {
     add(typed) {
       // A typed number that belongs to a contact is that contact: added with the name, and
       // refused as a duplicate when the contact is already in (by another of their numbers).
-      const contact = typed.contactId ? undefined : useContactsStore.getState().contactForNumber(typed.number);
+      const contact = typed.contactId ? undefined : contactFor(typed);
       const candidate = contact ? { ...typed, name: typed.name?.trim() || contact.name, contactId: contact.id } : typed;
       const members = get().members;
       const already = candidate.contactId ? members.findIndex((m) => m.contactId === candidate.contactId) : -1;
       if (already >= 0) {
         const m = members[already];
-        set({ note: { message: refusalMessage({ reason: 'duplicate', number: m.number, position: already + 1, name: m.name }), tone: 'error' } });
+        const extension = m.extension ? { extension: m.extension } : {};
+        set({ note: { message: refusalMessage({ reason: 'duplicate', number: m.number, ...extension, position: already + 1, name: m.name }), tone: 'error' } });
         return false;
       }
       const r = addMember(members, candidate, own(), MAX_CONFERENCE_CALLEES);
@@ -127,7 +148,10 @@ export const useRosterStore = create<RosterState>((set, get) => {
       set({
         members: r.members,
         note: {
-          message: { key: 'roster.added', params: { who: r.member.name || formatPhone(r.member.number), n: r.members.length, max: MAX_CONFERENCE_CALLEES } },
+          message: {
+            key: 'roster.added',
+            params: { who: r.member.name || memberNumberText(r.member.number, r.member.extension), n: r.members.length, max: MAX_CONFERENCE_CALLEES },
+          },
           tone: 'success',
         },
       });

@@ -69,6 +69,8 @@ export const deskEn = {
   'shell.notifyConfFailed': 'Conference with {n} people failed',
   'shell.notifyConfEnded': 'Conference ended after {duration}',
   'shell.notifyNotAnswered': '{who} did not answer',
+  // A single call's party with the extension the dispatcher asked for ("张三 转 396").
+  'shell.notifyWhoExtension': '{who} ext. {extension}',
   'shell.hotkeyTaken': 'The global shortcut {accelerator} is taken by another program and could not be enabled',
   'shell.hotkeyInvalid': 'The global shortcut setting “{text}” is not valid',
 } as const;

@@ -71,6 +71,8 @@ export const deskZhCN = {
   'shell.notifyConfFailed': '会议发起失败（{n} 人）',
   'shell.notifyConfEnded': '会议已结束，时长 {duration}',
   'shell.notifyNotAnswered': '{who} 未接听',
+  // A single call's party with the extension the dispatcher asked for ("张三 转 396").
+  'shell.notifyWhoExtension': '{who} 转 {extension}',
   'shell.hotkeyTaken': '全局快捷键 {accelerator} 已被其他程序占用，未能启用',
   'shell.hotkeyInvalid': '全局快捷键设置“{text}”无效',
 } as const;

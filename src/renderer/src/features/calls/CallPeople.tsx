@@ -59,12 +59,13 @@ export function CallPeople({ facts, now, testId }: { facts: PeopleFacts; now: nu
   for (const p of facts.parties) rows.push({ number: p.number, who: partyLabel(p, lang), host: false });
   return (
     <ul className="call-people" data-testid={testId}>
-      {rows.map((r) => {
+      {rows.map((r, i) => {
         const v = legView(entry, r.number);
         const { text, title } = legText(v, now);
         return (
           <li
-            key={`${r.host ? 'host' : 'p'}:${r.number}`}
+            // By position too: one main number may be two legs (two extensions at one switchboard).
+            key={`${r.host ? 'host' : 'p'}:${r.number}:${i}`}
             data-testid={`${testId}-leg`}
             data-number={r.number}
             data-leg={v.kind}

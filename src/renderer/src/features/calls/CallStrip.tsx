@@ -59,7 +59,7 @@ function useNow(running: boolean): number {
  */
 function extendConference(parties: readonly CallParty[], perPersonSec: number | undefined): void {
   useRosterStore.getState().openConfirm({
-    members: parties.map((p) => ({ name: p.name ?? '', number: p.number })),
+    members: parties.map((p) => ({ name: p.name ?? '', number: p.number, ...(p.extension ? { extension: p.extension } : {}) })),
     origin: { key: 'conftime.extendOrigin' },
     perPersonSec,
   });

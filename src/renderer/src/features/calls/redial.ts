@@ -12,7 +12,7 @@ export function redial(kind: SessionType, parties: readonly CallParty[], origin?
     return;
   }
   useRosterStore.getState().openConfirm({
-    members: parties.map((p) => ({ name: p.name ?? '', number: p.number })),
+    members: parties.map((p) => ({ name: p.name ?? '', number: p.number, ...(p.extension ? { extension: p.extension } : {}) })),
     origin: origin ?? { key: 'confirm.fromRedial' },
   });
 }

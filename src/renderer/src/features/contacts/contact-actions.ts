@@ -22,7 +22,7 @@ export function addContactToRoster(contact: Contact): boolean {
     roster.showNote({ message: { key: 'contacts.noNumber', params: { name: contact.name } }, tone: 'error' });
     return false;
   }
-  return roster.add({ number: n.number, name: contact.name, contactId: contact.id });
+  return roster.add({ number: n.number, ...(n.extension ? { extension: n.extension } : {}), name: contact.name, contactId: contact.id });
 }
 
 export async function callSelected(): Promise<void> {

@@ -11,7 +11,7 @@ import { useAppStore, useLanguage } from '../../state/app-store';
 import { useCallsStore } from '../../state/calls-store';
 import { DIAL_INPUT_ID } from '../shell/focus';
 import { useContactsStore } from '../../state/contacts-store';
-import { contactByNumber } from '../../lib/search/contact-search-view';
+import { contactForDialled } from '../../lib/contact-for-number';
 
 /**
  * Call a typed number: accepts what people type (`+86 138-0013-8000`, `(010) 6552 9988`), shows the
@@ -37,7 +37,7 @@ export function DialBox() {
   const extension = parsed?.ok ? parsed.extension : undefined;
   const isOwn = parsed?.ok && parsed.number === own;
   // A number that belongs to a contact is that contact: named here and in the call log.
-  const contact = useContactsStore((s) => (parsed?.ok && s.view ? contactByNumber(s.view, parsed.number) : undefined));
+  const contact = useContactsStore((s) => (parsed?.ok && s.view ? contactForDialled(s.view, parsed.number, parsed.extension) : undefined));
   const error = parsed && !parsed.ok ? formatMessage(lang, phoneErrorText(parsed)) : isOwn ? t('dial.ownNumber') : null;
 
   const submit = async () => {

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';
 import { useT } from '../../i18n/use-t';
-import { liveContacts } from '../../lib/search/contact-search-view';
+import { contactForDialled } from '../../lib/contact-for-number';
 import type { DialRequestSource } from '../../lib/dial-queue';
 import { formatPhone } from '../../lib/phone-format';
 import { useAppStore } from '../../state/app-store';
@@ -35,13 +35,8 @@ function DialRequestBody() {
   const view = useContactsStore((s) => s.view);
   const settings = useAppStore((s) => s.settings);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  // The contact whose number has this extension too, else any on this main number (a switchboard).
-  const contact = useMemo(() => {
-    if (!view) return undefined;
-    const live = liveContacts(view);
-    const exact = current.extension ? live.find((c) => c.numbers.some((n) => n.number === current.number && n.extension === current.extension)) : undefined;
-    return exact ?? live.find((c) => c.numbers.some((n) => n.number === current.number));
-  }, [view, current.number, current.extension]);
+  // The contact with this extension, as the log will name it (not a colleague at another one).
+  const contact = useMemo(() => (view ? contactForDialled(view, current.number, current.extension) : undefined), [view, current.number, current.extension]);
   const confirm = () => void useDialRequestStore.getState().confirm(current.id, contact?.name);
   const cancel = () => useDialRequestStore.getState().cancel(current.id);
 

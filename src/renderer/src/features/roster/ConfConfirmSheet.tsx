@@ -22,7 +22,7 @@ import { useRosterStore } from '../../state/roster-store';
 export function ConfConfirmSheet() {
   const confirm = useRosterStore((s) => s.confirm);
   if (!confirm) return null;
-  return <ConfirmBody key={confirm.members.map((m) => m.number).join(',')} />;
+  return <ConfirmBody key={confirm.members.map((m) => `${m.number}#${m.extension ?? ''}`).join(',')} />;
 }
 
 function ConfirmBody() {
@@ -46,7 +46,13 @@ function ConfirmBody() {
     const limit = validatePerPersonLimit(perPersonSec, range);
     if (limit) return limit;
     const r = validateConfRequest(
-      { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: members.map((m) => m.number), maxDur },
+      {
+        callerAcc: settings.callerAcc,
+        caller: settings.callerNumber,
+        callees: members.map((m) => m.number),
+        extensions: members.map((m) => m.extension ?? ''),
+        maxDur,
+      },
       { min: range.min, max: conferenceMaxDurCap(range.max) },
     );
     return r.ok ? null : r;
@@ -101,6 +107,7 @@ function ConfirmBody() {
           <li key={`${m.number}-${i}`}>
             <span className="roster-name">{m.name || t('roster.typedNumber')}</span>
             <span className="roster-number">{formatPhone(m.number)}</span>
+            {m.extension && <span className="number-extension">{t('rules.extension', { extension: m.extension })}</span>}
           </li>
         ))}
       </ol>

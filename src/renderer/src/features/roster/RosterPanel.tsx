@@ -9,7 +9,7 @@ import { isComposing } from '../../lib/keyboard';
 import { formatPhone } from '../../lib/phone-format';
 import { ownNumber, rosterProblems } from '../../lib/roster-rules';
 import { useAppStore } from '../../state/app-store';
-import { useRosterStore } from '../../state/roster-store';
+import { memberNumberText, useRosterStore } from '../../state/roster-store';
 import type { Failure } from '../../../../shared/result';
 import { ROSTER_INPUT_ID } from '../shell/focus';
 import { PerPersonLimit } from './PerPersonLimit';
@@ -70,14 +70,15 @@ export function RosterPanel() {
         <ol className="roster-list">
           {members.map((m, i) => {
             const problem = problemAt(i);
-            // Keyed by number (so a moved item keeps its node and its focus); repeats get a suffix.
-            const repeat = members.slice(0, i).filter((x) => x.number === m.number).length;
+            // Keyed by number and extension (so a moved item keeps its node and its focus); repeats get a suffix.
+            const repeat = members.slice(0, i).filter((x) => x.number === m.number && x.extension === m.extension).length;
             return (
               <li
-                key={`${m.number}#${repeat}`}
+                key={`${m.number}#${m.extension ?? ''}#${repeat}`}
                 className={`roster-item${problem ? ' problem' : ''}${dragFrom === i ? ' dragging' : ''}`}
                 data-testid="roster-item"
                 data-number={m.number}
+                data-extension={m.extension}
                 draggable
                 onDragStart={(e) => {
                   setDragFrom(i);
@@ -91,6 +92,12 @@ export function RosterPanel() {
                 <span className="roster-who">
                   <span className="roster-name">{m.name || t('roster.typedNumber')}</span>
                   <span className="roster-number">{formatPhone(m.number)}</span>
+                  {m.extension && (
+                    // Only the main number is dialled: the extension is for the dispatcher to ask for.
+                    <span className="number-extension" data-testid="roster-extension">
+                      {t('rules.extension', { extension: m.extension })}
+                    </span>
+                  )}
                   {problem && (
                     <span className="roster-problem">
                       {problem.reason === 'own'
@@ -128,7 +135,7 @@ export function RosterPanel() {
                     type="button"
                     className="icon-button danger"
                     data-testid="roster-remove"
-                    aria-label={t('roster.remove', { who: m.name || formatPhone(m.number) })}
+                    aria-label={t('roster.remove', { who: m.name || memberNumberText(m.number, m.extension) })}
                     title={t('roster.removeShort')}
                     onClick={() => remove(i)}
                   >
