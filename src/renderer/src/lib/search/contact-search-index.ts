@@ -121,14 +121,19 @@ export interface ContactSearchIndex {
   readonly altOneInitials: Uint32Array;
   readonly altInitials: Uint32Array;
   readonly altLaterInitials: Uint32Array;
-  /** Scratch, reused per query: best tier per contact. */
-  readonly tier: Uint8Array;
+  /** Contacts. */
+  readonly size: number;
+  /** Bit c % 32 of word c >> 5: contact c is a favourite. */
+  readonly favBits: Int32Array;
   /**
-   * Scratch, reused per query: bit c set = contact c has a tier, so collecting the hits reads
-   * n / 32 words instead of every tier byte.
+   * Scratch, reused per query: the tiers contacts matched with, as bitsets, eight words per 32
+   * contacts: word 8w + t holds contacts 32w…32w + 31 that matched with tier t (1…6). A contact
+   * may sit in several; its best (smallest) tier wins when the hits are collected. Bitsets rather
+   * than a tier byte per contact: a word at a time, the hits come out already grouped by tier and
+   * favourite, in index order within each group, so ranking needs no counting sort.
    */
-  readonly seen: Int32Array;
-  /** Scratch, reused per query: the hits in index order while they are counted. */
+  readonly bits: Int32Array;
+  /** Scratch, reused per query: the hits while they are collected. */
   readonly scratch: Int32Array;
   /** Previous query and its unranked hits, to narrow instead of rescanning while typing. */
   last: { q: Query; hits: Int32Array | null } | null;
@@ -343,6 +348,8 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
       else altInitials[i] |= bit;
     }
   }
+  const favBits = new Int32Array((n + 31) >> 5);
+  for (let i = 0; i < n; i++) if (fav[i]) favBits[i >> 5] |= 1 << (i & 31);
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
   // Members by org (counting sort, ascending): an org match marks its members without a pass over everyone.
@@ -393,8 +400,9 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     altOneInitials,
     altInitials,
     altLaterInitials,
-    tier: new Uint8Array(n),
-    seen: new Int32Array((n + 31) >> 5),
+    size: n,
+    favBits,
+    bits: new Int32Array(((n + 31) >> 5) << 3),
     scratch: new Int32Array(n),
     last: null,
     recent: [],
@@ -509,6 +517,43 @@ export function search(index: ContactSearchIndex, raw: string): readonly string[
   return typed.ids;
 }
 
+/** Ids a SearchPage materialises up front: a screenful and then some. */
+export const SEARCH_PAGE = 200;
+
+/**
+ * A search's answer as a list showing one page needs it: how many match, the first page's ids,
+ * and the rest on demand. search() hands back every id (100 000 for a one-digit query), which
+ * costs about as much as the search itself and is thrown away on the next keystroke.
+ */
+export interface SearchPage {
+  /** Every hit, not just this page's. */
+  readonly count: number;
+  /** Ids of the first min(count, pageSize) hits, best first. */
+  readonly ids: readonly string[];
+  /** Ids of hits [from, to), best first: the pages after the first, as the list scrolls. */
+  slice(from: number, to?: number): string[];
+}
+
+/**
+ * search() one page at a time: the same hits in the same order (page after page gives exactly
+ * search()'s array), with only the first `pageSize` ids made up front.
+ */
+export function searchPage(index: ContactSearchIndex, raw: string, pageSize = SEARCH_PAGE): SearchPage {
+  const typed = lookup(index, raw);
+  const ids = index.ids;
+  const order = typed === null ? null : typed.ranked.order;
+  const count = order === null ? ids.length : order.length;
+  const slice = (from: number, to = count): string[] => {
+    const a = Math.max(0, Math.min(count, Math.trunc(from) || 0));
+    const b = Math.max(a, Math.min(count, Math.trunc(to) || 0));
+    if (order === null) return ids.slice(a, b);
+    const out: string[] = new Array(b - a);
+    for (let k = a; k < b; k++) out[k - a] = ids[order[k]];
+    return out;
+  };
+  return { count, ids: slice(0, pageSize), slice };
+}
+
 /**
  * Like search, as positions into index.ids; null for an empty query (everything, in order).
  * For a virtual list this skips building a string array per keystroke, which with 50 000 hits
@@ -561,8 +606,8 @@ function lookup(index: ContactSearchIndex, raw: string): Typed | null {
   }
   const prev = index.last;
   let ranked: Ranked;
-  if (prev && prev.hits && narrows(prev.q, q) && prev.hits.length <= index.tier.length * NARROW_MAX_SHARE) {
-    ranked = rank(index, narrowHits(index, q, prev.hits));
+  if (prev && prev.hits && narrows(prev.q, q) && prev.hits.length <= index.size * NARROW_MAX_SHARE) {
+    ranked = narrowHits(index, q, prev.hits);
   } else {
     scanAll(index, q);
     ranked = collectRanked(index);
@@ -572,7 +617,7 @@ function lookup(index: ContactSearchIndex, raw: string): Typed | null {
   recent.push(typed);
   let held = 0;
   for (const r of recent) held += r.ranked.order.length;
-  while (recent.length > 1 && held > index.tier.length * RECENT_MAX_HITS) held -= (recent.shift() as Typed).ranked.order.length;
+  while (recent.length > 1 && held > index.size * RECENT_MAX_HITS) held -= (recent.shift() as Typed).ranked.order.length;
   return typed;
 }
 
@@ -590,18 +635,26 @@ interface Ranked extends RankedHits {
   hits: Int32Array | null;
 }
 
-/** Records tier t for contact c unless it already has a better one; a first hit is also marked in `seen`. */
-function better(tier: Uint8Array, seen: Int32Array, c: number, t: number): void {
-  const old = tier[c];
-  if (old === 0) {
-    tier[c] = t;
-    seen[c >> 5] |= 1 << (c & 31);
-  } else if (t < old) tier[c] = t;
+/** Records that contact c matched with tier t (its best tier is sorted out when collecting). */
+function mark(bits: Int32Array, c: number, t: number): void {
+  const w = (c >> 5) << 3;
+  const m = 1 << (c & 31);
+  bits[w] |= m; // word 0 of the eight: matched at all
+  bits[w + t] |= m;
 }
 
-/** Full scan, one pass per key kind; leaves the best tier per contact in index.tier. */
+/** The best tier contact c has matched with so far in this scan, 0 = none. */
+function bestTier(bits: Int32Array, c: number): number {
+  const w = (c >> 5) << 3;
+  const m = 1 << (c & 31);
+  if ((bits[w] & m) === 0) return 0;
+  for (let t = 1; t < 6; t++) if (bits[w + t] & m) return t;
+  return 6;
+}
+
+/** Full scan, one pass per key kind; leaves each contact's tiers in index.bits. */
 function scanAll(ix: ContactSearchIndex, q: Query): void {
-  scanSubstring(ix.names, ix.nameStart, q.text, ix.tier, ix.seen);
+  scanSubstring(ix.names, ix.nameStart, q.text, ix.bits);
   scanOrgs(ix, orgHits(ix, q));
   scanNotes(ix, q.spaced);
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
@@ -612,12 +665,12 @@ function scanAll(ix: ContactSearchIndex, q: Query): void {
 }
 
 /** Entries in `hay` are separated by `\n`, which queries never contain, so hits never straddle. */
-function scanSubstring(hay: string, starts: Int32Array, needle: string, tier: Uint8Array, seen: Int32Array): void {
+function scanSubstring(hay: string, starts: Int32Array, needle: string, bits: Int32Array): void {
   let e = 0;
   let pos = hay.indexOf(needle);
   while (pos !== -1) {
     while (starts[e + 1] <= pos) e++;
-    better(tier, seen, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
+    mark(bits, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
     // The first hit in an entry is its best, so go straight to the next entry.
     pos = hay.indexOf(needle, starts[e + 1]);
   }
@@ -670,22 +723,22 @@ function syllablesMatch(syllables: readonly string[], q: string): boolean {
 /** Marks the members of matching orgs (an org match always ranks OTHER). */
 function scanOrgs(ix: ContactSearchIndex, hit: Uint8Array | null): void {
   if (!hit) return;
-  const { orgMembers, orgMemberStart, tier, seen } = ix;
+  const { orgMembers, orgMemberStart, bits } = ix;
   for (let o = 0; o < hit.length; o++) {
     if (!hit[o]) continue;
-    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) better(tier, seen, orgMembers[k], OTHER);
+    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) mark(bits, orgMembers[k], OTHER);
   }
 }
 
 /** Notes by plain substring (an OTHER match: a note is not how a contact is named). */
 function scanNotes(ix: ContactSearchIndex, text: string): void {
-  const { notes, noteStart, noteOwner, tier, seen } = ix;
+  const { notes, noteStart, noteOwner, bits } = ix;
   if (noteOwner.length === 0) return;
   let k = 0;
   let pos = notes.indexOf(text);
   while (pos !== -1) {
     while (noteStart[k + 1] <= pos) k++;
-    better(tier, seen, noteOwner[k], OTHER);
+    mark(bits, noteOwner[k], OTHER);
     pos = notes.indexOf(text, noteStart[k + 1]);
   }
 }
@@ -703,13 +756,13 @@ function scanMixed(ix: ContactSearchIndex, tokens: readonly MixedToken[]): void 
   const first = tokens.find((t): t is { han: string } => 'han' in t) as { han: string };
   let run = first.han;
   for (let k = tokens.indexOf(first) + 1; k < tokens.length && 'han' in tokens[k]; k++) run += (tokens[k] as { han: string }).han;
-  const { names, nameStart, tier, seen } = ix;
+  const { names, nameStart, bits } = ix;
   let e = 0;
   let pos = names.indexOf(run);
   while (pos !== -1) {
     while (nameStart[e + 1] <= pos) e++;
     const t = mixedTier(ix, e, tokens);
-    if (t) better(tier, seen, e, t);
+    if (t) mark(bits, e, t);
     pos = names.indexOf(run, nameStart[e + 1]);
   }
 }
@@ -769,31 +822,38 @@ function mixedTier(ix: ContactSearchIndex, c: number, tokens: readonly MixedToke
 }
 
 function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
-  const { tier, seen, digitBits } = ix;
+  const { bits, digitBits } = ix;
   const d = digits.charCodeAt(0) - 48;
   const n = digitBits.length;
-  // Nearly every contact has a number with the digit: tiers by arithmetic and the `seen` bits a
-  // word at a time, instead of a better() call per contact.
+  // Nearly every contact has a number with the digit: tiers by arithmetic, each tier's word
+  // built 32 contacts at a time, instead of a mark() per contact.
   for (let w = 0, c = 0; c < n; w++) {
     const end = Math.min(n, c + 32);
-    let word = 0;
+    let exact = 0;
+    let prefix = 0;
+    let other = 0;
     for (; c < end; c++) {
       const b = digitBits[c];
-      const has = (b >>> d) & 1;
-      // A number that is just d also starts with d: 3 - 1 - 1 = EXACT, 3 - 1 = PREFIX, 3 = OTHER.
-      const t = has * (OTHER - ((b >>> (10 + d)) & 1) - ((b >>> (20 + d)) & 1));
-      const old = tier[c];
-      if (t !== 0 && (old === 0 || t < old)) tier[c] = t;
-      word |= has << (c & 31);
+      const m = ((b >>> d) & 1) << (c & 31);
+      // A number that is just d also starts with d, so just <= starts.
+      const starts = (b >>> (10 + d)) & 1;
+      const just = (b >>> (20 + d)) & 1;
+      exact |= m & -just;
+      prefix |= m & -(starts - just);
+      other |= m & -(1 - starts);
     }
-    seen[w] |= word;
+    const o = w << 3;
+    bits[o] |= exact | prefix | other;
+    bits[o + EXACT] |= exact;
+    bits[o + PREFIX] |= prefix;
+    bits[o + OTHER] |= other;
   }
 }
 
 /** Bigram bits reject most contacts without touching their numbers; survivors are verified. */
 function scanDigits(ix: ContactSearchIndex, digits: string): void {
-  const { tier, seen, bigrams, numHead, firstNum } = ix;
-  const n = tier.length;
+  const { bits, bigrams, numHead, firstNum } = ix;
+  const n = ix.size;
   // Up to four (word offset, required bits) tests; unused slots repeat the first test with no
   // bits, which always passes and reads a cache line already loaded.
   const off = new Int32Array(4);
@@ -814,7 +874,7 @@ function scanDigits(ix: ContactSearchIndex, digits: string): void {
     }
     if (digits.length > 2) {
       const t = numbersTier(ix, c, digits);
-      if (t) better(tier, seen, c, t);
+      if (t) mark(bits, c, t);
       continue;
     }
     // Two digits: the bigram bit already proves containment; only the tier needs the numbers.
@@ -823,7 +883,7 @@ function scanDigits(ix: ContactSearchIndex, digits: string): void {
       if (numHead[e] === (two | 128)) t = EXACT;
       else if ((numHead[e] & 127) === two && t === OTHER) t = PREFIX;
     }
-    better(tier, seen, c, t);
+    mark(bits, c, t);
   }
 }
 
@@ -951,27 +1011,27 @@ function chainTier(ix: ContactSearchIndex, q: string, g: number, end: number): n
  * syllable is tried before its others and its first match is its best.
  */
 function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { tier, seen, head, sylOwner, byInitial, altStart } = ix;
+  const { bits, head, sylOwner, byInitial, altStart } = ix;
   const letter = pq.q.charCodeAt(0) - 96;
   const end = ix.initialStart[letter + 1];
   for (let k = ix.initialStart[letter]; k < end; k++) {
     const g = byInitial[k];
     const c = sylOwner[g];
-    const t = tier[c];
+    const t = bestTier(bits, c);
     if (t !== 0) {
       // A later syllable can only give OTHER, which any earlier hit already equals or beats;
       // another reading (visited after the name's own) only its own, worse, tiers.
       if (!(head[g] & IS_FIRST) || t === EXACT) continue;
       if (g >= altStart[c] && t <= OTHER + EXACT) continue;
     }
-    if (matchesAt(ix, pq, g)) better(tier, seen, c, syllableTier(ix, pq.q, c, g));
+    if (matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, pq.q, c, g));
   }
 }
 
 /** More syllables start with this letter than a pass over every contact's initials costs (o, v: few). */
 function manyWithInitial(ix: ContactSearchIndex, letter: string): boolean {
   const l = letter.charCodeAt(0) - 96;
-  return ix.initialStart[l + 1] - ix.initialStart[l] > ix.tier.length / 4;
+  return ix.initialStart[l + 1] - ix.initialStart[l] > ix.size / 4;
 }
 
 /**
@@ -980,32 +1040,42 @@ function manyWithInitial(ix: ContactSearchIndex, letter: string): boolean {
  * one syllable, else PREFIX; a later one OTHER; another reading's the same, after all of those).
  */
 function scanInitial(ix: ContactSearchIndex, letter: number): void {
-  const { tier, seen, firstInitial, initials, altOneInitials, altInitials, altLaterInitials } = ix;
-  const n = tier.length;
+  const { bits, firstInitial, initials, altOneInitials, altInitials, altLaterInitials } = ix;
+  const n = ix.size;
   const bit = 1 << letter;
   for (let w = 0, c = 0; c < n; w++) {
     const end = Math.min(n, c + 32);
-    let word = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    let t4 = 0;
+    let t5 = 0;
+    let t6 = 0;
     for (; c < end; c++) {
+      const m = 1 << (c & 31);
       const first = firstInitial[c];
-      let t: number;
-      if ((first & 31) === letter) t = first & 32 ? EXACT : PREFIX;
-      else if (initials[c] & bit) t = OTHER;
-      else if (altOneInitials[c] & bit) t = EXACT + ALT;
-      else if (altInitials[c] & bit) t = PREFIX + ALT;
-      else if (altLaterInitials[c] & bit) t = OTHER + ALT;
-      else continue;
-      const old = tier[c];
-      if (old === 0 || t < old) tier[c] = t;
-      word |= 1 << (c & 31);
+      if ((first & 31) === letter) {
+        if (first & 32) t1 |= m;
+        else t2 |= m;
+      } else if (initials[c] & bit) t3 |= m;
+      else if (altOneInitials[c] & bit) t4 |= m;
+      else if (altInitials[c] & bit) t5 |= m;
+      else if (altLaterInitials[c] & bit) t6 |= m;
     }
-    seen[w] |= word;
+    const o = w << 3;
+    bits[o] |= t1 | t2 | t3 | t4 | t5 | t6;
+    bits[o + EXACT] |= t1;
+    bits[o + PREFIX] |= t2;
+    bits[o + OTHER] |= t3;
+    bits[o + OTHER + EXACT] |= t4;
+    bits[o + OTHER + PREFIX] |= t5;
+    bits[o + OTHER + OTHER] |= t6;
   }
 }
 
 /** Re-checks only the previous hits, contact by contact, with the same rules as scanAll. */
-function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int32Array {
-  const { tier } = ix;
+function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Ranked {
+  const tiers = new Uint8Array(prevHits.length);
   const pq = q.py ? new PinyinQuery(q.py, ix.maxSyl) : null;
   const orgHit = orgHits(ix, q);
   const out = new Int32Array(prevHits.length);
@@ -1032,11 +1102,11 @@ function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int
     }
     if ((!t || t > OTHER) && ((orgHit && orgHit[ix.orgOf[c]]) || noteMatches(ix, c, q.spaced))) t = OTHER;
     if (t) {
-      tier[c] = t;
+      tiers[count] = t;
       out[count++] = c;
     }
   }
-  return out.subarray(0, count);
+  return rank(ix, out.subarray(0, count), tiers);
 }
 
 /**
@@ -1062,65 +1132,84 @@ class FailMemo {
   }
 }
 
-const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[c] * 2 + 1 - fav[c];
-
-/**
- * After a full scan: the hits in index order and their stable counting sort by (tier, not
- * favourite). The hits come from the `seen` bits, a word at a time (n / 32 reads, empty words
- * skipped), not from a pass over every contact's tier byte, so a query with few hits among
- * 100 000 contacts does not pay for all of them. Counting and placing run over the hits only.
- * Clears the tiers and the bits for the next query.
- */
-function collectRanked(ix: ContactSearchIndex): Ranked {
-  const { tier, fav, seen, scratch } = ix;
-  let total = 0;
-  for (let w = 0; w < seen.length; w++) {
-    let bits = seen[w];
-    if (bits === 0) continue;
-    seen[w] = 0;
-    const base = w << 5;
-    if (bits === -1) {
-      // A run of 32 hits (one-letter and one-digit queries hit most contacts).
-      for (let j = 0; j < 32; j++) scratch[total++] = base + j;
-      continue;
-    }
-    while (bits !== 0) {
-      const low = bits & -bits;
-      scratch[total++] = base + 31 - Math.clz32(low);
-      bits ^= low;
-    }
+/** Appends the contacts of bits x (word base / 32) to out from k on, ascending; returns the new k. */
+function extractBits(x: number, base: number, out: Int32Array, k: number): number {
+  if (x === -1) {
+    // A run of 32 hits (one-letter and one-digit queries hit most contacts).
+    for (let j = 0; j < 32; j++) out[k++] = base + j;
+    return k;
   }
-  const counts = new Int32Array(RANK_BUCKETS);
-  for (let k = 0; k < total; k++) {
-    const c = scratch[k];
-    counts[tier[c] * 2 + 1 - fav[c]]++;
+  while (x !== 0) {
+    const low = x & -x;
+    out[k++] = base + 31 - Math.clz32(low);
+    x ^= low;
   }
-  toOffsets(counts);
-  const order = new Int32Array(total);
-  for (let k = 0; k < total; k++) {
-    const c = scratch[k];
-    order[counts[tier[c] * 2 + 1 - fav[c]]++] = c;
-    tier[c] = 0;
-  }
-  // Kept only when the next keystroke may narrow them (see searchRanked): copying tens of
-  // thousands of hits that will never be used is pure garbage.
-  const hits = total <= tier.length * NARROW_MAX_SHARE ? scratch.slice(0, total) : null;
-  // Each bucket's fill position has moved from its start to its end.
-  return { hits, order, ends: counts };
+  return k;
 }
 
-/** The same for narrowed hits (already in index order). Clears their tiers. */
-function rank(ix: ContactSearchIndex, hits: Int32Array): Ranked {
-  const { tier, fav } = ix;
+/**
+ * After a full scan: the hits in rank order, read off the tier bitsets a word at a time (n / 32
+ * words per tier, empty words skipped). First each contact keeps only its best tier; then tier
+ * by tier, favourites and then the others, the set bits come out in index order, which is the
+ * rank order with no sort. Also the hits in index order, when the next keystroke may narrow
+ * them. Clears the bitsets for the next query.
+ */
+function collectRanked(ix: ContactSearchIndex): Ranked {
+  const { bits, favBits, scratch } = ix;
+  const words = favBits.length;
+  let used = 0;
+  for (let w = 0; w < words; w++) {
+    const o = w << 3;
+    if (bits[o] === 0) continue;
+    let taken = 0;
+    for (let t = 1; t <= 6; t++) {
+      const x = bits[o + t] & ~taken;
+      bits[o + t] = x;
+      taken |= x;
+      if (x !== 0) used |= 1 << t;
+    }
+  }
+  const ends = new Int32Array(RANK_BUCKETS);
+  let total = 0;
+  for (let t = 1; t <= 6; t++) {
+    if (used & (1 << t)) {
+      for (let w = 0; w < words; w++) {
+        const x = bits[(w << 3) + t] & favBits[w];
+        if (x !== 0) total = extractBits(x, w << 5, scratch, total);
+      }
+      ends[2 * t] = total;
+      for (let w = 0; w < words; w++) {
+        const o = (w << 3) + t;
+        const x = bits[o] & ~favBits[w];
+        bits[o] = 0;
+        if (x !== 0) total = extractBits(x, w << 5, scratch, total);
+      }
+    } else ends[2 * t] = total;
+    ends[2 * t + 1] = total;
+  }
+  const order = scratch.slice(0, total);
+  // Kept only when the next keystroke may narrow them (see lookup): copying tens of thousands
+  // of hits that will never be used is pure garbage.
+  const keep = total <= ix.size * NARROW_MAX_SHARE;
+  let k = 0;
+  for (let w = 0; w < words; w++) {
+    const o = w << 3;
+    const x = bits[o];
+    if (x === 0) continue;
+    bits[o] = 0;
+    if (keep) k = extractBits(x, w << 5, scratch, k);
+  }
+  return { hits: keep ? scratch.slice(0, k) : null, order, ends };
+}
+
+/** The same for narrowed hits (in index order, tiers[k] the tier of hits[k]): a counting sort. */
+function rank(ix: ContactSearchIndex, hits: Int32Array, tiers: Uint8Array): Ranked {
+  const { fav } = ix;
   const counts = new Int32Array(RANK_BUCKETS);
-  for (let k = 0; k < hits.length; k++) counts[bucketOf(tier, fav, hits[k])]++;
+  for (let k = 0; k < hits.length; k++) counts[tiers[k] * 2 + 1 - fav[hits[k]]]++;
   toOffsets(counts);
   const order = new Int32Array(hits.length);
-  for (let k = 0; k < hits.length; k++) {
-    const c = hits[k];
-    order[counts[bucketOf(tier, fav, c)]++] = c;
-    tier[c] = 0;
-  }
+  for (let k = 0; k < hits.length; k++) order[counts[tiers[k] * 2 + 1 - fav[hits[k]]]++] = hits[k];
   return { hits, order, ends: counts };
 }
 
