@@ -84,7 +84,7 @@ export interface ContactSearchIndex {
   readonly firstNum: Int32Array;
   /**
    * Per number: its first two digits as 0–99 (127 for a one-digit number), +128 when it has
-   * exactly two. Ranks two-digit queries from a small sequential array instead of the haystack.
+   * exactly two. Tells a two-digit query's exact hits without the haystack.
    */
   readonly numHead: Uint8Array;
   /**
@@ -92,8 +92,16 @@ export interface ContactSearchIndex {
    * a number is just d. Short digit queries hit nearly every contact; a bit test beats indexOf.
    */
   readonly digitBits: Uint32Array;
-  /** Four words per contact, word-major ([w * n + c]): bit 10a+b = a number contains `ab`. */
-  readonly bigrams: Uint32Array;
+  /**
+   * Per digit pair `ab` (p = 10a + b) a bitset over contacts, word w of it at [p * words + w] (words
+   * = n / 32 rounded up): bit c % 32 of word c >> 5 = a number of contact c contains `ab`. A digit
+   * query's candidates are the AND of its pairs' sets, 32 contacts a word.
+   */
+  readonly pairSets: Int32Array;
+  /** The same layout: a number of contact c starts with `ab` (a two-digit query's PREFIX tier). */
+  readonly pairStarts: Int32Array;
+  /** Bitset over contacts: one of its numbers has exactly two digits (rare; see numHead). */
+  readonly twoDigits: Int32Array;
   /** All syllables concatenated; syllable g is py[sylStart[g], sylStart[g + 1]). */
   readonly py: string;
   readonly sylStart: Int32Array;
@@ -232,7 +240,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const firstSyl = new Int32Array(n + 1);
   const altStart = new Int32Array(n);
   const digitBits = new Uint32Array(n);
-  const bigrams = new Uint32Array(4 * n);
+  const words = (n + 31) >> 5;
+  const pairSets = new Int32Array(100 * words);
+  const pairStarts = new Int32Array(100 * words);
+  const twoDigits = new Int32Array(words);
   const numStart = new Int32Array(numCount + 1);
   const numHead = new Uint8Array(numCount);
   const sylStart = new Int32Array(sylCount + 1);
@@ -281,7 +292,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
       const x = j < d.length ? d.charCodeAt(j) - 48 : -1;
       if (x < 0) {
         if (from >= 0 && j - from === 1) bits |= 1 << (20 + d.charCodeAt(from) - 48);
-        if (from >= 0 && j - from === 2) numHead[num - 1] |= 128;
+        if (from >= 0 && j - from === 2) {
+          numHead[num - 1] |= 128;
+          twoDigits[i >> 5] |= 1 << (i & 31);
+        }
         from = -1;
       } else if (from < 0) {
         from = j;
@@ -290,8 +304,11 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
         bits |= (1 << x) | (1 << (10 + x));
       } else {
         const bit = (d.charCodeAt(j - 1) - 48) * 10 + x;
-        if (j - from === 1) numHead[num - 1] = bit;
-        bigrams[(bit >> 5) * n + i] |= 1 << (bit & 31);
+        if (j - from === 1) {
+          numHead[num - 1] = bit;
+          pairStarts[bit * words + (i >> 5)] |= 1 << (i & 31);
+        }
+        pairSets[bit * words + (i >> 5)] |= 1 << (i & 31);
         bits |= 1 << x;
       }
     }
@@ -385,7 +402,9 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     firstNum,
     numHead,
     digitBits,
-    bigrams,
+    pairSets,
+    pairStarts,
+    twoDigits,
     py: pys.join(''),
     sylStart,
     head,
@@ -850,40 +869,52 @@ function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
   }
 }
 
-/** Bigram bits reject most contacts without touching their numbers; survivors are verified. */
+/**
+ * Two or more digits, a word of 32 contacts at a time. Two digits: the pair's sets give the
+ * tiers outright (contains = OTHER, starts with = PREFIX), only a number of exactly two digits is
+ * looked at. More: the AND of every pair's set rejects most contacts without touching their
+ * numbers; survivors are verified.
+ */
 function scanDigits(ix: ContactSearchIndex, digits: string): void {
-  const { bits, bigrams, numHead, firstNum } = ix;
-  const n = ix.size;
-  // Up to four (word offset, required bits) tests; unused slots repeat the first test with no
-  // bits, which always passes and reads a cache line already loaded.
-  const off = new Int32Array(4);
-  const need = new Int32Array(4);
-  for (let j = 1; j < digits.length; j++) {
-    const bit = (digits.charCodeAt(j - 1) - 48) * 10 + digits.charCodeAt(j) - 48;
-    const w = bit >> 5;
-    off[w] = w * n;
-    need[w] |= 1 << (bit & 31);
-  }
-  const ws = [0, 1, 2, 3].filter((w) => need[w] !== 0);
-  const [o0, o1, o2, o3] = [0, 1, 2, 3].map((k) => off[ws[k] ?? ws[0]]);
-  const [m0, m1, m2, m3] = [0, 1, 2, 3].map((k) => (k < ws.length ? need[ws[k]] : 0));
-  const two = (digits.charCodeAt(0) - 48) * 10 + digits.charCodeAt(1) - 48;
-  for (let c = 0; c < n; c++) {
-    if ((bigrams[o0 + c] & m0) !== m0 || (bigrams[o1 + c] & m1) !== m1 || (bigrams[o2 + c] & m2) !== m2 || (bigrams[o3 + c] & m3) !== m3) {
-      continue;
+  const { bits, pairSets, pairStarts, twoDigits, numHead, firstNum } = ix;
+  const words = twoDigits.length;
+  const pairAt = (j: number): number => ((digits.charCodeAt(j - 1) - 48) * 10 + digits.charCodeAt(j) - 48) * words;
+  if (digits.length === 2) {
+    const o = pairAt(1);
+    const exactHead = o / words + 128;
+    for (let w = 0; w < words; w++) {
+      const has = pairSets[o + w];
+      if (has === 0) continue;
+      const starts = pairStarts[o + w];
+      let exact = 0;
+      let x = has & twoDigits[w];
+      while (x !== 0) {
+        const low = x & -x;
+        const c = (w << 5) + 31 - Math.clz32(low);
+        for (let e = firstNum[c]; e < firstNum[c + 1]; e++) if (numHead[e] === exactHead) exact |= low;
+        x ^= low;
+      }
+      // A number that is exactly the two digits also starts with them.
+      const b = w << 3;
+      bits[b] |= has;
+      bits[b + EXACT] |= exact;
+      bits[b + PREFIX] |= starts & ~exact;
+      bits[b + OTHER] |= has & ~starts;
     }
-    if (digits.length > 2) {
+    return;
+  }
+  const pairs: number[] = [];
+  for (let j = 1; j < digits.length; j++) if (!pairs.includes(pairAt(j))) pairs.push(pairAt(j));
+  for (let w = 0; w < words; w++) {
+    let x = -1;
+    for (let k = 0; k < pairs.length && x !== 0; k++) x &= pairSets[pairs[k] + w];
+    while (x !== 0) {
+      const low = x & -x;
+      const c = (w << 5) + 31 - Math.clz32(low);
       const t = numbersTier(ix, c, digits);
       if (t) mark(bits, c, t);
-      continue;
+      x ^= low;
     }
-    // Two digits: the bigram bit already proves containment; only the tier needs the numbers.
-    let t = OTHER;
-    for (let e = firstNum[c]; e < firstNum[c + 1]; e++) {
-      if (numHead[e] === (two | 128)) t = EXACT;
-      else if ((numHead[e] & 127) === two && t === OTHER) t = PREFIX;
-    }
-    mark(bits, c, t);
   }
 }
 
