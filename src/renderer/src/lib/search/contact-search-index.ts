@@ -69,6 +69,8 @@ export interface ContactSearchIndex {
   readonly orgMemberStart: Int32Array;
   /** Per distinct org: its syllables (keys.orgPy), so a unit is found by pinyin too. */
   readonly orgSyl: readonly (readonly string[])[];
+  /** The same joined with spaces. */
+  readonly orgPyText: readonly string[];
   /** Non-empty notes joined by `\n`, note k is [noteStart[k], noteStart[k + 1] - 1) and belongs to noteOwner[k]. */
   readonly notes: string;
   readonly noteStart: Int32Array;
@@ -393,6 +395,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     orgMembers,
     orgMemberStart,
     orgSyl,
+    orgPyText: orgSyl.map((syllables) => syllables.join(' ')),
     notes: joinLines(noteTexts),
     noteStart,
     noteOwner,
@@ -442,6 +445,10 @@ interface Query {
   letters: string;
   /** Digits only, when the query looks like a phone number (`138-0013` → `1380013`). */
   digits: string;
+  /** Whether py matches an org's syllables, by the syllables joined with spaces (see syllablesMatch). */
+  orgPy: Map<string, boolean>;
+  /** PinyinQuery tables for py, made once per query (a view in pages searches many indexes). */
+  pinyin: PinyinQuery | null;
 }
 
 /** A Chinese character of the name, or letters to match as syllable prefixes. */
@@ -466,7 +473,7 @@ function parseQuery(raw: string): Query {
     // only dropped once a digit follows, so typing "+86" alone still finds numbers containing 86.
     digits = spaced.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
   }
-  return { text, spaced, py, mixed: mixedTokens(letters), letters, digits };
+  return { text, spaced, py, mixed: mixedTokens(letters), letters, digits, orgPy: new Map(), pinyin: null };
 }
 
 let lastParsed: { raw: string; q: Query } | null = null;
@@ -474,7 +481,7 @@ let lastParsed: { raw: string; q: Query } | null = null;
 /**
  * parseQuery, remembering the last one: a view loaded in pages searches one index per page (26 at
  * 100 000 contacts) with the same text, and parsing (normalisation, regular expressions) is the
- * same every time. Queries are never modified once parsed.
+ * same every time. Queries are never modified once parsed, apart from what they memoise (orgPy, pinyin).
  */
 function parsed(raw: string): Query {
   if (lastParsed === null || lastParsed.raw !== raw) lastParsed = { raw, q: parseQuery(raw) };
@@ -679,7 +686,7 @@ function scanAll(ix: ContactSearchIndex, q: Query): void {
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
   else if (q.digits) scanDigits(ix, q.digits);
   if (q.py.length === 1 && manyWithInitial(ix, q.py)) scanInitial(ix, q.py.charCodeAt(0) - 96);
-  else if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
+  else if (q.py) scanSyllables(ix, pinyinQuery(q, ix.maxSyl));
   if (q.mixed) scanMixed(ix, q.mixed);
 }
 
@@ -718,24 +725,33 @@ function orgHits(ix: ContactSearchIndex, q: Query): Uint8Array | null {
   if (q.py) {
     for (let k = 0; k < count; k++) {
       if ((hit && hit[k]) || orgSyl[k].length === 0) continue;
-      if (syllablesMatch(orgSyl[k], q.py)) (hit ??= new Uint8Array(count))[k] = 1;
+      if (syllablesMatch(orgSyl[k], ix.orgPyText[k], q)) (hit ??= new Uint8Array(count))[k] = 1;
     }
   }
   return hit;
 }
 
-/** Does q split into non-empty prefixes of consecutive syllables, starting at any syllable? */
-function syllablesMatch(syllables: readonly string[], q: string): boolean {
-  const from = (p: number, g: number): boolean => {
-    if (p === q.length) return true;
-    if (g >= syllables.length) return false;
-    const s = syllables[g];
-    let l = 0;
-    while (l < s.length && p + l < q.length && s.charCodeAt(l) === q.charCodeAt(p + l)) l++;
-    for (let k = l; k > 0; k--) if (from(p + k, g + 1)) return true;
-    return false;
-  };
-  for (let g = 0; g < syllables.length; g++) if (syllables[g].charCodeAt(0) === q.charCodeAt(0) && from(0, g)) return true;
+/**
+ * Does q split into non-empty prefixes of consecutive syllables, starting at any syllable? A
+ * view loaded in pages asks this for the same few orgs in every page's index, so the answers are
+ * kept with the query, by the org's syllables.
+ */
+function syllablesMatch(syllables: readonly string[], key: string, q: Query): boolean {
+  const known = q.orgPy.get(key);
+  if (known !== undefined) return known;
+  let found = false;
+  for (let g = 0; g < syllables.length && !found; g++) found = syllables[g].charCodeAt(0) === q.py.charCodeAt(0) && syllablesFrom(syllables, q.py, 0, g);
+  q.orgPy.set(key, found);
+  return found;
+}
+
+function syllablesFrom(syllables: readonly string[], q: string, p: number, g: number): boolean {
+  if (p === q.length) return true;
+  if (g >= syllables.length) return false;
+  const s = syllables[g];
+  let l = 0;
+  while (l < s.length && p + l < q.length && s.charCodeAt(l) === q.charCodeAt(p + l)) l++;
+  for (let k = l; k > 0; k--) if (syllablesFrom(syllables, q, p + k, g + 1)) return true;
   return false;
 }
 
@@ -951,6 +967,12 @@ function rangeTier(hay: string, start: number, end: number, needle: string): num
   return 0;
 }
 
+/** The query's PinyinQuery, made for at least maxSyl syllables. */
+function pinyinQuery(q: Query, maxSyl: number): PinyinQuery {
+  if (q.pinyin === null || q.pinyin.maxSyl < maxSyl) q.pinyin = new PinyinQuery(q.py, maxSyl);
+  return q.pinyin;
+}
+
 /** Per-query tables for syllable matching. */
 class PinyinQuery {
   readonly q: string;
@@ -962,8 +984,10 @@ class PinyinQuery {
    */
   readonly next: Int32Array;
   readonly memo: FailMemo;
+  readonly maxSyl: number;
   constructor(q: string, maxSyl: number) {
     this.q = q;
+    this.maxSyl = maxSyl;
     this.codes = new Int32Array(q.length);
     this.next = new Int32Array(q.length + 1);
     for (let p = 0; p < q.length; p++) this.codes[p] = pack6(q, p, Math.min(6, q.length - p));
@@ -1107,7 +1131,7 @@ function scanInitial(ix: ContactSearchIndex, letter: number): void {
 /** Re-checks only the previous hits, contact by contact, with the same rules as scanAll. */
 function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Ranked {
   const tiers = new Uint8Array(prevHits.length);
-  const pq = q.py ? new PinyinQuery(q.py, ix.maxSyl) : null;
+  const pq = q.py ? pinyinQuery(q, ix.maxSyl) : null;
   const orgHit = orgHits(ix, q);
   const out = new Int32Array(prevHits.length);
   let count = 0;
