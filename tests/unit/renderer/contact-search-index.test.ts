@@ -477,6 +477,21 @@ describe('search: agrees with a simple reference', () => {
     for (const q of ['王', '王-', '王-z']) expect([...search(ix, q)], q).toEqual(refSearch(list, q));
   });
 
+  it('for orgs of every size (big teams marked as bitsets, small ones member by member)', () => {
+    // Half the contacts keep one of the generator's few shared orgs (thousands of members at full
+    // size, more than n / 64 here too); the others get an org of their own.
+    const mixed: SearchEntry[] = generateContacts(1500, 5).map((c, i) => {
+      const org = i % 2 === 0 ? c.org : `${c.org}${i % 7 === 0 ? '' : `第${i}组`}`;
+      return { id: c.id, favorite: c.favorite, keys: computeSearchKeys({ ...c, org }) };
+    });
+    const orgIx = buildSearchIndex(mixed);
+    expect(orgIx.orgSets.length).toBeGreaterThan(0);
+    expect([...orgIx.orgSet].some((s) => s === -1)).toBe(true);
+    for (const q of ['z', 'zh', 'zhi', 'zd', 'zhidui', 'j', 'jj', 'jijiu', 'di', '第', '组', '支队', '中队', 'dwz', 'y', '1', 'xf']) {
+      expect([...search(orgIx, q)], q).toEqual(refSearch(mixed, q));
+    }
+  });
+
   it('and narrowing really happens on a small index', () => {
     forget();
     search(ix, 'zhang');

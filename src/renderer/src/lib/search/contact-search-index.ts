@@ -67,6 +67,14 @@ export interface ContactSearchIndex {
   /** Contacts by org: org o's members are orgMembers[orgMemberStart[o], orgMemberStart[o + 1]), ascending. */
   readonly orgMembers: Int32Array;
   readonly orgMemberStart: Int32Array;
+  /**
+   * Orgs with more than n / 64 members (so at most 64 of them) also as bitsets over contacts:
+   * big org o's is orgSets[orgSet[o] * words …], words = n / 32 rounded up; orgSet[o] = -1 for
+   * the others. A letter that starts a big team's syllable (中队, 支队) then marks its thousands of
+   * members a word at a time.
+   */
+  readonly orgSet: Int32Array;
+  readonly orgSets: Int32Array;
   /** Per distinct org: its syllables (keys.orgPy), so a unit is found by pinyin too. */
   readonly orgSyl: readonly (readonly string[])[];
   /** The same joined with spaces. */
@@ -118,6 +126,15 @@ export interface ContactSearchIndex {
   /** Syllables by initial, ascending: letter L's are byInitial[initialStart[L], initialStart[L + 1]). */
   readonly byInitial: Int32Array;
   readonly initialStart: Int32Array;
+  /**
+   * In the same order, what the syllable scan reads of syllable g = byInitial[k]: head[g], its
+   * owner, and the initial of the syllable after it (0 after a last one), +128 when g belongs to
+   * another reading. The scan visits tens of thousands of syllables spread over the whole index;
+   * reading them in sequence instead of at g saves a cache miss or three per syllable.
+   */
+  readonly initHead: Uint32Array;
+  readonly initOwner: Int32Array;
+  readonly initNext: Uint8Array;
   readonly maxSyl: number;
   /**
    * Per contact, for one-letter queries (which match every syllable with that initial, so the
@@ -378,12 +395,27 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const orgMembers = new Int32Array(n);
   const orgFill = orgMemberStart.slice();
   for (let i = 0; i < n; i++) orgMembers[orgFill[orgOf[i]]++] = i;
+  const orgSet = new Int32Array(orgs.length).fill(-1);
+  let bigOrgs = 0;
+  for (let o = 0; o < orgs.length; o++) if (orgMemberStart[o + 1] - orgMemberStart[o] > n / 64) orgSet[o] = bigOrgs++;
+  const orgSets = new Int32Array(bigOrgs * words);
+  for (let i = 0; i < n; i++) if (orgSet[orgOf[i]] >= 0) orgSets[orgSet[orgOf[i]] * words + (i >> 5)] |= 1 << (i & 31);
   // Counting sort of syllables by initial; ascending within a letter, so a contact's first
   // syllable comes before its others.
   for (let l = 1; l < 28; l++) initialStart[l] += initialStart[l - 1];
   const byInitial = new Int32Array(sylCount);
   const fill = initialStart.slice();
   for (let g = 0; g < sylCount; g++) byInitial[fill[(head[g] >>> 25) & 31]++] = g;
+  const initHead = new Uint32Array(sylCount);
+  const initOwner = new Int32Array(sylCount);
+  const initNext = new Uint8Array(sylCount);
+  for (let k = 0; k < sylCount; k++) {
+    const g = byInitial[k];
+    const c = sylOwner[g];
+    initHead[k] = head[g];
+    initOwner[k] = c;
+    initNext[k] = (head[g] & IS_LAST ? 0 : (head[g + 1] >>> 25) & 31) + (g >= altStart[c] ? 128 : 0);
+  }
   return {
     ids,
     fav,
@@ -394,6 +426,8 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     orgOf,
     orgMembers,
     orgMemberStart,
+    orgSet,
+    orgSets,
     orgSyl,
     orgPyText: orgSyl.map((syllables) => syllables.join(' ')),
     notes: joinLines(noteTexts),
@@ -416,6 +450,9 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     altStart,
     byInitial,
     initialStart,
+    initHead,
+    initOwner,
+    initNext,
     maxSyl,
     firstInitial,
     initials,
@@ -758,10 +795,18 @@ function syllablesFrom(syllables: readonly string[], q: string, p: number, g: nu
 /** Marks the members of matching orgs (an org match always ranks OTHER). */
 function scanOrgs(ix: ContactSearchIndex, hit: Uint8Array | null): void {
   if (!hit) return;
-  const { orgMembers, orgMemberStart, bits } = ix;
+  const { orgMembers, orgMemberStart, orgSet, orgSets, bits } = ix;
+  const words = ix.favBits.length;
   for (let o = 0; o < hit.length; o++) {
     if (!hit[o]) continue;
-    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) mark(bits, orgMembers[k], OTHER);
+    if (orgSet[o] >= 0) {
+      for (let w = 0, at = orgSet[o] * words; w < words; w++, at++) {
+        const m = orgSets[at];
+        if (m === 0) continue;
+        bits[w << 3] |= m;
+        bits[(w << 3) + OTHER] |= m;
+      }
+    } else for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) mark(bits, orgMembers[k], OTHER);
   }
 }
 
@@ -1066,20 +1111,28 @@ function chainTier(ix: ContactSearchIndex, q: string, g: number, end: number): n
  * syllable is tried before its others and its first match is its best.
  */
 function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { bits, head, sylOwner, byInitial, altStart } = ix;
-  const letter = pq.q.charCodeAt(0) - 96;
+  const { bits, byInitial, initHead, initOwner, initNext } = ix;
+  const { q, next } = pq;
+  const code = pq.codes[0];
+  const letter = q.charCodeAt(0) - 96;
   const end = ix.initialStart[letter + 1];
   for (let k = ix.initialStart[letter]; k < end; k++) {
-    const g = byInitial[k];
-    const c = sylOwner[g];
+    const c = initOwner[k];
+    const h = initHead[k];
+    const after = initNext[k];
     const t = bestTier(bits, c);
     if (t !== 0) {
       // A later syllable can only give OTHER, which any earlier hit already equals or beats;
       // another reading (visited after the name's own) only its own, worse, tiers.
-      if (!(head[g] & IS_FIRST) || t === EXACT) continue;
-      if (g >= altStart[c] && t <= OTHER + EXACT) continue;
+      if (!(h & IS_FIRST) || t === EXACT) continue;
+      if (after & 128 && t <= OTHER + EXACT) continue;
     }
-    if (matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, pq.q, c, g));
+    // matchesAt's quick answers from the sequential arrays; the rest (a longer latin word, a
+    // query running on into the next syllable) goes to matchesAt itself.
+    const l = LCP_BY_CLZ[Math.clz32((h ^ code) & LETTERS)];
+    if (l < q.length && l < 6 && (h & IS_LAST || (next[l] & (1 << (after & 31))) === 0)) continue;
+    const g = byInitial[k];
+    if (l >= q.length || matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, q, c, g));
   }
 }
 
