@@ -123,9 +123,22 @@ export interface ContactSearchIndex {
    */
   readonly firstSyl: Int32Array;
   readonly altStart: Int32Array;
-  /** Syllables by initial, ascending: letter L's are byInitial[initialStart[L], initialStart[L + 1]). */
+  /**
+   * Syllables by their first two letters (the second 0 for a one-letter syllable), ascending
+   * within each pair: pair (L, M) is byInitial[prefixStart[27L + M], prefixStart[27L + M + 1]), so
+   * letter L's are byInitial[initialStart[L], initialStart[L + 1]).
+   */
   readonly byInitial: Int32Array;
+  readonly prefixStart: Int32Array;
   readonly initialStart: Int32Array;
+  /**
+   * Syllables that another follows in their reading, by their initial and the next one's: (L, M)
+   * is bySplit[splitStart[27L + M], splitStart[27L + M + 1]). With the pairs above, the
+   * syllables a query `LM…` can start at: those beginning with `LM`, and those beginning with L
+   * followed by one beginning with M (`zh` = 张h…, 周华).
+   */
+  readonly bySplit: Int32Array;
+  readonly splitStart: Int32Array;
   /**
    * In the same order, what the syllable scan reads of syllable g = byInitial[k]: head[g], its
    * owner, and the initial of the syllable after it (0 after a last one), +128 when g belongs to
@@ -135,6 +148,12 @@ export interface ContactSearchIndex {
   readonly initHead: Uint32Array;
   readonly initOwner: Int32Array;
   readonly initNext: Uint8Array;
+  /**
+   * The same order, for a reading's first syllable: the reading's letters (capped at 255) × 256 +
+   * its syllables (capped at 255). A query of neither length is a PREFIX match there, told without
+   * looking the reading up (chainTier).
+   */
+  readonly initChain: Uint16Array;
   readonly maxSyl: number;
   /**
    * Per contact, for one-letter queries (which match every syllable with that initial, so the
@@ -343,7 +362,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
           const l = lengths[k];
           const h = pack6(py, at, l);
           head[syl] = h + (k === 0 ? IS_FIRST : 0) + (k === last ? IS_LAST : 0);
-          initialStart[(h >>> 25) + 1]++;
           sylStart[syl] = pyAt;
           sylOwner[syl] = i;
           syl++;
@@ -400,21 +418,47 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   for (let o = 0; o < orgs.length; o++) if (orgMemberStart[o + 1] - orgMemberStart[o] > n / 64) orgSet[o] = bigOrgs++;
   const orgSets = new Int32Array(bigOrgs * words);
   for (let i = 0; i < n; i++) if (orgSet[orgOf[i]] >= 0) orgSets[orgSet[orgOf[i]] * words + (i >> 5)] |= 1 << (i & 31);
-  // Counting sort of syllables by initial; ascending within a letter, so a contact's first
-  // syllable comes before its others.
-  for (let l = 1; l < 28; l++) initialStart[l] += initialStart[l - 1];
+  // Counting sorts of syllables by their first two letters and by initial and next initial.
+  const prefixStart = new Int32Array(27 * 27 + 1);
+  const splitStart = new Int32Array(27 * 27 + 1);
+  const pairOf = (g: number): number => ((head[g] >>> 25) & 31) * 27 + ((head[g] >>> 20) & 31);
+  const splitOf = (g: number): number => ((head[g] >>> 25) & 31) * 27 + ((head[g + 1] >>> 25) & 31);
+  let splits = 0;
+  for (let g = 0; g < sylCount; g++) {
+    prefixStart[pairOf(g) + 1]++;
+    if (!(head[g] & IS_LAST)) {
+      splitStart[splitOf(g) + 1]++;
+      splits++;
+    }
+  }
+  for (let k = 1; k <= 27 * 27; k++) {
+    prefixStart[k] += prefixStart[k - 1];
+    splitStart[k] += splitStart[k - 1];
+  }
   const byInitial = new Int32Array(sylCount);
-  const fill = initialStart.slice();
-  for (let g = 0; g < sylCount; g++) byInitial[fill[(head[g] >>> 25) & 31]++] = g;
+  const bySplit = new Int32Array(splits);
+  const fill = prefixStart.slice();
+  const splitFill = splitStart.slice();
+  for (let g = 0; g < sylCount; g++) {
+    byInitial[fill[pairOf(g)]++] = g;
+    if (!(head[g] & IS_LAST)) bySplit[splitFill[splitOf(g)]++] = g;
+  }
+  for (let l = 0; l < 28; l++) initialStart[l] = prefixStart[Math.min(27, l) * 27];
   const initHead = new Uint32Array(sylCount);
   const initOwner = new Int32Array(sylCount);
   const initNext = new Uint8Array(sylCount);
+  const initChain = new Uint16Array(sylCount);
   for (let k = 0; k < sylCount; k++) {
     const g = byInitial[k];
     const c = sylOwner[g];
     initHead[k] = head[g];
     initOwner[k] = c;
     initNext[k] = (head[g] & IS_LAST ? 0 : (head[g + 1] >>> 25) & 31) + (g >= altStart[c] ? 128 : 0);
+    if (head[g] & IS_FIRST) {
+      let e = g;
+      while (!(head[e] & IS_LAST)) e++;
+      initChain[k] = Math.min(255, sylStart[e + 1] - sylStart[g]) * 256 + Math.min(255, e + 1 - g);
+    }
   }
   return {
     ids,
@@ -449,10 +493,14 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     firstSyl,
     altStart,
     byInitial,
+    prefixStart,
     initialStart,
+    bySplit,
+    splitStart,
     initHead,
     initOwner,
     initNext,
+    initChain,
     maxSyl,
     firstInitial,
     initials,
@@ -1107,32 +1155,60 @@ function chainTier(ix: ContactSearchIndex, q: string, g: number, end: number): n
 }
 
 /**
- * Only syllables with the query's initial are visited, in ascending order, so a contact's first
- * syllable is tried before its others and its first match is its best.
+ * Skip syllable g of contact c, whose best tier so far is t? Only when g cannot beat t: a later
+ * syllable gives OTHER (another reading's OTHER + ALT), another reading's first at best EXACT +
+ * ALT, and nothing beats EXACT. Holds whatever order the syllables are visited in.
+ */
+function cannotBeat(t: number, h: number, alt: boolean): boolean {
+  if (t === 0) return false;
+  if (t === EXACT) return true;
+  if (!(h & IS_FIRST)) return t <= OTHER + (alt ? ALT : 0);
+  return alt && t <= EXACT + ALT;
+}
+
+/**
+ * Only syllables a match can start at are visited: for one letter every syllable with that
+ * initial; for more, those beginning with the query's first two letters, then those beginning
+ * with its first letter and followed by a syllable beginning with its second.
  */
 function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { bits, byInitial, initHead, initOwner, initNext } = ix;
+  const { bits, byInitial, initHead, initOwner, initNext, initChain } = ix;
   const { q, next } = pq;
   const code = pq.codes[0];
   const letter = q.charCodeAt(0) - 96;
-  const end = ix.initialStart[letter + 1];
-  for (let k = ix.initialStart[letter]; k < end; k++) {
+  const second = q.length > 1 ? q.charCodeAt(1) - 96 : -1;
+  const from = second < 0 ? ix.initialStart[letter] : ix.prefixStart[letter * 27 + second];
+  const end = second < 0 ? ix.initialStart[letter + 1] : ix.prefixStart[letter * 27 + second + 1];
+  for (let k = from; k < end; k++) {
     const c = initOwner[k];
     const h = initHead[k];
     const after = initNext[k];
-    const t = bestTier(bits, c);
-    if (t !== 0) {
-      // A later syllable can only give OTHER, which any earlier hit already equals or beats;
-      // another reading (visited after the name's own) only its own, worse, tiers.
-      if (!(h & IS_FIRST) || t === EXACT) continue;
-      if (after & 128 && t <= OTHER + EXACT) continue;
-    }
+    if (cannotBeat(bestTier(bits, c), h, after >= 128)) continue;
     // matchesAt's quick answers from the sequential arrays; the rest (a longer latin word, a
     // query running on into the next syllable) goes to matchesAt itself.
     const l = LCP_BY_CLZ[Math.clz32((h ^ code) & LETTERS)];
     if (l < q.length && l < 6 && (h & IS_LAST || (next[l] & (1 << (after & 31))) === 0)) continue;
     const g = byInitial[k];
-    if (l >= q.length || matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, q, c, g));
+    if (l < q.length && !matchesAt(ix, pq, g)) continue;
+    // syllableTier without looking the reading up when the lengths settle it (the common case).
+    const alt = after >= 128 ? ALT : 0;
+    const chain = initChain[k];
+    if (!(h & IS_FIRST)) mark(bits, c, OTHER + alt);
+    else if (q.length !== chain >> 8 && q.length !== (chain & 255) && chain < 255 * 256) mark(bits, c, PREFIX + alt);
+    else mark(bits, c, syllableTier(ix, q, c, g));
+  }
+  if (second < 0) return;
+  // The query's first letter a whole segment, the next syllable taking it on: those whose second
+  // letter is the query's were visited above.
+  const { bySplit, head, sylOwner, altStart } = ix;
+  const splitEnd = ix.splitStart[letter * 27 + second + 1];
+  for (let k = ix.splitStart[letter * 27 + second]; k < splitEnd; k++) {
+    const g = bySplit[k];
+    const h = head[g];
+    if (((h >>> 20) & 31) === second) continue;
+    const c = sylOwner[g];
+    if (cannotBeat(bestTier(bits, c), h, g >= altStart[c])) continue;
+    if (matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, q, c, g));
   }
 }
 
