@@ -98,10 +98,12 @@ export interface ContactSearchIndex {
    */
   readonly numHead: Uint8Array;
   /**
-   * Per contact: bit d = a number contains digit d, bit 10+d = a number starts with d, bit 20+d =
-   * a number is just d. Short digit queries hit nearly every contact; a bit test beats indexOf.
+   * A one-digit query's answer, ready: per digit d and word w of contacts (words = n / 32 rounded
+   * up), four words at [(d * words + w) * 4]: contacts with a number containing d, with one that is
+   * just d (EXACT), starting with d (PREFIX), containing it otherwise (OTHER). Such a query hits
+   * nearly every contact, so it is ORed into the tiers a word at a time.
    */
-  readonly digitBits: Uint32Array;
+  readonly digitSets: Int32Array;
   /**
    * Per digit pair `ab` (p = 10a + b) a bitset over contacts, word w of it at [p * words + w] (words
    * = n / 32 rounded up): bit c % 32 of word c >> 5 = a number of contact c contains `ab`. A digit
@@ -156,17 +158,12 @@ export interface ContactSearchIndex {
   readonly initChain: Uint16Array;
   readonly maxSyl: number;
   /**
-   * Per contact, for one-letter queries (which match every syllable with that initial, so the
-   * syllable scan would visit tens of thousands): the initial of its name's first syllable (0 =
-   * none), +32 when that reading is one syllable; then bit L of initials = letter L starts a later
-   * syllable of the name's reading, starts another reading of one syllable, starts another reading
-   * of several, starts a later syllable of another reading.
+   * A one-letter query's syllable matches, ready (it matches every syllable with that initial, so
+   * the syllable scan would visit tens of thousands): per letter L, laid out like `bits` at
+   * [L * words * 8 …]: the tiers syllableTier gives (a first syllable: EXACT when its reading is
+   * one syllable, else PREFIX; a later one OTHER; another reading's the same + ALT).
    */
-  readonly firstInitial: Uint8Array;
-  readonly initials: Uint32Array;
-  readonly altOneInitials: Uint32Array;
-  readonly altInitials: Uint32Array;
-  readonly altLaterInitials: Uint32Array;
+  readonly letterSets: Int32Array;
   /** Contacts. */
   readonly size: number;
   /** Bit c % 32 of word c >> 5: contact c is a favourite. */
@@ -277,7 +274,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const firstNum = new Int32Array(n + 1);
   const firstSyl = new Int32Array(n + 1);
   const altStart = new Int32Array(n);
-  const digitBits = new Uint32Array(n);
+  const digitBits = new Uint32Array(n); // bit d: contains d, 10 + d: starts with d, 20 + d: is d
   const words = (n + 31) >> 5;
   const pairSets = new Int32Array(100 * words);
   const pairStarts = new Int32Array(100 * words);
@@ -402,6 +399,36 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
       else altInitials[i] |= bit;
     }
   }
+  const letterSets = new Int32Array(27 * words * 8);
+  const digitSets = new Int32Array(10 * words * 4);
+  for (let i = 0; i < n; i++) {
+    const m = 1 << (i & 31);
+    const first = firstInitial[i];
+    let letters = initials[i] | altOneInitials[i] | altInitials[i] | altLaterInitials[i] | (first ? 1 << (first & 31) : 0);
+    while (letters !== 0) {
+      const low = letters & -letters;
+      const letter = 31 - Math.clz32(low);
+      letters ^= low;
+      let t: number;
+      if ((first & 31) === letter) t = first & 32 ? EXACT : PREFIX;
+      else if (initials[i] & low) t = OTHER;
+      else if (altOneInitials[i] & low) t = EXACT + ALT;
+      else if (altInitials[i] & low) t = PREFIX + ALT;
+      else t = OTHER + ALT;
+      const o = (letter * words + (i >> 5)) * 8;
+      letterSets[o] |= m;
+      letterSets[o + t] |= m;
+    }
+    const b = digitBits[i];
+    for (let d = 0; d < 10; d++) {
+      if (!((b >>> d) & 1)) continue;
+      // A number that is just d also starts with d.
+      const t = (b >>> (20 + d)) & 1 ? EXACT : (b >>> (10 + d)) & 1 ? PREFIX : OTHER;
+      const o = (d * words + (i >> 5)) * 4;
+      digitSets[o] |= m;
+      digitSets[o + t] |= m;
+    }
+  }
   const favBits = new Int32Array((n + 31) >> 5);
   for (let i = 0; i < n; i++) if (fav[i]) favBits[i >> 5] |= 1 << (i & 31);
   const orgStart = new Int32Array(orgs.length + 1);
@@ -482,7 +509,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     numStart,
     firstNum,
     numHead,
-    digitBits,
+    digitSets,
     pairSets,
     pairStarts,
     twoDigits,
@@ -502,11 +529,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     initNext,
     initChain,
     maxSyl,
-    firstInitial,
-    initials,
-    altOneInitials,
-    altInitials,
-    altLaterInitials,
+    letterSets,
     size: n,
     favBits,
     bits: new Int32Array(((n + 31) >> 5) << 3),
@@ -770,7 +793,7 @@ function scanAll(ix: ContactSearchIndex, q: Query): void {
   scanNotes(ix, q.spaced);
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
   else if (q.digits) scanDigits(ix, q.digits);
-  if (q.py.length === 1 && manyWithInitial(ix, q.py)) scanInitial(ix, q.py.charCodeAt(0) - 96);
+  if (q.py.length === 1) scanInitial(ix, q.py.charCodeAt(0) - 96);
   else if (q.py) scanSyllables(ix, pinyinQuery(q, ix.maxSyl));
   if (q.mixed) scanMixed(ix, q.mixed);
 }
@@ -950,31 +973,15 @@ function mixedTier(ix: ContactSearchIndex, c: number, tokens: readonly MixedToke
 }
 
 function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
-  const { bits, digitBits } = ix;
-  const d = digits.charCodeAt(0) - 48;
-  const n = digitBits.length;
-  // Nearly every contact has a number with the digit: tiers by arithmetic, each tier's word
-  // built 32 contacts at a time, instead of a mark() per contact.
-  for (let w = 0, c = 0; c < n; w++) {
-    const end = Math.min(n, c + 32);
-    let exact = 0;
-    let prefix = 0;
-    let other = 0;
-    for (; c < end; c++) {
-      const b = digitBits[c];
-      const m = ((b >>> d) & 1) << (c & 31);
-      // A number that is just d also starts with d, so just <= starts.
-      const starts = (b >>> (10 + d)) & 1;
-      const just = (b >>> (20 + d)) & 1;
-      exact |= m & -just;
-      prefix |= m & -(starts - just);
-      other |= m & -(1 - starts);
-    }
-    const o = w << 3;
-    bits[o] |= exact | prefix | other;
-    bits[o + EXACT] |= exact;
-    bits[o + PREFIX] |= prefix;
-    bits[o + OTHER] |= other;
+  const { bits, digitSets } = ix;
+  const words = ix.favBits.length;
+  for (let w = 0, o = (digits.charCodeAt(0) - 48) * words * 4; w < words; w++, o += 4) {
+    if (digitSets[o] === 0) continue;
+    const b = w << 3;
+    bits[b] |= digitSets[o];
+    bits[b + EXACT] |= digitSets[o + EXACT];
+    bits[b + PREFIX] |= digitSets[o + PREFIX];
+    bits[b + OTHER] |= digitSets[o + OTHER];
   }
 }
 
@@ -1212,48 +1219,13 @@ function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
   }
 }
 
-/** More syllables start with this letter than a pass over every contact's initials costs (o, v: few). */
-function manyWithInitial(ix: ContactSearchIndex, letter: string): boolean {
-  const l = letter.charCodeAt(0) - 96;
-  return ix.initialStart[l + 1] - ix.initialStart[l] > ix.size / 4;
-}
-
-/**
- * scanSyllables for a one-letter query, from the per-contact initials: every syllable with that
- * initial matches, and the tiers are syllableTier's (a first syllable: EXACT when its reading is
- * one syllable, else PREFIX; a later one OTHER; another reading's the same, after all of those).
- */
+/** scanSyllables for a one-letter query, from the letter's ready tiers (see letterSets). */
 function scanInitial(ix: ContactSearchIndex, letter: number): void {
-  const { bits, firstInitial, initials, altOneInitials, altInitials, altLaterInitials } = ix;
-  const n = ix.size;
-  const bit = 1 << letter;
-  for (let w = 0, c = 0; c < n; w++) {
-    const end = Math.min(n, c + 32);
-    let t1 = 0;
-    let t2 = 0;
-    let t3 = 0;
-    let t4 = 0;
-    let t5 = 0;
-    let t6 = 0;
-    for (; c < end; c++) {
-      const m = 1 << (c & 31);
-      const first = firstInitial[c];
-      if ((first & 31) === letter) {
-        if (first & 32) t1 |= m;
-        else t2 |= m;
-      } else if (initials[c] & bit) t3 |= m;
-      else if (altOneInitials[c] & bit) t4 |= m;
-      else if (altInitials[c] & bit) t5 |= m;
-      else if (altLaterInitials[c] & bit) t6 |= m;
-    }
-    const o = w << 3;
-    bits[o] |= t1 | t2 | t3 | t4 | t5 | t6;
-    bits[o + EXACT] |= t1;
-    bits[o + PREFIX] |= t2;
-    bits[o + OTHER] |= t3;
-    bits[o + OTHER + EXACT] |= t4;
-    bits[o + OTHER + PREFIX] |= t5;
-    bits[o + OTHER + OTHER] |= t6;
+  const { bits, letterSets } = ix;
+  const length = bits.length;
+  for (let k = 0, o = letter * length; k < length; k++, o++) {
+    const x = letterSets[o];
+    if (x !== 0) bits[k] |= x;
   }
 }
 
