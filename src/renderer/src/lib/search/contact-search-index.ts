@@ -142,21 +142,6 @@ export interface ContactSearchIndex {
    */
   readonly bySplit: Int32Array;
   readonly splitStart: Int32Array;
-  /**
-   * In the same order, what the syllable scan reads of syllable g = byInitial[k]: head[g], its
-   * owner, and the initial of the syllable after it (0 after a last one), +128 when g belongs to
-   * another reading. The scan visits tens of thousands of syllables spread over the whole index;
-   * reading them in sequence instead of at g saves a cache miss or three per syllable.
-   */
-  readonly initHead: Uint32Array;
-  readonly initOwner: Int32Array;
-  readonly initNext: Uint8Array;
-  /**
-   * The same order, for a reading's first syllable: the reading's letters (capped at 255) × 256 +
-   * its syllables (capped at 255). A query of neither length is a PREFIX match there, told without
-   * looking the reading up (chainTier).
-   */
-  readonly initChain: Uint16Array;
   readonly maxSyl: number;
   /**
    * A one-letter query's syllable matches, ready (it matches every syllable with that initial, so
@@ -275,8 +260,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const firstNum = new Int32Array(n + 1);
   const firstSyl = new Int32Array(n + 1);
   const altStart = new Int32Array(n);
-  const digitBits = new Uint32Array(n); // bit d: contains d, 10 + d: starts with d, 20 + d: is d
+  // Per digit: contains (OTHER), starts a number (PREFIX), is a whole number (EXACT); the best wins.
   const words = (n + 31) >> 5;
+  const digitSets = new Int32Array(10 * words * 4);
+  const letterSets = new Int32Array(27 * words * 8);
   const pairSets = new Int32Array(100 * words);
   const pairStarts = new Int32Array(100 * words);
   const twoDigits = new Int32Array(words);
@@ -322,12 +309,13 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     // The contact's digits go into the haystack as they are, spaces becoming separators.
     const d = digitKeys[i];
     firstNum[i] = num;
-    let bits = 0;
+    const m = 1 << (i & 31);
+    const digitAt = (i >> 5) * 4;
     let from = -1; // where the current number starts in d
     for (let j = 0; j <= d.length; j++) {
       const x = j < d.length ? d.charCodeAt(j) - 48 : -1;
       if (x < 0) {
-        if (from >= 0 && j - from === 1) bits |= 1 << (20 + d.charCodeAt(from) - 48);
+        if (from >= 0 && j - from === 1) markSet(digitSets, (d.charCodeAt(from) - 48) * words * 4 + digitAt, EXACT, m);
         if (from >= 0 && j - from === 2) {
           numHead[num - 1] |= 128;
           twoDigits[i >> 5] |= 1 << (i & 31);
@@ -337,7 +325,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
         from = j;
         numHead[num] = 127;
         numStart[num++] = numAt + j;
-        bits |= (1 << x) | (1 << (10 + x));
+        markSet(digitSets, x * words * 4 + digitAt, PREFIX, m);
       } else {
         const bit = (d.charCodeAt(j - 1) - 48) * 10 + x;
         if (j - from === 1) {
@@ -345,21 +333,22 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
           pairStarts[bit * words + (i >> 5)] |= 1 << (i & 31);
         }
         pairSets[bit * words + (i >> 5)] |= 1 << (i & 31);
-        bits |= 1 << x;
+        markSet(digitSets, x * words * 4 + digitAt, OTHER, m);
       }
     }
-    digitBits[i] = bits;
     numAt += d.length + (d ? 1 : 0);
 
     firstSyl[i] = syl;
     if (sylOk[i]) {
-      const addChain = (py: string, lengths: readonly number[]): void => {
+      const addChain = (py: string, lengths: readonly number[], alt: number): void => {
         pys.push(py);
         const last = lengths.length - 1;
         for (let k = 0, at = 0; k <= last; k++) {
           const l = lengths[k];
           const h = pack6(py, at, l);
           head[syl] = h + (k === 0 ? IS_FIRST : 0) + (k === last ? IS_LAST : 0);
+          // The tier a one-letter query gets here (syllableTier's for one letter).
+          markSet(letterSets, ((h >>> 25) * words + (i >> 5)) * 8, (k > 0 ? OTHER : last > 0 ? PREFIX : EXACT) + alt, m);
           sylStart[syl] = pyAt;
           sylOwner[syl] = i;
           syl++;
@@ -368,12 +357,13 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
         }
         if (lengths.length > maxSyl) maxSyl = lengths.length;
       };
-      addChain(keys.py, keys.syl);
+      addChain(keys.py, keys.syl, 0);
       altStart[i] = syl;
       for (const chain of alts.get(i) ?? [])
         addChain(
           chain.join(''),
           chain.map((x) => x.length),
+          ALT,
         );
     } else altStart[i] = syl;
   }
@@ -383,53 +373,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   numStart[num] = numAt;
   sylStart[syl] = pyAt;
   noteStart[noteCount] = noteAt;
-  const firstInitial = new Uint8Array(n);
-  const initials = new Uint32Array(n);
-  const altOneInitials = new Uint32Array(n);
-  const altInitials = new Uint32Array(n);
-  const altLaterInitials = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g0 = firstSyl[i];
-    const g1 = altStart[i];
-    if (g1 > g0) firstInitial[i] = ((head[g0] >>> 25) & 31) + (g1 - g0 === 1 ? 32 : 0);
-    for (let g = g0 + 1; g < g1; g++) initials[i] |= 1 << ((head[g] >>> 25) & 31);
-    for (let g = g1; g < firstSyl[i + 1]; g++) {
-      const bit = 1 << ((head[g] >>> 25) & 31);
-      if (!(head[g] & IS_FIRST)) altLaterInitials[i] |= bit;
-      else if (head[g] & IS_LAST) altOneInitials[i] |= bit;
-      else altInitials[i] |= bit;
-    }
-  }
-  const letterSets = new Int32Array(27 * words * 8);
-  const digitSets = new Int32Array(10 * words * 4);
-  for (let i = 0; i < n; i++) {
-    const m = 1 << (i & 31);
-    const first = firstInitial[i];
-    let letters = initials[i] | altOneInitials[i] | altInitials[i] | altLaterInitials[i] | (first ? 1 << (first & 31) : 0);
-    while (letters !== 0) {
-      const low = letters & -letters;
-      const letter = 31 - Math.clz32(low);
-      letters ^= low;
-      let t: number;
-      if ((first & 31) === letter) t = first & 32 ? EXACT : PREFIX;
-      else if (initials[i] & low) t = OTHER;
-      else if (altOneInitials[i] & low) t = EXACT + ALT;
-      else if (altInitials[i] & low) t = PREFIX + ALT;
-      else t = OTHER + ALT;
-      const o = (letter * words + (i >> 5)) * 8;
-      letterSets[o] |= m;
-      letterSets[o + t] |= m;
-    }
-    const b = digitBits[i];
-    for (let d = 0; d < 10; d++) {
-      if (!((b >>> d) & 1)) continue;
-      // A number that is just d also starts with d.
-      const t = (b >>> (20 + d)) & 1 ? EXACT : (b >>> (10 + d)) & 1 ? PREFIX : OTHER;
-      const o = (d * words + (i >> 5)) * 4;
-      digitSets[o] |= m;
-      digitSets[o + t] |= m;
-    }
-  }
   const favBits = new Int32Array((n + 31) >> 5);
   for (let i = 0; i < n; i++) if (fav[i]) favBits[i >> 5] |= 1 << (i & 31);
   const orgStart = new Int32Array(orgs.length + 1);
@@ -472,22 +415,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     if (!(head[g] & IS_LAST)) bySplit[splitFill[splitOf(g)]++] = g;
   }
   for (let l = 0; l < 28; l++) initialStart[l] = prefixStart[Math.min(27, l) * 27];
-  const initHead = new Uint32Array(sylCount);
-  const initOwner = new Int32Array(sylCount);
-  const initNext = new Uint8Array(sylCount);
-  const initChain = new Uint16Array(sylCount);
-  for (let k = 0; k < sylCount; k++) {
-    const g = byInitial[k];
-    const c = sylOwner[g];
-    initHead[k] = head[g];
-    initOwner[k] = c;
-    initNext[k] = (head[g] & IS_LAST ? 0 : (head[g + 1] >>> 25) & 31) + (g >= altStart[c] ? 128 : 0);
-    if (head[g] & IS_FIRST) {
-      let e = g;
-      while (!(head[e] & IS_LAST)) e++;
-      initChain[k] = Math.min(255, sylStart[e + 1] - sylStart[g]) * 256 + Math.min(255, e + 1 - g);
-    }
-  }
   return {
     ids,
     fav,
@@ -525,10 +452,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     initialStart,
     bySplit,
     splitStart,
-    initHead,
-    initOwner,
-    initNext,
-    initChain,
     maxSyl,
     letterSets,
     size: n,
@@ -679,11 +602,9 @@ export function searchPage(index: ContactSearchIndex, raw: string, pageSize = SE
   const order = typed === null ? null : typed.ranked.order;
   const count = order === null ? ids.length : order.length;
   const slice = (from: number, to = count): string[] => {
-    const a = Math.max(0, Math.min(count, Math.trunc(from) || 0));
-    const b = Math.max(a, Math.min(count, Math.trunc(to) || 0));
-    if (order === null) return ids.slice(a, b);
-    const out: string[] = new Array(b - a);
-    for (let k = a; k < b; k++) out[k - a] = ids[order[k]];
+    const a = Math.max(0, Math.min(count, from));
+    const out: string[] = [];
+    for (let k = a; k < Math.min(count, to); k++) out.push(ids[order === null ? k : order[k]]);
     return out;
   };
   return { count, ids: slice(0, pageSize), slice };
@@ -768,6 +689,12 @@ interface Typed {
 interface Ranked extends RankedHits {
   /** Null when there are too many to narrow from (see NARROW_MAX_SHARE). */
   hits: Int32Array | null;
+}
+
+/** Sets bit m in word o (matched at all) and in word o + t (with tier t) of a bitset group. */
+function markSet(sets: Int32Array, o: number, t: number, m: number): void {
+  sets[o] |= m;
+  sets[o + t] |= m;
 }
 
 /** Records that contact c matched with tier t (its best tier is sorted out when collecting). */
@@ -1180,40 +1107,21 @@ function cannotBeat(t: number, h: number, alt: boolean): boolean {
  * with its first letter and followed by a syllable beginning with its second.
  */
 function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { bits, byInitial, initHead, initOwner, initNext, initChain } = ix;
-  const { q, next } = pq;
-  const code = pq.codes[0];
+  const { bits, byInitial, bySplit, head, sylOwner, altStart } = ix;
+  const q = pq.q;
   const letter = q.charCodeAt(0) - 96;
   const second = q.length > 1 ? q.charCodeAt(1) - 96 : -1;
   const from = second < 0 ? ix.initialStart[letter] : ix.prefixStart[letter * 27 + second];
   const end = second < 0 ? ix.initialStart[letter + 1] : ix.prefixStart[letter * 27 + second + 1];
-  for (let k = from; k < end; k++) {
-    const c = initOwner[k];
-    const h = initHead[k];
-    const after = initNext[k];
-    if (cannotBeat(bestTier(bits, c), h, after >= 128)) continue;
-    // matchesAt's quick answers from the sequential arrays; the rest (a longer latin word, a
-    // query running on into the next syllable) goes to matchesAt itself.
-    const l = LCP_BY_CLZ[Math.clz32((h ^ code) & LETTERS)];
-    if (l < q.length && l < 6 && (h & IS_LAST || (next[l] & (1 << (after & 31))) === 0)) continue;
-    const g = byInitial[k];
-    if (l < q.length && !matchesAt(ix, pq, g)) continue;
-    // syllableTier without looking the reading up when the lengths settle it (the common case).
-    const alt = after >= 128 ? ALT : 0;
-    const chain = initChain[k];
-    if (!(h & IS_FIRST)) mark(bits, c, OTHER + alt);
-    else if (q.length !== chain >> 8 && q.length !== (chain & 255) && chain < 255 * 256) mark(bits, c, PREFIX + alt);
-    else mark(bits, c, syllableTier(ix, q, c, g));
-  }
-  if (second < 0) return;
-  // The query's first letter a whole segment, the next syllable taking it on: those whose second
-  // letter is the query's were visited above.
-  const { bySplit, head, sylOwner, altStart } = ix;
-  const splitEnd = ix.splitStart[letter * 27 + second + 1];
-  for (let k = ix.splitStart[letter * 27 + second]; k < splitEnd; k++) {
-    const g = bySplit[k];
+  // Then the query's first letter a whole segment, the next syllable taking it on (bySplit):
+  // those whose second letter is the query's were visited in the first part.
+  const splitFrom = second < 0 ? 0 : ix.splitStart[letter * 27 + second];
+  const splitEnd = second < 0 ? 0 : ix.splitStart[letter * 27 + second + 1];
+  for (let k = from, s = splitFrom; k < end || s < splitEnd;) {
+    const split = k >= end;
+    const g = split ? bySplit[s++] : byInitial[k++];
     const h = head[g];
-    if (((h >>> 20) & 31) === second) continue;
+    if (split && ((h >>> 20) & 31) === second) continue;
     const c = sylOwner[g];
     if (cannotBeat(bestTier(bits, c), h, g >= altStart[c])) continue;
     if (matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, q, c, g));
@@ -1328,21 +1236,19 @@ function collectRanked(ix: ContactSearchIndex): Ranked {
   }
   const ends = new Int32Array(RANK_BUCKETS);
   let total = 0;
-  for (let t = 1; t <= 6; t++) {
+  // Bucket b is tier b >> 1, favourites (b even) and then the others (b odd, clearing the tier).
+  for (let b = 2; b < RANK_BUCKETS; b++) {
+    const t = b >> 1;
+    const others = -(b & 1);
     if (used & (1 << t)) {
       for (let w = 0; w < words; w++) {
-        const x = bits[(w << 3) + t] & favBits[w];
-        if (x !== 0) total = extractBits(x, w << 5, scratch, total);
-      }
-      ends[2 * t] = total;
-      for (let w = 0; w < words; w++) {
         const o = (w << 3) + t;
-        const x = bits[o] & ~favBits[w];
-        bits[o] = 0;
+        const x = bits[o] & (favBits[w] ^ others);
+        if (others) bits[o] = 0;
         if (x !== 0) total = extractBits(x, w << 5, scratch, total);
       }
-    } else ends[2 * t] = total;
-    ends[2 * t + 1] = total;
+    }
+    ends[b] = total;
   }
   const order = scratch.slice(0, total);
   // Kept only when the next keystroke may narrow them (see lookup): copying tens of thousands
