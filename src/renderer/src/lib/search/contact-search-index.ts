@@ -54,7 +54,6 @@ function pack6(s: string, from: number, len: number): number {
  */
 export interface ContactSearchIndex {
   readonly ids: readonly string[];
-  readonly fav: Uint8Array;
   /**
    * Names without their spaces (people type `张 三` and `tomh` as well as `张三`) joined by `\n`;
    * name i is [nameStart[i], nameStart[i + 1] - 1).
@@ -254,7 +253,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const noteOf = new Int32Array(n).fill(-1);
   let noteAt = 0;
   const pys: string[] = [];
-  const fav = new Uint8Array(n);
+  const favBits = new Int32Array((n + 31) >> 5);
   const nameStart = new Int32Array(n + 1);
   const orgOf = new Int32Array(n);
   const firstNum = new Int32Array(n + 1);
@@ -282,7 +281,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   for (let i = 0; i < n; i++) {
     const { id, keys, favorite, notes } = entries[i];
     ids.push(id);
-    fav[i] = favorite ? 1 : 0;
+    if (favorite) favBits[i >> 5] |= 1 << (i & 31);
     const name = oneLine(keys.name).replace(WHITESPACE, '');
     names.push(name);
     nameStart[i] = nameAt;
@@ -373,8 +372,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   numStart[num] = numAt;
   sylStart[syl] = pyAt;
   noteStart[noteCount] = noteAt;
-  const favBits = new Int32Array((n + 31) >> 5);
-  for (let i = 0; i < n; i++) if (fav[i]) favBits[i >> 5] |= 1 << (i & 31);
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
   // Members by org (counting sort, ascending): an org match marks its members without a pass over everyone.
@@ -417,7 +414,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   for (let l = 0; l < 28; l++) initialStart[l] = prefixStart[Math.min(27, l) * 27];
   return {
     ids,
-    fav,
     names: joinLines(names),
     nameStart,
     orgs: joinLines(orgs),
@@ -661,13 +657,10 @@ function lookup(index: ContactSearchIndex, raw: string): Typed | null {
     return null;
   }
   const prev = index.last;
-  let ranked: Ranked;
   if (prev && prev.hits && narrows(prev.q, q) && prev.hits.length <= index.size * NARROW_MAX_SHARE) {
-    ranked = narrowHits(index, q, prev.hits);
-  } else {
-    scanAll(index, q);
-    ranked = collectRanked(index);
-  }
+    narrowHits(index, q, prev.hits);
+  } else scanAll(index, q);
+  const ranked = collectRanked(index);
   index.last = { q, hits: ranked.hits };
   const typed: Typed = { raw, q, ranked, ids: null };
   recent.push(typed);
@@ -1138,13 +1131,13 @@ function scanInitial(ix: ContactSearchIndex, letter: number): void {
   }
 }
 
-/** Re-checks only the previous hits, contact by contact, with the same rules as scanAll. */
-function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Ranked {
-  const tiers = new Uint8Array(prevHits.length);
+/**
+ * Re-checks only the previous hits, contact by contact, with the same rules as scanAll; leaves
+ * the tiers in index.bits, like scanAll.
+ */
+function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): void {
   const pq = q.py ? pinyinQuery(q, ix.maxSyl) : null;
   const orgHit = orgHits(ix, q);
-  const out = new Int32Array(prevHits.length);
-  let count = 0;
   for (let k = 0; k < prevHits.length; k++) {
     const c = prevHits[k];
     let t = rangeTier(ix.names, ix.nameStart[c], ix.nameStart[c + 1] - 1, q.text);
@@ -1166,12 +1159,8 @@ function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Ran
       if (mt && (!t || mt < t)) t = mt;
     }
     if ((!t || t > OTHER) && ((orgHit && orgHit[ix.orgOf[c]]) || noteMatches(ix, c, q.spaced))) t = OTHER;
-    if (t) {
-      tiers[count] = t;
-      out[count++] = c;
-    }
+    if (t) mark(ix.bits, c, t);
   }
-  return rank(ix, out.subarray(0, count), tiers);
 }
 
 /**
@@ -1263,26 +1252,4 @@ function collectRanked(ix: ContactSearchIndex): Ranked {
     if (keep) k = extractBits(x, w << 5, scratch, k);
   }
   return { hits: keep ? scratch.slice(0, k) : null, order, ends };
-}
-
-/** The same for narrowed hits (in index order, tiers[k] the tier of hits[k]): a counting sort. */
-function rank(ix: ContactSearchIndex, hits: Int32Array, tiers: Uint8Array): Ranked {
-  const { fav } = ix;
-  const counts = new Int32Array(RANK_BUCKETS);
-  for (let k = 0; k < hits.length; k++) counts[tiers[k] * 2 + 1 - fav[hits[k]]]++;
-  toOffsets(counts);
-  const order = new Int32Array(hits.length);
-  for (let k = 0; k < hits.length; k++) order[counts[tiers[k] * 2 + 1 - fav[hits[k]]]++] = hits[k];
-  return { hits, order, ends: counts };
-}
-
-/** Bucket counts → start offsets, in place; returns the total. */
-function toOffsets(counts: Int32Array): number {
-  let at = 0;
-  for (let b = 0; b < counts.length; b++) {
-    const n = counts[b];
-    counts[b] = at;
-    at += n;
-  }
-  return at;
 }
