@@ -623,7 +623,7 @@ export interface RankedHits {
    * of several indexes over consecutive slices of one list merge into the single index's order
    * by taking bucket 0 of each slice in turn, then bucket 1, and so on.
    */
-  ends: Int32Array;
+  ends: readonly number[];
 }
 
 /** Like searchPositions, with the bucket boundaries; null for an empty query. */
@@ -1186,6 +1186,11 @@ class FailMemo {
   }
 }
 
+const NO_HITS = new Int32Array(0);
+
+/** A copy of a[0, length); no new buffer for none (most pages of a view have no hit for a narrow query). */
+const sliceOf = (a: Int32Array, length: number): Int32Array => (length === 0 ? NO_HITS : a.slice(0, length));
+
 /** Appends the contacts of bits x (word base / 32) to out from k on, ascending; returns the new k. */
 function extractBits(x: number, base: number, out: Int32Array, k: number): number {
   if (x === -1) {
@@ -1223,7 +1228,9 @@ function collectRanked(ix: ContactSearchIndex): Ranked {
       if (x !== 0) used |= 1 << t;
     }
   }
-  const ends = new Int32Array(RANK_BUCKETS);
+  // Small and short-lived: a plain array, not one more ArrayBuffer per index per keystroke (a
+  // view in pages collects 26 times per keystroke, and buffers cost the garbage collector more).
+  const ends: number[] = [0, 0];
   let total = 0;
   // Bucket b is tier b >> 1, favourites (b even) and then the others (b odd, clearing the tier).
   for (let b = 2; b < RANK_BUCKETS; b++) {
@@ -1237,9 +1244,9 @@ function collectRanked(ix: ContactSearchIndex): Ranked {
         if (x !== 0) total = extractBits(x, w << 5, scratch, total);
       }
     }
-    ends[b] = total;
+    ends.push(total);
   }
-  const order = scratch.slice(0, total);
+  const order = sliceOf(scratch, total);
   // Kept only when the next keystroke may narrow them (see lookup): copying tens of thousands
   // of hits that will never be used is pure garbage.
   const keep = total <= ix.size * NARROW_MAX_SHARE;
@@ -1251,5 +1258,5 @@ function collectRanked(ix: ContactSearchIndex): Ranked {
     bits[o] = 0;
     if (keep) k = extractBits(x, w << 5, scratch, k);
   }
-  return { hits: keep ? scratch.slice(0, k) : null, order, ends };
+  return { hits: keep ? sliceOf(scratch, k) : null, order, ends };
 }
