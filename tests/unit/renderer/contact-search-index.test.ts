@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateContacts } from '../../../bench/generate-contacts';
 import { computeSearchKeys } from '../../../src/main/contacts/search-keys';
-import { buildSearchIndex, search, searchPositions, type SearchEntry } from '../../../src/renderer/src/lib/search/contact-search-index';
+import {
+  SEARCH_PAGE,
+  buildSearchIndex,
+  search,
+  searchPage,
+  searchPositions,
+  type SearchEntry,
+} from '../../../src/renderer/src/lib/search/contact-search-index';
 import { normalizeSearchText, type ContactSearchKeys } from '../../../src/shared/contact-search';
 
 interface Person {
@@ -470,6 +477,21 @@ describe('search: agrees with a simple reference', () => {
     for (const q of ['王', '王-', '王-z']) expect([...search(ix, q)], q).toEqual(refSearch(list, q));
   });
 
+  it('for orgs of every size (big teams marked as bitsets, small ones member by member)', () => {
+    // Half the contacts keep one of the generator's few shared orgs (thousands of members at full
+    // size, more than n / 64 here too); the others get an org of their own.
+    const mixed: SearchEntry[] = generateContacts(1500, 5).map((c, i) => {
+      const org = i % 2 === 0 ? c.org : `${c.org}${i % 7 === 0 ? '' : `第${i}组`}`;
+      return { id: c.id, favorite: c.favorite, keys: computeSearchKeys({ ...c, org }) };
+    });
+    const orgIx = buildSearchIndex(mixed);
+    expect(orgIx.orgSets.length).toBeGreaterThan(0);
+    expect([...orgIx.orgSet].some((s) => s === -1)).toBe(true);
+    for (const q of ['z', 'zh', 'zhi', 'zd', 'zhidui', 'j', 'jj', 'jijiu', 'di', '第', '组', '支队', '中队', 'dwz', 'y', '1', 'xf']) {
+      expect([...search(orgIx, q)], q).toEqual(refSearch(mixed, q));
+    }
+  });
+
   it('and narrowing really happens on a small index', () => {
     forget();
     search(ix, 'zhang');
@@ -478,6 +500,84 @@ describe('search: agrees with a simple reference', () => {
     expect(kept).not.toBeNull();
     expect(kept!.length).toBeLessThanOrEqual(list.length / 20);
     expect([...search(ix, 'zhangs')]).toEqual(refSearch(list, 'zhangs'));
+  });
+});
+
+describe('searchPage: one page at a time', () => {
+  // Two indexes over the same generated directory: one answers search(), the other searchPage(),
+  // so neither's remembered answers can stand in for the other's.
+  const list: SearchEntry[] = generateContacts(3000, 11).map((c) => ({ id: c.id, favorite: c.favorite, keys: computeSearchKeys(c) }));
+  const full = buildSearchIndex(list);
+  const paged = buildSearchIndex(list);
+  const QUERIES = [
+    'z',
+    'zh',
+    'zha',
+    'zhang',
+    'zs',
+    'l',
+    'x',
+    'o',
+    '1',
+    '13',
+    '138',
+    '0755',
+    '0',
+    '张',
+    '张s',
+    'zhang三',
+    '消防',
+    'xiaof',
+    'tom h',
+    'lü',
+    'ceng',
+    'qqqq',
+    '99999999',
+  ];
+
+  /** Every page of a query's answer, `size` ids at a time, joined. */
+  const pages = (q: string, size: number): string[] => {
+    const first = searchPage(paged, q, size);
+    const out = [...first.ids];
+    for (let at = size; at < first.count; at += size) out.push(...first.slice(at, at + size));
+    return out;
+  };
+
+  it.each(QUERIES)('gives the same ids in the same order as search() for %j', (q) => {
+    const all = [...search(full, q)];
+    const page = searchPage(paged, q);
+    expect(page.count).toBe(all.length);
+    expect(page.ids).toEqual(all.slice(0, SEARCH_PAGE));
+    expect(page.slice(0)).toEqual(all);
+    expect(pages(q, 97)).toEqual(all);
+  });
+
+  it('the queries cover broad answers, narrow ones and none', () => {
+    const counts = QUERIES.map((q) => searchPage(paged, q).count);
+    expect(Math.max(...counts)).toBeGreaterThan(1000);
+    expect(counts.some((c) => c > 0 && c < SEARCH_PAGE)).toBe(true);
+    expect(counts).toContain(0);
+  });
+
+  it('while typing and backspacing, page by page', () => {
+    for (const q of ['z', 'zh', 'zha', 'zhan', 'zhang', 'zhan', 'zh', 'zhao', '', '1', '13', '138', '13', '']) {
+      const all = [...search(full, q)];
+      const page = searchPage(paged, q, 50);
+      expect(page.count, q).toBe(all.length);
+      expect(page.ids, q).toEqual(all.slice(0, 50));
+      expect(page.slice(50, 170), q).toEqual(all.slice(50, 170));
+    }
+  });
+
+  it('an empty query pages through everyone in index order; slices are clamped', () => {
+    const everyone = searchPage(paged, '');
+    expect(everyone.count).toBe(list.length);
+    expect(everyone.ids).toEqual(list.slice(0, SEARCH_PAGE).map((e) => e.id));
+    expect(everyone.slice(list.length - 2, list.length + 5)).toEqual(list.slice(-2).map((e) => e.id));
+    const some = searchPage(paged, 'zhang');
+    expect(some.slice(-5, 3)).toEqual(some.ids.slice(0, 3));
+    expect(some.slice(some.count + 1)).toEqual([]);
+    expect(some.slice(10, 5)).toEqual([]);
   });
 });
 

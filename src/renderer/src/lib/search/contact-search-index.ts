@@ -1,12 +1,13 @@
 /**
- * Search-as-you-type over the contact list. Pure TS: runs in the renderer, with up to 50 000
- * contacts and a few milliseconds per keystroke.
+ * Search-as-you-type over the contact list. Pure TS: runs in the renderer, with up to 100 000
+ * contacts (budget: p99 ≤ 2 ms per keystroke at 100 000, bench/search.ts).
  *
  * Main computes a ContactSearchKeys per contact when it is saved (pinyin needs a dictionary that
  * does not belong in the renderer); the renderer flattens all keys into a few big strings and
- * typed arrays (about 6 MB for 50 000 contacts), so a keystroke is a few `indexOf` scans, bit
- * tests and a tiny syllable match, with no per-contact objects and little garbage. The key
- * objects can be dropped once the index is built.
+ * typed arrays (about 10 MB for 50 000 contacts), so a keystroke is a few `indexOf` scans, bitset
+ * operations a word (32 contacts) at a time and a tiny syllable match, with no per-contact
+ * objects and little garbage. Hits are collected as tier bitsets, which come out already in rank
+ * order. The key objects can be dropped once the index is built.
  */
 import { normalizeSearchText, type ContactSearchKeys } from '../../../../shared/contact-search';
 
@@ -53,7 +54,6 @@ function pack6(s: string, from: number, len: number): number {
  */
 export interface ContactSearchIndex {
   readonly ids: readonly string[];
-  readonly fav: Uint8Array;
   /**
    * Names without their spaces (people type `张 三` and `tomh` as well as `张三`) joined by `\n`;
    * name i is [nameStart[i], nameStart[i + 1] - 1).
@@ -67,8 +67,18 @@ export interface ContactSearchIndex {
   /** Contacts by org: org o's members are orgMembers[orgMemberStart[o], orgMemberStart[o + 1]), ascending. */
   readonly orgMembers: Int32Array;
   readonly orgMemberStart: Int32Array;
+  /**
+   * Orgs with more than n / 64 members (so at most 64 of them) also as bitsets over contacts:
+   * big org o's is orgSets[orgSet[o] * words …], words = n / 32 rounded up; orgSet[o] = -1 for
+   * the others. A letter that starts a big team's syllable (中队, 支队) then marks its thousands of
+   * members a word at a time.
+   */
+  readonly orgSet: Int32Array;
+  readonly orgSets: Int32Array;
   /** Per distinct org: its syllables (keys.orgPy), so a unit is found by pinyin too. */
   readonly orgSyl: readonly (readonly string[])[];
+  /** The same joined with spaces. */
+  readonly orgPyText: readonly string[];
   /** Non-empty notes joined by `\n`, note k is [noteStart[k], noteStart[k + 1] - 1) and belongs to noteOwner[k]. */
   readonly notes: string;
   readonly noteStart: Int32Array;
@@ -84,16 +94,26 @@ export interface ContactSearchIndex {
   readonly firstNum: Int32Array;
   /**
    * Per number: its first two digits as 0–99 (127 for a one-digit number), +128 when it has
-   * exactly two. Ranks two-digit queries from a small sequential array instead of the haystack.
+   * exactly two. Tells a two-digit query's exact hits without the haystack.
    */
   readonly numHead: Uint8Array;
   /**
-   * Per contact: bit d = a number contains digit d, bit 10+d = a number starts with d, bit 20+d =
-   * a number is just d. Short digit queries hit nearly every contact; a bit test beats indexOf.
+   * A one-digit query's answer, ready: per digit d and word w of contacts (words = n / 32 rounded
+   * up), four words at [(d * words + w) * 4]: contacts with a number containing d, with one that is
+   * just d (EXACT), starting with d (PREFIX), containing it otherwise (OTHER). Such a query hits
+   * nearly every contact, so it is ORed into the tiers a word at a time.
    */
-  readonly digitBits: Uint32Array;
-  /** Four words per contact, word-major ([w * n + c]): bit 10a+b = a number contains `ab`. */
-  readonly bigrams: Uint32Array;
+  readonly digitSets: Int32Array;
+  /**
+   * Per digit pair `ab` (p = 10a + b) a bitset over contacts, word w of it at [p * words + w] (words
+   * = n / 32 rounded up): bit c % 32 of word c >> 5 = a number of contact c contains `ab`. A digit
+   * query's candidates are the AND of its pairs' sets, 32 contacts a word.
+   */
+  readonly pairSets: Int32Array;
+  /** The same layout: a number of contact c starts with `ab` (a two-digit query's PREFIX tier). */
+  readonly pairStarts: Int32Array;
+  /** Bitset over contacts: one of its numbers has exactly two digits (rare; see numHead). */
+  readonly twoDigits: Int32Array;
   /** All syllables concatenated; syllable g is py[sylStart[g], sylStart[g + 1]). */
   readonly py: string;
   readonly sylStart: Int32Array;
@@ -105,30 +125,43 @@ export interface ContactSearchIndex {
    */
   readonly firstSyl: Int32Array;
   readonly altStart: Int32Array;
-  /** Syllables by initial, ascending: letter L's are byInitial[initialStart[L], initialStart[L + 1]). */
+  /**
+   * Syllables by their first two letters (the second 0 for a one-letter syllable), ascending
+   * within each pair: pair (L, M) is byInitial[prefixStart[27L + M], prefixStart[27L + M + 1]), so
+   * letter L's are byInitial[initialStart[L], initialStart[L + 1]).
+   */
   readonly byInitial: Int32Array;
+  readonly prefixStart: Int32Array;
   readonly initialStart: Int32Array;
+  /**
+   * Syllables that another follows in their reading, by their initial and the next one's: (L, M)
+   * is bySplit[splitStart[27L + M], splitStart[27L + M + 1]). With the pairs above, the
+   * syllables a query `LM…` can start at: those beginning with `LM`, and those beginning with L
+   * followed by one beginning with M (`zh` = 张h…, 周华).
+   */
+  readonly bySplit: Int32Array;
+  readonly splitStart: Int32Array;
   readonly maxSyl: number;
   /**
-   * Per contact, for one-letter queries (which match every syllable with that initial, so the
-   * syllable scan would visit tens of thousands): the initial of its name's first syllable (0 =
-   * none), +32 when that reading is one syllable; then bit L of initials = letter L starts a later
-   * syllable of the name's reading, starts another reading of one syllable, starts another reading
-   * of several, starts a later syllable of another reading.
+   * A one-letter query's syllable matches, ready (it matches every syllable with that initial, so
+   * the syllable scan would visit tens of thousands): per letter L, laid out like `bits` at
+   * [L * words * 8 …]: the tiers syllableTier gives (a first syllable: EXACT when its reading is
+   * one syllable, else PREFIX; a later one OTHER; another reading's the same + ALT).
    */
-  readonly firstInitial: Uint8Array;
-  readonly initials: Uint32Array;
-  readonly altOneInitials: Uint32Array;
-  readonly altInitials: Uint32Array;
-  readonly altLaterInitials: Uint32Array;
-  /** Scratch, reused per query: best tier per contact. */
-  readonly tier: Uint8Array;
+  readonly letterSets: Int32Array;
+  /** Contacts. */
+  readonly size: number;
+  /** Bit c % 32 of word c >> 5: contact c is a favourite. */
+  readonly favBits: Int32Array;
   /**
-   * Scratch, reused per query: bit c set = contact c has a tier, so collecting the hits reads
-   * n / 32 words instead of every tier byte.
+   * Scratch, reused per query: the tiers contacts matched with, as bitsets, eight words per 32
+   * contacts: word 8w + t holds contacts 32w…32w + 31 that matched with tier t (1…6). A contact
+   * may sit in several; its best (smallest) tier wins when the hits are collected. Bitsets rather
+   * than a tier byte per contact: a word at a time, the hits come out already grouped by tier and
+   * favourite, in index order within each group, so ranking needs no counting sort.
    */
-  readonly seen: Int32Array;
-  /** Scratch, reused per query: the hits in index order while they are counted. */
+  readonly bits: Int32Array;
+  /** Scratch, reused per query: the hits while they are collected. */
   readonly scratch: Int32Array;
   /** Previous query and its unranked hits, to narrow instead of rescanning while typing. */
   last: { q: Query; hits: Int32Array | null } | null;
@@ -220,14 +253,19 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const noteOf = new Int32Array(n).fill(-1);
   let noteAt = 0;
   const pys: string[] = [];
-  const fav = new Uint8Array(n);
+  const favBits = new Int32Array((n + 31) >> 5);
   const nameStart = new Int32Array(n + 1);
   const orgOf = new Int32Array(n);
   const firstNum = new Int32Array(n + 1);
   const firstSyl = new Int32Array(n + 1);
   const altStart = new Int32Array(n);
-  const digitBits = new Uint32Array(n);
-  const bigrams = new Uint32Array(4 * n);
+  // Per digit: contains (OTHER), starts a number (PREFIX), is a whole number (EXACT); the best wins.
+  const words = (n + 31) >> 5;
+  const digitSets = new Int32Array(10 * words * 4);
+  const letterSets = new Int32Array(27 * words * 8);
+  const pairSets = new Int32Array(100 * words);
+  const pairStarts = new Int32Array(100 * words);
+  const twoDigits = new Int32Array(words);
   const numStart = new Int32Array(numCount + 1);
   const numHead = new Uint8Array(numCount);
   const sylStart = new Int32Array(sylCount + 1);
@@ -243,7 +281,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   for (let i = 0; i < n; i++) {
     const { id, keys, favorite, notes } = entries[i];
     ids.push(id);
-    fav[i] = favorite ? 1 : 0;
+    if (favorite) favBits[i >> 5] |= 1 << (i & 31);
     const name = oneLine(keys.name).replace(WHITESPACE, '');
     names.push(name);
     nameStart[i] = nameAt;
@@ -270,39 +308,46 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     // The contact's digits go into the haystack as they are, spaces becoming separators.
     const d = digitKeys[i];
     firstNum[i] = num;
-    let bits = 0;
+    const m = 1 << (i & 31);
+    const digitAt = (i >> 5) * 4;
     let from = -1; // where the current number starts in d
     for (let j = 0; j <= d.length; j++) {
       const x = j < d.length ? d.charCodeAt(j) - 48 : -1;
       if (x < 0) {
-        if (from >= 0 && j - from === 1) bits |= 1 << (20 + d.charCodeAt(from) - 48);
-        if (from >= 0 && j - from === 2) numHead[num - 1] |= 128;
+        if (from >= 0 && j - from === 1) markSet(digitSets, (d.charCodeAt(from) - 48) * words * 4 + digitAt, EXACT, m);
+        if (from >= 0 && j - from === 2) {
+          numHead[num - 1] |= 128;
+          twoDigits[i >> 5] |= 1 << (i & 31);
+        }
         from = -1;
       } else if (from < 0) {
         from = j;
         numHead[num] = 127;
         numStart[num++] = numAt + j;
-        bits |= (1 << x) | (1 << (10 + x));
+        markSet(digitSets, x * words * 4 + digitAt, PREFIX, m);
       } else {
         const bit = (d.charCodeAt(j - 1) - 48) * 10 + x;
-        if (j - from === 1) numHead[num - 1] = bit;
-        bigrams[(bit >> 5) * n + i] |= 1 << (bit & 31);
-        bits |= 1 << x;
+        if (j - from === 1) {
+          numHead[num - 1] = bit;
+          pairStarts[bit * words + (i >> 5)] |= 1 << (i & 31);
+        }
+        pairSets[bit * words + (i >> 5)] |= 1 << (i & 31);
+        markSet(digitSets, x * words * 4 + digitAt, OTHER, m);
       }
     }
-    digitBits[i] = bits;
     numAt += d.length + (d ? 1 : 0);
 
     firstSyl[i] = syl;
     if (sylOk[i]) {
-      const addChain = (py: string, lengths: readonly number[]): void => {
+      const addChain = (py: string, lengths: readonly number[], alt: number): void => {
         pys.push(py);
         const last = lengths.length - 1;
         for (let k = 0, at = 0; k <= last; k++) {
           const l = lengths[k];
           const h = pack6(py, at, l);
           head[syl] = h + (k === 0 ? IS_FIRST : 0) + (k === last ? IS_LAST : 0);
-          initialStart[(h >>> 25) + 1]++;
+          // The tier a one-letter query gets here (syllableTier's for one letter).
+          markSet(letterSets, ((h >>> 25) * words + (i >> 5)) * 8, (k > 0 ? OTHER : last > 0 ? PREFIX : EXACT) + alt, m);
           sylStart[syl] = pyAt;
           sylOwner[syl] = i;
           syl++;
@@ -311,12 +356,13 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
         }
         if (lengths.length > maxSyl) maxSyl = lengths.length;
       };
-      addChain(keys.py, keys.syl);
+      addChain(keys.py, keys.syl, 0);
       altStart[i] = syl;
       for (const chain of alts.get(i) ?? [])
         addChain(
           chain.join(''),
           chain.map((x) => x.length),
+          ALT,
         );
     } else altStart[i] = syl;
   }
@@ -326,23 +372,6 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   numStart[num] = numAt;
   sylStart[syl] = pyAt;
   noteStart[noteCount] = noteAt;
-  const firstInitial = new Uint8Array(n);
-  const initials = new Uint32Array(n);
-  const altOneInitials = new Uint32Array(n);
-  const altInitials = new Uint32Array(n);
-  const altLaterInitials = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g0 = firstSyl[i];
-    const g1 = altStart[i];
-    if (g1 > g0) firstInitial[i] = ((head[g0] >>> 25) & 31) + (g1 - g0 === 1 ? 32 : 0);
-    for (let g = g0 + 1; g < g1; g++) initials[i] |= 1 << ((head[g] >>> 25) & 31);
-    for (let g = g1; g < firstSyl[i + 1]; g++) {
-      const bit = 1 << ((head[g] >>> 25) & 31);
-      if (!(head[g] & IS_FIRST)) altLaterInitials[i] |= bit;
-      else if (head[g] & IS_LAST) altOneInitials[i] |= bit;
-      else altInitials[i] |= bit;
-    }
-  }
   const orgStart = new Int32Array(orgs.length + 1);
   for (let o = 0; o < orgs.length; o++) orgStart[o + 1] = orgStart[o] + orgs[o].length + 1;
   // Members by org (counting sort, ascending): an org match marks its members without a pass over everyone.
@@ -352,15 +381,39 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
   const orgMembers = new Int32Array(n);
   const orgFill = orgMemberStart.slice();
   for (let i = 0; i < n; i++) orgMembers[orgFill[orgOf[i]]++] = i;
-  // Counting sort of syllables by initial; ascending within a letter, so a contact's first
-  // syllable comes before its others.
-  for (let l = 1; l < 28; l++) initialStart[l] += initialStart[l - 1];
+  const orgSet = new Int32Array(orgs.length).fill(-1);
+  let bigOrgs = 0;
+  for (let o = 0; o < orgs.length; o++) if (orgMemberStart[o + 1] - orgMemberStart[o] > n / 64) orgSet[o] = bigOrgs++;
+  const orgSets = new Int32Array(bigOrgs * words);
+  for (let i = 0; i < n; i++) if (orgSet[orgOf[i]] >= 0) orgSets[orgSet[orgOf[i]] * words + (i >> 5)] |= 1 << (i & 31);
+  // Counting sorts of syllables by their first two letters and by initial and next initial.
+  const prefixStart = new Int32Array(27 * 27 + 1);
+  const splitStart = new Int32Array(27 * 27 + 1);
+  const pairOf = (g: number): number => ((head[g] >>> 25) & 31) * 27 + ((head[g] >>> 20) & 31);
+  const splitOf = (g: number): number => ((head[g] >>> 25) & 31) * 27 + ((head[g + 1] >>> 25) & 31);
+  let splits = 0;
+  for (let g = 0; g < sylCount; g++) {
+    prefixStart[pairOf(g) + 1]++;
+    if (!(head[g] & IS_LAST)) {
+      splitStart[splitOf(g) + 1]++;
+      splits++;
+    }
+  }
+  for (let k = 1; k <= 27 * 27; k++) {
+    prefixStart[k] += prefixStart[k - 1];
+    splitStart[k] += splitStart[k - 1];
+  }
   const byInitial = new Int32Array(sylCount);
-  const fill = initialStart.slice();
-  for (let g = 0; g < sylCount; g++) byInitial[fill[(head[g] >>> 25) & 31]++] = g;
+  const bySplit = new Int32Array(splits);
+  const fill = prefixStart.slice();
+  const splitFill = splitStart.slice();
+  for (let g = 0; g < sylCount; g++) {
+    byInitial[fill[pairOf(g)]++] = g;
+    if (!(head[g] & IS_LAST)) bySplit[splitFill[splitOf(g)]++] = g;
+  }
+  for (let l = 0; l < 28; l++) initialStart[l] = prefixStart[Math.min(27, l) * 27];
   return {
     ids,
-    fav,
     names: joinLines(names),
     nameStart,
     orgs: joinLines(orgs),
@@ -368,7 +421,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     orgOf,
     orgMembers,
     orgMemberStart,
+    orgSet,
+    orgSets,
     orgSyl,
+    orgPyText: orgSyl.map((syllables) => syllables.join(' ')),
     notes: joinLines(noteTexts),
     noteStart,
     noteOwner,
@@ -377,8 +433,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     numStart,
     firstNum,
     numHead,
-    digitBits,
-    bigrams,
+    digitSets,
+    pairSets,
+    pairStarts,
+    twoDigits,
     py: pys.join(''),
     sylStart,
     head,
@@ -386,15 +444,15 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): ContactSearch
     firstSyl,
     altStart,
     byInitial,
+    prefixStart,
     initialStart,
+    bySplit,
+    splitStart,
     maxSyl,
-    firstInitial,
-    initials,
-    altOneInitials,
-    altInitials,
-    altLaterInitials,
-    tier: new Uint8Array(n),
-    seen: new Int32Array((n + 31) >> 5),
+    letterSets,
+    size: n,
+    favBits,
+    bits: new Int32Array(((n + 31) >> 5) << 3),
     scratch: new Int32Array(n),
     last: null,
     recent: [],
@@ -415,6 +473,10 @@ interface Query {
   letters: string;
   /** Digits only, when the query looks like a phone number (`138-0013` → `1380013`). */
   digits: string;
+  /** Whether py matches an org's syllables, by the syllables joined with spaces (see syllablesMatch). */
+  orgPy: Map<string, boolean>;
+  /** PinyinQuery tables for py, made once per query (a view in pages searches many indexes). */
+  pinyin: PinyinQuery | null;
 }
 
 /** A Chinese character of the name, or letters to match as syllable prefixes. */
@@ -439,7 +501,7 @@ function parseQuery(raw: string): Query {
     // only dropped once a digit follows, so typing "+86" alone still finds numbers containing 86.
     digits = spaced.replace(/^(\+|00)86(?=[\s\-().]*\d)/, '').replace(/\D/g, '');
   }
-  return { text, spaced, py, mixed: mixedTokens(letters), letters, digits };
+  return { text, spaced, py, mixed: mixedTokens(letters), letters, digits, orgPy: new Map(), pinyin: null };
 }
 
 let lastParsed: { raw: string; q: Query } | null = null;
@@ -447,7 +509,7 @@ let lastParsed: { raw: string; q: Query } | null = null;
 /**
  * parseQuery, remembering the last one: a view loaded in pages searches one index per page (26 at
  * 100 000 contacts) with the same text, and parsing (normalisation, regular expressions) is the
- * same every time. Queries are never modified once parsed.
+ * same every time. Queries are never modified once parsed, apart from what they memoise (orgPy, pinyin).
  */
 function parsed(raw: string): Query {
   if (lastParsed === null || lastParsed.raw !== raw) lastParsed = { raw, q: parseQuery(raw) };
@@ -509,6 +571,41 @@ export function search(index: ContactSearchIndex, raw: string): readonly string[
   return typed.ids;
 }
 
+/** Ids a SearchPage materialises up front: a screenful and then some. */
+export const SEARCH_PAGE = 200;
+
+/**
+ * A search's answer as a list showing one page needs it: how many match, the first page's ids,
+ * and the rest on demand. search() hands back every id (100 000 for a one-digit query), which
+ * costs about as much as the search itself and is thrown away on the next keystroke.
+ */
+export interface SearchPage {
+  /** Every hit, not just this page's. */
+  readonly count: number;
+  /** Ids of the first min(count, pageSize) hits, best first. */
+  readonly ids: readonly string[];
+  /** Ids of hits [from, to), best first: the pages after the first, as the list scrolls. */
+  slice(from: number, to?: number): string[];
+}
+
+/**
+ * search() one page at a time: the same hits in the same order (page after page gives exactly
+ * search()'s array), with only the first `pageSize` ids made up front.
+ */
+export function searchPage(index: ContactSearchIndex, raw: string, pageSize = SEARCH_PAGE): SearchPage {
+  const typed = lookup(index, raw);
+  const ids = index.ids;
+  const order = typed === null ? null : typed.ranked.order;
+  const count = order === null ? ids.length : order.length;
+  const slice = (from: number, to = count): string[] => {
+    const a = Math.max(0, Math.min(count, from));
+    const out: string[] = [];
+    for (let k = a; k < Math.min(count, to); k++) out.push(ids[order === null ? k : order[k]]);
+    return out;
+  };
+  return { count, ids: slice(0, pageSize), slice };
+}
+
 /**
  * Like search, as positions into index.ids; null for an empty query (everything, in order).
  * For a virtual list this skips building a string array per keystroke, which with 50 000 hits
@@ -526,7 +623,7 @@ export interface RankedHits {
    * of several indexes over consecutive slices of one list merge into the single index's order
    * by taking bucket 0 of each slice in turn, then bucket 1, and so on.
    */
-  ends: Int32Array;
+  ends: readonly number[];
 }
 
 /** Like searchPositions, with the bucket boundaries; null for an empty query. */
@@ -560,19 +657,16 @@ function lookup(index: ContactSearchIndex, raw: string): Typed | null {
     return null;
   }
   const prev = index.last;
-  let ranked: Ranked;
-  if (prev && prev.hits && narrows(prev.q, q) && prev.hits.length <= index.tier.length * NARROW_MAX_SHARE) {
-    ranked = rank(index, narrowHits(index, q, prev.hits));
-  } else {
-    scanAll(index, q);
-    ranked = collectRanked(index);
-  }
+  if (prev && prev.hits && narrows(prev.q, q) && prev.hits.length <= index.size * NARROW_MAX_SHARE) {
+    narrowHits(index, q, prev.hits);
+  } else scanAll(index, q);
+  const ranked = collectRanked(index);
   index.last = { q, hits: ranked.hits };
   const typed: Typed = { raw, q, ranked, ids: null };
   recent.push(typed);
   let held = 0;
   for (const r of recent) held += r.ranked.order.length;
-  while (recent.length > 1 && held > index.tier.length * RECENT_MAX_HITS) held -= (recent.shift() as Typed).ranked.order.length;
+  while (recent.length > 1 && held > index.size * RECENT_MAX_HITS) held -= (recent.shift() as Typed).ranked.order.length;
   return typed;
 }
 
@@ -590,34 +684,48 @@ interface Ranked extends RankedHits {
   hits: Int32Array | null;
 }
 
-/** Records tier t for contact c unless it already has a better one; a first hit is also marked in `seen`. */
-function better(tier: Uint8Array, seen: Int32Array, c: number, t: number): void {
-  const old = tier[c];
-  if (old === 0) {
-    tier[c] = t;
-    seen[c >> 5] |= 1 << (c & 31);
-  } else if (t < old) tier[c] = t;
+/** Sets bit m in word o (matched at all) and in word o + t (with tier t) of a bitset group. */
+function markSet(sets: Int32Array, o: number, t: number, m: number): void {
+  sets[o] |= m;
+  sets[o + t] |= m;
 }
 
-/** Full scan, one pass per key kind; leaves the best tier per contact in index.tier. */
+/** Records that contact c matched with tier t (its best tier is sorted out when collecting). */
+function mark(bits: Int32Array, c: number, t: number): void {
+  const w = (c >> 5) << 3;
+  const m = 1 << (c & 31);
+  bits[w] |= m; // word 0 of the eight: matched at all
+  bits[w + t] |= m;
+}
+
+/** The best tier contact c has matched with so far in this scan, 0 = none. */
+function bestTier(bits: Int32Array, c: number): number {
+  const w = (c >> 5) << 3;
+  const m = 1 << (c & 31);
+  if ((bits[w] & m) === 0) return 0;
+  for (let t = 1; t < 6; t++) if (bits[w + t] & m) return t;
+  return 6;
+}
+
+/** Full scan, one pass per key kind; leaves each contact's tiers in index.bits. */
 function scanAll(ix: ContactSearchIndex, q: Query): void {
-  scanSubstring(ix.names, ix.nameStart, q.text, ix.tier, ix.seen);
+  scanSubstring(ix.names, ix.nameStart, q.text, ix.bits);
   scanOrgs(ix, orgHits(ix, q));
   scanNotes(ix, q.spaced);
   if (q.digits.length === 1) scanOneDigit(ix, q.digits);
   else if (q.digits) scanDigits(ix, q.digits);
-  if (q.py.length === 1 && manyWithInitial(ix, q.py)) scanInitial(ix, q.py.charCodeAt(0) - 96);
-  else if (q.py) scanSyllables(ix, new PinyinQuery(q.py, ix.maxSyl));
+  if (q.py.length === 1) scanInitial(ix, q.py.charCodeAt(0) - 96);
+  else if (q.py) scanSyllables(ix, pinyinQuery(q, ix.maxSyl));
   if (q.mixed) scanMixed(ix, q.mixed);
 }
 
 /** Entries in `hay` are separated by `\n`, which queries never contain, so hits never straddle. */
-function scanSubstring(hay: string, starts: Int32Array, needle: string, tier: Uint8Array, seen: Int32Array): void {
+function scanSubstring(hay: string, starts: Int32Array, needle: string, bits: Int32Array): void {
   let e = 0;
   let pos = hay.indexOf(needle);
   while (pos !== -1) {
     while (starts[e + 1] <= pos) e++;
-    better(tier, seen, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
+    mark(bits, e, positionTier(pos, starts[e], starts[e + 1] - 1, needle.length));
     // The first hit in an entry is its best, so go straight to the next entry.
     pos = hay.indexOf(needle, starts[e + 1]);
   }
@@ -646,46 +754,63 @@ function orgHits(ix: ContactSearchIndex, q: Query): Uint8Array | null {
   if (q.py) {
     for (let k = 0; k < count; k++) {
       if ((hit && hit[k]) || orgSyl[k].length === 0) continue;
-      if (syllablesMatch(orgSyl[k], q.py)) (hit ??= new Uint8Array(count))[k] = 1;
+      if (syllablesMatch(orgSyl[k], ix.orgPyText[k], q)) (hit ??= new Uint8Array(count))[k] = 1;
     }
   }
   return hit;
 }
 
-/** Does q split into non-empty prefixes of consecutive syllables, starting at any syllable? */
-function syllablesMatch(syllables: readonly string[], q: string): boolean {
-  const from = (p: number, g: number): boolean => {
-    if (p === q.length) return true;
-    if (g >= syllables.length) return false;
-    const s = syllables[g];
-    let l = 0;
-    while (l < s.length && p + l < q.length && s.charCodeAt(l) === q.charCodeAt(p + l)) l++;
-    for (let k = l; k > 0; k--) if (from(p + k, g + 1)) return true;
-    return false;
-  };
-  for (let g = 0; g < syllables.length; g++) if (syllables[g].charCodeAt(0) === q.charCodeAt(0) && from(0, g)) return true;
+/**
+ * Does q split into non-empty prefixes of consecutive syllables, starting at any syllable? A
+ * view loaded in pages asks this for the same few orgs in every page's index, so the answers are
+ * kept with the query, by the org's syllables.
+ */
+function syllablesMatch(syllables: readonly string[], key: string, q: Query): boolean {
+  const known = q.orgPy.get(key);
+  if (known !== undefined) return known;
+  let found = false;
+  for (let g = 0; g < syllables.length && !found; g++) found = syllables[g].charCodeAt(0) === q.py.charCodeAt(0) && syllablesFrom(syllables, q.py, 0, g);
+  q.orgPy.set(key, found);
+  return found;
+}
+
+function syllablesFrom(syllables: readonly string[], q: string, p: number, g: number): boolean {
+  if (p === q.length) return true;
+  if (g >= syllables.length) return false;
+  const s = syllables[g];
+  let l = 0;
+  while (l < s.length && p + l < q.length && s.charCodeAt(l) === q.charCodeAt(p + l)) l++;
+  for (let k = l; k > 0; k--) if (syllablesFrom(syllables, q, p + k, g + 1)) return true;
   return false;
 }
 
 /** Marks the members of matching orgs (an org match always ranks OTHER). */
 function scanOrgs(ix: ContactSearchIndex, hit: Uint8Array | null): void {
   if (!hit) return;
-  const { orgMembers, orgMemberStart, tier, seen } = ix;
+  const { orgMembers, orgMemberStart, orgSet, orgSets, bits } = ix;
+  const words = ix.favBits.length;
   for (let o = 0; o < hit.length; o++) {
     if (!hit[o]) continue;
-    for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) better(tier, seen, orgMembers[k], OTHER);
+    if (orgSet[o] >= 0) {
+      for (let w = 0, at = orgSet[o] * words; w < words; w++, at++) {
+        const m = orgSets[at];
+        if (m === 0) continue;
+        bits[w << 3] |= m;
+        bits[(w << 3) + OTHER] |= m;
+      }
+    } else for (let k = orgMemberStart[o]; k < orgMemberStart[o + 1]; k++) mark(bits, orgMembers[k], OTHER);
   }
 }
 
 /** Notes by plain substring (an OTHER match: a note is not how a contact is named). */
 function scanNotes(ix: ContactSearchIndex, text: string): void {
-  const { notes, noteStart, noteOwner, tier, seen } = ix;
+  const { notes, noteStart, noteOwner, bits } = ix;
   if (noteOwner.length === 0) return;
   let k = 0;
   let pos = notes.indexOf(text);
   while (pos !== -1) {
     while (noteStart[k + 1] <= pos) k++;
-    better(tier, seen, noteOwner[k], OTHER);
+    mark(bits, noteOwner[k], OTHER);
     pos = notes.indexOf(text, noteStart[k + 1]);
   }
 }
@@ -703,13 +828,13 @@ function scanMixed(ix: ContactSearchIndex, tokens: readonly MixedToken[]): void 
   const first = tokens.find((t): t is { han: string } => 'han' in t) as { han: string };
   let run = first.han;
   for (let k = tokens.indexOf(first) + 1; k < tokens.length && 'han' in tokens[k]; k++) run += (tokens[k] as { han: string }).han;
-  const { names, nameStart, tier, seen } = ix;
+  const { names, nameStart, bits } = ix;
   let e = 0;
   let pos = names.indexOf(run);
   while (pos !== -1) {
     while (nameStart[e + 1] <= pos) e++;
     const t = mixedTier(ix, e, tokens);
-    if (t) better(tier, seen, e, t);
+    if (t) mark(bits, e, t);
     pos = names.indexOf(run, nameStart[e + 1]);
   }
 }
@@ -769,61 +894,64 @@ function mixedTier(ix: ContactSearchIndex, c: number, tokens: readonly MixedToke
 }
 
 function scanOneDigit(ix: ContactSearchIndex, digits: string): void {
-  const { tier, seen, digitBits } = ix;
-  const d = digits.charCodeAt(0) - 48;
-  const n = digitBits.length;
-  // Nearly every contact has a number with the digit: tiers by arithmetic and the `seen` bits a
-  // word at a time, instead of a better() call per contact.
-  for (let w = 0, c = 0; c < n; w++) {
-    const end = Math.min(n, c + 32);
-    let word = 0;
-    for (; c < end; c++) {
-      const b = digitBits[c];
-      const has = (b >>> d) & 1;
-      // A number that is just d also starts with d: 3 - 1 - 1 = EXACT, 3 - 1 = PREFIX, 3 = OTHER.
-      const t = has * (OTHER - ((b >>> (10 + d)) & 1) - ((b >>> (20 + d)) & 1));
-      const old = tier[c];
-      if (t !== 0 && (old === 0 || t < old)) tier[c] = t;
-      word |= has << (c & 31);
-    }
-    seen[w] |= word;
+  const { bits, digitSets } = ix;
+  const words = ix.favBits.length;
+  for (let w = 0, o = (digits.charCodeAt(0) - 48) * words * 4; w < words; w++, o += 4) {
+    if (digitSets[o] === 0) continue;
+    const b = w << 3;
+    bits[b] |= digitSets[o];
+    bits[b + EXACT] |= digitSets[o + EXACT];
+    bits[b + PREFIX] |= digitSets[o + PREFIX];
+    bits[b + OTHER] |= digitSets[o + OTHER];
   }
 }
 
-/** Bigram bits reject most contacts without touching their numbers; survivors are verified. */
+/**
+ * Two or more digits, a word of 32 contacts at a time. Two digits: the pair's sets give the
+ * tiers outright (contains = OTHER, starts with = PREFIX), only a number of exactly two digits is
+ * looked at. More: the AND of every pair's set rejects most contacts without touching their
+ * numbers; survivors are verified.
+ */
 function scanDigits(ix: ContactSearchIndex, digits: string): void {
-  const { tier, seen, bigrams, numHead, firstNum } = ix;
-  const n = tier.length;
-  // Up to four (word offset, required bits) tests; unused slots repeat the first test with no
-  // bits, which always passes and reads a cache line already loaded.
-  const off = new Int32Array(4);
-  const need = new Int32Array(4);
-  for (let j = 1; j < digits.length; j++) {
-    const bit = (digits.charCodeAt(j - 1) - 48) * 10 + digits.charCodeAt(j) - 48;
-    const w = bit >> 5;
-    off[w] = w * n;
-    need[w] |= 1 << (bit & 31);
+  const { bits, pairSets, pairStarts, twoDigits, numHead, firstNum } = ix;
+  const words = twoDigits.length;
+  const pairAt = (j: number): number => ((digits.charCodeAt(j - 1) - 48) * 10 + digits.charCodeAt(j) - 48) * words;
+  if (digits.length === 2) {
+    const o = pairAt(1);
+    const exactHead = o / words + 128;
+    for (let w = 0; w < words; w++) {
+      const has = pairSets[o + w];
+      if (has === 0) continue;
+      const starts = pairStarts[o + w];
+      let exact = 0;
+      let x = has & twoDigits[w];
+      while (x !== 0) {
+        const low = x & -x;
+        const c = (w << 5) + 31 - Math.clz32(low);
+        for (let e = firstNum[c]; e < firstNum[c + 1]; e++) if (numHead[e] === exactHead) exact |= low;
+        x ^= low;
+      }
+      // A number that is exactly the two digits also starts with them.
+      const b = w << 3;
+      bits[b] |= has;
+      bits[b + EXACT] |= exact;
+      bits[b + PREFIX] |= starts & ~exact;
+      bits[b + OTHER] |= has & ~starts;
+    }
+    return;
   }
-  const ws = [0, 1, 2, 3].filter((w) => need[w] !== 0);
-  const [o0, o1, o2, o3] = [0, 1, 2, 3].map((k) => off[ws[k] ?? ws[0]]);
-  const [m0, m1, m2, m3] = [0, 1, 2, 3].map((k) => (k < ws.length ? need[ws[k]] : 0));
-  const two = (digits.charCodeAt(0) - 48) * 10 + digits.charCodeAt(1) - 48;
-  for (let c = 0; c < n; c++) {
-    if ((bigrams[o0 + c] & m0) !== m0 || (bigrams[o1 + c] & m1) !== m1 || (bigrams[o2 + c] & m2) !== m2 || (bigrams[o3 + c] & m3) !== m3) {
-      continue;
-    }
-    if (digits.length > 2) {
+  const pairs: number[] = [];
+  for (let j = 1; j < digits.length; j++) if (!pairs.includes(pairAt(j))) pairs.push(pairAt(j));
+  for (let w = 0; w < words; w++) {
+    let x = -1;
+    for (let k = 0; k < pairs.length && x !== 0; k++) x &= pairSets[pairs[k] + w];
+    while (x !== 0) {
+      const low = x & -x;
+      const c = (w << 5) + 31 - Math.clz32(low);
       const t = numbersTier(ix, c, digits);
-      if (t) better(tier, seen, c, t);
-      continue;
+      if (t) mark(bits, c, t);
+      x ^= low;
     }
-    // Two digits: the bigram bit already proves containment; only the tier needs the numbers.
-    let t = OTHER;
-    for (let e = firstNum[c]; e < firstNum[c + 1]; e++) {
-      if (numHead[e] === (two | 128)) t = EXACT;
-      else if ((numHead[e] & 127) === two && t === OTHER) t = PREFIX;
-    }
-    better(tier, seen, c, t);
   }
 }
 
@@ -860,6 +988,12 @@ function rangeTier(hay: string, start: number, end: number, needle: string): num
   return 0;
 }
 
+/** The query's PinyinQuery, made for at least maxSyl syllables. */
+function pinyinQuery(q: Query, maxSyl: number): PinyinQuery {
+  if (q.pinyin === null || q.pinyin.maxSyl < maxSyl) q.pinyin = new PinyinQuery(q.py, maxSyl);
+  return q.pinyin;
+}
+
 /** Per-query tables for syllable matching. */
 class PinyinQuery {
   readonly q: string;
@@ -871,8 +1005,10 @@ class PinyinQuery {
    */
   readonly next: Int32Array;
   readonly memo: FailMemo;
+  readonly maxSyl: number;
   constructor(q: string, maxSyl: number) {
     this.q = q;
+    this.maxSyl = maxSyl;
     this.codes = new Int32Array(q.length);
     this.next = new Int32Array(q.length + 1);
     for (let p = 0; p < q.length; p++) this.codes[p] = pack6(q, p, Math.min(6, q.length - p));
@@ -947,69 +1083,61 @@ function chainTier(ix: ContactSearchIndex, q: string, g: number, end: number): n
 }
 
 /**
- * Only syllables with the query's initial are visited, in ascending order, so a contact's first
- * syllable is tried before its others and its first match is its best.
+ * Skip syllable g of contact c, whose best tier so far is t? Only when g cannot beat t: a later
+ * syllable gives OTHER (another reading's OTHER + ALT), another reading's first at best EXACT +
+ * ALT, and nothing beats EXACT. Holds whatever order the syllables are visited in.
  */
-function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
-  const { tier, seen, head, sylOwner, byInitial, altStart } = ix;
-  const letter = pq.q.charCodeAt(0) - 96;
-  const end = ix.initialStart[letter + 1];
-  for (let k = ix.initialStart[letter]; k < end; k++) {
-    const g = byInitial[k];
-    const c = sylOwner[g];
-    const t = tier[c];
-    if (t !== 0) {
-      // A later syllable can only give OTHER, which any earlier hit already equals or beats;
-      // another reading (visited after the name's own) only its own, worse, tiers.
-      if (!(head[g] & IS_FIRST) || t === EXACT) continue;
-      if (g >= altStart[c] && t <= OTHER + EXACT) continue;
-    }
-    if (matchesAt(ix, pq, g)) better(tier, seen, c, syllableTier(ix, pq.q, c, g));
-  }
-}
-
-/** More syllables start with this letter than a pass over every contact's initials costs (o, v: few). */
-function manyWithInitial(ix: ContactSearchIndex, letter: string): boolean {
-  const l = letter.charCodeAt(0) - 96;
-  return ix.initialStart[l + 1] - ix.initialStart[l] > ix.tier.length / 4;
+function cannotBeat(t: number, h: number, alt: boolean): boolean {
+  if (t === 0) return false;
+  if (t === EXACT) return true;
+  if (!(h & IS_FIRST)) return t <= OTHER + (alt ? ALT : 0);
+  return alt && t <= EXACT + ALT;
 }
 
 /**
- * scanSyllables for a one-letter query, from the per-contact initials: every syllable with that
- * initial matches, and the tiers are syllableTier's (a first syllable: EXACT when its reading is
- * one syllable, else PREFIX; a later one OTHER; another reading's the same, after all of those).
+ * Only syllables a match can start at are visited: for one letter every syllable with that
+ * initial; for more, those beginning with the query's first two letters, then those beginning
+ * with its first letter and followed by a syllable beginning with its second.
  */
-function scanInitial(ix: ContactSearchIndex, letter: number): void {
-  const { tier, seen, firstInitial, initials, altOneInitials, altInitials, altLaterInitials } = ix;
-  const n = tier.length;
-  const bit = 1 << letter;
-  for (let w = 0, c = 0; c < n; w++) {
-    const end = Math.min(n, c + 32);
-    let word = 0;
-    for (; c < end; c++) {
-      const first = firstInitial[c];
-      let t: number;
-      if ((first & 31) === letter) t = first & 32 ? EXACT : PREFIX;
-      else if (initials[c] & bit) t = OTHER;
-      else if (altOneInitials[c] & bit) t = EXACT + ALT;
-      else if (altInitials[c] & bit) t = PREFIX + ALT;
-      else if (altLaterInitials[c] & bit) t = OTHER + ALT;
-      else continue;
-      const old = tier[c];
-      if (old === 0 || t < old) tier[c] = t;
-      word |= 1 << (c & 31);
-    }
-    seen[w] |= word;
+function scanSyllables(ix: ContactSearchIndex, pq: PinyinQuery): void {
+  const { bits, byInitial, bySplit, head, sylOwner, altStart } = ix;
+  const q = pq.q;
+  const letter = q.charCodeAt(0) - 96;
+  const second = q.length > 1 ? q.charCodeAt(1) - 96 : -1;
+  const from = second < 0 ? ix.initialStart[letter] : ix.prefixStart[letter * 27 + second];
+  const end = second < 0 ? ix.initialStart[letter + 1] : ix.prefixStart[letter * 27 + second + 1];
+  // Then the query's first letter a whole segment, the next syllable taking it on (bySplit):
+  // those whose second letter is the query's were visited in the first part.
+  const splitFrom = second < 0 ? 0 : ix.splitStart[letter * 27 + second];
+  const splitEnd = second < 0 ? 0 : ix.splitStart[letter * 27 + second + 1];
+  for (let k = from, s = splitFrom; k < end || s < splitEnd;) {
+    const split = k >= end;
+    const g = split ? bySplit[s++] : byInitial[k++];
+    const h = head[g];
+    if (split && ((h >>> 20) & 31) === second) continue;
+    const c = sylOwner[g];
+    if (cannotBeat(bestTier(bits, c), h, g >= altStart[c])) continue;
+    if (matchesAt(ix, pq, g)) mark(bits, c, syllableTier(ix, q, c, g));
   }
 }
 
-/** Re-checks only the previous hits, contact by contact, with the same rules as scanAll. */
-function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int32Array {
-  const { tier } = ix;
-  const pq = q.py ? new PinyinQuery(q.py, ix.maxSyl) : null;
+/** scanSyllables for a one-letter query, from the letter's ready tiers (see letterSets). */
+function scanInitial(ix: ContactSearchIndex, letter: number): void {
+  const { bits, letterSets } = ix;
+  const length = bits.length;
+  for (let k = 0, o = letter * length; k < length; k++, o++) {
+    const x = letterSets[o];
+    if (x !== 0) bits[k] |= x;
+  }
+}
+
+/**
+ * Re-checks only the previous hits, contact by contact, with the same rules as scanAll; leaves
+ * the tiers in index.bits, like scanAll.
+ */
+function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): void {
+  const pq = q.py ? pinyinQuery(q, ix.maxSyl) : null;
   const orgHit = orgHits(ix, q);
-  const out = new Int32Array(prevHits.length);
-  let count = 0;
   for (let k = 0; k < prevHits.length; k++) {
     const c = prevHits[k];
     let t = rangeTier(ix.names, ix.nameStart[c], ix.nameStart[c + 1] - 1, q.text);
@@ -1031,12 +1159,8 @@ function narrowHits(ix: ContactSearchIndex, q: Query, prevHits: Int32Array): Int
       if (mt && (!t || mt < t)) t = mt;
     }
     if ((!t || t > OTHER) && ((orgHit && orgHit[ix.orgOf[c]]) || noteMatches(ix, c, q.spaced))) t = OTHER;
-    if (t) {
-      tier[c] = t;
-      out[count++] = c;
-    }
+    if (t) mark(ix.bits, c, t);
   }
-  return out.subarray(0, count);
 }
 
 /**
@@ -1062,75 +1186,77 @@ class FailMemo {
   }
 }
 
-const bucketOf = (tier: Uint8Array, fav: Uint8Array, c: number): number => tier[c] * 2 + 1 - fav[c];
+const NO_HITS = new Int32Array(0);
+
+/** A copy of a[0, length); no new buffer for none (most pages of a view have no hit for a narrow query). */
+const sliceOf = (a: Int32Array, length: number): Int32Array => (length === 0 ? NO_HITS : a.slice(0, length));
+
+/** Appends the contacts of bits x (word base / 32) to out from k on, ascending; returns the new k. */
+function extractBits(x: number, base: number, out: Int32Array, k: number): number {
+  if (x === -1) {
+    // A run of 32 hits (one-letter and one-digit queries hit most contacts).
+    for (let j = 0; j < 32; j++) out[k++] = base + j;
+    return k;
+  }
+  while (x !== 0) {
+    const low = x & -x;
+    out[k++] = base + 31 - Math.clz32(low);
+    x ^= low;
+  }
+  return k;
+}
 
 /**
- * After a full scan: the hits in index order and their stable counting sort by (tier, not
- * favourite). The hits come from the `seen` bits, a word at a time (n / 32 reads, empty words
- * skipped), not from a pass over every contact's tier byte, so a query with few hits among
- * 100 000 contacts does not pay for all of them. Counting and placing run over the hits only.
- * Clears the tiers and the bits for the next query.
+ * After a full scan: the hits in rank order, read off the tier bitsets a word at a time (n / 32
+ * words per tier, empty words skipped). First each contact keeps only its best tier; then tier
+ * by tier, favourites and then the others, the set bits come out in index order, which is the
+ * rank order with no sort. Also the hits in index order, when the next keystroke may narrow
+ * them. Clears the bitsets for the next query.
  */
 function collectRanked(ix: ContactSearchIndex): Ranked {
-  const { tier, fav, seen, scratch } = ix;
+  const { bits, favBits, scratch } = ix;
+  const words = favBits.length;
+  let used = 0;
+  for (let w = 0; w < words; w++) {
+    const o = w << 3;
+    if (bits[o] === 0) continue;
+    let taken = 0;
+    for (let t = 1; t <= 6; t++) {
+      const x = bits[o + t] & ~taken;
+      bits[o + t] = x;
+      taken |= x;
+      if (x !== 0) used |= 1 << t;
+    }
+  }
+  // Small and short-lived: a plain array, not one more ArrayBuffer per index per keystroke (a
+  // view in pages collects 26 times per keystroke, and buffers cost the garbage collector more).
+  const ends: number[] = [0, 0];
   let total = 0;
-  for (let w = 0; w < seen.length; w++) {
-    let bits = seen[w];
-    if (bits === 0) continue;
-    seen[w] = 0;
-    const base = w << 5;
-    if (bits === -1) {
-      // A run of 32 hits (one-letter and one-digit queries hit most contacts).
-      for (let j = 0; j < 32; j++) scratch[total++] = base + j;
-      continue;
+  // Bucket b is tier b >> 1, favourites (b even) and then the others (b odd, clearing the tier).
+  for (let b = 2; b < RANK_BUCKETS; b++) {
+    const t = b >> 1;
+    const others = -(b & 1);
+    if (used & (1 << t)) {
+      for (let w = 0; w < words; w++) {
+        const o = (w << 3) + t;
+        const x = bits[o] & (favBits[w] ^ others);
+        if (others) bits[o] = 0;
+        if (x !== 0) total = extractBits(x, w << 5, scratch, total);
+      }
     }
-    while (bits !== 0) {
-      const low = bits & -bits;
-      scratch[total++] = base + 31 - Math.clz32(low);
-      bits ^= low;
-    }
+    ends.push(total);
   }
-  const counts = new Int32Array(RANK_BUCKETS);
-  for (let k = 0; k < total; k++) {
-    const c = scratch[k];
-    counts[tier[c] * 2 + 1 - fav[c]]++;
+  const order = sliceOf(scratch, total);
+  // Kept only when the next keystroke may narrow them (see lookup): copying tens of thousands
+  // of hits that will never be used is pure garbage.
+  const keep = total <= ix.size * NARROW_MAX_SHARE;
+  let k = 0;
+  for (let w = 0; w < words; w++) {
+    const o = w << 3;
+    const x = bits[o];
+    if (x === 0) continue;
+    bits[o] = 0;
+    if (keep) k = extractBits(x, w << 5, scratch, k);
   }
-  toOffsets(counts);
-  const order = new Int32Array(total);
-  for (let k = 0; k < total; k++) {
-    const c = scratch[k];
-    order[counts[tier[c] * 2 + 1 - fav[c]]++] = c;
-    tier[c] = 0;
-  }
-  // Kept only when the next keystroke may narrow them (see searchRanked): copying tens of
-  // thousands of hits that will never be used is pure garbage.
-  const hits = total <= tier.length * NARROW_MAX_SHARE ? scratch.slice(0, total) : null;
-  // Each bucket's fill position has moved from its start to its end.
-  return { hits, order, ends: counts };
-}
-
-/** The same for narrowed hits (already in index order). Clears their tiers. */
-function rank(ix: ContactSearchIndex, hits: Int32Array): Ranked {
-  const { tier, fav } = ix;
-  const counts = new Int32Array(RANK_BUCKETS);
-  for (let k = 0; k < hits.length; k++) counts[bucketOf(tier, fav, hits[k])]++;
-  toOffsets(counts);
-  const order = new Int32Array(hits.length);
-  for (let k = 0; k < hits.length; k++) {
-    const c = hits[k];
-    order[counts[bucketOf(tier, fav, c)]++] = c;
-    tier[c] = 0;
-  }
-  return { hits, order, ends: counts };
-}
-
-/** Bucket counts → start offsets, in place; returns the total. */
-function toOffsets(counts: Int32Array): number {
-  let at = 0;
-  for (let b = 0; b < counts.length; b++) {
-    const n = counts[b];
-    counts[b] = at;
-    at += n;
-  }
-  return at;
+  return { hits: keep ? sliceOf(scratch, k) : null, order, ends };
 }

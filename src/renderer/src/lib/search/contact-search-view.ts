@@ -310,6 +310,7 @@ function searchSegments(view: SearchView, query: string, from = 0): Int32Array |
  * Slots matching `query`, best first. Contacts changed since the base was built come first among
  * the hits (the index cannot rank them against the base; a just-edited contact on top is what a
  * dispatcher expects anyway). Empty query: everyone in pinyin order. null = every base slot.
+ * The array may be one the index keeps for the next keystrokes: read it, never modify it.
  */
 export function queryView(view: SearchView, query: string): Int32Array | null {
   const baseHits = searchSegments(view, query);
@@ -319,6 +320,8 @@ export function queryView(view: SearchView, query: string): Int32Array | null {
     return mergeAll(view);
   }
   const deltaHits = view.delta.length ? searchRanked(view.deltaIndex, query)?.order : null;
+  // Nothing edited (the usual case): the hits as they are, not a copy of tens of thousands.
+  if (!deltaHits && view.deadCount === 0) return baseHits;
   const out = new Int32Array((deltaHits?.length ?? 0) + baseHits.length);
   let k = 0;
   if (deltaHits) for (let i = 0; i < deltaHits.length; i++) out[k++] = n + deltaHits[i];
