@@ -169,6 +169,25 @@ describe('a view loaded in pages', () => {
     }
   });
 
+  it('typing and backspacing over the pages gives one index’s rows, a prefix answered again from what the view kept', () => {
+    const one = createSearchView(inOrder);
+    const view = paged(64).view();
+    const typed = ['z', 'zh', 'zha', 'zhan', 'zhang', 'zhan', 'zha', 'zh', 'z', '', 'z', 'zs', 'z', '1', '13', '1', ''];
+    const answers: Array<Int32Array | null> = [];
+    typed.forEach((q, i) => {
+      const rows = queryView(view, q);
+      expect(Array.from(rows ?? []), q).toEqual(Array.from(queryView(one, q) ?? []));
+      // Back to a prefix that stayed in the box since it was answered: that same answer, not a new merge.
+      const j = i > 0 ? typed.lastIndexOf(q, i - 1) : -1;
+      if (q !== '' && j >= 0 && typed.slice(j + 1, i).every((x) => x.startsWith(q))) expect(rows, `${q} again`).toBe(answers[j]);
+      answers.push(rows);
+    });
+    // An edit keeps the pages, and their kept answers stay right for the edited view.
+    const edited = upsertContacts(view, [record('new', '张新', '13700000000')]);
+    expect(names(edited, queryView(edited, 'zhangx'))).toEqual(['张新']);
+    expect(names(edited, queryView(edited, 'zh'))[0]).toBe('张新');
+  });
+
   it('keeps main’s order (no re-sort), ignores a repeated id, and counts as it goes', () => {
     const loader = new SearchViewLoader();
     loader.add([people[4], people[0]]);

@@ -632,6 +632,15 @@ export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits
 }
 
 /**
+ * searchRanked without keeping the answer among the index's recent prefixes: for one index of
+ * many whose merged answer the caller keeps instead (contact-search-view.ts). Small arrays kept
+ * alive by every page's index are what the young-generation GC copies on each scavenge.
+ */
+export function searchRankedUnkept(index: ContactSearchIndex, raw: string): RankedHits | null {
+  return lookup(index, raw, false)?.ranked ?? null;
+}
+
+/**
  * Answers for the prefixes of what is in the box, kept until it no longer starts with them:
  * after a backspace the box holds a query answered a moment ago (`zhangs` → `zhang` … `z`), and
  * the short ones are the costly ones (tens of thousands of hits). Bounded by hits held, as a
@@ -640,7 +649,7 @@ export function searchRanked(index: ContactSearchIndex, raw: string): RankedHits
 const RECENT_MAX_HITS = 3;
 
 /** The answer to raw, from the box's recent prefixes or computed (and then remembered). */
-function lookup(index: ContactSearchIndex, raw: string): Typed | null {
+function lookup(index: ContactSearchIndex, raw: string, remember = true): Typed | null {
   const recent = index.recent;
   let keep = 0;
   while (keep < recent.length && raw.startsWith(recent[keep].raw)) keep++;
@@ -663,6 +672,10 @@ function lookup(index: ContactSearchIndex, raw: string): Typed | null {
   const ranked = collectRanked(index);
   index.last = { q, hits: ranked.hits };
   const typed: Typed = { raw, q, ranked, ids: null };
+  if (!remember) {
+    recent.length = 0;
+    return typed;
+  }
   recent.push(typed);
   let held = 0;
   for (const r of recent) held += r.ranked.order.length;

@@ -26,7 +26,7 @@
 import { compareSortKeys, contactSortKey, hasUsableKeys } from '../../../../shared/contact-order';
 import { SEARCH_KEYS_VERSION, normalizeSearchText, type ContactSearchKeys } from '../../../../shared/contact-search';
 import type { ContactRecord } from '../../../../shared/domain';
-import { RANK_BUCKETS, buildSearchIndex, searchRanked, type ContactSearchIndex, type RankedHits } from './contact-search-index';
+import { RANK_BUCKETS, buildSearchIndex, searchRanked, searchRankedUnkept, type ContactSearchIndex, type RankedHits } from './contact-search-index';
 
 export const DELTA_COMPACT_AT = 256;
 
@@ -276,6 +276,22 @@ export function removeContacts(view: SearchView, ids: readonly string[]): Search
   return changed ? withChanges(view, dead, deadCount, deltaById) : view;
 }
 
+/** A merged answer of a view's segments, kept while the box still starts with its query. */
+interface KeptAnswer {
+  raw: string;
+  slots: Int32Array;
+}
+
+/**
+ * The box's recent prefixes and their merged answers, per set of segments (a view after an edit
+ * shares its segments, and their answers, with the view before). Kept here rather than in each
+ * page's index: one large array per prefix lives outside the young generation, where dozens of
+ * small per-page arrays would be copied by every scavenge (that was the paged view's p99 tail).
+ */
+const keptAnswers = new WeakMap<readonly ViewSegment[], KeptAnswer[]>();
+/** Slots held by the kept answers of one view, as a multiple of its size (cf. the index's own). */
+const KEPT_MAX_SHARE = 3;
+
 /**
  * Hits of segments [from, …) in rank order as base slots; null for an empty query. With every
  * segment this is exactly what one index over the whole base would answer.
@@ -286,11 +302,16 @@ function searchSegments(view: SearchView, query: string, from = 0): Int32Array |
     const only = searchRanked(segments[0].index, query);
     return only && only.order;
   }
+  const kept = from === 0 ? keptFor(segments, query) : null;
+  if (kept !== null && kept.length > 0 && kept[kept.length - 1].raw === query) return kept[kept.length - 1].slots;
   const parts: Array<RankedHits | null> = [];
   let total = 0;
   for (let s = from; s < segments.length; s++) {
-    const hits = searchRanked(segments[s].index, query);
-    if (hits === null) return null;
+    const hits = searchRankedUnkept(segments[s].index, query);
+    if (hits === null) {
+      if (kept !== null) kept.length = 0;
+      return null;
+    }
     parts.push(hits);
     total += hits.order.length;
   }
@@ -303,7 +324,26 @@ function searchSegments(view: SearchView, query: string, from = 0): Int32Array |
       for (let i = b === 0 ? 0 : ends[b - 1]; i < ends[b]; i++) out[k++] = start + order[i];
     }
   }
+  if (kept !== null) {
+    kept.push({ raw: query, slots: out });
+    let held = 0;
+    for (const a of kept) held += a.slots.length;
+    while (kept.length > 1 && held > view.base.length * KEPT_MAX_SHARE) held -= (kept.shift() as KeptAnswer).slots.length;
+  }
   return out;
+}
+
+/** The kept answers of these segments still valid for `query` (its prefixes), shortest first. */
+function keptFor(segments: readonly ViewSegment[], query: string): KeptAnswer[] {
+  let kept = keptAnswers.get(segments);
+  if (kept === undefined) {
+    kept = [];
+    keptAnswers.set(segments, kept);
+  }
+  let valid = 0;
+  while (valid < kept.length && query.startsWith(kept[valid].raw)) valid++;
+  kept.length = valid;
+  return kept;
 }
 
 /**
