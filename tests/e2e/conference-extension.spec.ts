@@ -5,14 +5,12 @@
  * main numbers reach the simulator; the roster, the strip and the log row show "转 …".
  */
 import { expect, test } from './support/fixtures';
+import { withSwitchboardContact } from './support/switchboard';
 
 test('a conference with extension numbers dials main numbers only and shows each extension on the roster, the strip and the log', async ({ app }) => {
   const { page } = app;
   const handlers = app.runtime.core.handlers;
-  expect((await handlers.settingsSet({ callerNumber: '13900139000' })).ok).toBe(true);
-  expect((await handlers.contactSave({ contact: { name: '王经理', numbers: [{ label: '办公室', number: '010-62234302-396' }] } })).ok).toBe(true);
-  await app.reload();
-  await expect(page.getByTestId('contact-list')).toHaveAttribute('data-status', 'ready');
+  await withSwitchboardContact(app);
 
   const input = page.getByTestId('roster-number-input');
   const items = page.getByTestId('roster-item');

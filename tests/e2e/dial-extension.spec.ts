@@ -3,6 +3,7 @@
  * simulator receives; the extension is shown to the dispatcher before and after the call is placed.
  */
 import { expect, test } from './support/fixtures';
+import { withSwitchboardContact } from './support/switchboard';
 
 test('a number with an extension dials the main number and keeps the extension on screen', async ({ app }) => {
   const { page } = app;
@@ -38,11 +39,7 @@ test('a number with an extension dials the main number and keeps the extension o
  */
 test('a tel: link and the search box read the extension: the main number is dialled, the strip and the log show it', async ({ app }) => {
   const { page } = app;
-  const handlers = app.runtime.core.handlers;
-  expect((await handlers.settingsSet({ callerNumber: '13900139000' })).ok).toBe(true);
-  expect((await handlers.contactSave({ contact: { name: '王经理', numbers: [{ label: '办公室', number: '010-62234302-396' }] } })).ok).toBe(true);
-  await app.reload();
-  await expect(page.getByTestId('contact-list')).toHaveAttribute('data-status', 'ready');
+  await withSwitchboardContact(app);
 
   app.runtime.core.desktop.dialRequests.fromLink('tel:010-62234302-396', 'link');
   await expect(page.getByTestId('dial-request-number')).toContainText('010 6223 4302');
