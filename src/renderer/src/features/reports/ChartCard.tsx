@@ -10,7 +10,7 @@ interface Props {
   theme: ChartTheme;
   background: string;
   onPng(chart: ReportChartId, canvas: HTMLCanvasElement, background: string): void;
-  onCsv(chart: ReportChartId): void;
+  onCsv(table: ReportTable): void;
 }
 
 /** One chart of the report, with its exports; the data is also a table for screen readers. */
@@ -57,7 +57,7 @@ export const ChartCard = memo(function ChartCard({ table, theme, background, onP
             data-testid={`report-csv-${table.chart}`}
             aria-label={w('reports.exportCsvLabel', { chart: table.title })}
             title={w('reports.exportCsvLabel', { chart: table.title })}
-            onClick={() => onCsv(table.chart)}
+            onClick={() => onCsv(table)}
           >
             <Icon name="download" />
             <span>{w('reports.exportCsv')}</span>

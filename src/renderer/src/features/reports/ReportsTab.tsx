@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CallReport } from '../../../../shared/reports/report';
 import { REPORT_CHARTS, reportFileName, type ReportChartId } from '../../../../shared/reports/report';
 import { reportCsvFile } from '../../../../shared/reports/report-csv';
-import { reportTable } from '../../../../shared/reports/report-tables';
+import { reportTable, type ReportTable } from '../../../../shared/reports/report-tables';
 import { zonedClock } from '../../../../shared/reports/zoned-clock';
 import type { Failure } from '../../../../shared/result';
 import { invoke } from '../../bridge';
@@ -102,22 +102,26 @@ export default function ReportsTab() {
   const tables = useMemo(() => (report && clock ? REPORT_CHARTS.map((c) => reportTable(report, c, lang, clock)) : []), [report, clock, lang]);
 
   // Written here from the table on screen: the file holds exactly what the chart shows and is
-  // saved at once, with no round trip to main to build the same table again.
+  // saved at once, with no round trip to main to build the same table again. Both files are named
+  // by the range of the report drawn, not the one asked for meanwhile.
   const onCsv = useCallback(
-    (chart: ReportChartId) => {
-      const table = tables.find((t) => t.chart === chart);
-      if (!report || !table) return;
+    (table: ReportTable) => {
+      if (!report) return;
       const { fileName, csv } = reportCsvFile(report, table);
       downloadText(fileName, csv);
       showToast({ message: { key: 'reports.exported', params: { file: fileName } }, tone: 'success' });
     },
-    [report, tables],
+    [report],
   );
 
-  const onPng = useCallback(async (chart: ReportChartId, canvas: HTMLCanvasElement, background: string) => {
-    const fileName = reportFileName(chart, latest.current.from, latest.current.to, 'png');
-    if (await saveCanvasAsPng(canvas, background, fileName)) showToast({ message: { key: 'reports.exported', params: { file: fileName } }, tone: 'success' });
-  }, []);
+  const onPng = useCallback(
+    async (chart: ReportChartId, canvas: HTMLCanvasElement, background: string) => {
+      if (!report) return;
+      const fileName = reportFileName(chart, report.from, report.to, 'png');
+      if (await saveCanvasAsPng(canvas, background, fileName)) showToast({ message: { key: 'reports.exported', params: { file: fileName } }, tone: 'success' });
+    },
+    [report],
+  );
 
   const pressed = preset;
   const totals = report?.totals;
