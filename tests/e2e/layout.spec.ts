@@ -9,15 +9,19 @@ import { expect, test, type DispatchApp } from './support/fixtures';
 
 const OWN_NUMBER = '13900139000';
 
-async function seedContacts(app: DispatchApp, n: number): Promise<void> {
+/** `n` contacts of one number each; with `switchboard`, the first (pinned on top) also has a landline with an extension. */
+async function seedContacts(app: DispatchApp, n: number, { switchboard = false } = {}): Promise<void> {
   const handlers = app.runtime.core.handlers;
   expect((await handlers.settingsSet({ callerNumber: OWN_NUMBER })).ok).toBe(true);
   for (let i = 0; i < n; i++) {
+    const mobile = { label: i % 2 ? 'mobile' : '手机', number: `1370000${String(i).padStart(4, '0')}` };
     const saved = await handlers.contactSave({
       contact: {
         name: i % 3 === 0 ? `Dispatcher on night duty ${i}` : `调度员${String(i).padStart(2, '0')}`,
-        numbers: [{ label: i % 2 ? 'mobile' : '手机', number: `1370000${String(i).padStart(4, '0')}` }],
+        // The longest number line there is.
+        numbers: switchboard && i === 0 ? [{ label: '办公', number: '057188886666', extension: '396' }, mobile] : [mobile],
         org: i % 2 ? 'Emergency Medical Services, Western District' : '消防支队',
+        favorite: switchboard && i === 0,
       },
     });
     expect(saved.ok).toBe(true);
@@ -69,6 +73,17 @@ async function overflowing(page: Page, selector: string, container: string, { st
       return bad;
     },
     { selector, container, strict },
+  );
+}
+
+/** Number lines whose number (with its extension) reaches under their call button. */
+async function numberOverlapsButton(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.number-line')].flatMap((line) => {
+      const number = line.querySelector('.number-main')?.getBoundingClientRect();
+      const button = line.querySelector('.call-button')?.getBoundingClientRect();
+      return number && button && number.right > button.left + 0.5 ? [`${(line.textContent ?? '').trim()}: ${number.right.toFixed(0)} > ${button.left.toFixed(0)}`] : [];
+    }),
   );
 }
 
@@ -131,7 +146,7 @@ test('with 8 in the roster the start button is in view at 1024×640 and 1366×76
 for (const language of ['zh-CN', 'en'] as const) {
   test(`nothing spills out of its box at 1024×640 (${language})`, async ({ app }) => {
     const { page } = app;
-    await seedContacts(app, 12);
+    await seedContacts(app, 12, { switchboard: true });
     await page.setViewportSize({ width: 1024, height: 640 });
     await setLanguage(app, language);
     await expect(page.getByTestId('contact-list')).toHaveAttribute('data-status', 'ready');
@@ -145,6 +160,10 @@ for (const language of ['zh-CN', 'en'] as const) {
     expect(tabs.x + tabs.width, 'the tabs end before the header controls').toBeLessThanOrEqual(end.x + 0.5);
     expect(await overflowing(page, '.contacts-toolbar > *', '.contacts-toolbar')).toEqual([]);
     expect(await overflowing(page, '.contact-name, .contact-org, .number-line, .cell-actions', '.contact-row')).toEqual([]);
+    // A number with its extension: whole, on its line, and left of its call button (not under it).
+    await expect(page.getByTestId('contact-extension').first()).toBeVisible();
+    expect(await overflowing(page, '.number-main, .number-digits, .number-extension, .call-button', '.number-line', { strict: true })).toEqual([]);
+    expect(await numberOverlapsButton(page)).toEqual([]);
     expect(await overflowing(page, '.dial-panel h2, .dial-form, .dial-form > *, #dial-feedback', '.dial-panel')).toEqual([]);
     expect(await overflowing(page, '.roster-panel > *', '.roster-panel')).toEqual([]);
     expect(await overflowing(page, '.side-panel > *', '.side-panel')).toEqual([]);

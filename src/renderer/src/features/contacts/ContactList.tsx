@@ -252,13 +252,16 @@ const ContactRow = memo(function ContactRow({ contact, row, top, height, selecte
           // and its numbers should patch these lines, not remove them and build new ones.
           <div className="number-line" key={i}>
             <span className="number-label">{n.label || t('contacts.numberLabelDefault')}</span>
-            <span className="number-digits">{formatPhone(n.number)}</span>
-            {n.extension && (
-              // Only the main number is dialled: the extension is for the dispatcher to ask for.
-              <span className="number-extension" data-testid="contact-extension">
-                {t('rules.extension', { extension: n.extension })}
-              </span>
-            )}
+            {/* The extension sits under the number, in the number's own column: the call buttons stay in one column and nothing overlaps. */}
+            <span className="number-main">
+              <span className="number-digits">{formatPhone(n.number)}</span>
+              {n.extension && (
+                // Only the main number is dialled: the extension is for the dispatcher to ask for.
+                <span className="number-extension" data-testid="contact-extension">
+                  {t('rules.extension', { extension: n.extension })}
+                </span>
+              )}
+            </span>
             <button
               type="button"
               className={i === 0 ? 'call-button primary' : 'call-button'}
