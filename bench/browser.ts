@@ -342,7 +342,7 @@ export async function benchBrowser(build: AppBuild | Error, options: BrowserBenc
         p95(backToBack.map((s) => s.ms)),
         'ms',
         undefined,
-        `the same ${backToBack.length} keystrokes, each sent as soon as the previous one was painted: it lands in a frame interval that has had its frame, and waits for the next; ${keySpread(backToBack)}; ${appWork(backToBack)}. The echo page typed the same way: ${keySpread(floor['back-to-back'])}`,
+        `the same ${backToBack.length} keystrokes, each sent as soon as the previous one was painted (such a key mostly waits for the next vsync, see bench/keystrokes.ts); ${keySpread(backToBack)}; ${appWork(backToBack)}. The echo page typed the same way: ${keySpread(floor['back-to-back'])}`,
       ),
     ]);
     done.set('rows', [

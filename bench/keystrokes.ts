@@ -6,9 +6,10 @@
  *   keys land anywhere in a frame). That is 8–14 keys a second, faster than anyone types a name.
  *   The budgeted figure.
  * - back to back: each key as soon as the previous one was painted. Such a key arrives a few
- *   milliseconds after a frame began, and Chromium gives a page one main-thread frame per vsync
- *   interval: that key waits for the next interval whatever the page does. So this figure sits
- *   near one frame even for a page that does nothing (the echo page below shows how near).
+ *   milliseconds after the page's frame for that vsync, and Chromium then mostly holds the next
+ *   main frame for the next vsync, whatever the page does (a trace shows the frame asked for
+ *   within 0.3 ms of a keydown otherwise). So this figure sits near one frame even for a page
+ *   that does nothing (the echo page below shows how near).
  *   Reported, not budgeted.
  *
  * For comparison, the same driver and probe on an echo page that only writes the box's content

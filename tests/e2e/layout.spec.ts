@@ -82,7 +82,9 @@ async function numberOverlapsButton(page: Page): Promise<string[]> {
     [...document.querySelectorAll('.number-line')].flatMap((line) => {
       const number = line.querySelector('.number-main')?.getBoundingClientRect();
       const button = line.querySelector('.call-button')?.getBoundingClientRect();
-      return number && button && number.right > button.left + 0.5 ? [`${(line.textContent ?? '').trim()}: ${number.right.toFixed(0)} > ${button.left.toFixed(0)}`] : [];
+      return number && button && number.right > button.left + 0.5
+        ? [`${(line.textContent ?? '').trim()}: ${number.right.toFixed(0)} > ${button.left.toFixed(0)}`]
+        : [];
     }),
   );
 }
