@@ -18,7 +18,9 @@
  * - keystroke-to-paint: inside the page, from the keydown event's timeStamp (or beforeinput's,
  *   for a committed Chinese character, which has no keydown) to the first animation frame after
  *   the list or its match count changed (a MutationObserver scoped to them). When a keystroke
- *   changes neither, the sample ends at the first frame after the keystroke and is counted.
+ *   changes neither, the sample ends at the first frame after the keystroke and is counted. The
+ *   keys are sent as bench/keystrokes.ts describes: as a hand types (budgeted) and back to back
+ *   (reported), and both ways again on an echo page for comparison.
  * - heap: CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage, with the 50 000 loaded.
  * - click-to-wire: Node's performance.now() just before the mouse button is released on a
  *   `contact-call` button (the press was made 50 ms earlier, as a hand would), to the moment the
