@@ -7,10 +7,10 @@
  */
 import type { PhoneNumber } from './domain';
 import { normalizePhone, type PhoneParseFailure } from './phone';
-import { parseDialable } from './phone-extension';
+import { isExtension, parseDialable } from './phone-extension';
 
 export function splitCallee(request: { callee: string; extension?: string }): { callee: string; extension?: string } {
-  const given = typeof request.extension === 'string' && /^\d+$/.test(request.extension) ? request.extension : undefined;
+  const given = isExtension(request.extension) ? request.extension : undefined;
   const parsed = parseDialable(request.callee);
   if (!parsed.ok) return { callee: request.callee };
   // A mobile has no switchboard behind it (phone-extension.ts): no extension is recorded for one.
@@ -27,6 +27,11 @@ export function splitCallee(request: { callee: string; extension?: string }): { 
 export function splitCallees<T>(callees: readonly T[], extensions: readonly string[] = []): { callees: (T | string)[]; extensions: string[] } {
   const out = callees.map((c, i) => (typeof c === 'string' ? splitCallee({ callee: c, extension: extensions[i] || undefined }) : { callee: c }));
   return { callees: out.map((s) => s.callee), extensions: out.map((s) => ('extension' in s && s.extension) || '') };
+}
+
+/** splitCallees over a conference request's callees; what is not a list is passed on as it came, for validation to word. */
+export function splitConference(request: { callees: string[]; extensions?: readonly string[] }): { callees: string[]; extensions?: string[] } {
+  return Array.isArray(request.callees) ? splitCallees(request.callees, request.extensions) : { callees: request.callees };
 }
 
 /**

@@ -9,6 +9,9 @@ import { CONTACT_EXTENSION_MAX } from './contact-limits';
 import type { PhoneNumber } from './domain';
 import { normalizePhone, type PhoneKind, type PhoneParseFailure } from './phone';
 
+/** An extension as it is stored and sent once split off: digits only. What is not is dropped, never dialled. */
+export const isExtension = (v: unknown): v is string => typeof v === 'string' && /^\d+$/.test(v);
+
 export type DialableParse = { ok: true; number: PhoneNumber; kind: PhoneKind; extension?: string } | PhoneParseFailure;
 
 // A spoken or written marker before the extension digits. `x` alone only after a digit or space

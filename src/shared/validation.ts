@@ -10,6 +10,7 @@ import type { PhoneNumber } from './domain';
 import { CALLER_ACC_PATTERN, MAX_CONFERENCE_CALLEES, MAX_DUR_ABSOLUTE_MAX, MAX_DUR_ABSOLUTE_MIN } from './limits';
 import { checkConferenceMembers } from './conference-rules';
 import { normalizePhone, phoneErrorText, quoteValue, type PhoneKind } from './phone';
+import { isExtension } from './phone-extension';
 import { msg, type Message, type MessageParam } from './i18n';
 import { failWith, success, type Failure, type Result } from './result';
 
@@ -200,7 +201,7 @@ export function validateConfRequest(input: ConfRequestInput, range: MaxDurRange)
     return invalid(field, withLabel(msg('input.callees.participant', { n: nonText + 1 }), msg('input.phone.notText', { got: describe(raw[nonText]) })));
   }
   // The conference rules themselves live once, in conference-rules.ts; here they get main's words.
-  const given = Array.isArray(input.extensions) ? input.extensions.map((e) => (typeof e === 'string' && /^\d+$/.test(e) ? e : '')) : [];
+  const given = Array.isArray(input.extensions) ? input.extensions.map((e) => (isExtension(e) ? e : '')) : [];
   const { callees, extensions, problems } = checkConferenceMembers(
     raw.map((v) => (typeof v === 'string' ? v : '')),
     caller.number,

@@ -12,7 +12,7 @@ import type { CallParty, PhoneNumber, Settings } from '../../shared/domain';
 import { success } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import { resolveConferenceTime } from '../../shared/conference-time';
-import { splitCallee, splitCallees } from '../../shared/call-extension';
+import { splitCallee, splitConference } from '../../shared/call-extension';
 import type { Logger } from '../log';
 import type { CallLogSource } from '../sources/call-log-source';
 import { callLogEntryFor, type CallAttempt } from './call-log';
@@ -91,8 +91,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const { perPersonSec } = time;
       // Only main numbers are dialled; each leg's extension (named, or typed in the number) goes
       // with the request for the rules (two people at one switchboard) and into the log.
-      // (Not a list: validation says so, as before.)
-      const split = Array.isArray(request.callees) ? splitCallees(request.callees, request.extensions) : { callees: request.callees, extensions: undefined };
+      const split = splitConference(request);
       const checked = validateConfRequest(
         { callerAcc: settings.callerAcc, caller: settings.callerNumber, callees: split.callees, extensions: split.extensions, maxDur: time.maxDur },
         time.range,

@@ -4,6 +4,7 @@
  * key, apart from the settings themselves, so the Settings page's Save never touches it.
  */
 import type { RosterMember } from '../../shared/domain';
+import { isExtension } from '../../shared/phone-extension';
 import { ROSTER_MEMBERS_MAX } from '../../shared/contact-limits';
 import { success, type Result } from '../../shared/result';
 import type { Logger } from '../log';
@@ -30,7 +31,7 @@ function sanitize(stored: unknown): RosterMember[] {
       name,
       number,
       // A draft written before extensions were kept has none; a malformed one is dropped, not dialled.
-      ...(typeof extension === 'string' && /^\d+$/.test(extension) ? { extension } : {}),
+      ...(isExtension(extension) ? { extension } : {}),
     });
   }
   return out;

@@ -11,7 +11,7 @@ import { MAX_DUR_DEFAULT_MAX, MAX_DUR_DEFAULT_MIN } from '../../shared/limits';
 import { failWith, success, type Failure } from '../../shared/result';
 import { validateCallRequest, validateConfRequest } from '../../shared/validation';
 import { resolveConferenceTime } from '../../shared/conference-time';
-import { splitCallee, splitCallees } from '../../shared/call-extension';
+import { splitCallee, splitConference } from '../../shared/call-extension';
 import { createInFlightGuard, legKeys } from '../calls/in-flight';
 import type { Logger } from '../log';
 import type { HubClient } from './hub-client';
@@ -102,8 +102,7 @@ export function createTeamCalls(deps: { session: TeamSession; log: TeamCallLog; 
       );
       if ('ok' in time) return time;
       // Only main numbers go to the hub; an extension typed in a number is split off like one named beside it.
-      // (Not a list: validation says so, as before.)
-      const split = Array.isArray(request.callees) ? splitCallees(request.callees, request.extensions) : { callees: request.callees, extensions: undefined };
+      const split = splitConference(request);
       const checked = validateConfRequest(
         { callerAcc: HUB_ACC, caller: r.phone, callees: split.callees, extensions: split.extensions, maxDur: time.maxDur },
         time.range,

@@ -33,6 +33,7 @@ import type {
 } from '../../shared/contract';
 import type { Contact, ContactDraft, ContactGroup, ContactRecord, PhoneNumber, Roster, RosterMember } from '../../shared/domain';
 import { msg } from '../../shared/i18n';
+import { isExtension } from '../../shared/phone-extension';
 import { failWith, success, type Failure, type Result } from '../../shared/result';
 import { createContactsImport, type ContactsImportDeps } from '../contacts/contacts-import';
 import { createContactsService, type ContactsService } from '../contacts/contacts-service';
@@ -108,7 +109,7 @@ export function contactFromItem(item: HubItem, existing?: Contact): Contact {
       .map((n) => ({
         label: str(n.label),
         number: n.number as string,
-        ...(typeof n.extension === 'string' && /^\d+$/.test(n.extension) ? { extension: n.extension } : {}),
+        ...(isExtension(n.extension) ? { extension: n.extension } : {}),
       })),
     org: str(item.org),
     notes: str(item.notes),
@@ -136,7 +137,7 @@ function rosterFromItem(item: HubItem, existing?: Roster): Roster {
         name: str(m.name),
         number: m.number as string,
         // Rosters saved before extensions were kept have none: they read as they always did.
-        ...(typeof m.extension === 'string' && /^\d+$/.test(m.extension) ? { extension: m.extension } : {}),
+        ...(isExtension(m.extension) ? { extension: m.extension } : {}),
       })),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
